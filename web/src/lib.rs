@@ -1,0 +1,25 @@
+//! ZabScope's web app: the only crate that touches the DOM.
+//!
+//! `start` is called by `index.html` once the wasm module has loaded; it installs the panic
+//! hook (so a Rust panic is logged to the console, not a silent dead page) and mounts `App`.
+
+mod app;
+mod server_card;
+
+pub use app::App;
+use wasm_bindgen::prelude::*;
+
+/// Entry point called from `index.html`.
+#[wasm_bindgen]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => web_sys::console::error_1(&"zabscope: no #app element to mount on".into()),
+    }
+}
