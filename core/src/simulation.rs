@@ -1,115 +1,316 @@
-//! The walking skeleton's `Simulation`: N servers and a seeded step counter.
-//!
-//! It exists so the whole path (core → web → browser, core → cli) is proven end to end before
-//! the ZAB ensemble lands; the ensemble replaces its insides and keeps this API
-//! (`new`, `step`, `view`) that the web app and the cli call.
+//! `Simulation`: what the web app and the cli drive (design.md §2). It wraps the deterministic
+//! [`Kernel`] with the trace, its running digest, invariant checks, the script being recorded,
+//! and checkpoints for `seek(step)` (time travel = restore the last checkpoint and replay).
 
-use rand_chacha::ChaCha8Rng;
-use rand_core::{RngCore, SeedableRng};
+use crate::config::{Config, ConfigError};
+use crate::ids::ServerId;
+use crate::invariant::{Checker, Violation};
+use crate::script::Script;
+use crate::sim::command::Command;
+use crate::sim::kernel::{Item, Kernel};
+use crate::time::SimTime;
+use crate::trace::{Event, Fnv};
+use crate::view::ClusterView;
 
-/// Why a simulation could not be built.
+/// A command the simulation refused (bad server id, unknown client, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConfigError {
-    /// ZooKeeper ensembles here have 1 to 51 servers.
-    ServerCount(u32),
-}
+pub struct CommandError(pub String);
 
-impl std::fmt::Display for ConfigError {
+impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ConfigError::ServerCount(n) => write!(f, "an ensemble has 1 to 51 servers, not {n}"),
-        }
+        f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for ConfigError {}
+impl std::error::Error for CommandError {}
 
-/// What the UI draws for one server.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServerView {
-    /// The server's `myid`.
-    pub myid: u32,
-    /// How many steps this server has taken.
-    pub ticks: u64,
-}
+/// A reference to a pending agenda item, for manual delivery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AgendaRef(pub SimTime, pub u64);
 
-/// The read-only picture of the whole simulation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SimulationView {
-    pub step: u64,
-    pub servers: Vec<ServerView>,
-}
+/// Steps between checkpoints.
+const CHECKPOINT_EVERY: u64 = 500;
 
-/// A deterministic simulation: same seed, same steps.
+/// A deterministic run: same seed and commands, same trace.
 #[derive(Clone, Debug)]
 pub struct Simulation {
-    rng: ChaCha8Rng,
-    step: u64,
-    ticks: Vec<u64>,
+    kernel: Kernel,
+    seed: u64,
+    /// Commands applied interactively, with the step after which they were applied.
+    applied: Vec<(u64, SimTime, Command)>,
+    trace: Vec<Event>,
+    keep_trace: bool,
+    digest: Fnv,
+    checkpoints: Vec<(Kernel, Fnv, usize)>,
+    checker: Option<Checker>,
+    violations: Vec<Violation>,
 }
 
 impl Simulation {
-    /// Builds `servers` servers (1..=51) driven by `seed`.
-    pub fn new(servers: u32, seed: u64) -> Result<Self, ConfigError> {
-        if !(1..=51).contains(&servers) {
-            return Err(ConfigError::ServerCount(servers));
+    /// An ensemble configured but not started (design.md's `new(config, seed)`).
+    pub fn new(config: Config, seed: u64) -> Result<Self, ConfigError> {
+        if !(1..=51).contains(&config.servers.len()) {
+            return Err(ConfigError::ServerCount(config.servers.len()));
         }
         Ok(Simulation {
-            rng: ChaCha8Rng::seed_from_u64(seed),
-            step: 0,
-            ticks: vec![0; servers as usize],
+            kernel: Kernel::new(config, seed),
+            seed,
+            applied: Vec::new(),
+            trace: Vec::new(),
+            keep_trace: true,
+            digest: Fnv::new(),
+            checkpoints: Vec::new(),
+            checker: None,
+            violations: Vec::new(),
         })
     }
 
-    /// Advances one step: one server, chosen by the seeded RNG, ticks.
-    pub fn step(&mut self) -> u32 {
-        let n = self.ticks.len() as u32;
-        let who = self.rng.next_u32() % n;
-        self.ticks[who as usize] += 1;
-        self.step += 1;
-        who + 1
+    /// `n` servers (zoo_sample.cfg settings), all started at time 0.
+    pub fn with_servers(n: u32, seed: u64) -> Result<Self, ConfigError> {
+        let mut sim = Simulation::new(Config::ensemble(n)?, seed)?;
+        for id in 1..=n {
+            sim.schedule(0, Command::Start(ServerId(id)));
+        }
+        Ok(sim)
     }
 
-    /// The picture the UI renders.
-    #[must_use]
-    pub fn view(&self) -> SimulationView {
-        SimulationView {
-            step: self.step,
-            servers: self
-                .ticks
-                .iter()
-                .enumerate()
-                .map(|(i, &ticks)| ServerView {
-                    myid: i as u32 + 1,
-                    ticks,
-                })
-                .collect(),
+    /// A simulation with every command of `script` scheduled at its time.
+    pub fn from_script(script: &Script) -> Result<Self, ConfigError> {
+        let mut sim = Simulation::new(script.config.clone(), script.seed)?;
+        for (t, c) in &script.commands {
+            sim.schedule(*t, c.clone());
+        }
+        Ok(sim)
+    }
+
+    fn schedule(&mut self, at_ms: u64, c: Command) {
+        self.kernel.schedule(SimTime(at_ms), Item::Command(c));
+    }
+
+    /// Keep every event (default) or only the current step's (fuzzing, benchmarks).
+    pub fn keep_trace(&mut self, keep: bool) {
+        self.keep_trace = keep;
+    }
+
+    /// Check every invariant after every step from now on.
+    pub fn check_invariants(&mut self, on: bool) {
+        self.checker = on.then(|| Checker::new(self.seed));
+    }
+
+    /// Apply a command now (it is the next agenda item); recorded for replay.
+    pub fn apply(&mut self, c: Command) -> Result<(), CommandError> {
+        self.validate(&c)?;
+        self.applied
+            .push((self.kernel.step, self.kernel.now, c.clone()));
+        self.kernel.schedule(self.kernel.now, Item::Command(c));
+        Ok(())
+    }
+
+    fn validate(&self, c: &Command) -> Result<(), CommandError> {
+        let known = |id: &ServerId| self.kernel.config.servers.contains_key(id);
+        let bad = |id: &ServerId| CommandError(format!("no server.{id} in this ensemble"));
+        let ids: Vec<ServerId> = match c {
+            Command::Start(i)
+            | Command::Stop(i)
+            | Command::Crash(i)
+            | Command::Restart(i)
+            | Command::Pause(i)
+            | Command::Resume(i) => vec![*i],
+            Command::Partition(g) => g.iter().flatten().copied().collect(),
+            Command::Block { from, to } => from.iter().chain(to).copied().collect(),
+            Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
+            Command::Connect { server, .. } => vec![*server],
+            Command::Op { client, .. } => {
+                if !self.kernel.clients.iter().any(|x| &x.name == client)
+                    && !self.pending_connect(client)
+                {
+                    return Err(CommandError(format!(
+                        "no client '{client}': connect it first"
+                    )));
+                }
+                vec![]
+            }
+            _ => vec![],
+        };
+        ids.iter()
+            .find(|i| !known(i))
+            .map_or(Ok(()), |i| Err(bad(i)))
+    }
+
+    fn pending_connect(&self, client: &str) -> bool {
+        self.kernel
+            .agenda
+            .values()
+            .any(|i| matches!(i, Item::Command(Command::Connect { client: c, .. }) if c == client))
+    }
+
+    /// Take the next agenda item; returns the events it caused (empty when nothing is left).
+    pub fn step(&mut self) -> &[Event] {
+        self.checkpoint();
+        if !self.kernel.step() {
+            self.kernel.events.clear();
+        }
+        self.after_step();
+        &self.kernel.events
+    }
+
+    fn after_step(&mut self) {
+        for e in &self.kernel.events {
+            e.digest_into(&mut self.digest);
+        }
+        if self.keep_trace {
+            self.trace.extend(self.kernel.events.iter().cloned());
+        }
+        if let Some(c) = self.checker.as_mut() {
+            let v = c.check(&self.kernel);
+            self.violations.extend(v);
         }
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_steps() {
-        let mut a = Simulation::new(5, 7).unwrap();
-        let mut b = Simulation::new(5, 7).unwrap();
-        let sa: Vec<u32> = (0..50).map(|_| a.step()).collect();
-        let sb: Vec<u32> = (0..50).map(|_| b.step()).collect();
-        assert_eq!(sa, sb);
-        assert_eq!(a.view(), b.view());
-        assert_eq!(a.view().servers.iter().map(|s| s.ticks).sum::<u64>(), 50);
+    fn checkpoint(&mut self) {
+        if self.keep_trace
+            && self.kernel.step % CHECKPOINT_EVERY == 0
+            && self
+                .checkpoints
+                .last()
+                .is_none_or(|(k, _, _)| k.step < self.kernel.step)
+        {
+            self.checkpoints
+                .push((self.kernel.clone(), self.digest, self.trace.len()));
+        }
     }
 
-    #[test]
-    fn server_count_is_checked() {
-        assert_eq!(
-            Simulation::new(0, 1).unwrap_err(),
-            ConfigError::ServerCount(0)
-        );
-        assert!(Simulation::new(52, 1).is_err());
-        assert!(Simulation::new(51, 1).is_ok());
+    /// The pending messages and timers, any of which `fire` may take next.
+    #[must_use]
+    pub fn enabled(&self) -> Vec<AgendaRef> {
+        self.kernel
+            .agenda
+            .keys()
+            .map(|(t, s)| AgendaRef(*t, *s))
+            .collect()
+    }
+
+    /// Manual mode: take this agenda item now.
+    pub fn fire(&mut self, which: AgendaRef) -> &[Event] {
+        self.kernel.events.clear();
+        if self.kernel.fire((which.0, which.1)) {
+            self.after_step();
+        }
+        &self.kernel.events
+    }
+
+    /// Run every agenda item due within the next `ms` of simulated time; returns the number of
+    /// events. The clock then stands at `now + ms`.
+    pub fn run_for(&mut self, ms: u64) -> usize {
+        let end = self.kernel.now.plus_ms(ms);
+        let mut n = 0;
+        while self.kernel.next_time().is_some_and(|t| t <= end) {
+            n += self.step().len();
+        }
+        self.kernel.now = end;
+        n
+    }
+
+    /// Step until `done` holds or `max_ms` of simulated time passed. True if `done` held.
+    pub fn run_until(&mut self, max_ms: u64, mut done: impl FnMut(&Simulation) -> bool) -> bool {
+        let end = self.kernel.now.plus_ms(max_ms);
+        while !done(self) {
+            if !self.kernel.next_time().is_some_and(|t| t <= end) {
+                self.kernel.now = self.kernel.now.max(end);
+                return done(self);
+            }
+            self.step();
+        }
+        true
+    }
+
+    /// Time travel: go to the state right after step `target` (replaying from a checkpoint).
+    pub fn seek(&mut self, target: u64) {
+        if target < self.kernel.step {
+            let Some(i) = self
+                .checkpoints
+                .iter()
+                .rposition(|(k, _, _)| k.step <= target)
+            else {
+                return;
+            };
+            let (k, d, len) = self.checkpoints[i].clone();
+            self.checkpoints.truncate(i + 1);
+            self.kernel = k;
+            self.digest = d;
+            self.trace.truncate(len);
+            if let Some(c) = self.checker.as_mut() {
+                c.reset();
+            }
+        }
+        while self.kernel.step < target {
+            let step = self.kernel.step;
+            let cmds: Vec<Command> = self
+                .applied
+                .iter()
+                .filter(|(s, _, _)| *s == step)
+                .map(|(_, _, c)| c.clone())
+                .collect();
+            if !cmds.is_empty()
+                && self
+                    .kernel
+                    .agenda
+                    .values()
+                    .all(|i| !matches!(i, Item::Command(c) if cmds.contains(c)))
+            {
+                for c in cmds {
+                    self.kernel.schedule(self.kernel.now, Item::Command(c));
+                }
+            }
+            if self.step().is_empty() && self.kernel.agenda.is_empty() {
+                break;
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn view(&self) -> ClusterView {
+        ClusterView::of(&self.kernel)
+    }
+
+    #[must_use]
+    pub fn trace(&self) -> &[Event] {
+        &self.trace
+    }
+
+    /// The running digest of every event so far.
+    #[must_use]
+    pub fn digest(&self) -> u64 {
+        self.digest.finish()
+    }
+
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    #[must_use]
+    pub fn kernel(&self) -> &Kernel {
+        &self.kernel
+    }
+
+    #[must_use]
+    pub fn now(&self) -> SimTime {
+        self.kernel.now
+    }
+
+    /// The run so far as a script (interactive commands at the time they were applied).
+    #[must_use]
+    pub fn script(&self) -> Script {
+        Script {
+            seed: self.seed,
+            config: (*self.kernel.config).clone(),
+            commands: self
+                .applied
+                .iter()
+                .map(|(_, t, c)| (t.ms(), c.clone()))
+                .collect(),
+            until_ms: self.kernel.now.ms(),
+        }
     }
 }

@@ -1,0 +1,322 @@
+//! The ensemble's configuration, read from and printed as zoo.cfg text.
+//!
+//! Keys follow `QuorumPeerConfig.parseProperties`: `tickTime`, `initLimit`, `syncLimit`,
+//! `minSessionTimeout`, `maxSessionTimeout`, and `server.N=host:quorumPort:electionPort[:observer]`.
+//! The simulated network's settings ride along as `zabscope.*` keys (ZooKeeper ignores keys it
+//! does not know). Other zoo.cfg keys (`dataDir`, `clientPort`, …) are accepted and ignored.
+
+use crate::ids::ServerId;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One `server.N=` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerConfig {
+    pub host: String,
+    pub quorum_port: u16,
+    pub election_port: u16,
+    /// `:observer`: never votes, learns by INFORM (Observer.java).
+    pub observer: bool,
+}
+
+/// A whole ensemble: ZooKeeper's settings plus the simulated network's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// `tickTime` in ms (default 2000 in the shipped zoo.cfg; required by ZooKeeper).
+    pub tick_time: u64,
+    /// `initLimit` in ticks: time allowed for discovery and sync.
+    pub init_limit: u64,
+    /// `syncLimit` in ticks: how long a learner may be silent.
+    pub sync_limit: u64,
+    /// `minSessionTimeout` in ms (default 2 × tickTime).
+    pub min_session_timeout: Option<u64>,
+    /// `maxSessionTimeout` in ms (default 20 × tickTime).
+    pub max_session_timeout: Option<u64>,
+    pub servers: BTreeMap<ServerId, ServerConfig>,
+    /// One-way link latency in ms (`zabscope.latencyMs`).
+    pub latency_ms: u64,
+    /// Extra uniform jitter 0..=jitter ms (`zabscope.jitterMs`).
+    pub jitter_ms: u64,
+    /// Message loss in parts per million (`zabscope.lossPpm`); loss drops a message and, like a
+    /// broken TCP stream, everything after it until the connection is rebuilt is not assumed.
+    pub loss_ppm: u32,
+}
+
+/// Why zoo.cfg text was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// Line number (1-based) and what is wrong with it.
+    Line(usize, String),
+    /// A required key is missing.
+    Missing(&'static str),
+    /// ZooKeeper ensembles here have 1 to 51 servers.
+    ServerCount(usize),
+    /// An ensemble needs at least one voting member.
+    NoVoters,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Line(n, why) => write!(f, "zoo.cfg line {n}: {why}"),
+            ConfigError::Missing(key) => write!(f, "zoo.cfg: missing {key}"),
+            ConfigError::ServerCount(n) => write!(f, "an ensemble has 1 to 51 servers, not {n}"),
+            ConfigError::NoVoters => write!(f, "zoo.cfg: every server is an observer"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// `n` voting servers `server.i=zk{i}:2888:3888`, tickTime 2000, initLimit 10, syncLimit 5
+    /// (the values of ZooKeeper's zoo_sample.cfg), 1 ms LAN latency with 1 ms jitter.
+    pub fn ensemble(n: u32) -> Result<Config, ConfigError> {
+        if !(1..=51).contains(&n) {
+            return Err(ConfigError::ServerCount(n as usize));
+        }
+        let servers = (1..=n)
+            .map(|i| (ServerId(i), ServerConfig::new(i, false)))
+            .collect();
+        Ok(Config {
+            servers,
+            ..Config::empty()
+        })
+    }
+
+    fn empty() -> Config {
+        Config {
+            tick_time: 2000,
+            init_limit: 10,
+            sync_limit: 5,
+            min_session_timeout: None,
+            max_session_timeout: None,
+            servers: BTreeMap::new(),
+            latency_ms: 1,
+            jitter_ms: 1,
+            loss_ppm: 0,
+        }
+    }
+
+    /// Parses zoo.cfg text. `tickTime`, `initLimit`, `syncLimit` and at least one server are
+    /// required, as `QuorumPeerConfig` requires them for a quorum.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let mut cfg = Config::empty();
+        let mut seen = (false, false, false);
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |why: String| ConfigError::Line(i + 1, why);
+            let (key, value) = line
+                .split_once('=')
+                .map(|(k, v)| (k.trim(), v.trim()))
+                .ok_or_else(|| err(format!("expected key=value, got '{line}'")))?;
+            let num = |v: &str| -> Result<u64, ConfigError> {
+                v.parse::<u64>()
+                    .map_err(|_| err(format!("{key} must be a non-negative number, got '{v}'")))
+            };
+            match key {
+                "tickTime" => (cfg.tick_time, seen.0) = (num(value)?, true),
+                "initLimit" => (cfg.init_limit, seen.1) = (num(value)?, true),
+                "syncLimit" => (cfg.sync_limit, seen.2) = (num(value)?, true),
+                "minSessionTimeout" => cfg.min_session_timeout = Some(num(value)?),
+                "maxSessionTimeout" => cfg.max_session_timeout = Some(num(value)?),
+                "zabscope.latencyMs" => cfg.latency_ms = num(value)?,
+                "zabscope.jitterMs" => cfg.jitter_ms = num(value)?,
+                "zabscope.lossPpm" => {
+                    cfg.loss_ppm = u32::try_from(num(value)?)
+                        .ok()
+                        .filter(|p| *p <= 1_000_000)
+                        .ok_or_else(|| err("zabscope.lossPpm is 0..=1000000".into()))?;
+                }
+                _ if key.starts_with("server.") => {
+                    let id = key["server.".len()..]
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|id| (1..=255).contains(id))
+                        .ok_or_else(|| err(format!("'{key}': server id must be 1..255")))?;
+                    let server = ServerConfig::parse(value).map_err(err)?;
+                    if cfg.servers.insert(ServerId(id), server).is_some() {
+                        return Err(err(format!("server.{id} is defined twice")));
+                    }
+                }
+                _ => {}
+            }
+            if matches!(key, "tickTime") && cfg.tick_time == 0 {
+                return Err(err("tickTime must be positive".into()));
+            }
+        }
+        match seen {
+            (false, _, _) => return Err(ConfigError::Missing("tickTime")),
+            (_, false, _) => return Err(ConfigError::Missing("initLimit")),
+            (_, _, false) => return Err(ConfigError::Missing("syncLimit")),
+            _ => {}
+        }
+        cfg.check()?;
+        Ok(cfg)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        if !(1..=51).contains(&self.servers.len()) {
+            return Err(ConfigError::ServerCount(self.servers.len()));
+        }
+        if self.voters().next().is_none() {
+            return Err(ConfigError::NoVoters);
+        }
+        Ok(())
+    }
+
+    /// The voting members (`QuorumVerifier.getVotingMembers`).
+    pub fn voters(&self) -> impl Iterator<Item = ServerId> + '_ {
+        self.servers
+            .iter()
+            .filter(|(_, s)| !s.observer)
+            .map(|(id, _)| *id)
+    }
+
+    /// Every configured server id.
+    pub fn ids(&self) -> impl Iterator<Item = ServerId> + '_ {
+        self.servers.keys().copied()
+    }
+
+    /// Is `id` a voting member (`validVoter`)?
+    #[must_use]
+    pub fn is_voter(&self, id: ServerId) -> bool {
+        self.servers.get(&id).is_some_and(|s| !s.observer)
+    }
+
+    /// `QuorumMaj.containsQuorum`: strictly more than half of the voters.
+    #[must_use]
+    pub fn is_quorum<'a>(&self, ids: impl IntoIterator<Item = &'a ServerId>) -> bool {
+        let n = ids.into_iter().filter(|id| self.is_voter(**id)).count();
+        n * 2 > self.voters().count()
+    }
+
+    /// The negotiated session timeout: clamp into [min, max] (ZooKeeperServer.processConnectRequest).
+    #[must_use]
+    pub fn negotiate_session_timeout(&self, asked: u64) -> u64 {
+        let min = self.min_session_timeout.unwrap_or(2 * self.tick_time);
+        let max = self.max_session_timeout.unwrap_or(20 * self.tick_time);
+        asked.clamp(min, max.max(min))
+    }
+}
+
+impl ServerConfig {
+    fn new(i: u32, observer: bool) -> Self {
+        ServerConfig {
+            host: format!("zk{i}"),
+            quorum_port: 2888,
+            election_port: 3888,
+            observer,
+        }
+    }
+
+    /// `host:2888:3888[:observer|:participant][;clientPort]`.
+    fn parse(value: &str) -> Result<Self, String> {
+        let addr = value.split(';').next().unwrap_or(value);
+        let parts: Vec<&str> = addr.split(':').collect();
+        if parts.len() < 3 || parts.len() > 4 || parts[0].is_empty() {
+            return Err(format!(
+                "'{value}': expected host:quorumPort:electionPort[:observer]"
+            ));
+        }
+        let port = |p: &str| {
+            p.parse::<u16>()
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| format!("'{p}' is not a port number"))
+        };
+        let observer = match parts.get(3) {
+            None | Some(&"participant") => false,
+            Some(&"observer") => true,
+            Some(other) => return Err(format!("unknown peer type '{other}'")),
+        };
+        Ok(ServerConfig {
+            host: parts[0].to_string(),
+            quorum_port: port(parts[1])?,
+            election_port: port(parts[2])?,
+            observer,
+        })
+    }
+}
+
+impl fmt::Display for Config {
+    /// zoo.cfg text that [`Config::parse`] reads back to the same value.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "tickTime={}", self.tick_time)?;
+        writeln!(f, "initLimit={}", self.init_limit)?;
+        writeln!(f, "syncLimit={}", self.sync_limit)?;
+        if let Some(v) = self.min_session_timeout {
+            writeln!(f, "minSessionTimeout={v}")?;
+        }
+        if let Some(v) = self.max_session_timeout {
+            writeln!(f, "maxSessionTimeout={v}")?;
+        }
+        for (id, s) in &self.servers {
+            let kind = if s.observer { ":observer" } else { "" };
+            let (h, q, e) = (&s.host, s.quorum_port, s.election_port);
+            writeln!(f, "server.{id}={h}:{q}:{e}{kind}")?;
+        }
+        writeln!(f, "zabscope.latencyMs={}", self.latency_ms)?;
+        writeln!(f, "zabscope.jitterMs={}", self.jitter_ms)?;
+        writeln!(f, "zabscope.lossPpm={}", self.loss_ppm)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CFG: &str = "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\n\
+        server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888:observer\n";
+
+    #[test]
+    fn parses_zoo_cfg_and_round_trips() {
+        let cfg = Config::parse(CFG).unwrap();
+        assert_eq!(cfg.tick_time, 2000);
+        assert_eq!(
+            cfg.voters().collect::<Vec<_>>(),
+            vec![ServerId(1), ServerId(2)]
+        );
+        assert!(cfg.servers[&ServerId(3)].observer);
+        assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+    }
+
+    #[test]
+    fn quorum_is_a_strict_majority_of_voters() {
+        let cfg = Config::ensemble(5).unwrap();
+        assert!(!cfg.is_quorum(&[ServerId(1), ServerId(2)]));
+        assert!(cfg.is_quorum(&[ServerId(1), ServerId(2), ServerId(3)]));
+        // Observers never count (QuorumMaj only weighs voting members).
+        let obs = Config::parse(CFG).unwrap();
+        assert!(!obs.is_quorum(&[ServerId(1), ServerId(3)]));
+    }
+
+    #[test]
+    fn bad_text_gives_clear_errors() {
+        let e = |t: &str| Config::parse(t).unwrap_err().to_string();
+        assert!(e("tickTime=abc\n").contains("line 1"));
+        assert!(e("tickTime=2000\ninitLimit=5\nsyncLimit=2\n").contains("1 to 51"));
+        assert!(e("initLimit=5\nsyncLimit=2\nserver.1=a:1:2\n").contains("tickTime"));
+        assert!(e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.1=a:1\n").contains("expected"));
+        assert!(e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.0=a:1:2\n").contains("1..255"));
+        assert!(
+            e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.1=a:1:2:observer\n")
+                .contains("observer")
+        );
+        assert_eq!(
+            Config::ensemble(52).unwrap_err(),
+            ConfigError::ServerCount(52)
+        );
+    }
+
+    #[test]
+    fn session_timeout_is_clamped_as_zookeeper_does() {
+        // seen on 3.8.0: asked 1000 → 4000, asked 100000 → 40000 (tickTime 2000).
+        let cfg = Config::ensemble(3).unwrap();
+        assert_eq!(cfg.negotiate_session_timeout(1000), 4000);
+        assert_eq!(cfg.negotiate_session_timeout(100_000), 40_000);
+    }
+}

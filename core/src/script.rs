@@ -1,0 +1,142 @@
+//! A whole run as data: `Script{seed, config, commands}` plus how long to run. Its text form:
+//!
+//! ```text
+//! # five servers started one by one
+//! seed 1
+//! config
+//! tickTime=2000
+//! initLimit=10
+//! syncLimit=5
+//! server.1=zk1:2888:3888
+//! end
+//! at 0 start 1
+//! at 1000 crash 1
+//! until 5000
+//! ```
+//! Times are simulated milliseconds. The same script always yields the same trace.
+
+use crate::config::Config;
+use crate::sim::command::Command;
+use std::fmt;
+
+/// A reproducible run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Script {
+    pub seed: u64,
+    pub config: Config,
+    /// Commands with the simulated time (ms) they take effect, in order.
+    pub commands: Vec<(u64, Command)>,
+    /// Run until this simulated time (ms).
+    pub until_ms: u64,
+}
+
+impl Script {
+    /// Parses the text form; errors name the line.
+    pub fn parse(text: &str) -> Result<Script, String> {
+        let mut seed = 0;
+        let mut cfg_text = String::new();
+        let mut in_cfg = false;
+        let mut saw_cfg = false;
+        let mut commands = Vec::new();
+        let mut until_ms = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            let err = |e: String| format!("script line {}: {e}", i + 1);
+            if in_cfg {
+                if line == "end" {
+                    in_cfg = false;
+                } else {
+                    cfg_text.push_str(line);
+                    cfg_text.push('\n');
+                }
+                continue;
+            }
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let num = |s: &str| {
+                s.trim()
+                    .parse::<u64>()
+                    .map_err(|_| err(format!("'{s}' is not a number")))
+            };
+            match word {
+                "seed" => seed = num(rest)?,
+                "config" => (in_cfg, saw_cfg) = (true, true),
+                "until" => until_ms = Some(num(rest)?),
+                "at" => {
+                    let (t, cmd) = rest
+                        .split_once(' ')
+                        .ok_or_else(|| err("expected 'at MS COMMAND'".into()))?;
+                    let t = num(t)?;
+                    if commands
+                        .last()
+                        .is_some_and(|(p, _): &(u64, Command)| *p > t)
+                    {
+                        return Err(err("commands must be in time order".into()));
+                    }
+                    commands.push((t, Command::parse(cmd).map_err(err)?));
+                }
+                other => return Err(err(format!("unknown directive '{other}'"))),
+            }
+        }
+        if in_cfg {
+            return Err("script: 'config' without 'end'".into());
+        }
+        if !saw_cfg {
+            return Err("script: missing 'config' ... 'end' block".into());
+        }
+        let config = Config::parse(&cfg_text).map_err(|e| e.to_string())?;
+        let last = commands.last().map_or(0, |(t, _)| *t);
+        Ok(Script {
+            seed,
+            config,
+            commands,
+            until_ms: until_ms.unwrap_or(last + 10_000),
+        })
+    }
+}
+
+impl fmt::Display for Script {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "seed {}", self.seed)?;
+        writeln!(f, "config")?;
+        write!(f, "{}", self.config)?;
+        writeln!(f, "end")?;
+        for (t, c) in &self.commands {
+            writeln!(f, "at {t} {c}")?;
+        }
+        writeln!(f, "until {}", self.until_ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "seed 9\nconfig\ntickTime=2000\ninitLimit=10\nsyncLimit=5\n\
+        server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\nend\n\
+        at 0 start 1\nat 0 start 2\nat 500 partition 1|2,3\nat 600 block 1 2,3\nat 700 heal\n\
+        at 800 connect c1 2 4000\nat 900 create c1 /a hello world\nat 1000 crash 3\nuntil 9000\n";
+
+    #[test]
+    fn text_round_trips() {
+        let s = Script::parse(TEXT).unwrap();
+        assert_eq!(s.seed, 9);
+        assert_eq!(s.commands.len(), 8);
+        assert_eq!(s.until_ms, 9000);
+        assert_eq!(Script::parse(&s.to_string()).unwrap(), s);
+    }
+
+    #[test]
+    fn bad_scripts_name_the_line() {
+        let e = Script::parse("seed x\n").unwrap_err();
+        assert!(e.contains("line 1"), "{e}");
+        let e = Script::parse("config\ntickTime=1\n").unwrap_err();
+        assert!(e.contains("without 'end'"), "{e}");
+        let e = Script::parse(&TEXT.replace("at 1000 crash 3", "at 1000 explode 3")).unwrap_err();
+        assert!(e.contains("unknown command"), "{e}");
+        let e = Script::parse(&TEXT.replace("at 1000 crash 3", "at 10 crash 3")).unwrap_err();
+        assert!(e.contains("time order"), "{e}");
+    }
+}

@@ -1,0 +1,84 @@
+//! What survives a crash (`FileTxnSnapLog` and the epoch files of `QuorumPeer`):
+//! acceptedEpoch, currentEpoch, the txn log and the latest snapshot.
+//!
+//! Every write here is emitted as an `Outbox` `Persist` item at the moment it happens, so a
+//! trace shows "log before ACK". Whatever a server held only in memory is lost on `crash`.
+
+use crate::server::outbox::{Outbox, Persist};
+use crate::server::replica::{Entry, EntryExt, Snapshot};
+use crate::zxid::Zxid;
+
+/// The on-disk state of one server.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Durable {
+    pub accepted_epoch: u32,
+    pub current_epoch: u32,
+    /// The txn log after the snapshot, in zxid order (committed or not).
+    pub log: Vec<Entry>,
+    pub snapshot: Option<Snapshot>,
+}
+
+impl Durable {
+    /// The zxid of the last logged txn (`getLastLoggedZxid` after a reload).
+    #[must_use]
+    pub fn last_logged(&self) -> Zxid {
+        self.log
+            .last()
+            .map(|e| e.zxid())
+            .max(self.snapshot.as_ref().map(|s| s.zxid))
+            .unwrap_or(Zxid::ZERO)
+    }
+
+    pub fn set_accepted_epoch(&mut self, e: u32, out: &mut Outbox) {
+        self.accepted_epoch = e;
+        out.persist(Persist::AcceptedEpoch(e));
+    }
+
+    pub fn set_current_epoch(&mut self, e: u32, out: &mut Outbox) {
+        self.current_epoch = e;
+        out.persist(Persist::CurrentEpoch(e));
+    }
+
+    /// Append a txn (SyncRequestProcessor: logged and flushed before the ACK).
+    pub fn append(&mut self, e: &Entry, out: &mut Outbox) {
+        if e.zxid() > self.last_logged() {
+            self.log.push(e.clone());
+            out.persist(Persist::Append(e.zxid()));
+        }
+    }
+
+    /// `FileTxnLog.truncate(zxid)`.
+    pub fn truncate(&mut self, zxid: Zxid, out: &mut Outbox) {
+        let keep = self.log.partition_point(|e| e.zxid() <= zxid);
+        self.log.truncate(keep);
+        out.persist(Persist::Truncate(zxid));
+    }
+
+    /// `takeSnapshot`. The txn log is kept (ZooKeeper purges old logs only with autopurge), so
+    /// the leader can still DIFF from it; recovery replays only txns after the snapshot.
+    pub fn save_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
+        let zxid = s.zxid;
+        self.snapshot = Some(s);
+        out.persist(Persist::Snapshot(zxid));
+    }
+
+    /// After a SNAP sync the old log no longer describes this server's history: drop it.
+    pub fn replace_with_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
+        self.log.clear();
+        out.persist(Persist::Truncate(Zxid::ZERO));
+        self.save_snapshot(s, out);
+    }
+
+    /// Txns after `zxid` with their total size (`getProposalsFromTxnLog`).
+    pub fn since(&self, zxid: Zxid) -> (&[Entry], u64) {
+        let from = self.log.partition_point(|e| e.zxid() <= zxid);
+        let tail = &self.log[from..];
+        (tail, tail.iter().map(|e| e.size()).sum())
+    }
+
+    /// Does the log (or snapshot) hold exactly `zxid` as a logged txn boundary?
+    #[must_use]
+    pub fn first_logged(&self) -> Option<Zxid> {
+        self.log.first().map(|e| e.zxid())
+    }
+}

@@ -1,0 +1,360 @@
+//! LEADING: `Leader.lead()` and the broadcast half of ZAB.
+//!
+//! The leader first learns a quorum's accepted epochs and proposes `max + 1` (discovery, see
+//! `leader_sync.rs`), syncs each learner and waits for a quorum of NEWLEADER ACKs; then it
+//! proposes txns in zxid order, commits each once a quorum has ACKed it and every earlier one
+//! is committed, and checks every tick that a quorum of learners is still in touch.
+
+use crate::ids::ServerId;
+use crate::proto::PeerMsg;
+use crate::server::outbox::{Note, Outbox, Phase};
+use crate::server::replica::{Entry, EntryExt, Request, Response, ZkDatabase};
+use crate::server::{ClientReq, Core, Transition};
+use crate::time::SimTime;
+use crate::zxid::Zxid;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// Where a `LearnerHandler` is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HandlerState {
+    /// FOLLOWERINFO received; waiting for the epoch to be decided.
+    AwaitEpoch,
+    /// LEADERINFO sent; waiting for ACKEPOCH.
+    AwaitAckEpoch,
+    /// ACKEPOCH received; waiting for a quorum of them.
+    AwaitEpochQuorum,
+    /// Synced and NEWLEADER sent; forwarding proposals; waiting for the NEWLEADER ACK.
+    AwaitNewLeaderAck,
+    /// NEWLEADER ACKed; waiting for a quorum before UPTODATE.
+    AwaitNewLeaderQuorum,
+    /// UPTODATE sent: a full member of the broadcast.
+    UpToDate,
+}
+
+/// The leader's view of one connected learner (`LearnerHandler`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handler {
+    pub observer: bool,
+    pub state: HandlerState,
+    /// `tickOfNextAckDeadline`.
+    pub ack_deadline_tick: u64,
+    /// The learner's last logged zxid from ACKEPOCH.
+    pub peer_last: Zxid,
+}
+
+impl Handler {
+    /// In `forwardingFollowers` / `observingLearners` (after `startForwarding`).
+    #[must_use]
+    pub fn forwarding(&self) -> bool {
+        self.state >= HandlerState::AwaitNewLeaderAck
+    }
+}
+
+/// A proposal waiting for its quorum (`Leader.Proposal`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outstanding {
+    pub entry: Entry,
+    pub acks: BTreeSet<ServerId>,
+}
+
+/// Who waits for a `sync()`: a learner (answered with SYNC) or a client of mine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncFor {
+    Learner(ServerId, crate::ids::SessionId, i32),
+    Local(crate::ids::SessionId, i32),
+}
+
+/// The leader's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leader {
+    pub phase: Phase,
+    /// The new epoch, once a quorum's accepted epochs are known.
+    pub epoch: Option<u32>,
+    pub max_accepted: u32,
+    /// `connectingFollowers`, `electingFollowers`, the NEWLEADER proposal's acks.
+    pub connecting: BTreeSet<ServerId>,
+    pub electing: BTreeSet<ServerId>,
+    pub newleader_acks: BTreeSet<ServerId>,
+    pub learners: BTreeMap<ServerId, Handler>,
+    /// Deadline of the current wait (epoch, epoch acks, NEWLEADER acks): initLimit ticks.
+    pub wait_deadline: SimTime,
+    pub outstanding: BTreeMap<Zxid, Outstanding>,
+    pub last_proposed: Zxid,
+    /// PrepRequestProcessor's view: the tree with every proposed txn applied.
+    pub prep: ZkDatabase,
+    pub tick: u64,
+    pub tick_skip: bool,
+    pub next_half_tick: SimTime,
+    pub pending_syncs: Vec<(Zxid, SyncFor)>,
+}
+
+impl Leader {
+    /// `Leader.lead()` up to the epoch wait: snapshot, count myself as connecting.
+    pub fn start(core: &mut Core, now: SimTime, out: &mut Outbox) -> Leader {
+        let snap = core.replica.snapshot();
+        core.durable.save_snapshot(snap, out);
+        let mut l = Leader {
+            phase: Phase::Discovery,
+            epoch: None,
+            max_accepted: core.durable.accepted_epoch,
+            connecting: BTreeSet::from([core.id]),
+            electing: BTreeSet::new(),
+            newleader_acks: BTreeSet::new(),
+            learners: BTreeMap::new(),
+            wait_deadline: now.plus_ms(core.tick_ms(core.config.init_limit)),
+            outstanding: BTreeMap::new(),
+            last_proposed: Zxid::ZERO,
+            prep: core.replica.db.clone(),
+            tick: 0,
+            tick_skip: true,
+            next_half_tick: now,
+            pending_syncs: Vec::new(),
+        };
+        if core.config.is_quorum(l.connecting.iter()) {
+            l.decide_epoch(core, now, out);
+        }
+        l
+    }
+
+    #[must_use]
+    pub fn deadline(&self) -> SimTime {
+        if self.phase == Phase::Broadcast {
+            self.next_half_tick
+        } else {
+            self.wait_deadline
+        }
+    }
+
+    /// Tell every learner the connection is gone (`Leader.shutdown`).
+    pub fn close_all(&self, out: &mut Outbox) {
+        for id in self.learners.keys() {
+            out.send(*id, PeerMsg::Closed);
+        }
+    }
+
+    pub fn on_message(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        from: ServerId,
+        msg: PeerMsg,
+        out: &mut Outbox,
+    ) -> Transition {
+        if let Some(h) = self.learners.get_mut(&from) {
+            h.ack_deadline_tick = self.tick + core.config.sync_limit;
+        }
+        match msg {
+            PeerMsg::FollowerInfo { accepted } => {
+                self.learner_info(core, now, from, accepted, false, out)
+            }
+            PeerMsg::ObserverInfo { accepted } => {
+                self.learner_info(core, now, from, accepted, true, out)
+            }
+            PeerMsg::AckEpoch { last_logged, epoch } => {
+                self.ack_epoch(core, now, from, last_logged, epoch, out)
+            }
+            PeerMsg::Ack { zxid } if zxid.counter() == 0 => {
+                self.newleader_ack(core, now, from, out)
+            }
+            PeerMsg::Ack { zxid } => self.process_ack(core, from, zxid, out),
+            PeerMsg::Request {
+                session,
+                cxid,
+                request,
+            } => {
+                let req = ClientReq {
+                    session,
+                    cxid,
+                    request: *request,
+                };
+                return self.request(core, now, from, req, out);
+            }
+            PeerMsg::Closed => {
+                self.learners.remove(&from);
+            }
+            _ => {}
+        }
+        Transition::Stay
+    }
+
+    /// A write from a learner or a local client (`ProposalRequestProcessor`).
+    fn request(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        from: ServerId,
+        req: ClientReq,
+        out: &mut Outbox,
+    ) -> Transition {
+        if self.phase != Phase::Broadcast {
+            return Transition::Stay;
+        }
+        if matches!(req.request, Request::Sync { .. }) {
+            self.process_sync(core, SyncFor::Learner(from, req.session, req.cxid), out);
+            return Transition::Stay;
+        }
+        self.propose(core, now, req, out)
+    }
+
+    /// A write submitted on this server.
+    pub fn submit(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        req: ClientReq,
+        out: &mut Outbox,
+    ) -> Transition {
+        if matches!(req.request, Request::Sync { .. }) {
+            self.process_sync(core, SyncFor::Local(req.session, req.cxid), out);
+            return Transition::Stay;
+        }
+        self.propose(core, now, req, out)
+    }
+
+    /// `Leader.propose`: prep, log, send PROPOSAL, ACK myself.
+    fn propose(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        req: ClientReq,
+        out: &mut Outbox,
+    ) -> Transition {
+        let Some(zxid) = self.last_proposed.next() else {
+            // XidRolloverException: the leader steps down so a new epoch starts.
+            return Transition::Looking("zxid counter rolled over");
+        };
+        self.last_proposed = zxid;
+        let entry: Entry = Arc::new(
+            self.prep
+                .prep(req.session, req.cxid, &req.request, zxid, now),
+        );
+        self.prep.apply(&entry);
+        core.durable.append(&entry, out);
+        let needed = quorum_size(core);
+        out.note(Note::Propose { zxid, needed });
+        for (id, h) in &self.learners {
+            if h.forwarding() && !h.observer {
+                out.send(*id, PeerMsg::Proposal(entry.clone()));
+            }
+        }
+        let acks = BTreeSet::from([core.id]);
+        self.outstanding.insert(zxid, Outstanding { entry, acks });
+        self.try_commit(core, out);
+        Transition::Stay
+    }
+
+    /// `Leader.processAck`.
+    fn process_ack(&mut self, core: &mut Core, from: ServerId, zxid: Zxid, out: &mut Outbox) {
+        if !core.config.is_voter(from) {
+            return;
+        }
+        let Some(p) = self.outstanding.get_mut(&zxid) else {
+            return;
+        };
+        p.acks.insert(from);
+        let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
+        out.note(Note::Acked { zxid, acks, needed });
+        self.try_commit(core, out);
+    }
+
+    /// `tryToCommit`, strictly in zxid order.
+    fn try_commit(&mut self, core: &mut Core, out: &mut Outbox) {
+        while let Some(entry) = self.outstanding.first_entry() {
+            if !core.config.is_quorum(entry.get().acks.iter()) {
+                break;
+            }
+            let p = entry.remove();
+            let zxid = p.entry.zxid();
+            for (id, h) in &self.learners {
+                if h.forwarding() {
+                    let msg = if h.observer {
+                        PeerMsg::Inform(p.entry.clone())
+                    } else {
+                        PeerMsg::Commit { zxid }
+                    };
+                    out.send(*id, msg);
+                }
+            }
+            core.commit(&p.entry, out);
+            self.release_syncs(core, zxid, out);
+        }
+    }
+
+    /// `processSync`: answered once everything proposed so far is committed.
+    fn process_sync(&mut self, core: &mut Core, who: SyncFor, out: &mut Outbox) {
+        if self.outstanding.is_empty() {
+            send_sync(core, who, out);
+        } else {
+            self.pending_syncs.push((self.last_proposed, who));
+        }
+    }
+
+    fn release_syncs(&mut self, core: &mut Core, committed: Zxid, out: &mut Outbox) {
+        let (ready, rest): (Vec<_>, Vec<_>) = self
+            .pending_syncs
+            .drain(..)
+            .partition(|(z, _)| *z <= committed);
+        self.pending_syncs = rest;
+        for (_, who) in ready {
+            send_sync(core, who, out);
+        }
+    }
+
+    /// Waits time out after initLimit ticks; once broadcasting, the half-tick loop of `lead()`.
+    pub fn timeout(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) -> Transition {
+        if self.phase != Phase::Broadcast {
+            if now >= self.wait_deadline {
+                return Transition::Looking("timed out waiting for a quorum of learners");
+            }
+            return Transition::Stay;
+        }
+        if now < self.next_half_tick {
+            return Transition::Stay;
+        }
+        self.next_half_tick = now.plus_ms(core.config.tick_time / 2);
+        if !self.tick_skip {
+            self.tick += 1;
+            let synced: Vec<ServerId> = std::iter::once(core.id)
+                .chain(
+                    self.learners
+                        .iter()
+                        .filter(|(_, h)| h.forwarding() && self.tick <= h.ack_deadline_tick)
+                        .map(|(id, _)| *id),
+                )
+                .collect();
+            if !core.config.is_quorum(synced.iter()) {
+                return Transition::Looking("not sufficient followers synced");
+            }
+        }
+        self.tick_skip = !self.tick_skip;
+        for (id, h) in &self.learners {
+            if h.forwarding() {
+                out.send(
+                    *id,
+                    PeerMsg::Ping {
+                        touches: Vec::new(),
+                    },
+                );
+            }
+        }
+        Transition::Stay
+    }
+}
+
+fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
+    match who {
+        SyncFor::Learner(to, session, cxid) => out.send(to, PeerMsg::Sync { session, cxid }),
+        SyncFor::Local(session, cxid) => {
+            if core.pending.remove(&(session, cxid)) {
+                out.reply(session, cxid, core.replica.last_processed(), Response::Ok);
+            }
+        }
+    }
+}
+
+/// How many voters make a quorum.
+#[must_use]
+pub fn quorum_size(core: &Core) -> u32 {
+    core.config.voters().count() as u32 / 2 + 1
+}

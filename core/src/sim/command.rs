@@ -1,0 +1,197 @@
+//! Commands a user or a script gives the simulation, with their one-line text form
+//! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
+
+use crate::ids::ServerId;
+use std::fmt;
+
+/// A client operation, routed through the server the client is connected to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientOp {
+    Create { path: String, data: String },
+    Set { path: String, data: String },
+    Get { path: String },
+    Sync { path: String },
+    Close,
+}
+
+/// Something done to the ensemble.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Start a configured server (first boot, or after `stop`).
+    Start(ServerId),
+    /// Graceful shutdown: connections close, disk stays.
+    Stop(ServerId),
+    /// kill -9: connections reset at once, memory lost, disk stays.
+    Crash(ServerId),
+    /// Start again from disk.
+    Restart(ServerId),
+    /// SIGSTOP: keeps its state and connections, answers nothing.
+    Pause(ServerId),
+    Resume(ServerId),
+    /// Only servers in the same group talk; servers in no group form one more group.
+    Partition(Vec<Vec<ServerId>>),
+    /// Drop traffic from each of `from` to each of `to` (one-way).
+    Block {
+        from: Vec<ServerId>,
+        to: Vec<ServerId>,
+    },
+    Heal,
+    /// Hold every message on a directed link until released.
+    Hold {
+        from: ServerId,
+        to: ServerId,
+    },
+    Release {
+        from: ServerId,
+        to: ServerId,
+    },
+    /// Drop one in-flight message by id.
+    DropMsg(u64),
+    /// Delay one in-flight message (and, FIFO, those after it on its link).
+    DelayMsg {
+        id: u64,
+        ms: u64,
+    },
+    /// A client named `client` opens a session through `server`.
+    Connect {
+        client: String,
+        server: ServerId,
+        timeout_ms: u64,
+    },
+    /// A client operation.
+    Op {
+        client: String,
+        op: ClientOp,
+    },
+}
+
+fn ids(s: &str) -> Result<Vec<ServerId>, String> {
+    s.split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| id(p))
+        .collect()
+}
+
+fn id(s: &str) -> Result<ServerId, String> {
+    s.trim()
+        .parse::<u32>()
+        .map(ServerId)
+        .map_err(|_| format!("'{s}' is not a server id"))
+}
+
+fn num(s: &str) -> Result<u64, String> {
+    s.parse::<u64>()
+        .map_err(|_| format!("'{s}' is not a number"))
+}
+
+fn join(v: &[ServerId]) -> String {
+    v.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Command {
+    /// Parse one command line.
+    pub fn parse(line: &str) -> Result<Command, String> {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        let arg = |i: usize| {
+            w.get(i)
+                .copied()
+                .ok_or_else(|| format!("'{line}': missing argument"))
+        };
+        let rest = |i: usize| w.get(i..).map(|r| r.join(" ")).unwrap_or_default();
+        let client = |op: ClientOp| -> Result<Command, String> {
+            Ok(Command::Op {
+                client: arg(1)?.to_string(),
+                op,
+            })
+        };
+        match w.first().copied().unwrap_or("") {
+            "start" => Ok(Command::Start(id(arg(1)?)?)),
+            "stop" => Ok(Command::Stop(id(arg(1)?)?)),
+            "crash" => Ok(Command::Crash(id(arg(1)?)?)),
+            "restart" => Ok(Command::Restart(id(arg(1)?)?)),
+            "pause" => Ok(Command::Pause(id(arg(1)?)?)),
+            "resume" => Ok(Command::Resume(id(arg(1)?)?)),
+            "partition" => Ok(Command::Partition(
+                arg(1)?.split('|').map(ids).collect::<Result<_, _>>()?,
+            )),
+            "block" => Ok(Command::Block {
+                from: ids(arg(1)?)?,
+                to: ids(arg(2)?)?,
+            }),
+            "heal" => Ok(Command::Heal),
+            "hold" => Ok(Command::Hold {
+                from: id(arg(1)?)?,
+                to: id(arg(2)?)?,
+            }),
+            "release" => Ok(Command::Release {
+                from: id(arg(1)?)?,
+                to: id(arg(2)?)?,
+            }),
+            "dropmsg" => Ok(Command::DropMsg(num(arg(1)?)?)),
+            "delaymsg" => Ok(Command::DelayMsg {
+                id: num(arg(1)?)?,
+                ms: num(arg(2)?)?,
+            }),
+            "connect" => Ok(Command::Connect {
+                client: arg(1)?.to_string(),
+                server: id(arg(2)?)?,
+                timeout_ms: w.get(3).map_or(Ok(30_000), |t| num(t))?,
+            }),
+            "create" => client(ClientOp::Create {
+                path: arg(2)?.to_string(),
+                data: rest(3),
+            }),
+            "set" => client(ClientOp::Set {
+                path: arg(2)?.to_string(),
+                data: rest(3),
+            }),
+            "get" => client(ClientOp::Get {
+                path: arg(2)?.to_string(),
+            }),
+            "sync" => client(ClientOp::Sync {
+                path: arg(2)?.to_string(),
+            }),
+            "close" => client(ClientOp::Close),
+            other => Err(format!("unknown command '{other}'")),
+        }
+    }
+}
+
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Command::Start(i) => write!(f, "start {i}"),
+            Command::Stop(i) => write!(f, "stop {i}"),
+            Command::Crash(i) => write!(f, "crash {i}"),
+            Command::Restart(i) => write!(f, "restart {i}"),
+            Command::Pause(i) => write!(f, "pause {i}"),
+            Command::Resume(i) => write!(f, "resume {i}"),
+            Command::Partition(g) => write!(
+                f,
+                "partition {}",
+                g.iter().map(|g| join(g)).collect::<Vec<_>>().join("|")
+            ),
+            Command::Block { from, to } => write!(f, "block {} {}", join(from), join(to)),
+            Command::Heal => write!(f, "heal"),
+            Command::Hold { from, to } => write!(f, "hold {from} {to}"),
+            Command::Release { from, to } => write!(f, "release {from} {to}"),
+            Command::DropMsg(id) => write!(f, "dropmsg {id}"),
+            Command::DelayMsg { id, ms } => write!(f, "delaymsg {id} {ms}"),
+            Command::Connect {
+                client,
+                server,
+                timeout_ms,
+            } => write!(f, "connect {client} {server} {timeout_ms}"),
+            Command::Op { client, op } => match op {
+                ClientOp::Create { path, data } => write!(f, "create {client} {path} {data}"),
+                ClientOp::Set { path, data } => write!(f, "set {client} {path} {data}"),
+                ClientOp::Get { path } => write!(f, "get {client} {path}"),
+                ClientOp::Sync { path } => write!(f, "sync {client} {path}"),
+                ClientOp::Close => write!(f, "close {client}"),
+            },
+        }
+    }
+}

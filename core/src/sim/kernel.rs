@@ -1,0 +1,459 @@
+//! The discrete-event kernel: servers, network, clients and an agenda ordered by
+//! `(SimTime, seq)`. One `step` takes exactly one agenda item (a delivery, a timer or a
+//! command) and records the events it caused. Everything is `Clone`, so checkpoints are copies.
+
+use crate::config::Config;
+use crate::ids::{ServerId, SessionId};
+use crate::proto::PeerMsg;
+use crate::rng::SimRng;
+use crate::server::Server;
+use crate::server::durable::Durable;
+use crate::server::outbox::{Note, Outbox, Output};
+use crate::sim::client::Client;
+use crate::sim::command::Command;
+use crate::sim::network::{Fate, Network};
+use crate::time::SimTime;
+use crate::trace::{Event, EventKind, MsgInfo};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A message on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InFlight {
+    pub id: u64,
+    pub from: ServerId,
+    pub to: ServerId,
+    pub msg: PeerMsg,
+    /// The step that sent it (the delivery's cause).
+    pub sent_step: u64,
+    /// The receiver's incarnation when sent: a restarted process has new connections.
+    pub to_incarnation: u32,
+}
+
+/// One agenda entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Deliver(InFlight),
+    Timer { slot: usize, set_step: u64 },
+    Command(Command),
+    ClientTimeout { client: usize, cxid: i32 },
+}
+
+/// A server process's life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Configured, not running (never started, or stopped).
+    Off,
+    Up,
+    /// SIGSTOP: state and connections kept, nothing handled.
+    Paused,
+    /// kill -9: only the disk remains.
+    Crashed,
+}
+
+/// One configured server: its process (if running) and its disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub id: ServerId,
+    pub status: Status,
+    pub server: Option<Server>,
+    /// The disk while the process is not running.
+    pub disk: Durable,
+    pub incarnation: u32,
+    /// Messages that arrived while paused (kept in the socket buffers).
+    pub parked: Vec<InFlight>,
+    /// Sessions created through this server so far.
+    pub sessions_made: i64,
+}
+
+impl Node {
+    /// The durable state, wherever it currently lives.
+    #[must_use]
+    pub fn durable(&self) -> &Durable {
+        self.server.as_ref().map_or(&self.disk, |s| &s.core.durable)
+    }
+}
+
+/// Deterministic state of a whole run.
+#[derive(Clone, Debug)]
+pub struct Kernel {
+    pub config: Arc<Config>,
+    pub rng: SimRng,
+    pub now: SimTime,
+    pub step: u64,
+    pub seq: u64,
+    pub agenda: BTreeMap<(SimTime, u64), Item>,
+    pub nodes: Vec<Node>,
+    pub net: Network,
+    pub timers: Vec<Option<(SimTime, u64)>>,
+    /// Messages waiting on held links, per (from slot, to slot).
+    pub held: BTreeMap<(usize, usize), Vec<InFlight>>,
+    pub clients: Vec<Client>,
+    /// Events of the current step.
+    pub events: Vec<Event>,
+    /// The cause recorded on this step's events.
+    cause: u64,
+    outbox: Outbox,
+}
+
+impl Kernel {
+    #[must_use]
+    pub fn new(config: Config, seed: u64) -> Kernel {
+        let nodes: Vec<Node> = config
+            .ids()
+            .map(|id| Node {
+                id,
+                status: Status::Off,
+                server: None,
+                disk: Durable::default(),
+                incarnation: 0,
+                parked: Vec::new(),
+                sessions_made: 0,
+            })
+            .collect();
+        let n = nodes.len();
+        Kernel {
+            net: Network::new(&config),
+            config: Arc::new(config),
+            rng: SimRng::new(seed),
+            now: SimTime::ZERO,
+            step: 0,
+            seq: 0,
+            agenda: BTreeMap::new(),
+            nodes,
+            timers: vec![None; n],
+            held: BTreeMap::new(),
+            clients: Vec::new(),
+            events: Vec::new(),
+            cause: 0,
+            outbox: Outbox::new(),
+        }
+    }
+
+    /// Slot of a server id.
+    #[must_use]
+    pub fn slot(&self, id: ServerId) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    pub fn schedule(&mut self, at: SimTime, item: Item) -> (SimTime, u64) {
+        self.seq += 1;
+        let key = (at.max(self.now), self.seq);
+        self.agenda.insert(key, item);
+        key
+    }
+
+    pub(crate) fn event(&mut self, kind: EventKind, from: Option<ServerId>, to: Option<ServerId>) {
+        self.events.push(Event {
+            step: self.step,
+            at: self.now,
+            kind,
+            from,
+            to,
+            cause: self.cause,
+        });
+    }
+
+    /// The time of the next agenda item.
+    #[must_use]
+    pub fn next_time(&self) -> Option<SimTime> {
+        self.agenda.keys().next().map(|k| k.0)
+    }
+
+    /// Take exactly one agenda item. `false` when nothing is left to do.
+    pub fn step(&mut self) -> bool {
+        match self.agenda.pop_first() {
+            Some(((at, _), item)) => {
+                self.run(at, item);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Take a specific agenda item now (manual mode: any pending message or timer, in any
+    /// order). Time never runs backwards: an early pick happens at the current time.
+    pub fn fire(&mut self, key: (SimTime, u64)) -> bool {
+        match self.agenda.remove(&key) {
+            Some(item) => {
+                if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key)) {
+                    if let Item::Timer { slot, .. } = item {
+                        self.timers[slot] = None;
+                    }
+                }
+                self.run(key.0.max(self.now), item);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn run(&mut self, at: SimTime, item: Item) {
+        self.events.clear();
+        self.now = at.max(self.now);
+        self.step += 1;
+        self.cause = self.step;
+        match item {
+            Item::Deliver(m) => self.deliver(m),
+            Item::Timer { slot, set_step } => self.fire_timer(slot, set_step),
+            Item::Command(c) => self.exec(c),
+            Item::ClientTimeout { client, cxid } => self.client_timeout(client, cxid),
+        }
+    }
+
+    fn deliver(&mut self, m: InFlight) {
+        self.cause = m.sent_step;
+        let (Some(to), Some(from)) = (self.slot(m.to), self.slot(m.from)) else {
+            return;
+        };
+        let node = &self.nodes[to];
+        if node.incarnation != m.to_incarnation
+            || matches!(node.status, Status::Off | Status::Crashed)
+        {
+            return self.drop_msg(&m, "receiver not running");
+        }
+        if node.status == Status::Paused {
+            self.nodes[to].parked.push(m);
+            return;
+        }
+        if self.net.is_held(from, to) {
+            self.held.entry((from, to)).or_default().push(m);
+            return;
+        }
+        if let Err(reason) = self.net.deliverable(from, to, &m.msg) {
+            if !m.msg.is_election() && m.msg != PeerMsg::Closed {
+                self.net.break_connection(from, to);
+            }
+            return self.drop_msg(&m, reason);
+        }
+        self.event(
+            EventKind::Deliver {
+                msg_id: m.id,
+                msg: MsgInfo::of(&m.msg),
+            },
+            Some(m.from),
+            Some(m.to),
+        );
+        let now = self.now;
+        let mut out = std::mem::take(&mut self.outbox);
+        if let Some(s) = self.nodes[to].server.as_mut() {
+            s.handle_message(now, m.from, m.msg, &mut out);
+        }
+        self.process(to, &mut out);
+        self.outbox = out;
+    }
+
+    fn drop_msg(&mut self, m: &InFlight, reason: &'static str) {
+        self.event(
+            EventKind::Drop {
+                msg_id: m.id,
+                msg: MsgInfo::of(&m.msg),
+                reason,
+            },
+            Some(m.from),
+            Some(m.to),
+        );
+    }
+
+    fn fire_timer(&mut self, slot: usize, set_step: u64) {
+        self.cause = set_step;
+        self.timers[slot] = None;
+        if self.nodes[slot].status != Status::Up {
+            return;
+        }
+        let id = self.nodes[slot].id;
+        self.event(EventKind::Timer, Some(id), None);
+        let now = self.now;
+        let mut out = std::mem::take(&mut self.outbox);
+        if let Some(s) = self.nodes[slot].server.as_mut() {
+            s.handle_timeout(now, &mut out);
+        }
+        self.process(slot, &mut out);
+        self.outbox = out;
+    }
+
+    /// Carry out a server's outbox in order, then re-arm its timer.
+    pub(crate) fn process(&mut self, slot: usize, out: &mut Outbox) {
+        let me = self.nodes[slot].id;
+        for item in out.items.drain(..) {
+            match item {
+                Output::Send { to, msg } => self.send(slot, to, msg),
+                Output::Persist(p) => self.event(EventKind::Persist(p), Some(me), None),
+                Output::Reply {
+                    session,
+                    cxid,
+                    zxid,
+                    response,
+                } => self.client_reply(me, session, cxid, zxid, &response),
+                Output::Trace(n) => {
+                    let kind = note_event(n);
+                    self.event(kind, Some(me), None);
+                }
+            }
+        }
+        self.rearm(slot);
+    }
+
+    /// Hand a message to the network.
+    pub(crate) fn send(&mut self, from_slot: usize, to: ServerId, msg: PeerMsg) {
+        let Some(to_slot) = self.slot(to) else { return };
+        let from = self.nodes[from_slot].id;
+        self.seq += 1;
+        let id = self.seq;
+        let info = MsgInfo::of(&msg);
+        let inflight = InFlight {
+            id,
+            from,
+            to,
+            msg,
+            sent_step: self.step,
+            to_incarnation: self.nodes[to_slot].incarnation,
+        };
+        let fate = if inflight.msg == PeerMsg::Closed {
+            self.closed_fate(from_slot, to_slot)
+        } else {
+            self.net
+                .send(&mut self.rng, self.now, from_slot, to_slot, &inflight.msg)
+        };
+        match fate {
+            Fate::Deliver(at) => {
+                self.event(
+                    EventKind::Send {
+                        msg_id: id,
+                        msg: info,
+                    },
+                    Some(from),
+                    Some(to),
+                );
+                self.schedule(at, Item::Deliver(inflight));
+            }
+            Fate::Dropped(reason) => self.event(
+                EventKind::Drop {
+                    msg_id: id,
+                    msg: info,
+                    reason,
+                },
+                Some(from),
+                Some(to),
+            ),
+            Fate::Reset => {
+                self.event(
+                    EventKind::Drop {
+                        msg_id: id,
+                        msg: info,
+                        reason: "lost: connection reset",
+                    },
+                    Some(from),
+                    Some(to),
+                );
+                self.reset(from_slot, to_slot);
+            }
+        }
+    }
+
+    /// A RST/FIN crosses any connection state but not a partition.
+    fn closed_fate(&mut self, from: usize, to: usize) -> Fate {
+        if self.net.is_blocked(from, to) {
+            return Fate::Dropped("partitioned");
+        }
+        let at = self.now.plus_ms(self.config.latency_ms);
+        self.net.bump(from, to, at);
+        Fate::Deliver(at)
+    }
+
+    /// A quorum connection was reset: both ends see it closed.
+    fn reset(&mut self, a: usize, b: usize) {
+        for (x, y) in [(a, b), (b, a)] {
+            let to = self.nodes[y].id;
+            self.send(x, to, PeerMsg::Closed);
+        }
+    }
+
+    /// Keep exactly one timer agenda entry per running server, at its `poll_timeout`.
+    pub(crate) fn rearm(&mut self, slot: usize) {
+        let want = match (&self.nodes[slot].server, self.nodes[slot].status) {
+            (Some(s), Status::Up) => s.poll_timeout().map(|t| t.max(self.now)),
+            _ => None,
+        };
+        let have = self.timers[slot];
+        if have.map(|k| k.0) == want {
+            return;
+        }
+        if let Some(k) = have {
+            self.agenda.remove(&k);
+        }
+        self.timers[slot] = want.map(|t| {
+            self.schedule(
+                t,
+                Item::Timer {
+                    slot,
+                    set_step: self.step,
+                },
+            )
+        });
+    }
+
+    /// Sessions get `sid << 56 | counter` (SessionTrackerImpl.initializeNextSessionId with the
+    /// time bits of simulated time 0).
+    pub(crate) fn new_session(&mut self, slot: usize) -> SessionId {
+        let n = &mut self.nodes[slot];
+        n.sessions_made += 1;
+        SessionId((i64::from(n.id.0) << 56) | n.sessions_made)
+    }
+
+    /// Boot a server from its disk.
+    pub(crate) fn boot(&mut self, slot: usize) {
+        let node = &mut self.nodes[slot];
+        let disk = std::mem::take(&mut node.disk);
+        let mut out = std::mem::take(&mut self.outbox);
+        let server = Server::boot(node.id, self.config.clone(), disk, self.now, &mut out);
+        node.server = Some(server);
+        node.status = Status::Up;
+        self.process(slot, &mut out);
+        self.outbox = out;
+    }
+
+    /// Kill a process: memory gone, disk kept, peers' connections reset.
+    pub(crate) fn kill(&mut self, slot: usize, status: Status) {
+        let node = &mut self.nodes[slot];
+        if !matches!(node.status, Status::Up | Status::Paused) {
+            return;
+        }
+        if let Some(s) = node.server.take() {
+            node.disk = s.core.durable;
+        }
+        node.status = status;
+        node.incarnation += 1;
+        node.parked.clear();
+        if let Some(k) = self.timers[slot].take() {
+            self.agenda.remove(&k);
+        }
+        for peer in 0..self.nodes.len() {
+            if peer != slot && matches!(self.nodes[peer].status, Status::Up | Status::Paused) {
+                let to = self.nodes[peer].id;
+                self.send(slot, to, PeerMsg::Closed);
+            }
+        }
+    }
+}
+
+/// A server's trace note as a trace event.
+fn note_event(n: Note) -> EventKind {
+    match n {
+        Note::State(state, phase) => EventKind::State { state, phase },
+        Note::Propose { zxid, needed } => EventKind::Propose { zxid, needed },
+        Note::Acked { zxid, acks, needed } => EventKind::Ack { zxid, acks, needed },
+        Note::Commit(zxid) => EventKind::Commit { zxid },
+        Note::Established { epoch } => EventKind::Established { epoch },
+        Note::SyncChoice {
+            learner,
+            kind,
+            zxid,
+        } => EventKind::Sync {
+            learner,
+            kind,
+            zxid,
+        },
+        Note::GaveUp(why) => EventKind::GaveUp(why),
+    }
+}

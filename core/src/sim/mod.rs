@@ -1,0 +1,8 @@
+//! The simulation: a deterministic kernel (agenda, network, servers, clients), commands, and
+//! the `Simulation` front the web app and the cli use.
+
+pub mod client;
+pub mod command;
+mod exec;
+pub mod kernel;
+pub mod network;

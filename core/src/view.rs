@@ -1,0 +1,175 @@
+//! `ClusterView`: the read-only picture of a run the UI renders and the api reports — per
+//! server its role, ZAB phase, epochs, election round and votes, log (committed vs pending),
+//! data tree and sessions; the clients; the messages in flight.
+
+use crate::ids::{ServerId, SessionId};
+use crate::proto::{ServerState, Vote};
+use crate::server::Role;
+use crate::server::outbox::Phase;
+use crate::server::replica::EntryExt;
+use crate::sim::kernel::{Item, Kernel, Status};
+use crate::time::SimTime;
+use crate::trace::MsgInfo;
+use crate::zxid::Zxid;
+
+/// One txn in a server's log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogEntryView {
+    pub zxid: Zxid,
+    pub committed: bool,
+    pub txn: String,
+}
+
+/// What the UI draws for one server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerView {
+    pub myid: u32,
+    pub observer: bool,
+    pub status: Status,
+    /// `None` while the process is not running.
+    pub state: Option<ServerState>,
+    pub phase: Option<Phase>,
+    pub accepted_epoch: u32,
+    pub current_epoch: u32,
+    pub logical_clock: u64,
+    /// The current vote (LOOKING: the proposal; else the election's result).
+    pub vote: Option<Vote>,
+    /// Votes received in this election round (`recvset`), with the sender's state.
+    pub received: Vec<(ServerId, Vote, ServerState)>,
+    pub leader: Option<ServerId>,
+    pub last_logged: Zxid,
+    pub last_committed: Zxid,
+    pub log: Vec<LogEntryView>,
+    /// The data tree, `path = data`.
+    pub tree: Vec<(String, String)>,
+    pub sessions: Vec<SessionId>,
+}
+
+/// A message on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MsgView {
+    pub id: u64,
+    pub from: ServerId,
+    pub to: ServerId,
+    pub due: SimTime,
+    pub msg: String,
+}
+
+/// A client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientView {
+    pub name: String,
+    pub server: ServerId,
+    pub session: SessionId,
+    pub outstanding: usize,
+    pub answered: usize,
+}
+
+/// The whole picture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterView {
+    pub step: u64,
+    pub now: SimTime,
+    pub servers: Vec<ServerView>,
+    pub clients: Vec<ClientView>,
+    pub in_flight: Vec<MsgView>,
+}
+
+impl ClusterView {
+    #[must_use]
+    pub fn of(k: &Kernel) -> ClusterView {
+        ClusterView {
+            step: k.step,
+            now: k.now,
+            servers: (0..k.nodes.len()).map(|i| server_view(k, i)).collect(),
+            clients: k
+                .clients
+                .iter()
+                .map(|c| ClientView {
+                    name: c.name.clone(),
+                    server: c.server,
+                    session: c.session,
+                    outstanding: c.outstanding.len(),
+                    answered: c.results.len(),
+                })
+                .collect(),
+            in_flight: k
+                .agenda
+                .iter()
+                .filter_map(|((at, _), item)| match item {
+                    Item::Deliver(m) => Some(MsgView {
+                        id: m.id,
+                        from: m.from,
+                        to: m.to,
+                        due: *at,
+                        msg: MsgInfo::of(&m.msg).to_string(),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The servers that are LEADING and broadcasting.
+    #[must_use]
+    pub fn leaders(&self) -> Vec<u32> {
+        self.servers
+            .iter()
+            .filter(|s| s.state == Some(ServerState::Leading) && s.phase == Some(Phase::Broadcast))
+            .map(|s| s.myid)
+            .collect()
+    }
+}
+
+fn server_view(k: &Kernel, i: usize) -> ServerView {
+    let node = &k.nodes[i];
+    let d = node.durable();
+    let server = node.server.as_ref();
+    let committed = server.map_or(Zxid::ZERO, |s| s.core.replica.last_processed());
+    let (vote, received) = match server.map(|s| &s.role) {
+        Some(Role::Looking(e)) => (
+            Some(e.proposal),
+            e.recvset
+                .iter()
+                .map(|(id, r)| (*id, r.vote, r.state))
+                .collect(),
+        ),
+        Some(_) => (server.map(|s| s.core.current_vote), Vec::new()),
+        None => (None, Vec::new()),
+    };
+    let tree = server.map_or_else(Vec::new, |s| {
+        s.core
+            .replica
+            .db
+            .nodes
+            .iter()
+            .map(|(p, v)| (p.clone(), String::from_utf8_lossy(v).into_owned()))
+            .collect()
+    });
+    ServerView {
+        myid: node.id.0,
+        observer: k.config.servers.get(&node.id).is_some_and(|c| c.observer),
+        status: node.status,
+        state: server.map(|s| s.state()),
+        phase: server.map(|s| s.phase()),
+        accepted_epoch: d.accepted_epoch,
+        current_epoch: d.current_epoch,
+        logical_clock: server.map_or(0, |s| s.core.logical_clock),
+        vote,
+        received,
+        leader: server.and_then(|s| s.leader()),
+        last_logged: d.last_logged(),
+        last_committed: committed,
+        log: d
+            .log
+            .iter()
+            .map(|e| LogEntryView {
+                zxid: e.zxid(),
+                committed: e.zxid() <= committed,
+                txn: format!("{:?}", e.txn),
+            })
+            .collect(),
+        tree,
+        sessions: Vec::new(),
+    }
+}
