@@ -18,6 +18,7 @@ mod read;
 pub mod request;
 pub mod session;
 pub mod simulation;
+pub mod standalone;
 pub mod stat;
 pub mod time;
 pub mod tree;
