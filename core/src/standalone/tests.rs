@@ -1,0 +1,112 @@
+//! StandaloneServer end to end (ZooKeeperServer; zookeeper-semantics.md §3, §5).
+
+use super::*;
+use crate::acl::Acl;
+use crate::request::CreateMode;
+use crate::watch::EventType;
+
+fn session_of(r: &Response) -> SessionId {
+    match r.body {
+        ResponseBody::Session { session_id, .. } => session_id,
+        _ => panic!("not a session: {r:?}"),
+    }
+}
+
+fn create(path: &str, mode: CreateMode) -> Request {
+    Request::Create {
+        path: path.into(),
+        data: vec![],
+        acl: Acl::open_unsafe(),
+        mode,
+        ttl: -1,
+    }
+}
+
+/// createSession has its own zxid; the first create is 0x2 (§3.3, seen on 3.8.0).
+#[test]
+fn first_zxids() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let (r, _) = s.connect(30_000, SimTime(0));
+    assert_eq!(r.zxid, Zxid(1));
+    let id = session_of(&r);
+    assert_eq!(id.0 >> 56, 1);
+    let (r, _) = s.handle(id, create("/a", CreateMode::Persistent), SimTime(5));
+    assert_eq!(r.zxid, Zxid(2));
+}
+
+/// A dead client's session expires on the tick boundary after its timeout; the closeSession
+/// deletes its ephemerals and fires the watches of others (§3.3, §3.4).
+#[test]
+fn expiry_deletes_ephemerals_and_fires_watches() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let a = session_of(&s.connect(4000, SimTime(0)).0);
+    let b = session_of(&s.connect(30_000, SimTime(0)).0);
+    s.handle(a, create("/e", CreateMode::Ephemeral), SimTime(100));
+    let (r, _) = s.handle(
+        b,
+        Request::Exists {
+            path: "/e".into(),
+            watch: true,
+        },
+        SimTime(200),
+    );
+    assert_eq!(r.code, Code::Ok);
+    s.disconnect(a);
+    // last touch at 200 (the exists advanced time while a was still alive): 200+4000 → 6000.
+    assert!(s.advance(SimTime(5999)).is_empty());
+    let ev = s.advance(SimTime(6000));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].0, b);
+    assert_eq!(ev[0].1.event_type, EventType::NodeDeleted);
+    assert!(s.db().tree().get("/e").is_none());
+    let (r, _) = s.handle(
+        a,
+        Request::Exists {
+            path: "/".into(),
+            watch: false,
+        },
+        SimTime(7000),
+    );
+    assert_eq!(r.code, Code::SessionExpired);
+    // b is alive: it never expires.
+    assert!(s.advance(SimTime(1_000_000)).is_empty());
+    assert!(s.connections().contains_key(&b));
+}
+
+/// Containers are removed by the periodic check once they had children and have none.
+#[test]
+fn container_cleanup() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    s.handle(a, create("/c", CreateMode::Container), SimTime(1));
+    s.advance(SimTime(60_000));
+    assert!(s.db().tree().get("/c").is_some(), "never had children");
+    s.handle(a, create("/c/x", CreateMode::Persistent), SimTime(60_001));
+    s.handle(
+        a,
+        Request::Delete {
+            path: "/c/x".into(),
+            version: -1,
+        },
+        SimTime(60_002),
+    );
+    s.advance(SimTime(120_000));
+    assert!(s.db().tree().get("/c").is_none());
+}
+
+/// §4.9: an oversized packet is ConnectionLoss and changes nothing.
+#[test]
+fn oversized_packet_is_connection_loss() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    let big = Request::Create {
+        path: "/big".into(),
+        data: vec![0; 1 << 20],
+        acl: Acl::open_unsafe(),
+        mode: CreateMode::Persistent,
+        ttl: -1,
+    };
+    let (r, _) = s.handle(a, big, SimTime(1));
+    assert_eq!(r.code, Code::ConnectionLoss);
+    assert_eq!(s.db().last_processed_zxid(), Zxid(1));
+}
