@@ -141,6 +141,11 @@ pub enum EventKind {
         session: SessionId,
         cxid: i32,
     },
+    /// A watch event delivered to a client (`WatchedEvent` in its Java toString form).
+    Watch {
+        session: SessionId,
+        event: String,
+    },
 }
 
 /// One trace event: step number, simulated time, what, between whom, and the step that caused
@@ -184,6 +189,7 @@ impl Event {
                 session, zxid, err, ..
             } => (15, session.0 as u64 ^ zxid.0, *err as u64),
             EventKind::ClientTimeout { session, cxid } => (16, session.0 as u64, *cxid as u64),
+            EventKind::Watch { session, event } => (17, session.0 as u64, event.len() as u64),
         };
         h.write_u64(tag);
         h.write_u64(a);
@@ -220,7 +226,7 @@ impl fmt::Display for Event {
             } => write!(f, "drop m{msg_id} {msg} ({reason})"),
             EventKind::Timer => write!(f, "timeout"),
             EventKind::State { state, phase } => write!(f, "state {state} {phase}"),
-            EventKind::Persist(p) => write!(f, "persist {p:?}"),
+            EventKind::Persist(p) => write!(f, "persist {p}"),
             EventKind::Propose { zxid, needed } => write!(f, "propose {zxid} (quorum {needed})"),
             EventKind::Ack { zxid, acks, needed } => write!(f, "ack {zxid} {acks}/{needed}"),
             EventKind::Commit { zxid } => write!(f, "commit {zxid}"),
@@ -245,6 +251,7 @@ impl fmt::Display for Event {
             EventKind::ClientTimeout { session, cxid } => {
                 write!(f, "client timeout {session} cxid={cxid}")
             }
+            EventKind::Watch { session, event } => write!(f, "watch {session} {event}"),
         }
     }
 }

@@ -6,7 +6,6 @@ use crate::ids::{ServerId, SessionId};
 use crate::proto::{ServerState, Vote};
 use crate::server::Role;
 use crate::server::outbox::Phase;
-use crate::server::replica::EntryExt;
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
 use crate::trace::MsgInfo;
@@ -141,10 +140,13 @@ fn server_view(k: &Kernel, i: usize) -> ServerView {
         s.core
             .replica
             .db
-            .nodes
+            .tree()
             .iter()
-            .map(|(p, v)| (p.clone(), String::from_utf8_lossy(v).into_owned()))
+            .map(|(p, n)| (p.clone(), String::from_utf8_lossy(&n.data).into_owned()))
             .collect()
+    });
+    let sessions = server.map_or_else(Vec::new, |s| {
+        s.core.replica.db.sessions().keys().copied().collect()
     });
     ServerView {
         myid: node.id.0,
@@ -170,6 +172,6 @@ fn server_view(k: &Kernel, i: usize) -> ServerView {
             })
             .collect(),
         tree,
-        sessions: Vec::new(),
+        sessions,
     }
 }

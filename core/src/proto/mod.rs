@@ -6,7 +6,7 @@ mod notification;
 pub use notification::{Notification, ServerState, Vote};
 
 use crate::ids::{ServerId, SessionId};
-use crate::server::replica::{Entry, EntryExt, Request, Snapshot};
+use crate::server::replica::{Entry, Request, RequestContext, Snapshot};
 use crate::zxid::Zxid;
 use std::fmt;
 
@@ -49,12 +49,15 @@ pub enum PeerMsg {
     RevalidateReply { session: SessionId, valid: bool },
     /// Leader.REQUEST = 1: a learner forwards a client's write.
     Request {
-        session: SessionId,
-        cxid: i32,
+        ctx: RequestContext,
         request: Box<Request>,
     },
     /// Leader.SYNC = 7: the leader's answer to a forwarded `sync()`.
-    Sync { session: SessionId, cxid: i32 },
+    Sync {
+        session: SessionId,
+        cxid: i32,
+        path: String,
+    },
     /// Not a packet: the TCP connection from the sender was closed or reset.
     Closed,
 }
@@ -131,7 +134,15 @@ impl fmt::Display for PeerMsg {
                 write!(f, "ACKEPOCH({last_logged}, epoch={epoch})")
             }
             PeerMsg::Ping { touches } => write!(f, "PING({} sessions)", touches.len()),
-            PeerMsg::Request { session, cxid, .. } => write!(f, "REQUEST({session}, cxid={cxid})"),
+            PeerMsg::Request { ctx, request } => {
+                write!(
+                    f,
+                    "REQUEST({} {}, cxid={})",
+                    request.op_name(),
+                    ctx.session,
+                    ctx.cxid
+                )
+            }
             other => match other.zxid() {
                 Some(z) => write!(f, "{}({z})", other.name()),
                 None => f.write_str(other.name()),

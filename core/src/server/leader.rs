@@ -5,10 +5,10 @@
 //! proposes txns in zxid order, commits each once a quorum has ACKed it and every earlier one
 //! is committed, and checks every tick that a quorum of learners is still in touch.
 
-use crate::ids::ServerId;
+use crate::ids::{ServerId, SessionId};
 use crate::proto::PeerMsg;
 use crate::server::outbox::{Note, Outbox, Phase};
-use crate::server::replica::{Entry, EntryExt, Request, Response, ZkDatabase};
+use crate::server::replica::{Entry, Request, Response, ResponseBody, ZkDatabase};
 use crate::server::{ClientReq, Core, Transition};
 use crate::time::SimTime;
 use crate::zxid::Zxid;
@@ -59,10 +59,10 @@ pub struct Outstanding {
 }
 
 /// Who waits for a `sync()`: a learner (answered with SYNC) or a client of mine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncFor {
-    Learner(ServerId, crate::ids::SessionId, i32),
-    Local(crate::ids::SessionId, i32),
+    Learner(ServerId, SessionId, i32, String),
+    Local(SessionId, i32, String),
 }
 
 /// The leader's state.
@@ -118,9 +118,11 @@ impl Leader {
     }
 
     #[must_use]
-    pub fn deadline(&self) -> SimTime {
+    pub fn deadline(&self, core: &Core) -> SimTime {
         if self.phase == Phase::Broadcast {
-            self.next_half_tick
+            core.tracker
+                .next_expiration()
+                .map_or(self.next_half_tick, |t| t.min(self.next_half_tick))
         } else {
             self.wait_deadline
         }
@@ -157,15 +159,10 @@ impl Leader {
             PeerMsg::Ack { zxid } if zxid.counter() == 0 => {
                 self.newleader_ack(core, now, from, out)
             }
-            PeerMsg::Ack { zxid } => self.process_ack(core, from, zxid, out),
-            PeerMsg::Request {
-                session,
-                cxid,
-                request,
-            } => {
+            PeerMsg::Ack { zxid } => self.process_ack(core, now, from, zxid, out),
+            PeerMsg::Request { ctx, request } => {
                 let req = ClientReq {
-                    session,
-                    cxid,
+                    ctx,
                     request: *request,
                 };
                 return self.request(core, now, from, req, out);
@@ -190,8 +187,9 @@ impl Leader {
         if self.phase != Phase::Broadcast {
             return Transition::Stay;
         }
-        if matches!(req.request, Request::Sync { .. }) {
-            self.process_sync(core, SyncFor::Learner(from, req.session, req.cxid), out);
+        if let Request::Sync { path } = &req.request {
+            let who = SyncFor::Learner(from, req.ctx.session, req.ctx.cxid, path.clone());
+            self.process_sync(core, who, out);
             return Transition::Stay;
         }
         self.propose(core, now, req, out)
@@ -205,8 +203,9 @@ impl Leader {
         req: ClientReq,
         out: &mut Outbox,
     ) -> Transition {
-        if matches!(req.request, Request::Sync { .. }) {
-            self.process_sync(core, SyncFor::Local(req.session, req.cxid), out);
+        if let Request::Sync { path } = &req.request {
+            let who = SyncFor::Local(req.ctx.session, req.ctx.cxid, path.clone());
+            self.process_sync(core, who, out);
             return Transition::Stay;
         }
         self.propose(core, now, req, out)
@@ -225,10 +224,7 @@ impl Leader {
             return Transition::Looking("zxid counter rolled over");
         };
         self.last_proposed = zxid;
-        let entry: Entry = Arc::new(
-            self.prep
-                .prep(req.session, req.cxid, &req.request, zxid, now),
-        );
+        let entry: Entry = Arc::new(self.prep.prep(&req.ctx, &req.request, zxid, now));
         self.prep.apply(&entry);
         core.durable.append(&entry, out);
         let needed = quorum_size(core);
@@ -240,12 +236,19 @@ impl Leader {
         }
         let acks = BTreeSet::from([core.id]);
         self.outstanding.insert(zxid, Outstanding { entry, acks });
-        self.try_commit(core, out);
+        self.try_commit(core, now, out);
         Transition::Stay
     }
 
     /// `Leader.processAck`.
-    fn process_ack(&mut self, core: &mut Core, from: ServerId, zxid: Zxid, out: &mut Outbox) {
+    fn process_ack(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        from: ServerId,
+        zxid: Zxid,
+        out: &mut Outbox,
+    ) {
         if !core.config.is_voter(from) {
             return;
         }
@@ -255,11 +258,11 @@ impl Leader {
         p.acks.insert(from);
         let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
         out.note(Note::Acked { zxid, acks, needed });
-        self.try_commit(core, out);
+        self.try_commit(core, now, out);
     }
 
     /// `tryToCommit`, strictly in zxid order.
-    fn try_commit(&mut self, core: &mut Core, out: &mut Outbox) {
+    fn try_commit(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
         while let Some(entry) = self.outstanding.first_entry() {
             if !core.config.is_quorum(entry.get().acks.iter()) {
                 break;
@@ -276,7 +279,7 @@ impl Leader {
                     out.send(*id, msg);
                 }
             }
-            core.commit(&p.entry, out);
+            core.commit(&p.entry, now, out);
             self.release_syncs(core, zxid, out);
         }
     }
@@ -309,6 +312,9 @@ impl Leader {
             }
             return Transition::Stay;
         }
+        if let Transition::Looking(w) = self.expire_sessions(core, now, out) {
+            return Transition::Looking(w);
+        }
         if now < self.next_half_tick {
             return Transition::Stay;
         }
@@ -328,6 +334,12 @@ impl Leader {
             }
         }
         self.tick_skip = !self.tick_skip;
+        // Live clients of mine ping me; learners' clients arrive in their PING replies.
+        for (s, c) in &core.connections {
+            if c.alive {
+                core.tracker.touch(*s, now);
+            }
+        }
         for (id, h) in &self.learners {
             if h.forwarding() {
                 out.send(
@@ -342,12 +354,55 @@ impl Leader {
     }
 }
 
+impl Leader {
+    /// `SessionTrackerImpl.run`: sessions whose bucket passed are closed by a closeSession
+    /// txn (`ZooKeeperServer.expire` → `close`), proposed like any write.
+    fn expire_sessions(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) -> Transition {
+        for (_, session) in core.tracker.expired(now) {
+            core.tracker.set_closing(session);
+            let ctx = crate::request::RequestContext::new(session, 0, Vec::new());
+            let req = ClientReq {
+                ctx,
+                request: Request::CloseSession,
+            };
+            if let Transition::Looking(w) = self.propose(core, now, req, out) {
+                return Transition::Looking(w);
+            }
+        }
+        Transition::Stay
+    }
+
+    /// On becoming established the leader tracks every session its database knows, as
+    /// `LeaderSessionTracker` does after `loadData`.
+    pub(crate) fn track_sessions(core: &mut Core, now: SimTime) {
+        let sessions: Vec<(SessionId, i32)> = core
+            .replica
+            .db
+            .sessions()
+            .iter()
+            .map(|(s, t)| (*s, *t))
+            .collect();
+        for (s, t) in sessions {
+            core.tracker.add_session(s, t, now);
+        }
+    }
+}
+
 fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
     match who {
-        SyncFor::Learner(to, session, cxid) => out.send(to, PeerMsg::Sync { session, cxid }),
-        SyncFor::Local(session, cxid) => {
+        SyncFor::Learner(to, session, cxid, path) => out.send(
+            to,
+            PeerMsg::Sync {
+                session,
+                cxid,
+                path,
+            },
+        ),
+        SyncFor::Local(session, cxid, path) => {
             if core.pending.remove(&(session, cxid)) {
-                out.reply(session, cxid, core.replica.last_processed(), Response::Ok);
+                let mut r = Response::ok(ResponseBody::Sync { path });
+                r.zxid = core.replica.last_processed();
+                out.reply(session, cxid, r.zxid, r);
             }
         }
     }

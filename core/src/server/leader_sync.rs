@@ -6,7 +6,7 @@ use crate::proto::PeerMsg;
 use crate::server::Core;
 use crate::server::leader::{Handler, HandlerState, Leader};
 use crate::server::outbox::{Note, Outbox, Phase};
-use crate::server::replica::{Entry, EntryExt};
+use crate::server::replica::Entry;
 use crate::time::SimTime;
 use crate::zxid::Zxid;
 
@@ -139,7 +139,7 @@ impl Leader {
         }
         // The leader's own NEWLEADER ack.
         self.newleader_acks.insert(core.id);
-        self.check_newleader_quorum(core, out);
+        self.check_newleader_quorum(core, now, out);
     }
 
     /// `syncFollower` + `startForwarding` + NEWLEADER.
@@ -183,7 +183,6 @@ impl Leader {
         from: ServerId,
         out: &mut Outbox,
     ) {
-        let _ = now;
         let Some(h) = self.learners.get_mut(&from) else {
             return;
         };
@@ -197,17 +196,18 @@ impl Leader {
         if self.phase == Phase::Broadcast {
             self.up_to_date(from, out);
         } else {
-            self.check_newleader_quorum(core, out);
+            self.check_newleader_quorum(core, now, out);
         }
     }
 
-    fn check_newleader_quorum(&mut self, core: &mut Core, out: &mut Outbox) {
+    fn check_newleader_quorum(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
         if self.phase != Phase::Synchronization
             || !core.config.is_quorum(self.newleader_acks.iter())
         {
             return;
         }
         self.phase = Phase::Broadcast;
+        Leader::track_sessions(core, now);
         let epoch = self.epoch.unwrap_or_default();
         out.note(Note::Established { epoch });
         let ready: Vec<ServerId> = self

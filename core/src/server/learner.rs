@@ -10,7 +10,7 @@
 use crate::ids::ServerId;
 use crate::proto::PeerMsg;
 use crate::server::outbox::{Outbox, Phase};
-use crate::server::replica::{Entry, EntryExt, Snapshot};
+use crate::server::replica::{Entry, Response, ResponseBody, Snapshot};
 use crate::server::{ClientReq, Core, Transition};
 use crate::time::SimTime;
 use crate::zxid::Zxid;
@@ -113,8 +113,7 @@ impl Learner {
         out.send(
             self.leader,
             PeerMsg::Request {
-                session: req.session,
-                cxid: req.cxid,
+                ctx: req.ctx,
                 request: Box::new(req.request),
             },
         );
@@ -143,8 +142,8 @@ impl Learner {
         self.last_heard = now;
         match self.phase {
             Phase::Discovery => self.discovery(core, msg, out),
-            Phase::Synchronization => self.sync(core, msg, out),
-            _ => self.broadcast(core, msg, out),
+            Phase::Synchronization => self.sync(core, now, msg, out),
+            _ => self.broadcast(core, now, msg, out),
         }
     }
 
@@ -181,7 +180,13 @@ impl Learner {
     }
 
     /// `syncWithLeader`: everything up to UPTODATE.
-    fn sync(&mut self, core: &mut Core, msg: PeerMsg, out: &mut Outbox) -> Transition {
+    fn sync(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        msg: PeerMsg,
+        out: &mut Outbox,
+    ) -> Transition {
         match msg {
             PeerMsg::Diff { .. } => self.snapshot_needed = false,
             PeerMsg::Trunc { zxid } => {
@@ -189,24 +194,29 @@ impl Learner {
                 core.reload();
                 self.snapshot_needed = false;
             }
-            PeerMsg::Snap { zxid, snapshot } => self.install(core, zxid, &snapshot),
+            PeerMsg::Snap { snapshot, .. } => self.install(core, &snapshot),
             PeerMsg::Proposal(e) => self.not_committed.push_back(e),
-            PeerMsg::Commit { zxid } => return self.sync_commit(core, zxid, out),
+            PeerMsg::Commit { zxid } => return self.sync_commit(core, now, zxid, out),
             PeerMsg::NewLeader { zxid } => self.new_leader(core, zxid, out),
-            PeerMsg::UpToDate => return self.up_to_date(core, out),
+            PeerMsg::UpToDate => return self.up_to_date(core, now, out),
             _ => {}
         }
         Transition::Stay
     }
 
-    fn install(&mut self, core: &mut Core, zxid: Zxid, s: &Snapshot) {
+    fn install(&mut self, core: &mut Core, s: &Snapshot) {
         core.replica.install(s);
-        core.replica.db.last_processed = zxid;
         self.snapshot_needed = true;
     }
 
     /// A COMMIT while syncing: applied at once after a SNAP, else remembered for UPTODATE.
-    fn sync_commit(&mut self, core: &mut Core, zxid: Zxid, out: &mut Outbox) -> Transition {
+    fn sync_commit(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        zxid: Zxid,
+        out: &mut Outbox,
+    ) -> Transition {
         if !self.snapshot_needed {
             self.committed.push_back(zxid);
             return Transition::Stay;
@@ -215,7 +225,7 @@ impl Learner {
             Some(e) if e.zxid() == zxid => {
                 let e = e.clone();
                 self.not_committed.pop_front();
-                core.commit(&e, out);
+                core.commit(&e, now, out);
             }
             _ => {}
         }
@@ -244,9 +254,9 @@ impl Learner {
     }
 
     /// UPTODATE: apply what was committed during sync and start serving.
-    fn up_to_date(&mut self, core: &mut Core, out: &mut Outbox) -> Transition {
+    fn up_to_date(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) -> Transition {
         while let Some(z) = self.committed.pop_front() {
-            if let Transition::Looking(w) = self.commit(core, z, out) {
+            if let Transition::Looking(w) = self.commit(core, now, z, out) {
                 return Transition::Looking(w);
             }
         }
@@ -255,12 +265,18 @@ impl Learner {
     }
 
     /// Commit the next pending proposal; it must be `zxid` (`FollowerZooKeeperServer.commit`).
-    fn commit(&mut self, core: &mut Core, zxid: Zxid, out: &mut Outbox) -> Transition {
+    fn commit(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        zxid: Zxid,
+        out: &mut Outbox,
+    ) -> Transition {
         match self.not_committed.front() {
             Some(e) if e.zxid() == zxid => {
                 let e = e.clone();
                 self.not_committed.pop_front();
-                core.commit(&e, out);
+                core.commit(&e, now, out);
                 Transition::Stay
             }
             // Already applied (e.g. part of a TRUNC'd/SNAP'd history) → nothing to do.
@@ -269,28 +285,39 @@ impl Learner {
         }
     }
 
-    fn broadcast(&mut self, core: &mut Core, msg: PeerMsg, out: &mut Outbox) -> Transition {
+    fn broadcast(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        msg: PeerMsg,
+        out: &mut Outbox,
+    ) -> Transition {
         match msg {
             PeerMsg::Proposal(e) => {
                 core.durable.append(&e, out);
                 out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
                 self.not_committed.push_back(e);
             }
-            PeerMsg::Commit { zxid } => return self.commit(core, zxid, out),
+            PeerMsg::Commit { zxid } => return self.commit(core, now, zxid, out),
             PeerMsg::Inform(e) => {
                 core.durable.append(&e, out);
-                core.commit(&e, out);
+                core.commit(&e, now, out);
             }
             PeerMsg::Ping { .. } => out.send(
                 self.leader,
                 PeerMsg::Ping {
-                    touches: Vec::new(),
+                    touches: core.touches(),
                 },
             ),
-            PeerMsg::Sync { session, cxid } => {
+            PeerMsg::Sync {
+                session,
+                cxid,
+                path,
+            } => {
                 if core.pending.remove(&(session, cxid)) {
-                    let last = core.replica.last_processed();
-                    out.reply(session, cxid, last, crate::server::replica::Response::Ok);
+                    let mut r = Response::ok(ResponseBody::Sync { path });
+                    r.zxid = core.replica.last_processed();
+                    out.reply(session, cxid, r.zxid, r);
                 }
             }
             _ => {}

@@ -13,30 +13,30 @@ mod leader_sync;
 pub mod learner;
 pub mod outbox;
 pub mod replica;
-mod stub;
+mod serve;
 
+use crate::acl::Id;
+use crate::code::Code;
 use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::{Notification, PeerMsg, ServerState, Vote};
+use crate::session::{SessionConfig, SessionTracker};
 use crate::time::SimTime;
+use crate::watch::WatchManager;
 use crate::zxid::Zxid;
 use durable::Durable;
 use election::Election;
 use leader::Leader;
 use learner::Learner;
 use outbox::{Note, Outbox, Phase};
-use replica::{Entry, EntryExt, Replica, Request, Response};
-use std::collections::BTreeSet;
+use replica::{Replica, Request, RequestContext, Response};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-
-/// `KeeperException.Code.CONNECTIONLOSS`.
-pub const CONNECTION_LOSS: i32 = -4;
 
 /// A client request waiting for this server to be able to serve it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientReq {
-    pub session: SessionId,
-    pub cxid: i32,
+    pub ctx: RequestContext,
     pub request: Request,
 }
 
@@ -55,6 +55,20 @@ pub struct Core {
     pub waiting: Vec<ClientReq>,
     /// Writes submitted to ZAB whose commit this server must answer.
     pub pending: BTreeSet<(SessionId, i32)>,
+    /// Client connections to this server: session → auth ids (`ServerCnxn.authInfo`) and
+    /// whether the client is alive (pinging).
+    pub connections: BTreeMap<SessionId, Connection>,
+    /// This server's WatchManager: each server fires its own clients' watches.
+    pub watches: WatchManager,
+    /// SessionTracker: makes session ids here; on the leader it also decides expiry.
+    pub tracker: SessionTracker,
+}
+
+/// A client connection (`ServerCnxn`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connection {
+    pub auth: Vec<Id>,
+    pub alive: bool,
 }
 
 /// What a role's handler asks the server to become next.
@@ -118,16 +132,6 @@ impl Core {
         self.config.tick_time.saturating_mul(ticks)
     }
 
-    /// Apply a committed txn; answer the client if it is waiting on this server.
-    pub fn commit(&mut self, e: &Entry, out: &mut Outbox) {
-        let response = self.replica.commit(e);
-        out.note(Note::Commit(e.zxid()));
-        let key = (e.header.session, e.header.cxid);
-        if self.pending.remove(&key) {
-            out.reply(key.0, key.1, e.zxid(), response);
-        }
-    }
-
     /// Reload the database from disk, as a server leaving a role does (`zkDb.clear` + reload).
     fn reload(&mut self) {
         self.replica = Replica::load(self.durable.snapshot.as_ref(), &self.durable.log);
@@ -137,7 +141,9 @@ impl Core {
     fn lose_pending(&mut self, out: &mut Outbox) {
         let last = self.replica.last_processed();
         for (session, cxid) in std::mem::take(&mut self.pending) {
-            out.reply(session, cxid, last, Response::Error(CONNECTION_LOSS));
+            let mut r = Response::err(Code::ConnectionLoss);
+            r.zxid = last;
+            out.reply(session, cxid, last, r);
         }
     }
 }
@@ -155,7 +161,7 @@ impl Server {
         let replica = Replica::load(durable.snapshot.as_ref(), &durable.log);
         let mut core = Core {
             id,
-            config,
+            config: config.clone(),
             durable,
             replica,
             logical_clock: 0,
@@ -167,6 +173,9 @@ impl Server {
             },
             waiting: Vec::new(),
             pending: BTreeSet::new(),
+            connections: BTreeMap::new(),
+            watches: WatchManager::default(),
+            tracker: SessionTracker::new(u64::from(id.0), session_config(&config), now),
         };
         core.current_vote = core.init_vote();
         out.note(Note::State(ServerState::Looking, Phase::Election));
@@ -221,6 +230,7 @@ impl Server {
 
     /// A message from another server (or from myself, for FLE's loopback).
     pub fn handle_message(&mut self, now: SimTime, from: ServerId, msg: PeerMsg, out: &mut Outbox) {
+        let was_serving = self.serving();
         let t = match (&mut self.role, msg) {
             (Role::Looking(e), PeerMsg::Notification(n)) => e.receive(&mut self.core, now, n, out),
             (_, PeerMsg::Notification(n)) => {
@@ -238,7 +248,7 @@ impl Server {
             }
             (Role::Looking(_), _) => Transition::Stay,
         };
-        self.transition(t, now, out);
+        self.apply_transition(t, was_serving, now, out);
     }
 
     /// WorkerReceiver when not LOOKING: a LOOKING voter is told my current vote.
@@ -258,56 +268,15 @@ impl Server {
         out.send(n.sid, msg);
     }
 
-    /// A client request on a connection to this server (reads local, writes through ZAB).
-    pub fn handle_client(
-        &mut self,
-        now: SimTime,
-        session: SessionId,
-        cxid: i32,
-        request: Request,
-        out: &mut Outbox,
-    ) {
-        let req = ClientReq {
-            session,
-            cxid,
-            request,
-        };
-        if !self.serving() {
-            self.core.waiting.push(req);
-            return;
-        }
-        if !req.request.is_write() {
-            let r = self.core.replica.db.read(&req.request);
-            out.reply(session, cxid, self.core.replica.last_processed(), r);
-            return;
-        }
-        self.core.pending.insert((session, cxid));
-        let t = match &mut self.role {
-            Role::Leading(l) => l.submit(&mut self.core, now, req, out),
-            Role::Following(l) | Role::Observing(l) => {
-                l.forward(req, out);
-                Transition::Stay
-            }
-            Role::Looking(_) => Transition::Stay,
-        };
-        self.transition(t, now, out);
-    }
-
-    /// A client gave up on a request (its timeout passed) before the server could serve it.
-    pub fn cancel_client(&mut self, session: SessionId, cxid: i32) {
-        self.core
-            .waiting
-            .retain(|r| (r.session, r.cxid) != (session, cxid));
-    }
-
     /// Timers: election polls, learner read timeouts, the leader's ticks and waits.
     pub fn handle_timeout(&mut self, now: SimTime, out: &mut Outbox) {
+        let was_serving = self.serving();
         let t = match &mut self.role {
             Role::Looking(e) => e.timeout(&mut self.core, now, out),
             Role::Following(l) | Role::Observing(l) => l.timeout(&mut self.core, now, out),
             Role::Leading(l) => l.timeout(&mut self.core, now, out),
         };
-        self.transition(t, now, out);
+        self.apply_transition(t, was_serving, now, out);
     }
 
     /// The next instant this server wants `handle_timeout`.
@@ -316,13 +285,19 @@ impl Server {
         match &self.role {
             Role::Looking(e) => Some(e.deadline),
             Role::Following(l) | Role::Observing(l) => Some(l.deadline(&self.core)),
-            Role::Leading(l) => Some(l.deadline()),
+            Role::Leading(l) => Some(l.deadline(&self.core)),
         }
     }
 
-    /// Apply a role change, closing the old role's connections.
-    fn transition(&mut self, t: Transition, now: SimTime, out: &mut Outbox) {
-        let was_serving = self.serving();
+    /// Apply a role change, closing the old role's connections; a server that just started
+    /// serving handles the client requests that waited.
+    pub(crate) fn apply_transition(
+        &mut self,
+        t: Transition,
+        was_serving: bool,
+        now: SimTime,
+        out: &mut Outbox,
+    ) {
         match t {
             Transition::Stay => {}
             Transition::Looking(why) => self.go_looking(why, now, out),
@@ -342,9 +317,7 @@ impl Server {
             out.note(Note::State(self.state(), self.phase()));
         }
         if !was_serving && self.serving() {
-            for req in std::mem::take(&mut self.core.waiting) {
-                self.handle_client(now, req.session, req.cxid, req.request, out);
-            }
+            self.started_serving(now, out);
         }
     }
 
@@ -359,4 +332,16 @@ impl Server {
         self.core.reload();
         self.role = Role::Looking(Election::start(&mut self.core, now, out));
     }
+}
+
+/// The session timeout bounds of a config.
+fn session_config(c: &Config) -> SessionConfig {
+    let mut s = SessionConfig::for_tick(c.tick_time);
+    if let Some(min) = c.min_session_timeout {
+        s.min_session_timeout = i32::try_from(min).unwrap_or(i32::MAX);
+    }
+    if let Some(max) = c.max_session_timeout {
+        s.max_session_timeout = i32::try_from(max).unwrap_or(i32::MAX);
+    }
+    s
 }

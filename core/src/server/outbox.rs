@@ -4,6 +4,7 @@
 use crate::ids::{ServerId, SessionId};
 use crate::proto::{PeerMsg, ServerState};
 use crate::server::replica::Response;
+use crate::watch::WatchedEvent;
 use crate::zxid::Zxid;
 use std::fmt;
 
@@ -20,6 +21,18 @@ pub enum Persist {
     Truncate(Zxid),
     /// A snapshot (`snapshot.<zxid>`).
     Snapshot(Zxid),
+}
+
+impl fmt::Display for Persist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Persist::AcceptedEpoch(e) => write!(f, "acceptedEpoch={e}"),
+            Persist::CurrentEpoch(e) => write!(f, "currentEpoch={e}"),
+            Persist::Append(z) => write!(f, "log {z}"),
+            Persist::Truncate(z) => write!(f, "truncate log after {z}"),
+            Persist::Snapshot(z) => write!(f, "snapshot.{:x}", z.0),
+        }
+    }
 }
 
 /// ZooKeeper's ZAB phase (`QuorumPeer.ZabState`).
@@ -79,6 +92,11 @@ pub enum Output {
         zxid: Zxid,
         response: Response,
     },
+    /// A watch fired for a client connected here (sent before any later reply).
+    Watch {
+        session: SessionId,
+        event: WatchedEvent,
+    },
     Trace(Note),
 }
 
@@ -109,6 +127,9 @@ impl Outbox {
             zxid,
             response,
         });
+    }
+    pub fn watch(&mut self, session: SessionId, event: WatchedEvent) {
+        self.items.push(Output::Watch { session, event });
     }
     pub fn clear(&mut self) {
         self.items.clear();

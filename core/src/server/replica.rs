@@ -4,13 +4,13 @@
 //! This is the seam to the data model: ZAB only needs a txn's zxid and size, `apply`, `read`,
 //! `prep` and snapshots.
 
-use crate::ids::SessionId;
-use crate::time::SimTime;
 use crate::zxid::Zxid;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-pub use super::stub::{Request, Response, Txn, TxnEntry, TxnHeader, ZkDatabase};
+pub use crate::db::{ApplyResult, ZkDatabase};
+pub use crate::request::{Request, RequestContext, Response, ResponseBody};
+pub use crate::txn::{Txn, TxnEntry, TxnHeader};
 
 /// A logged / proposed / committed txn, shared between logs, packets and the committedLog.
 pub type Entry = Arc<TxnEntry>;
@@ -18,22 +18,21 @@ pub type Entry = Arc<TxnEntry>;
 /// `ZKDatabase.commitLogCount` default.
 pub const COMMIT_LOG_COUNT: usize = 500;
 
-/// What ZAB reads off a txn.
+/// What ZAB reads off a txn besides its zxid.
 pub trait EntryExt {
-    fn zxid(&self) -> Zxid;
     /// Bytes on disk, for the DIFF-from-txnlog size limit.
     fn size(&self) -> u64;
 }
 
 impl EntryExt for TxnEntry {
-    fn zxid(&self) -> Zxid {
-        self.header.zxid
-    }
     fn size(&self) -> u64 {
-        // TxnHeader is 8+4+8+8+4 bytes, plus a rough payload size.
+        // TxnHeader (8+4+8+8+4 bytes) plus the record: path, data and ACL dominate.
         let payload = match &self.txn {
-            Txn::Create { path, data } | Txn::SetData { path, data } => path.len() + data.len() + 8,
-            _ => 8,
+            Txn::Create { path, data, .. }
+            | Txn::CreateContainer { path, data, .. }
+            | Txn::CreateTtl { path, data, .. }
+            | Txn::SetData { path, data, .. } => path.len() + data.len() + 16,
+            other => other.describe().len() + 8,
         };
         32 + payload as u64
     }
@@ -50,10 +49,11 @@ impl Snapshot {
     /// Approximate file size (`snapFile.length()`), for `calculateTxnLogSizeLimit`.
     #[must_use]
     pub fn size(&self) -> u64 {
+        // Per node: path, data, ACL and the 68-byte StatPersisted, as FileSnap writes them.
         self.db
-            .nodes
+            .tree()
             .iter()
-            .map(|(k, v)| (k.len() + v.len() + 60) as u64)
+            .map(|(k, n)| (k.len() + n.data.len() + 68 + 16 * n.acl.len()) as u64)
             .sum::<u64>()
             + 100
     }
@@ -87,11 +87,11 @@ impl Replica {
     /// `getDataTreeLastProcessedZxid`.
     #[must_use]
     pub fn last_processed(&self) -> Zxid {
-        self.db.last_processed
+        self.db.last_processed_zxid()
     }
 
     /// Apply a committed txn and remember it in the committedLog (`addCommittedProposal`).
-    pub fn commit(&mut self, e: &Entry) -> Response {
+    pub fn commit(&mut self, e: &Entry) -> ApplyResult {
         let r = self.db.apply(e);
         self.committed_log.push_back(e.clone());
         if self.committed_log.len() > COMMIT_LOG_COUNT {
@@ -122,18 +122,5 @@ impl Replica {
     pub fn install(&mut self, s: &Snapshot) {
         self.db = s.db.clone();
         self.committed_log.clear();
-    }
-
-    /// PrepRequestProcessor against this view.
-    #[must_use]
-    pub fn prep(
-        &self,
-        session: SessionId,
-        cxid: i32,
-        req: &Request,
-        zxid: Zxid,
-        now: SimTime,
-    ) -> TxnEntry {
-        self.db.prep(session, cxid, req, zxid, now)
     }
 }

@@ -2,13 +2,17 @@
 //! (the client sits next to it); requests the server cannot answer yet wait there, in simulated
 //! time, up to the client's timeout, after which the client reports ConnectionLoss.
 
+use crate::acl::Acl;
+use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
-use crate::server::CONNECTION_LOSS;
+use crate::request::CreateMode;
+use crate::server::outbox::Outbox;
 use crate::server::replica::{Request, Response};
 use crate::sim::command::ClientOp;
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
 use crate::trace::EventKind;
+use crate::watch::WatchedEvent;
 use crate::zxid::Zxid;
 use std::collections::BTreeMap;
 
@@ -19,8 +23,7 @@ pub struct ClientResult {
     pub op: String,
     pub issued: SimTime,
     pub answered: SimTime,
-    /// `None` when the client gave up (timeout / connection loss before any answer).
-    pub zxid: Option<Zxid>,
+    /// `None` when the client gave up (its timeout passed without an answer).
     pub response: Option<Response>,
 }
 
@@ -34,51 +37,81 @@ pub struct Client {
     pub next_cxid: i32,
     pub outstanding: BTreeMap<i32, (SimTime, String)>,
     pub results: Vec<ClientResult>,
+    /// Watch events received, in order (`WatchedEvent` toString).
+    pub events: Vec<String>,
 }
 
-/// The request a client operation sends.
+/// The request a client operation sends (`None` for `die`, which sends nothing).
 #[must_use]
-pub fn request_of(op: &ClientOp) -> Request {
-    match op {
-        ClientOp::Create { path, data } => Request::Create {
+pub fn request_of(op: &ClientOp) -> Option<Request> {
+    let bytes = |d: &String| d.clone().into_bytes();
+    Some(match op {
+        ClientOp::Create {
+            path,
+            data,
+            ephemeral,
+        } => Request::Create {
             path: path.clone(),
-            data: data.clone().into_bytes(),
+            data: bytes(data),
+            acl: Acl::open_unsafe(),
+            mode: if *ephemeral {
+                CreateMode::Ephemeral
+            } else {
+                CreateMode::Persistent
+            },
+            ttl: -1,
         },
         ClientOp::Set { path, data } => Request::SetData {
             path: path.clone(),
-            data: data.clone().into_bytes(),
+            data: bytes(data),
+            version: -1,
         },
-        ClientOp::Get { path } => Request::GetData { path: path.clone() },
+        ClientOp::Get { path } => Request::GetData {
+            path: path.clone(),
+            watch: false,
+        },
+        ClientOp::Delete { path } => Request::Delete {
+            path: path.clone(),
+            version: -1,
+        },
         ClientOp::Sync { path } => Request::Sync { path: path.clone() },
         ClientOp::Close => Request::CloseSession,
-    }
+        ClientOp::Die => return None,
+    })
 }
 
 /// The error code of a response (0 = OK).
 #[must_use]
 pub fn response_code(r: &Response) -> i32 {
-    match r {
-        Response::Error(e) => *e,
-        _ => 0,
-    }
+    r.code.value()
 }
 
 impl Kernel {
-    /// `connect NAME SERVER`: a new session created through `server` (createSession txn).
+    /// `connect NAME SERVER`: a session created through `server` (its SessionTracker picks
+    /// the id; the createSession txn commits through ZAB).
     pub(crate) fn connect(&mut self, name: &str, server: ServerId, timeout_ms: u64) {
         let Some(slot) = self.slot(server) else {
             return;
         };
-        let session = self.new_session(slot);
-        let timeout = self.config.negotiate_session_timeout(timeout_ms);
+        let asked = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+        let now = self.now;
+        let mut out = Outbox::new();
+        let running = self.nodes[slot].status == Status::Up;
+        let made = match self.nodes[slot].server.as_mut() {
+            Some(s) if running => Some(s.connect(now, asked, &mut out)),
+            _ => None,
+        };
+        let (session, timeout) = made.unwrap_or((SessionId(0), asked));
+        let timeout = u64::try_from(timeout).unwrap_or(0);
         let client = Client {
             name: name.to_string(),
             server,
             session,
             timeout_ms: timeout,
-            next_cxid: 0,
-            outstanding: BTreeMap::new(),
+            next_cxid: 1,
+            outstanding: BTreeMap::from([(0, (now, "createSession".to_string()))]),
             results: Vec::new(),
+            events: Vec::new(),
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
@@ -90,11 +123,33 @@ impl Kernel {
                 self.clients.len() - 1
             }
         };
-        self.issue(
-            idx,
-            Request::CreateSession { timeout },
-            "createSession".to_string(),
+        self.event(
+            EventKind::ClientRequest {
+                session,
+                cxid: 0,
+                op: "createSession".into(),
+            },
+            None,
+            Some(server),
         );
+        self.schedule(
+            now.plus_ms(timeout),
+            Item::ClientTimeout {
+                client: idx,
+                cxid: 0,
+            },
+        );
+        if made.is_none() {
+            // Connection refused: nobody listens on that client port.
+            return self.client_reply(
+                server,
+                session,
+                0,
+                Zxid::ZERO,
+                &Response::err(Code::ConnectionLoss),
+            );
+        }
+        self.process(slot, &mut out);
     }
 
     /// A client operation through the client's server.
@@ -102,7 +157,18 @@ impl Kernel {
         let Some(idx) = self.clients.iter().position(|c| c.name == name) else {
             return;
         };
-        self.issue(idx, request_of(op), op_name(op));
+        match request_of(op) {
+            Some(req) => self.issue(idx, req, op_name(op)),
+            None => {
+                let (server, session) = (self.clients[idx].server, self.clients[idx].session);
+                if let Some(s) = self
+                    .slot(server)
+                    .and_then(|i| self.nodes[i].server.as_mut())
+                {
+                    s.disconnect(session);
+                }
+            }
+        }
     }
 
     fn issue(&mut self, idx: usize, request: Request, op: String) {
@@ -123,18 +189,21 @@ impl Kernel {
         let Some(slot) = self.slot(server) else {
             return;
         };
-        if !matches!(self.nodes[slot].status, Status::Up | Status::Paused) {
-            // Connection refused: the client sees ConnectionLoss now.
-            return self.client_reply(
-                server,
-                session,
-                cxid,
-                Zxid::ZERO,
-                &Response::Error(CONNECTION_LOSS),
-            );
+        if self.nodes[slot].status != Status::Up {
+            // A paused server never reads the request; a dead one refuses the connection.
+            if self.nodes[slot].status != Status::Paused {
+                self.client_reply(
+                    server,
+                    session,
+                    cxid,
+                    Zxid::ZERO,
+                    &Response::err(Code::ConnectionLoss),
+                );
+            }
+            return;
         }
         let now = self.now;
-        let mut out = crate::server::outbox::Outbox::new();
+        let mut out = Outbox::new();
         if let Some(s) = self.nodes[slot].server.as_mut() {
             s.handle_client(now, session, cxid, request, &mut out);
         }
@@ -144,7 +213,7 @@ impl Kernel {
     /// A reply reached its client.
     pub(crate) fn client_reply(
         &mut self,
-        server: crate::ids::ServerId,
+        server: ServerId,
         session: SessionId,
         cxid: i32,
         zxid: Zxid,
@@ -156,12 +225,12 @@ impl Kernel {
         let Some((issued, op)) = c.outstanding.remove(&cxid) else {
             return;
         };
+        let answered = self.now;
         c.results.push(ClientResult {
             cxid,
             op,
             issued,
-            answered: self.now,
-            zxid: Some(zxid),
+            answered,
             response: Some(r.clone()),
         });
         self.event(
@@ -170,6 +239,27 @@ impl Kernel {
                 cxid,
                 zxid,
                 err: response_code(r),
+            },
+            Some(server),
+            None,
+        );
+    }
+
+    /// A watch event reached its client.
+    pub(crate) fn client_watch(
+        &mut self,
+        server: ServerId,
+        session: SessionId,
+        event: &WatchedEvent,
+    ) {
+        let text = event.to_java_string();
+        if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
+            c.events.push(text.clone());
+        }
+        self.event(
+            EventKind::Watch {
+                session,
+                event: text,
             },
             Some(server),
             None,
@@ -189,7 +279,6 @@ impl Kernel {
             op,
             issued,
             answered: self.now,
-            zxid: None,
             response: None,
         });
         self.event(
@@ -197,10 +286,11 @@ impl Kernel {
             None,
             Some(server),
         );
-        if let Some(slot) = self.slot(server) {
-            if let Some(s) = self.nodes[slot].server.as_mut() {
-                s.cancel_client(session, cxid);
-            }
+        if let Some(s) = self
+            .slot(server)
+            .and_then(|i| self.nodes[i].server.as_mut())
+        {
+            s.cancel_client(session, cxid);
         }
     }
 }
@@ -210,7 +300,9 @@ fn op_name(op: &ClientOp) -> String {
         ClientOp::Create { path, .. } => format!("create {path}"),
         ClientOp::Set { path, .. } => format!("setData {path}"),
         ClientOp::Get { path } => format!("getData {path}"),
+        ClientOp::Delete { path } => format!("delete {path}"),
         ClientOp::Sync { path } => format!("sync {path}"),
         ClientOp::Close => "closeSession".to_string(),
+        ClientOp::Die => "die".to_string(),
     }
 }

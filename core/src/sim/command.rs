@@ -7,11 +7,27 @@ use std::fmt;
 /// A client operation, routed through the server the client is connected to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientOp {
-    Create { path: String, data: String },
-    Set { path: String, data: String },
-    Get { path: String },
-    Sync { path: String },
+    Create {
+        path: String,
+        data: String,
+        ephemeral: bool,
+    },
+    Set {
+        path: String,
+        data: String,
+    },
+    Get {
+        path: String,
+    },
+    Delete {
+        path: String,
+    },
+    Sync {
+        path: String,
+    },
     Close,
+    /// The client process dies: it stops pinging, its session will expire.
+    Die,
 }
 
 /// Something done to the ensemble.
@@ -140,10 +156,20 @@ impl Command {
                 server: id(arg(2)?)?,
                 timeout_ms: w.get(3).map_or(Ok(30_000), |t| num(t))?,
             }),
+            "create" if w.get(2) == Some(&"-e") => client(ClientOp::Create {
+                path: arg(3)?.to_string(),
+                data: rest(4),
+                ephemeral: true,
+            }),
             "create" => client(ClientOp::Create {
                 path: arg(2)?.to_string(),
                 data: rest(3),
+                ephemeral: false,
             }),
+            "delete" => client(ClientOp::Delete {
+                path: arg(2)?.to_string(),
+            }),
+            "die" => client(ClientOp::Die),
             "set" => client(ClientOp::Set {
                 path: arg(2)?.to_string(),
                 data: rest(3),
@@ -186,7 +212,18 @@ impl fmt::Display for Command {
                 timeout_ms,
             } => write!(f, "connect {client} {server} {timeout_ms}"),
             Command::Op { client, op } => match op {
-                ClientOp::Create { path, data } => write!(f, "create {client} {path} {data}"),
+                ClientOp::Create {
+                    path,
+                    data,
+                    ephemeral: false,
+                } => write!(f, "create {client} {path} {data}"),
+                ClientOp::Create {
+                    path,
+                    data,
+                    ephemeral: true,
+                } => write!(f, "create {client} -e {path} {data}"),
+                ClientOp::Delete { path } => write!(f, "delete {client} {path}"),
+                ClientOp::Die => write!(f, "die {client}"),
                 ClientOp::Set { path, data } => write!(f, "set {client} {path} {data}"),
                 ClientOp::Get { path } => write!(f, "get {client} {path}"),
                 ClientOp::Sync { path } => write!(f, "sync {client} {path}"),

@@ -62,8 +62,6 @@ pub struct Node {
     pub incarnation: u32,
     /// Messages that arrived while paused (kept in the socket buffers).
     pub parked: Vec<InFlight>,
-    /// Sessions created through this server so far.
-    pub sessions_made: i64,
 }
 
 impl Node {
@@ -108,7 +106,6 @@ impl Kernel {
                 disk: Durable::default(),
                 incarnation: 0,
                 parked: Vec::new(),
-                sessions_made: 0,
             })
             .collect();
         let n = nodes.len();
@@ -285,6 +282,7 @@ impl Kernel {
                     zxid,
                     response,
                 } => self.client_reply(me, session, cxid, zxid, &response),
+                Output::Watch { session, event } => self.client_watch(me, session, &event),
                 Output::Trace(n) => {
                     let kind = note_event(n);
                     self.event(kind, Some(me), None);
@@ -391,14 +389,6 @@ impl Kernel {
                 },
             )
         });
-    }
-
-    /// Sessions get `sid << 56 | counter` (SessionTrackerImpl.initializeNextSessionId with the
-    /// time bits of simulated time 0).
-    pub(crate) fn new_session(&mut self, slot: usize) -> SessionId {
-        let n = &mut self.nodes[slot];
-        n.sessions_made += 1;
-        SessionId((i64::from(n.id.0) << 56) | n.sessions_made)
     }
 
     /// Boot a server from its disk.
