@@ -15,7 +15,8 @@ pub struct Durable {
     pub current_epoch: u32,
     /// The txn log after the snapshot, in zxid order (committed or not).
     pub log: Vec<Entry>,
-    pub snapshot: Option<Snapshot>,
+    /// Every snapshot taken, oldest first (ZooKeeper keeps them unless purged).
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Durable {
@@ -25,7 +26,7 @@ impl Durable {
         self.log
             .last()
             .map(|e| e.zxid())
-            .max(self.snapshot.as_ref().map(|s| s.zxid))
+            .max(self.snapshot().map(|s| s.zxid))
             .unwrap_or(Zxid::ZERO)
     }
 
@@ -47,10 +48,18 @@ impl Durable {
         }
     }
 
-    /// `FileTxnLog.truncate(zxid)`.
+    /// The most recent snapshot.
+    #[must_use]
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.snapshots.last()
+    }
+
+    /// `FileTxnSnapLog.truncateLog(zxid)`: txns after `zxid` go, and so do snapshots taken
+    /// after it (they may contain those txns).
     pub fn truncate(&mut self, zxid: Zxid, out: &mut Outbox) {
         let keep = self.log.partition_point(|e| e.zxid() <= zxid);
         self.log.truncate(keep);
+        self.snapshots.retain(|s| s.zxid <= zxid);
         out.persist(Persist::Truncate(zxid));
     }
 
@@ -58,7 +67,8 @@ impl Durable {
     /// the leader can still DIFF from it; recovery replays only txns after the snapshot.
     pub fn save_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
         let zxid = s.zxid;
-        self.snapshot = Some(s);
+        self.snapshots.retain(|x| x.zxid < zxid);
+        self.snapshots.push(s);
         out.persist(Persist::Snapshot(zxid));
     }
 

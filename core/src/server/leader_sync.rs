@@ -208,6 +208,8 @@ impl Leader {
         }
         self.phase = Phase::Broadcast;
         Leader::track_sessions(core, now);
+        // QuorumPeer.updateElectionVote (ZOOKEEPER-1732): report the epoch actually led.
+        core.current_vote.peer_epoch = self.epoch.unwrap_or_default();
         let epoch = self.epoch.unwrap_or_default();
         out.note(Note::Established { epoch });
         let ready: Vec<ServerId> = self
@@ -248,9 +250,8 @@ fn sync_packets(core: &Core, peer: Zxid) -> (&'static str, Vec<PeerMsg>, Zxid) {
         }
     } else if peer < min {
         let (tail, size) = core.durable.since(peer);
-        let limit = core.durable.snapshot.as_ref().map_or(0, |s| s.size())
-            * SNAPSHOT_SIZE_FACTOR_PERCENT
-            / 100;
+        let limit =
+            core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
         let reaches = tail.first().is_some_and(|e| e.zxid() > peer) && size <= limit;
         let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
         let starts_at_peer = peer == Zxid::ZERO

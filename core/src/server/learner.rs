@@ -41,6 +41,8 @@ pub struct Learner {
     pub retry_at: Option<SimTime>,
     pub tries: u32,
     pub started: SimTime,
+    /// NEWLEADER processed: from now on proposals are logged as they arrive.
+    pub new_leader_seen: bool,
 }
 
 impl Learner {
@@ -64,6 +66,7 @@ impl Learner {
             retry_at: None,
             tries: 1,
             started: now,
+            new_leader_seen: false,
         };
         l.register(core, out);
         l
@@ -195,7 +198,17 @@ impl Learner {
                 self.snapshot_needed = false;
             }
             PeerMsg::Snap { snapshot, .. } => self.install(core, &snapshot),
+            PeerMsg::Proposal(e) if self.new_leader_seen => {
+                // After NEWLEADER proposals are logged (and ACKed) as they come
+                // (`writeToTxnLog`, ZOOKEEPER-3911).
+                core.durable.append(&e, out);
+                if !self.observer {
+                    out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
+                }
+                self.not_committed.push_back(e);
+            }
             PeerMsg::Proposal(e) => self.not_committed.push_back(e),
+            PeerMsg::Inform(e) => self.sync_inform(core, now, e, out),
             PeerMsg::Commit { zxid } => return self.sync_commit(core, now, zxid, out),
             PeerMsg::NewLeader { zxid } => self.new_leader(core, zxid, out),
             PeerMsg::UpToDate => return self.up_to_date(core, now, out),
@@ -232,6 +245,20 @@ impl Learner {
         Transition::Stay
     }
 
+    /// An INFORM while syncing (observers): applied at once after a SNAP, else queued as a
+    /// committed proposal (`syncWithLeader`, case INFORM).
+    fn sync_inform(&mut self, core: &mut Core, now: SimTime, e: Entry, out: &mut Outbox) {
+        if self.snapshot_needed {
+            core.commit(&e, now, out);
+            return;
+        }
+        if self.new_leader_seen {
+            core.durable.append(&e, out);
+        }
+        self.committed.push_back(e.zxid());
+        self.not_committed.push_back(e);
+    }
+
     /// NEWLEADER: snapshot if needed, set currentEpoch, log what is pending, ACK.
     fn new_leader(&mut self, core: &mut Core, zxid: Zxid, out: &mut Outbox) {
         if self.snapshot_needed {
@@ -240,6 +267,7 @@ impl Learner {
             self.snapshot_needed = false;
         }
         core.durable.set_current_epoch(self.new_epoch, out);
+        self.new_leader_seen = true;
         for e in &self.not_committed {
             core.durable.append(e, out);
         }
@@ -261,6 +289,8 @@ impl Learner {
             }
         }
         self.phase = Phase::Broadcast;
+        // QuorumPeer.updateElectionVote (ZOOKEEPER-1732): report the epoch actually followed.
+        core.current_vote.peer_epoch = self.new_epoch;
         Transition::Stay
     }
 

@@ -64,6 +64,8 @@ impl Snapshot {
 pub struct Replica {
     pub db: ZkDatabase,
     pub committed_log: VecDeque<Entry>,
+    /// The zxid the tree was at just before the first committedLog entry was applied.
+    pub base: Zxid,
 }
 
 impl Replica {
@@ -77,6 +79,7 @@ impl Replica {
         let mut r = Replica {
             db,
             committed_log: VecDeque::new(),
+            base: from,
         };
         for e in log.iter().filter(|e| e.zxid() > from) {
             r.commit(e);
@@ -95,7 +98,9 @@ impl Replica {
         let r = self.db.apply(e);
         self.committed_log.push_back(e.clone());
         if self.committed_log.len() > COMMIT_LOG_COUNT {
-            self.committed_log.pop_front();
+            if let Some(e) = self.committed_log.pop_front() {
+                self.base = e.zxid();
+            }
         }
         r
     }
@@ -122,5 +127,17 @@ impl Replica {
     pub fn install(&mut self, s: &Snapshot) {
         self.db = s.db.clone();
         self.committed_log.clear();
+        self.base = s.zxid;
+    }
+
+    /// The zxid this replica was at just before it applied `zxid` (if still in the window).
+    #[must_use]
+    pub fn applied_before(&self, zxid: Zxid) -> Option<Zxid> {
+        let i = self.committed_log.iter().rposition(|e| e.zxid() == zxid)?;
+        Some(if i == 0 {
+            self.base
+        } else {
+            self.committed_log[i - 1].zxid()
+        })
     }
 }

@@ -52,6 +52,8 @@ pub enum Command {
         to: Vec<ServerId>,
     },
     Heal,
+    /// Set message loss on every link, parts per million.
+    Loss(u32),
     /// Hold every message on a directed link until released.
     Hold {
         from: ServerId,
@@ -138,6 +140,12 @@ impl Command {
                 to: ids(arg(2)?)?,
             }),
             "heal" => Ok(Command::Heal),
+            "loss" => Ok(Command::Loss(
+                u32::try_from(num(arg(1)?)?)
+                    .ok()
+                    .filter(|p| *p <= 1_000_000)
+                    .ok_or("loss is 0..=1000000 ppm")?,
+            )),
             "hold" => Ok(Command::Hold {
                 from: id(arg(1)?)?,
                 to: id(arg(2)?)?,
@@ -202,6 +210,7 @@ impl fmt::Display for Command {
             ),
             Command::Block { from, to } => write!(f, "block {} {}", join(from), join(to)),
             Command::Heal => write!(f, "heal"),
+            Command::Loss(p) => write!(f, "loss {p}"),
             Command::Hold { from, to } => write!(f, "hold {from} {to}"),
             Command::Release { from, to } => write!(f, "release {from} {to}"),
             Command::DropMsg(id) => write!(f, "dropmsg {id}"),

@@ -29,6 +29,7 @@ impl Kernel {
                 }
             }
             Command::Heal => self.net.heal(),
+            Command::Loss(ppm) => self.net.set_loss(ppm),
             Command::Hold { from, to } => {
                 if let (Some(a), Some(b)) = (self.slot(from), self.slot(to)) {
                     self.net.set_held(a, b, true);

@@ -3,7 +3,7 @@
 //! command) and records the events it caused. Everything is `Clone`, so checkpoints are copies.
 
 use crate::config::Config;
-use crate::ids::{ServerId, SessionId};
+use crate::ids::ServerId;
 use crate::proto::PeerMsg;
 use crate::rng::SimRng;
 use crate::server::Server;

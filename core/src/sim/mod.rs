@@ -5,4 +5,5 @@ pub mod client;
 pub mod command;
 mod exec;
 pub mod kernel;
+pub mod nemesis;
 pub mod network;

@@ -157,6 +157,11 @@ impl Network {
         self.blocked[self.link(from, to)]
     }
 
+    /// Change message loss (parts per million).
+    pub fn set_loss(&mut self, ppm: u32) {
+        self.loss_ppm = ppm;
+    }
+
     /// Heal every partition.
     pub fn heal(&mut self) {
         self.blocked.iter_mut().for_each(|b| *b = false);

@@ -1,0 +1,44 @@
+//! Agreement (Zab.tla): if two servers deliver a txn with some zxid, they deliver the same txn.
+//! A leader's recovered history counts as delivered once its epoch is established (ZAB's
+//! recovery commits it in the new epoch).
+
+use super::{Delivery, Found, History};
+use crate::server::Server;
+
+pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
+    let Some(e) = &d.entry else { return };
+    match h.delivered.get(&d.zxid) {
+        Some(x) if x != e => found.push((
+            "Agreement",
+            format!(
+                "server {} delivered a different txn as {}",
+                d.server.core.id, d.zxid
+            ),
+        )),
+        Some(_) => {}
+        None => {
+            h.delivered.insert(d.zxid, e.clone());
+        }
+    }
+}
+
+/// The new leader's whole logged history is delivered in its epoch.
+pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
+    let upto = leader.core.replica.last_processed();
+    for e in leader.core.durable.log.iter().filter(|e| e.zxid() <= upto) {
+        match h.delivered.get(&e.zxid()) {
+            Some(x) if x != e => found.push((
+                "Agreement",
+                format!(
+                    "leader {} recovered a different txn as {}",
+                    leader.core.id,
+                    e.zxid()
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                h.delivered.insert(e.zxid(), e.clone());
+            }
+        }
+    }
+}

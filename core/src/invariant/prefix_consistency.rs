@@ -1,0 +1,27 @@
+//! PrefixConsistency (Zab.tla): committed histories are prefixes of one another. When a server
+//! delivers `z`, what it applied just before `z` must be exactly the txn delivered just before
+//! `z` anywhere (nothing missing, nothing extra in between).
+
+use super::{Delivery, Found, History};
+use crate::zxid::Zxid;
+
+pub fn check(h: &History, d: &Delivery, found: &mut Found) {
+    let pred = h
+        .delivered
+        .range(..d.zxid)
+        .next_back()
+        .map_or(Zxid::ZERO, |(z, _)| *z);
+    let core = &d.server.core;
+    let Some(prev) = core.replica.applied_before(d.zxid) else {
+        return;
+    };
+    if prev != pred {
+        found.push((
+            "PrefixConsistency",
+            format!(
+                "server {} delivered {} right after {prev}, but {pred} was delivered before it",
+                core.id, d.zxid
+            ),
+        ));
+    }
+}
