@@ -117,6 +117,10 @@ pub enum EventKind {
     Commit {
         zxid: Zxid,
     },
+    /// Applied during sync (SNAP mode), before the new epoch is established.
+    Applied {
+        zxid: Zxid,
+    },
     Established {
         epoch: u32,
     },
@@ -181,6 +185,7 @@ impl Event {
             EventKind::Propose { zxid, needed } => (8, zxid.0, u64::from(*needed)),
             EventKind::Ack { zxid, acks, .. } => (9, zxid.0, u64::from(*acks)),
             EventKind::Commit { zxid } => (10, zxid.0, 0),
+            EventKind::Applied { zxid } => (18, zxid.0, 0),
             EventKind::Established { epoch } => (11, u64::from(*epoch), 0),
             EventKind::Sync { learner, zxid, .. } => (12, u64::from(learner.0), zxid.0),
             EventKind::GaveUp(_) => (13, 0, 0),
@@ -230,6 +235,7 @@ impl fmt::Display for Event {
             EventKind::Propose { zxid, needed } => write!(f, "propose {zxid} (quorum {needed})"),
             EventKind::Ack { zxid, acks, needed } => write!(f, "ack {zxid} {acks}/{needed}"),
             EventKind::Commit { zxid } => write!(f, "commit {zxid}"),
+            EventKind::Applied { zxid } => write!(f, "apply {zxid} (syncing)"),
             EventKind::Established { epoch } => write!(f, "established epoch {epoch}"),
             EventKind::Sync {
                 learner,

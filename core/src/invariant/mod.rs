@@ -111,14 +111,10 @@ impl Checker {
                 }
                 EventKind::Established { epoch } => {
                     primary_integrity::check(&self.history, server, *epoch, &mut found);
+                    agreement::recovered(&mut self.history, server, &mut found);
                 }
-                EventKind::State { state, phase } => {
+                EventKind::State { .. } | EventKind::Applied { .. } => {
                     self.history.last_commit.remove(&server.core.id);
-                    if *state == crate::proto::ServerState::Leading
-                        && *phase == crate::server::outbox::Phase::Synchronization
-                    {
-                        agreement::recovered(&mut self.history, server, &mut found);
-                    }
                 }
                 EventKind::Commit { zxid } => self.delivered(server, *zxid, &mut found),
                 _ => {}

@@ -254,15 +254,15 @@ fn sync_packets(core: &Core, peer: Zxid) -> (&'static str, Vec<PeerMsg>, Zxid) {
             core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
         let reaches = tail.first().is_some_and(|e| e.zxid() > peer) && size <= limit;
         let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
-        let starts_at_peer = peer == Zxid::ZERO
-            || core
-                .durable
-                .log
-                .get(from_log)
-                .is_some_and(|e| e.zxid() == peer);
+        // getProposalsFromTxnLog: "If we cannot guarantee that this is strictly the starting
+        // txn after a given zxid, we should fail" — the log must hold the peer's zxid itself.
+        let starts_at_peer = core
+            .durable
+            .log
+            .get(from_log)
+            .is_some_and(|e| e.zxid() == peer);
         if reaches && starts_at_peer {
-            let start = from_log.saturating_sub(1);
-            let log: Vec<Entry> = core.durable.log[start..]
+            let log: Vec<Entry> = core.durable.log[from_log..]
                 .iter()
                 .filter(|e| e.zxid() <= last)
                 .cloned()

@@ -238,7 +238,7 @@ impl Learner {
             Some(e) if e.zxid() == zxid => {
                 let e = e.clone();
                 self.not_committed.pop_front();
-                core.commit(&e, now, out);
+                core.apply_during_sync(&e, now, out);
             }
             _ => {}
         }
@@ -249,7 +249,7 @@ impl Learner {
     /// committed proposal (`syncWithLeader`, case INFORM).
     fn sync_inform(&mut self, core: &mut Core, now: SimTime, e: Entry, out: &mut Outbox) {
         if self.snapshot_needed {
-            core.commit(&e, now, out);
+            core.apply_during_sync(&e, now, out);
             return;
         }
         if self.new_leader_seen {

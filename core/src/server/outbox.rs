@@ -66,6 +66,8 @@ pub enum Note {
     Acked { zxid: Zxid, acks: u32, needed: u32 },
     /// A txn was committed (applied) on this server.
     Commit(Zxid),
+    /// A txn was applied while syncing, before the epoch is established.
+    Applied(Zxid),
     /// The leader established a quorum for its new epoch (NEWLEADER acked).
     Established { epoch: u32 },
     /// The sync choice for a learner (DIFF / TRUNC / SNAP).

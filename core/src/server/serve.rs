@@ -7,7 +7,7 @@ use crate::acl::{AuthConfig, Id};
 use crate::code::Code;
 use crate::ids::SessionId;
 use crate::request::{RequestContext, ResponseBody};
-use crate::server::outbox::Outbox;
+use crate::server::outbox::{Note, Outbox};
 use crate::server::replica::{Entry, Request, Response, Txn};
 use crate::server::{ClientReq, Connection, Core, Role, Server, Transition};
 use crate::time::SimTime;
@@ -145,8 +145,19 @@ impl Core {
     /// Apply a committed txn (`FinalRequestProcessor`): sessions, watches, then the reply if
     /// the request came through this server.
     pub fn commit(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
+        out.note(Note::Commit(e.zxid()));
+        self.apply(e, now, out);
+    }
+
+    /// A learner syncing after a SNAP applies the leader's txns at once (`zk.processTxn` in
+    /// `syncWithLeader`); they count as delivered only once the epoch is established.
+    pub fn apply_during_sync(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
+        out.note(Note::Applied(e.zxid()));
+        self.apply(e, now, out);
+    }
+
+    fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
         let r = self.replica.commit(e);
-        out.note(crate::server::outbox::Note::Commit(e.zxid()));
         let session = e.header.session;
         match &e.txn {
             Txn::CreateSession { timeout_ms } => {

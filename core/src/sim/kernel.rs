@@ -434,6 +434,7 @@ fn note_event(n: Note) -> EventKind {
         Note::Propose { zxid, needed } => EventKind::Propose { zxid, needed },
         Note::Acked { zxid, acks, needed } => EventKind::Ack { zxid, acks, needed },
         Note::Commit(zxid) => EventKind::Commit { zxid },
+        Note::Applied(zxid) => EventKind::Applied { zxid },
         Note::Established { epoch } => EventKind::Established { epoch },
         Note::SyncChoice {
             learner,
