@@ -9,9 +9,12 @@
 //! `standalone` (ZooKeeperServer for one server), `zkcli`, `fourlw`, `api` (JSON lines).
 
 pub mod acl;
+pub mod api;
 pub mod code;
 pub mod db;
+pub mod fourlw;
 pub mod ids;
+pub mod jdate;
 pub mod path;
 mod prep;
 mod read;
