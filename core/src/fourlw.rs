@@ -175,7 +175,7 @@ fn conf(s: &ServerSnapshot<'_>) -> String {
 fn mntr(s: &ServerSnapshot<'_>) -> String {
     let tree = s.db.tree();
     let ephemerals: usize = tree.all_ephemerals().values().map(|p| p.len()).sum();
-    let data_size: usize = tree.iter().map(|(p, n)| p.len() + n.data.len()).sum();
+    let data_size: usize = tree.iter().map(|(p, n)| p.len() + n.data_len()).sum();
     let rows: Vec<(&str, String)> = vec![
         ("zk_version", VERSION.to_string()),
         ("zk_server_state", s.mode.to_string()),

@@ -64,12 +64,16 @@ fn path(f: &Fields) -> Result<String, String> {
     str_field(f, "path").map(str::to_string)
 }
 
-/// `data` (UTF-8), `data_b64`, or `data_len` filler bytes; none = empty.
-fn data(f: &Fields) -> Result<Vec<u8>, String> {
+/// `data` (UTF-8), `data_b64`, or `data_len` filler bytes; none (or `null`) = Java `null`.
+fn data(f: &Fields) -> Result<Option<Vec<u8>>, String> {
+    data_bytes(f)
+}
+
+fn data_bytes(f: &Fields) -> Result<Option<Vec<u8>>, String> {
     if let Some(v) = f.get("data") {
         return match v {
-            Value::String(s) => Ok(s.as_bytes().to_vec()),
-            Value::Null => Ok(Vec::new()),
+            Value::String(s) => Ok(Some(s.as_bytes().to_vec())),
+            Value::Null => Ok(None),
             _ => Err("'data' must be a string".into()),
         };
     }
@@ -77,14 +81,15 @@ fn data(f: &Fields) -> Result<Vec<u8>, String> {
         let s = str_field(f, "data_b64")?;
         return base64::engine::general_purpose::STANDARD
             .decode(s)
+            .map(Some)
             .map_err(|e| format!("'data_b64' is not base64: {e}"));
     }
     match int_field(f, "data_len")? {
-        None => Ok(Vec::new()),
+        None => Ok(None),
         Some(n) if n < 0 || n as u64 > MAX_DATA_LEN => {
             Err(format!("'data_len' must be 0..={MAX_DATA_LEN}"))
         }
-        Some(n) => Ok(vec![b'x'; n as usize]),
+        Some(n) => Ok(Some(vec![b'x'; n as usize])),
     }
 }
 

@@ -44,7 +44,11 @@ fn strings(list: &[String]) -> Json {
     Json::L(list.iter().map(|s| Json::from(s.as_str())).collect())
 }
 
-fn data(out: &mut Obj, d: &[u8]) {
+fn data(out: &mut Obj, d: &Option<Vec<u8>>) {
+    let Some(d) = d else {
+        out.set("data", serde_json::Value::Null);
+        return;
+    };
     match std::str::from_utf8(d) {
         Ok(s) => out.set("data", s),
         Err(_) => out.set(

@@ -13,7 +13,7 @@ fn server_with_watches() -> (StandaloneServer, SessionId) {
     };
     let create = Request::Create {
         path: "/w".into(),
-        data: b"x".to_vec(),
+        data: Some(b"x".to_vec()),
         acl: Acl::open_unsafe(),
         mode: CreateMode::Persistent,
         ttl: -1,
