@@ -27,6 +27,7 @@ pub mod time;
 pub mod tree;
 pub mod txn;
 pub mod watch;
+pub mod zkcli;
 pub mod zxid;
 
 pub use code::Code;
