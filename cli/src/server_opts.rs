@@ -7,7 +7,8 @@ use zabscope_core::standalone::ServerConfig;
 pub const HELP: &str = "server options:
   --tick-time MS           tickTime (default 2000; session timeouts clamp to [2,20]×tickTime)
   --extended-types         zookeeper.extendedTypesEnabled=true (TTL nodes)
-  --super-digest DIGEST    zookeeper.DigestAuthenticationProvider.superDigest (user:base64sha1)";
+  --super-digest DIGEST    zookeeper.DigestAuthenticationProvider.superDigest (user:base64sha1)
+  --container-check-ms MS  znode.container.checkIntervalMs (default 60000)";
 
 /// Parses server options out of `args`; returns the config and the remaining args.
 pub fn parse(args: &[String]) -> Result<(ServerConfig, Vec<String>), String> {
@@ -30,6 +31,13 @@ pub fn parse(args: &[String]) -> Result<(ServerConfig, Vec<String>), String> {
             "--super-digest" => {
                 let v = it.next().ok_or("--super-digest needs a value")?;
                 cfg.auth.super_digest = Some(v.clone());
+            }
+            "--container-check-ms" => {
+                let v = it.next().ok_or("--container-check-ms needs a value")?;
+                let ms: u64 = v
+                    .parse()
+                    .map_err(|_| format!("--container-check-ms: not a number: '{v}'"))?;
+                cfg.container_check_interval_ms = ms.max(1);
             }
             _ => rest.push(a.clone()),
         }

@@ -225,7 +225,8 @@ impl StandaloneServer {
         if conn.auth_failed {
             return (Response::err(Code::AuthFailed), Vec::new());
         }
-        let ctx = RequestContext::new(session, conn.stats.cxid + 1, conn.auth.clone());
+        let auth = crate::acl::java_auth_order(&conn.auth);
+        let ctx = RequestContext::new(session, conn.stats.cxid + 1, auth);
         self.tracker.touch(session, self.now);
         if request_packet_len(req) > self.config.max_buffer {
             // NIOServerCnxn.readLength: "Len error" closes the socket; the client sees
