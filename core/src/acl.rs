@@ -336,6 +336,38 @@ fn ip_matches(id: &str, acl_expr: &str) -> bool {
     acl_addr == remote
 }
 
+/// Java's `String.hashCode` (over UTF-16 units).
+fn java_string_hash(s: &str) -> i32 {
+    s.encode_utf16()
+        .fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(i32::from(c)))
+}
+
+/// The jute-generated `Id.hashCode`.
+fn java_id_hash(id: &Id) -> i32 {
+    let r = 17i32
+        .wrapping_mul(37)
+        .wrapping_add(java_string_hash(&id.scheme));
+    r.wrapping_mul(37).wrapping_add(java_string_hash(&id.id))
+}
+
+/// A connection's auth ids in the order ZooKeeper iterates them: `ServerCnxn.authInfo` is a
+/// `ConcurrentHashMap`-backed set, so whoami and `auth` ACL expansion follow its bins
+/// (`spread(hash) & (n - 1)`, insertion order within a bin). Input in insertion order.
+#[must_use]
+pub fn java_auth_order(ids: &[Id]) -> Vec<Id> {
+    let mut n: usize = 16;
+    while ids.len() > n * 3 / 4 {
+        n *= 2;
+    }
+    let bin = |id: &Id| {
+        let h = java_id_hash(id) as u32;
+        ((h ^ (h >> 16)) & 0x7fff_ffff) as usize & (n - 1)
+    };
+    let mut v: Vec<Id> = ids.to_vec();
+    v.sort_by_key(|id| bin(id));
+    v
+}
+
 /// FinalRequestProcessor getACL without ADMIN: digest ids shown as `user:x`.
 #[must_use]
 pub fn mask_digests(acl: &[Acl]) -> Vec<Acl> {
@@ -422,6 +454,26 @@ mod tests {
         assert_eq!(w, vec!["bad does not have the form scheme:id:perm"]);
         assert_eq!(java_split("a:", ':'), vec!["a"]);
         assert_eq!(java_split("a:b:", ':'), vec!["a", "b"]);
+    }
+
+    /// Order seen from `whoami` on the real server after `addauth digest bob:pw` and
+    /// `addauth digest super:admin` (superDigest set).
+    #[test]
+    fn auth_ids_iterate_in_java_hash_order() {
+        let ids = vec![
+            Id::new("ip", "127.0.0.1"),
+            Id::new("digest", "bob:ikIaKsbtGweaHnb/jKn7OHqbunM="),
+            Id::new("super", ""),
+            Id::new("digest", "super:xQJmxLMiHGwaqBvst5y6rkB6HQs="),
+        ];
+        let schemes: Vec<String> = java_auth_order(&ids)
+            .iter()
+            .map(|i| format!("{}:{}", i.scheme, i.id.split(':').next().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            schemes,
+            vec!["digest:bob", "digest:super", "super:", "ip:127.0.0.1"]
+        );
     }
 
     #[test]

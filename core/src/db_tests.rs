@@ -33,7 +33,7 @@ impl Rig {
     pub fn create(&mut self, path: &str, mode: CreateMode) -> ApplyResult {
         self.write(Request::Create {
             path: path.into(),
-            data: b"d".to_vec(),
+            data: Some(b"d".to_vec()),
             acl: Acl::open_unsafe(),
             mode,
             ttl: -1,
@@ -142,7 +142,7 @@ fn delete_and_set_data() {
     assert_eq!(del(&mut r, "/x", -1).response.code, Code::NoNode);
     let set = r.write(Request::SetData {
         path: "/a".into(),
-        data: b"zz".to_vec(),
+        data: Some(b"zz".to_vec()),
         version: 0,
     });
     let s = set.response.stat().unwrap();
@@ -152,7 +152,7 @@ fn delete_and_set_data() {
     );
     let bad = r.write(Request::SetData {
         path: "/a".into(),
-        data: vec![],
+        data: Some(vec![]),
         version: 0,
     });
     assert_eq!(bad.response.code, Code::BadVersion);
@@ -165,7 +165,7 @@ fn multi_atomic() {
     let mut r = Rig::new();
     let create = Request::Create {
         path: "/m".into(),
-        data: vec![],
+        data: Some(vec![]),
         acl: Acl::open_unsafe(),
         mode: CreateMode::Persistent,
         ttl: -1,
@@ -174,7 +174,7 @@ fn multi_atomic() {
         create.clone(),
         Request::SetData {
             path: "/m".into(),
-            data: b"x".to_vec(),
+            data: Some(b"x".to_vec()),
             version: -1,
         },
     ]));
@@ -226,7 +226,7 @@ fn acl_reads() {
     ];
     r.write(Request::Create {
         path: "/s".into(),
-        data: vec![],
+        data: Some(vec![]),
         acl,
         mode: CreateMode::Persistent,
         ttl: -1,
@@ -238,14 +238,14 @@ fn acl_reads() {
     }
     let set = r.write(Request::SetData {
         path: "/s".into(),
-        data: vec![],
+        data: Some(vec![]),
         version: -1,
     });
     assert_eq!(set.response.code, Code::NoAuth);
     r.ctx.auth.push(Id::new("digest", &digest));
     let set = r.write(Request::SetData {
         path: "/s".into(),
-        data: vec![],
+        data: Some(vec![]),
         version: -1,
     });
     assert_eq!(set.response.code, Code::Ok);

@@ -14,11 +14,14 @@
 //! `trace`, `view`, `invariant`.
 
 pub mod acl;
+pub mod api;
 pub mod code;
 pub mod config;
 pub mod db;
+pub mod fourlw;
 pub mod ids;
 pub mod invariant;
+pub mod jdate;
 pub mod path;
 mod prep;
 pub mod proto;
@@ -38,6 +41,7 @@ pub mod tree;
 pub mod txn;
 pub mod view;
 pub mod watch;
+pub mod zkcli;
 pub mod zxid;
 
 pub use code::Code;

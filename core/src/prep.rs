@@ -158,7 +158,7 @@ impl Pending<'_> {
         &mut self,
         ctx: &RequestContext,
         path: &str,
-        data: &[u8],
+        data: &Option<Vec<u8>>,
         acl: &[Acl],
         mode: CreateMode,
         ttl: i64,
@@ -200,7 +200,7 @@ impl Pending<'_> {
             zxid,
             parent,
         );
-        let (data, path) = (data.to_vec(), path);
+        let (data, path) = (data.clone(), path);
         Ok(if mode.is_container() {
             Txn::CreateContainer {
                 path,
@@ -311,7 +311,7 @@ impl Pending<'_> {
         &mut self,
         ctx: &RequestContext,
         path: &str,
-        data: &[u8],
+        data: &Option<Vec<u8>>,
         version: i32,
         zxid: Zxid,
     ) -> Prep<Txn> {
@@ -324,7 +324,7 @@ impl Pending<'_> {
         self.changes.insert(path.to_string(), Some(rec));
         Ok(Txn::SetData {
             path: path.to_string(),
-            data: data.to_vec(),
+            data: data.clone(),
             version: new_version,
         })
     }

@@ -121,7 +121,8 @@ pub enum Request {
     /// create / create2 / createContainer / createTTL; `ttl` is −1 unless a TTL mode.
     Create {
         path: String,
-        data: Vec<u8>,
+        /// `None` is Java's `null` data (zkCli `create /a` without data; `get` prints `null`).
+        data: Option<Vec<u8>>,
         acl: Vec<Acl>,
         mode: CreateMode,
         ttl: i64,
@@ -140,7 +141,7 @@ pub enum Request {
     },
     SetData {
         path: String,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         version: i32,
     },
     GetAcl {
@@ -324,7 +325,7 @@ pub enum ResponseBody {
     },
     Stat(Stat),
     Data {
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         stat: Stat,
     },
     Children {

@@ -136,6 +136,18 @@ impl StandaloneServer {
         self.now
     }
 
+    /// Counts one four-letter-word exchange (its own short-lived connection).
+    pub fn note_four_letter(&mut self) -> u64 {
+        self.stats.connections_accepted += 1;
+        self.stats.received += 1;
+        ServerStats::port_of(self.stats.connections_accepted)
+    }
+
+    /// Counts the reply of a four-letter word.
+    pub fn note_four_letter_sent(&mut self) {
+        self.stats.sent += 1;
+    }
+
     /// The zxid the next txn gets (`ZooKeeperServer.getNextZxid`: `++hzxid`).
     fn next_zxid(&mut self) -> Zxid {
         Zxid(self.db.last_processed_zxid().0 + 1)
@@ -165,7 +177,9 @@ impl StandaloneServer {
         );
         events.extend(ev);
         let ip = Id::new("ip", &self.config.client_ip);
-        let mut stats = ConnectionStats::new(now, timeout);
+        self.stats.connections_accepted += 1;
+        let port = ServerStats::port_of(self.stats.connections_accepted);
+        let mut stats = ConnectionStats::new(port, now, timeout);
         stats.record(0, resp.zxid, "CONN", now);
         self.connections.insert(
             id,
@@ -211,7 +225,8 @@ impl StandaloneServer {
         if conn.auth_failed {
             return (Response::err(Code::AuthFailed), Vec::new());
         }
-        let ctx = RequestContext::new(session, conn.stats.cxid + 1, conn.auth.clone());
+        let auth = crate::acl::java_auth_order(&conn.auth);
+        let ctx = RequestContext::new(session, conn.stats.cxid + 1, auth);
         self.tracker.touch(session, self.now);
         if request_packet_len(req) > self.config.max_buffer {
             // NIOServerCnxn.readLength: "Len error" closes the socket; the client sees

@@ -261,3 +261,42 @@ impl fmt::Display for Event {
         }
     }
 }
+
+impl Event {
+    /// The event as one JSON object (`zabscope run --json`): step, at_ms, kind, from, to,
+    /// cause, and the text a human reads.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        let kind = match &self.kind {
+            EventKind::Command(_) => "command",
+            EventKind::Send { .. } => "send",
+            EventKind::Deliver { .. } => "deliver",
+            EventKind::Drop { .. } => "drop",
+            EventKind::Timer => "timeout",
+            EventKind::State { .. } => "state",
+            EventKind::Persist(_) => "persist",
+            EventKind::Propose { .. } => "propose",
+            EventKind::Ack { .. } => "ack",
+            EventKind::Commit { .. } => "commit",
+            EventKind::Applied { .. } => "apply",
+            EventKind::Established { .. } => "established",
+            EventKind::Sync { .. } => "sync",
+            EventKind::GaveUp(_) => "gaveUp",
+            EventKind::ClientRequest { .. } => "clientRequest",
+            EventKind::ClientReply { .. } => "clientReply",
+            EventKind::ClientTimeout { .. } => "clientTimeout",
+            EventKind::Watch { .. } => "watch",
+        };
+        let text = self.to_string();
+        let detail = text.splitn(4, ' ').nth(3).unwrap_or_default().to_string();
+        serde_json::json!({
+            "step": self.step,
+            "at_ms": self.at.ms(),
+            "kind": kind,
+            "from": self.from.map(|s| s.0),
+            "to": self.to.map(|s| s.0),
+            "cause": self.cause,
+            "text": detail,
+        })
+    }
+}

@@ -34,20 +34,20 @@ pub enum Txn {
     /// CreateTxn; `parent_cversion` is the parent's new internal cversion.
     Create {
         path: String,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         acl: Vec<Acl>,
         ephemeral: bool,
         parent_cversion: i32,
     },
     CreateContainer {
         path: String,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         acl: Vec<Acl>,
         parent_cversion: i32,
     },
     CreateTtl {
         path: String,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         acl: Vec<Acl>,
         parent_cversion: i32,
         ttl: i64,
@@ -57,7 +57,7 @@ pub enum Txn {
     /// SetDataTxn; `version` is the node's new version.
     SetData {
         path: String,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         version: i32,
     },
     /// SetACLTxn; `version` is the new aversion; `acl` is already fixed up.

@@ -142,7 +142,12 @@ fn server_view(k: &Kernel, i: usize) -> ServerView {
             .db
             .tree()
             .iter()
-            .map(|(p, n)| (p.clone(), String::from_utf8_lossy(&n.data).into_owned()))
+            .map(|(p, n)| {
+                (
+                    p.clone(),
+                    String::from_utf8_lossy(n.data.as_deref().unwrap_or_default()).into_owned(),
+                )
+            })
             .collect()
     });
     let sessions = server.map_or_else(Vec::new, |s| {

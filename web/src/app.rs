@@ -17,7 +17,8 @@ const PLAY_INTERVAL_MS: u32 = 400;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let sim = use_mut_ref(|| Simulation::new(SERVERS, SEED).expect("5 servers is a valid size"));
+    let sim =
+        use_mut_ref(|| Simulation::with_servers(SERVERS, SEED).expect("5 servers is a valid size"));
     let view = use_state(|| sim.borrow().view());
     let player: Rc<RefCell<Option<Interval>>> = use_mut_ref(|| None);
     let playing = use_state(|| false);
@@ -25,7 +26,7 @@ pub fn App() -> Html {
     let step = {
         let (sim, view) = (sim.clone(), view.clone());
         Callback::from(move |_: ()| {
-            sim.borrow_mut().step();
+            let _ = sim.borrow_mut().step();
             view.set(sim.borrow().view());
         })
     };

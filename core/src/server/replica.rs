@@ -31,7 +31,9 @@ impl EntryExt for TxnEntry {
             Txn::Create { path, data, .. }
             | Txn::CreateContainer { path, data, .. }
             | Txn::CreateTtl { path, data, .. }
-            | Txn::SetData { path, data, .. } => path.len() + data.len() + 16,
+            | Txn::SetData { path, data, .. } => {
+                path.len() + data.as_ref().map_or(0, Vec::len) + 16
+            }
             other => other.describe().len() + 8,
         };
         32 + payload as u64
@@ -53,7 +55,9 @@ impl Snapshot {
         self.db
             .tree()
             .iter()
-            .map(|(k, n)| (k.len() + n.data.len() + 68 + 16 * n.acl.len()) as u64)
+            .map(|(k, n)| {
+                (k.len() + n.data.as_ref().map_or(0, Vec::len) + 68 + 16 * n.acl.len()) as u64
+            })
             .sum::<u64>()
             + 100
     }

@@ -44,7 +44,7 @@ pub struct Client {
 /// The request a client operation sends (`None` for `die`, which sends nothing).
 #[must_use]
 pub fn request_of(op: &ClientOp) -> Option<Request> {
-    let bytes = |d: &String| d.clone().into_bytes();
+    let bytes = |d: &String| Some(d.clone().into_bytes());
     Some(match op {
         ClientOp::Create {
             path,

@@ -15,6 +15,10 @@ fn buffer(b: &[u8]) -> usize {
     4 + b.len()
 }
 
+fn opt_buffer(b: &Option<Vec<u8>>) -> usize {
+    4 + b.as_ref().map_or(0, Vec::len)
+}
+
 fn acl_vec(acl: &[Acl]) -> usize {
     4 + acl
         .iter()
@@ -32,9 +36,9 @@ fn record_len(req: &Request) -> usize {
             ..
         } => {
             let ttl = if mode.is_ttl() { 8 } else { 0 };
-            ustring(path) + buffer(data) + acl_vec(acl) + 4 + ttl
+            ustring(path) + opt_buffer(data) + acl_vec(acl) + 4 + ttl
         }
-        Request::SetData { path, data, .. } => ustring(path) + buffer(data) + 4,
+        Request::SetData { path, data, .. } => ustring(path) + opt_buffer(data) + 4,
         Request::SetAcl { path, acl, .. } => ustring(path) + acl_vec(acl) + 4,
         Request::Multi(ops) => {
             ops.iter()
@@ -64,7 +68,7 @@ mod tests {
     fn max_buffer_boundary() {
         let mk = |n: usize| Request::Create {
             path: "/big".into(),
-            data: vec![0; n],
+            data: Some(vec![0; n]),
             acl: Acl::open_unsafe(),
             mode: CreateMode::Persistent,
             ttl: -1,

@@ -10,11 +10,23 @@ use crate::zxid::Zxid;
 pub struct ServerStats {
     pub received: u64,
     pub sent: u64,
+    /// Connections ever accepted (gives each a deterministic client port).
+    pub connections_accepted: u64,
+}
+
+impl ServerStats {
+    /// The simulated client port of the n-th accepted connection.
+    #[must_use]
+    pub fn port_of(n: u64) -> u64 {
+        40_000 + n % 20_000
+    }
 }
 
 /// Per-connection counters (`cons`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConnectionStats {
+    /// The client's (simulated) source port.
+    pub port: u64,
     pub established: SimTime,
     pub timeout_ms: i32,
     pub received: u64,
@@ -27,8 +39,9 @@ pub struct ConnectionStats {
 
 impl ConnectionStats {
     #[must_use]
-    pub fn new(established: SimTime, timeout_ms: i32) -> ConnectionStats {
+    pub fn new(port: u64, established: SimTime, timeout_ms: i32) -> ConnectionStats {
         ConnectionStats {
+            port,
             established,
             timeout_ms,
             received: 0,

@@ -15,7 +15,7 @@ fn session_of(r: &Response) -> SessionId {
 fn create(path: &str, mode: CreateMode) -> Request {
     Request::Create {
         path: path.into(),
-        data: vec![],
+        data: Some(vec![]),
         acl: Acl::open_unsafe(),
         mode,
         ttl: -1,
@@ -101,7 +101,7 @@ fn oversized_packet_is_connection_loss() {
     let a = session_of(&s.connect(30_000, SimTime(0)).0);
     let big = Request::Create {
         path: "/big".into(),
-        data: vec![0; 1 << 20],
+        data: Some(vec![0; 1 << 20]),
         acl: Acl::open_unsafe(),
         mode: CreateMode::Persistent,
         ttl: -1,

@@ -57,7 +57,13 @@ impl DataTree {
             ttls: BTreeSet::new(),
             digest: 0,
         };
-        let blank = || DataNode::new(Vec::new(), Acl::open_unsafe(), StatPersisted::default());
+        let blank = || {
+            DataNode::new(
+                Some(Vec::new()),
+                Acl::open_unsafe(),
+                StatPersisted::default(),
+            )
+        };
         t.insert("/", blank());
         for p in [PROC_ZOOKEEPER, QUOTA_ZOOKEEPER, CONFIG_ZOOKEEPER] {
             t.insert(p, blank());
@@ -178,7 +184,7 @@ impl DataTree {
     pub fn create_node(
         &mut self,
         path: &str,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         acl: Vec<Acl>,
         ephemeral_owner: i64,
         parent_cversion: i32,
@@ -263,7 +269,7 @@ impl DataTree {
     pub fn set_data(
         &mut self,
         path: &str,
-        data: Vec<u8>,
+        data: Option<Vec<u8>>,
         version: i32,
         zxid: Zxid,
         time: i64,

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 /// One znode. Children are names (not paths), ordered for deterministic listing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataNode {
-    pub data: Vec<u8>,
+    /// `None` = Java `null` (stat dataLength 0, zkCli `get` prints `null`).
+    pub data: Option<Vec<u8>>,
     pub acl: Vec<Acl>,
     pub stat: StatPersisted,
     pub children: BTreeSet<String>,
@@ -16,7 +17,7 @@ pub struct DataNode {
 
 impl DataNode {
     #[must_use]
-    pub fn new(data: Vec<u8>, acl: Vec<Acl>, stat: StatPersisted) -> DataNode {
+    pub fn new(data: Option<Vec<u8>>, acl: Vec<Acl>, stat: StatPersisted) -> DataNode {
         DataNode {
             data,
             acl,
@@ -28,7 +29,13 @@ impl DataNode {
     /// `DataNode.copyStat`: the client-visible stat.
     #[must_use]
     pub fn stat(&self) -> Stat {
-        self.stat.to_stat(self.data.len(), self.children.len())
+        self.stat.to_stat(self.data_len(), self.children.len())
+    }
+
+    /// Length of the data (0 for null).
+    #[must_use]
+    pub fn data_len(&self) -> usize {
+        self.data.as_ref().map_or(0, Vec::len)
     }
 
     /// FNV-1a over everything that defines this node at `path` (replica comparison).
@@ -36,7 +43,13 @@ impl DataNode {
     pub fn hash(&self, path: &str) -> u64 {
         let mut h = Fnv::new();
         h.bytes(path.as_bytes());
-        h.bytes(&self.data);
+        match &self.data {
+            None => h.byte(0),
+            Some(d) => {
+                h.byte(1);
+                h.bytes(d);
+            }
+        }
         let s = &self.stat;
         for v in [s.czxid.0, s.mzxid.0, s.pzxid.0] {
             h.u64(v);

@@ -6,7 +6,7 @@ use crate::acl::Acl;
 fn create(t: &mut DataTree, path: &str, zxid: u64) -> Result<Stat, Code> {
     t.create_node(
         path,
-        b"x".to_vec(),
+        Some(b"x".to_vec()),
         Acl::open_unsafe(),
         0,
         -1,
@@ -59,7 +59,8 @@ fn digest_tracks_content() {
     assert_ne!(t.digest(), d0);
     let recomputed = t.iter().fold(0u64, |d, (p, n)| d.wrapping_add(n.hash(p)));
     assert_eq!(t.digest(), recomputed);
-    t.set_data("/a", b"y".to_vec(), 1, Zxid(3), 5).unwrap();
+    t.set_data("/a", Some(b"y".to_vec()), 1, Zxid(3), 5)
+        .unwrap();
     let recomputed = t.iter().fold(0u64, |d, (p, n)| d.wrapping_add(n.hash(p)));
     assert_eq!(t.digest(), recomputed);
 }
@@ -68,11 +69,11 @@ fn digest_tracks_content() {
 #[test]
 fn side_indexes() {
     let mut t = DataTree::new();
-    t.create_node("/e", vec![], Acl::open_unsafe(), 7, -1, Zxid(1), 0)
+    t.create_node("/e", Some(vec![]), Acl::open_unsafe(), 7, -1, Zxid(1), 0)
         .unwrap();
     t.create_node(
         "/c",
-        vec![],
+        None,
         Acl::open_unsafe(),
         crate::stat::CONTAINER_OWNER,
         -1,

@@ -2,9 +2,9 @@
 //!
 //! A `WatchManager` belongs to one server and is NOT replicated: watches belong to client
 //! connections (named here by their session). Reads register watches; committed txns'
-//! `WatchTrigger`s fire them with ZooKeeper's rules: one-shot standard watches, persistent
-//! (data + child tables) and persistent-recursive (data table only, so never
-//! NodeChildrenChanged) from `addWatch`; NodeDeleted reaches a connection once even with data
+//! `WatchTrigger`s fire them with ZooKeeper 3.8.0's rules: one-shot standard watches,
+//! persistent and persistent-recursive ones from `addWatch` (both in both tables; recursive
+//! ones fire for descendants and never for NodeChildrenChanged); NodeDeleted reaches a connection once even with data
 //! and child watches; events are returned in trigger order (so before the response).
 
 mod event;
@@ -72,19 +72,16 @@ impl WatchManager {
         }
     }
 
-    /// `DataTree.addWatch`: PERSISTENT goes in both tables, PERSISTENT_RECURSIVE in the data
-    /// table only. No existence or ACL check.
+    /// `DataTree.addWatch` (3.8.0): both modes go in both tables (a recursive watch in the
+    /// child table never fires: triggerWatch skips NodeChildrenChanged for recursive
+    /// watchers). No existence or ACL check.
     pub fn add_watch(&mut self, session: SessionId, path: &str, mode: AddWatchMode) {
-        match mode {
-            AddWatchMode::Persistent => {
-                self.data.add(path, session, WatcherMode::Persistent);
-                self.child.add(path, session, WatcherMode::Persistent);
-            }
-            AddWatchMode::PersistentRecursive => {
-                self.data
-                    .add(path, session, WatcherMode::PersistentRecursive);
-            }
-        }
+        let m = match mode {
+            AddWatchMode::Persistent => WatcherMode::Persistent,
+            AddWatchMode::PersistentRecursive => WatcherMode::PersistentRecursive,
+        };
+        self.data.add(path, session, m);
+        self.child.add(path, session, m);
     }
 
     /// `DataTree.removeWatch(path, type, watcher)`: NoWatcher if nothing was removed.
@@ -116,12 +113,12 @@ impl WatchManager {
         for t in triggers {
             let hit: BTreeSet<SessionId> = match t.event_type {
                 EventType::NodeDeleted => {
-                    let data = self.data.trigger(&t.path);
-                    let child = self.child.trigger(&t.path);
+                    let data = self.data.trigger(&t.path, t.event_type);
+                    let child = self.child.trigger(&t.path, t.event_type);
                     data.union(&child).copied().collect()
                 }
-                EventType::NodeChildrenChanged => self.child.trigger(&t.path),
-                _ => self.data.trigger(&t.path),
+                EventType::NodeChildrenChanged => self.child.trigger(&t.path, t.event_type),
+                _ => self.data.trigger(&t.path, t.event_type),
             };
             for s in hit {
                 out.push((s, WatchedEvent::node(t.event_type, &t.path)));

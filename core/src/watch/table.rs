@@ -3,6 +3,7 @@
 //! and child watches.
 
 use crate::ids::SessionId;
+use crate::watch::EventType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,34 +56,41 @@ impl WatchTable {
             .any(|m| *m == WatcherMode::PersistentRecursive)
     }
 
-    /// `triggerWatch(path, type, suppress)`: the watchers to notify (each once). At `path`
-    /// itself every watcher fires and standard ones are removed; at each ancestor only
-    /// recursive watchers fire (`PathParentIterator`).
-    pub fn trigger(&mut self, path: &str) -> BTreeSet<SessionId> {
+    /// `triggerWatch(path, type, suppress)` as 3.8.0 has it: the watchers to notify (each
+    /// once). Walking from `path` up to `/` (only while some recursive watch exists):
+    /// recursive watchers fire at every level for every event but NodeChildrenChanged; other
+    /// watchers fire only at `path` itself, and standard ones are then removed.
+    pub fn trigger(&mut self, path: &str, event_type: EventType) -> BTreeSet<SessionId> {
         let mut hit = BTreeSet::new();
         let walk_parents = self.has_recursive();
         let mut local = Some(path.to_string());
         let mut at_parent = false;
         while let Some(p) = local {
-            self.trigger_at(&p, at_parent, &mut hit);
+            self.trigger_at(&p, at_parent, event_type, &mut hit);
             local = if walk_parents { parent_path(&p) } else { None };
             at_parent = true;
         }
         hit
     }
 
-    fn trigger_at(&mut self, p: &str, at_parent: bool, hit: &mut BTreeSet<SessionId>) {
+    fn trigger_at(
+        &mut self,
+        p: &str,
+        at_parent: bool,
+        event_type: EventType,
+        hit: &mut BTreeSet<SessionId>,
+    ) {
         let Some(ws) = self.watch_table.get(p) else {
             return;
         };
         let mut removed = Vec::new();
         for &w in ws {
             let mode = self.mode(w, p);
-            if at_parent {
-                if mode == WatcherMode::PersistentRecursive {
+            if mode == WatcherMode::PersistentRecursive {
+                if event_type != EventType::NodeChildrenChanged {
                     hit.insert(w);
                 }
-            } else {
+            } else if !at_parent {
                 hit.insert(w);
                 if mode == WatcherMode::Standard {
                     removed.push(w);

@@ -1,0 +1,70 @@
+//! `zabscope run SCRIPT [--json]`: run a simulation script (see `zabscope_core::script`) and
+//! print its trace, one event per line, as text or JSON lines; then the digest.
+
+use std::process::ExitCode;
+use zabscope_core::{Script, Simulation};
+
+pub fn main(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [file] = files.as_slice() else {
+        eprintln!("usage: zabscope run SCRIPT [--json]");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("zabscope run: {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let script = match Script::parse(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("zabscope run: {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut sim = match Simulation::from_script(&script) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("zabscope run: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    sim.keep_trace(false);
+    sim.check_invariants(true);
+    let end = script.until_ms;
+    let mut out = String::new();
+    while sim.kernel().next_time().is_some_and(|t| t.ms() <= end) {
+        for e in sim.step() {
+            if json {
+                out.push_str(&e.to_json().to_string());
+            } else {
+                out.push_str(&e.to_string());
+            }
+            out.push('\n');
+        }
+        if out.len() > 1 << 16 {
+            print!("{out}");
+            out.clear();
+        }
+    }
+    print!("{out}");
+    for v in sim.violations() {
+        eprintln!("{v}");
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"digest": format!("{:016x}", sim.digest())})
+        );
+    } else {
+        println!("digest {:016x}", sim.digest());
+    }
+    if sim.violations().is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
