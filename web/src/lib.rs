@@ -4,6 +4,10 @@
 //! hook (so a Rust panic is logged to the console, not a silent dead page) and mounts `App`.
 
 mod app;
+mod console;
+mod controls;
+mod event_log;
+mod ring;
 mod server_card;
 
 pub use app::App;
