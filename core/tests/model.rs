@@ -2,6 +2,7 @@
 //! znode with ZooKeeper's rules written out longhand), under random op sequences on a small
 //! path space. Also checks that replaying the committed log on a second database gives the
 //! identical state and digest (apply is a pure function of (db, txn)).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
