@@ -14,6 +14,7 @@ pub mod code;
 pub mod db;
 pub mod fourlw;
 pub mod ids;
+pub mod javaorder;
 pub mod jdate;
 pub mod path;
 mod prep;
