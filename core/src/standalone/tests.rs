@@ -182,3 +182,28 @@ fn super_digest_and_auth_failed() {
     assert_eq!(s.handle(a, bad, SimTime(5)).0.code, Code::AuthFailed);
     assert_eq!(s.handle(a, get(), SimTime(6)).0.code, Code::AuthFailed);
 }
+
+/// A very long `run` is cheap (the container check skips ahead while nothing can change) and
+/// cleanup still happens at the first boundary after a change.
+#[test]
+fn long_runs_skip_idle_checks() {
+    let mut cfg = ServerConfig::default();
+    cfg.container_check_interval_ms = 1;
+    let mut s = StandaloneServer::new(cfg);
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    s.handle(a, create("/c", CreateMode::Container), SimTime(1));
+    s.handle(a, create("/c/x", CreateMode::Persistent), SimTime(2));
+    s.advance(SimTime(1_000_000_000_000));
+    assert!(s.db().tree().get("/c").is_some());
+    let t = SimTime(1_000_000_000_010);
+    s.handle(
+        a,
+        Request::Delete {
+            path: "/c/x".into(),
+            version: -1,
+        },
+        t,
+    );
+    s.advance(t.plus_ms(1));
+    assert!(s.db().tree().get("/c").is_none());
+}
