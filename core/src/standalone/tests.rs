@@ -187,8 +187,10 @@ fn super_digest_and_auth_failed() {
 /// cleanup still happens at the first boundary after a change.
 #[test]
 fn long_runs_skip_idle_checks() {
-    let mut cfg = ServerConfig::default();
-    cfg.container_check_interval_ms = 1;
+    let cfg = ServerConfig {
+        container_check_interval_ms: 1,
+        ..ServerConfig::default()
+    };
     let mut s = StandaloneServer::new(cfg);
     let a = session_of(&s.connect(30_000, SimTime(0)).0);
     s.handle(a, create("/c", CreateMode::Container), SimTime(1));
