@@ -4,9 +4,16 @@
 
 use std::process::ExitCode;
 
+mod api;
+mod server_opts;
+mod zkcli;
+
 const USAGE: &str = "usage: zabscope <command> [args]
 
 commands:
+  zkcli [OPTIONS] [FILE]              zkCli on a simulated standalone ZooKeeper 3.8 server
+                                      (interactive, piped, or FILE); 'client NAME' switches sessions
+  api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   skeleton [SERVERS] [STEPS] [SEED]   run the placeholder simulation and print its view
   help                                this text";
 
@@ -14,6 +21,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("skeleton") => skeleton(&args[1..]),
+        Some("zkcli") => zkcli::main(&args[1..]),
+        Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -2,13 +2,40 @@
 //!
 //! Everything here is driven by a seed and a script, so a run replays byte for byte natively
 //! and in wasm. No wall clock, no thread RNG, no hash-ordered state (see `clippy.toml`).
+//!
+//! Data model (issue 3): `code` (KeeperException.Code), `acl`, `path`, `stat`, `tree`
+//! (DataTree), `request` (client requests/responses), `txn` (what ZAB logs and commits), `db`
+//! (ZKDatabase: prep / apply / read), `watch` (WatchManager), `session` (SessionTracker),
+//! `standalone` (ZooKeeperServer for one server), `zkcli`, `fourlw`, `api` (JSON lines).
 
+pub mod acl;
+pub mod api;
+pub mod code;
+pub mod db;
+pub mod fourlw;
 pub mod ids;
+pub mod javaorder;
+pub mod jdate;
+pub mod path;
+mod prep;
+mod read;
+pub mod request;
+pub mod session;
 pub mod simulation;
+pub mod standalone;
+pub mod stat;
 pub mod time;
+pub mod tree;
+pub mod txn;
+pub mod watch;
+pub mod zkcli;
 pub mod zxid;
 
+pub use code::Code;
+pub use db::{ApplyResult, DbConfig, ZkDatabase};
 pub use ids::{ServerId, SessionId};
+pub use request::{CreateMode, Request, RequestContext, Response, ResponseBody};
 pub use simulation::{ServerView, Simulation, SimulationView};
 pub use time::SimTime;
+pub use txn::{Txn, TxnEntry, TxnHeader};
 pub use zxid::Zxid;

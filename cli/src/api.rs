@@ -1,0 +1,39 @@
+//! `zabscope api`: the JSON-lines machine interface. Each stdin line is one request; each
+//! produces one JSON line on stdout (blank lines and `#` comments produce nothing).
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+use zabscope_core::api::Api;
+use zabscope_core::standalone::StandaloneServer;
+
+pub fn main(args: &[String]) -> ExitCode {
+    let (cfg, rest) = match crate::server_opts::parse(args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("zabscope api: {e}\n{}", crate::server_opts::HELP);
+            return ExitCode::from(2);
+        }
+    };
+    if !rest.is_empty() {
+        eprintln!(
+            "usage: zabscope api [options] < requests.jsonl\n{}",
+            crate::server_opts::HELP
+        );
+        return ExitCode::from(2);
+    }
+    let mut api = Api::new(StandaloneServer::new(cfg));
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let reply = api.handle_line(&line);
+        if reply.is_empty() {
+            continue;
+        }
+        if writeln!(out, "{reply}").is_err() {
+            break;
+        }
+        let _ = out.flush();
+    }
+    ExitCode::SUCCESS
+}

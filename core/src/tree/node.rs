@@ -1,0 +1,97 @@
+//! `DataNode`: one znode's data, ACL, persisted stat and child names (S/DataNode.java).
+
+use crate::acl::Acl;
+use crate::stat::{Stat, StatPersisted};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One znode. Children are names (not paths), ordered for deterministic listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataNode {
+    /// `None` = Java `null` (stat dataLength 0, zkCli `get` prints `null`).
+    pub data: Option<Vec<u8>>,
+    pub acl: Vec<Acl>,
+    pub stat: StatPersisted,
+    pub children: BTreeSet<String>,
+}
+
+impl DataNode {
+    #[must_use]
+    pub fn new(data: Option<Vec<u8>>, acl: Vec<Acl>, stat: StatPersisted) -> DataNode {
+        DataNode {
+            data,
+            acl,
+            stat,
+            children: BTreeSet::new(),
+        }
+    }
+
+    /// `DataNode.copyStat`: the client-visible stat.
+    #[must_use]
+    pub fn stat(&self) -> Stat {
+        self.stat.to_stat(self.data_len(), self.children.len())
+    }
+
+    /// Length of the data (0 for null).
+    #[must_use]
+    pub fn data_len(&self) -> usize {
+        self.data.as_ref().map_or(0, Vec::len)
+    }
+
+    /// FNV-1a over everything that defines this node at `path` (replica comparison).
+    #[must_use]
+    pub fn hash(&self, path: &str) -> u64 {
+        let mut h = Fnv::new();
+        h.bytes(path.as_bytes());
+        match &self.data {
+            None => h.byte(0),
+            Some(d) => {
+                h.byte(1);
+                h.bytes(d);
+            }
+        }
+        let s = &self.stat;
+        for v in [s.czxid.0, s.mzxid.0, s.pzxid.0] {
+            h.u64(v);
+        }
+        for v in [s.ctime, s.mtime, s.ephemeral_owner] {
+            h.u64(v as u64);
+        }
+        for v in [s.version, s.cversion, s.aversion] {
+            h.u64(v as u32 as u64);
+        }
+        for a in &self.acl {
+            h.u64(a.perms as u32 as u64);
+            h.bytes(a.id.scheme.as_bytes());
+            h.bytes(a.id.id.as_bytes());
+        }
+        h.0
+    }
+}
+
+/// 64-bit FNV-1a, with a length prefix per field so field boundaries matter.
+pub(crate) struct Fnv(pub u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    pub(crate) fn u64(&mut self, v: u64) {
+        for b in v.to_le_bytes() {
+            self.byte(b);
+        }
+    }
+
+    pub(crate) fn bytes(&mut self, bs: &[u8]) {
+        self.u64(bs.len() as u64);
+        for &b in bs {
+            self.byte(b);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! zkCli's command-line handling: `ZooKeeperMain.MyCommandOptions.parseCommand` (tokens,
+//! quotes) and commons-cli's `DefaultParser` for each command's options, with the same error
+//! texts (`org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: -x`).
+
+use std::collections::BTreeMap;
+
+/// Splits a line as `ARGS_PATTERN = \s*([^"']\S*|"[^"]*"|'[^']*')\s*` does: a token that
+/// starts with a quote runs to the matching quote (quotes stripped); others run to
+/// whitespace (quotes inside kept).
+#[must_use]
+pub fn tokenize(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = chars[i];
+        if c == '"' || c == '\'' {
+            if let Some(end) = chars[i + 1..].iter().position(|&x| x == c) {
+                out.push(chars[i + 1..i + 1 + end].iter().collect());
+                i += end + 2;
+                continue;
+            }
+            // An unmatched quote: the regex skips the quote character.
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        out.push(chars[start..i].iter().collect());
+    }
+    out
+}
+
+/// Parsed options (`-x` → value or "") and the remaining args (args[0] = the command).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommandLine {
+    pub opts: BTreeMap<char, String>,
+    pub args: Vec<String>,
+}
+
+impl CommandLine {
+    #[must_use]
+    pub fn has(&self, o: char) -> bool {
+        self.opts.contains_key(&o)
+    }
+
+    #[must_use]
+    pub fn value(&self, o: char) -> Option<&str> {
+        self.opts.get(&o).map(String::as_str)
+    }
+}
+
+fn unrecognized(tok: &str) -> String {
+    format!("org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: {tok}")
+}
+
+fn missing(o: char) -> String {
+    format!("org.apache.commons.cli.MissingArgumentException: Missing argument for option: {o}")
+}
+
+/// `DefaultParser.parse(options, args)` for single-letter options; `spec` lists
+/// `(letter, takes_argument)`.
+pub fn parse(tokens: &[String], spec: &[(char, bool)]) -> Result<CommandLine, String> {
+    let takes = |c: char| spec.iter().find(|(o, _)| *o == c).map(|(_, a)| *a);
+    let mut cl = CommandLine::default();
+    let mut pending: Option<char> = None;
+    let mut rest_are_args = false;
+    for tok in tokens {
+        if rest_are_args {
+            cl.args.push(tok.clone());
+            continue;
+        }
+        if let Some(o) = pending.take() {
+            if !tok.starts_with('-') || tok.len() == 1 {
+                cl.opts.insert(o, tok.clone());
+                continue;
+            }
+            return Err(missing(o));
+        }
+        if tok == "--" {
+            rest_are_args = true;
+        } else if tok.starts_with('-') && tok.len() > 1 {
+            option_token(tok, &takes, &mut cl, &mut pending)?;
+        } else {
+            cl.args.push(tok.clone());
+        }
+    }
+    if let Some(o) = pending {
+        return Err(missing(o));
+    }
+    Ok(cl)
+}
+
+fn option_token(
+    tok: &str,
+    takes: &impl Fn(char) -> Option<bool>,
+    cl: &mut CommandLine,
+    pending: &mut Option<char>,
+) -> Result<(), String> {
+    let body: Vec<char> = tok[1..].chars().collect();
+    let first = body[0];
+    match takes(first) {
+        Some(true) if body.len() > 1 => {
+            cl.opts.insert(first, body[1..].iter().collect());
+        }
+        Some(true) => *pending = Some(first),
+        Some(false) if body.len() == 1 => {
+            cl.opts.insert(first, String::new());
+        }
+        Some(false) => concatenated(tok, &body, takes, cl, pending)?,
+        None => return Err(unrecognized(tok)),
+    }
+    Ok(())
+}
+
+/// `handleConcatenatedOptions`: `-es` = `-e -s`; an option taking an argument eats the rest.
+fn concatenated(
+    tok: &str,
+    body: &[char],
+    takes: &impl Fn(char) -> Option<bool>,
+    cl: &mut CommandLine,
+    pending: &mut Option<char>,
+) -> Result<(), String> {
+    for (i, &c) in body.iter().enumerate() {
+        match takes(c) {
+            None => return Err(unrecognized(tok)),
+            Some(false) => {
+                cl.opts.insert(c, String::new());
+            }
+            Some(true) => {
+                if i + 1 < body.len() {
+                    cl.opts.insert(c, body[i + 1..].iter().collect());
+                } else {
+                    *pending = Some(c);
+                }
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokenize(s)
+    }
+
+    /// ZooKeeperMain's ARGS_PATTERN (seen: `create /t2/'a b'` creates `/t2/'a`).
+    #[test]
+    fn tokenizer() {
+        assert_eq!(
+            toks(r#"create /t2 "quoted data""#),
+            vec!["create", "/t2", "quoted data"]
+        );
+        assert_eq!(toks("create /t2/'a b'"), vec!["create", "/t2/'a", "b'"]);
+        assert_eq!(toks("  ls   / "), vec!["ls", "/"]);
+    }
+
+    #[test]
+    fn default_parser() {
+        let spec = [('s', false), ('e', false), ('t', true)];
+        let cl = parse(&toks("create -es -t 5 /a d"), &spec).unwrap();
+        assert!(cl.has('e') && cl.has('s'));
+        assert_eq!(cl.value('t'), Some("5"));
+        assert_eq!(cl.args, vec!["create", "/a", "d"]);
+        assert_eq!(
+            parse(&toks("create -t5 /a"), &spec).unwrap().value('t'),
+            Some("5")
+        );
+        assert_eq!(
+            parse(&toks("ls -x /"), &spec).unwrap_err(),
+            "org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: -x"
+        );
+        assert_eq!(
+            parse(&toks("create /a -t"), &spec).unwrap_err(),
+            "org.apache.commons.cli.MissingArgumentException: Missing argument for option: t"
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! zkCli 3.8 (`ZooKeeperMain` + `org.apache.zookeeper.cli.*`): parses and runs zkCli command
+//! lines against any api `Backend` (a standalone server now, an ensemble server later), with
+//! zkCli's flags, output formats and error messages. Several named sessions can be driven
+//! from one console (`client NAME`, `client NAME close|expire|disconnect`), and simulated
+//! time advanced with `run MS`.
+//!
+//! Output that real zkCli splits between stdout and stderr comes back as one string, in the
+//! order zkCli prints it; watch events are printed (`WATCHER::` …) before the output of the
+//! command that caused them; events for a session other than the current one are prefixed
+//! with `[NAME] `.
+
+mod args;
+mod commands;
+pub mod format;
+mod more;
+mod sessions;
+mod watches;
+
+pub use watches::ClientWatches;
+
+use crate::api::{Backend, Events, Fields};
+use crate::code::Code;
+use crate::ids::SessionId;
+use crate::request::{Request, Response, ResponseBody};
+use crate::watch::{EventType, KeeperState, WatchedEvent};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The default client's name.
+pub const DEFAULT_CLIENT: &str = "c1";
+/// The session timeout zkCli asks for (`zkCli.sh` default 30000).
+pub const CLI_TIMEOUT_MS: i32 = 30_000;
+
+/// One named zkCli session.
+#[derive(Clone, Debug, Default)]
+struct CliClient {
+    session: Option<SessionId>,
+    /// `zk.getState().isAlive()`: false after close, AuthFailed or expiry.
+    alive: bool,
+    watches: ClientWatches,
+}
+
+/// A zkCli console over a backend.
+pub struct ZkCli<B: Backend> {
+    backend: B,
+    clients: BTreeMap<String, CliClient>,
+    names: BTreeMap<SessionId, String>,
+    current: String,
+    print_watches: bool,
+    history: Vec<String>,
+    quit: bool,
+    out: String,
+}
+
+impl<B: Backend> ZkCli<B> {
+    #[must_use]
+    pub fn new(backend: B) -> ZkCli<B> {
+        ZkCli {
+            backend,
+            clients: BTreeMap::new(),
+            names: BTreeMap::new(),
+            current: DEFAULT_CLIENT.to_string(),
+            print_watches: true,
+            history: Vec::new(),
+            quit: false,
+            out: String::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    pub fn backend_mut(&mut self) -> &mut B {
+        &mut self.backend
+    }
+
+    /// `quit` was entered.
+    #[must_use]
+    pub fn quit_requested(&self) -> bool {
+        self.quit
+    }
+
+    /// The interactive prompt, `[zk: localhost:2181(CONNECTED) 3] ` (with `NAME@` for a
+    /// client other than the default one).
+    #[must_use]
+    pub fn prompt(&self) -> String {
+        let alive = self.clients.get(&self.current).is_some_and(|c| c.alive);
+        let state = if alive { "CONNECTED" } else { "CLOSED" };
+        let who = if self.current == DEFAULT_CLIENT {
+            String::new()
+        } else {
+            format!("{}@", self.current)
+        };
+        format!("[zk: {who}localhost:2181({state}) {}] ", self.history.len())
+    }
+
+    /// Runs one command line; returns everything zkCli would print for it.
+    pub fn execute_line(&mut self, line: &str) -> String {
+        self.out.clear();
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            return String::new();
+        }
+        self.history.push(t.to_string());
+        self.execute_tokens(args::tokenize(t));
+        std::mem::take(&mut self.out)
+    }
+
+    fn execute_tokens(&mut self, tokens: Vec<String>) {
+        let Some(cmd) = tokens.first().cloned() else {
+            return;
+        };
+        if let Err(msg) = self.process(&cmd, &tokens) {
+            self.println(&msg);
+        }
+    }
+
+    fn println(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn print(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// `ZooKeeperMain.processZKCmd`.
+    fn process(&mut self, cmd: &str, tokens: &[String]) -> Result<(), String> {
+        match cmd {
+            "client" => return self.client_cmd(tokens),
+            "clients" => return self.list_clients(),
+            "run" => return self.run_cmd(tokens),
+            "4lw" => return self.four_letter(tokens),
+            "help" => {
+                let u = format::usage();
+                self.print(&u);
+                self.print(format::ZABSCOPE_HELP);
+                return Ok(());
+            }
+            _ => {}
+        }
+        if !format::COMMANDS.iter().any(|(c, _)| *c == cmd) {
+            let u = format::usage();
+            self.print(&u);
+            return Err(format!("Command not found: Command not found {cmd}"));
+        }
+        match cmd {
+            "quit" => {
+                self.quit = true;
+                if self.current_alive() {
+                    self.close_current(false);
+                }
+                return Ok(());
+            }
+            "redo" if tokens.len() >= 2 => return self.redo(&tokens[1]),
+            "history" => return self.show_history(),
+            "printwatches" => {
+                match tokens.get(1) {
+                    None => {
+                        let s = if self.print_watches { "on" } else { "off" };
+                        self.println(&format!("printwatches is {s}"));
+                    }
+                    Some(v) => self.print_watches = v == "on",
+                }
+                return Ok(());
+            }
+            "connect" => {
+                self.connect_current();
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.ensure_started();
+        if !self.current_alive() {
+            self.println("Not connected");
+            return Ok(());
+        }
+        self.run_command(cmd, tokens)
+    }
+
+    fn redo(&mut self, arg: &str) -> Result<(), String> {
+        let n: usize = arg
+            .parse()
+            .map_err(|_| format!("java.lang.NumberFormatException: For input string: \"{arg}\""))?;
+        // The redo line itself is already in the history.
+        if n + 1 >= self.history.len() {
+            return Err("Command index out of range".into());
+        }
+        let line = self.history[n].clone();
+        let tokens = args::tokenize(&line);
+        if tokens.first().map(String::as_str) == Some("redo") {
+            return Err("No redoing redos".into());
+        }
+        if let Some(last) = self.history.last_mut() {
+            *last = line;
+        }
+        self.execute_tokens(tokens);
+        Ok(())
+    }
+
+    fn show_history(&mut self) -> Result<(), String> {
+        let count = self.history.len() - 1;
+        let start = count.saturating_sub(10);
+        for i in start..=count {
+            let line = format!("{i} - {}", self.history[i]);
+            self.println(&line);
+        }
+        Ok(())
+    }
+
+    fn current_alive(&self) -> bool {
+        self.clients.get(&self.current).is_some_and(|c| c.alive)
+    }
+
+    fn current_session(&self) -> Option<SessionId> {
+        self.clients.get(&self.current).and_then(|c| c.session)
+    }
+
+    /// The first command of a never-connected client connects it (zkCli connects on start).
+    fn ensure_started(&mut self) {
+        if !self.clients.contains_key(&self.current) {
+            self.connect_current();
+        }
+    }
+
+    /// `connectToZK`: closes a live session, opens a new one, prints SyncConnected.
+    fn connect_current(&mut self) {
+        if self.current_alive() {
+            self.close_current(true);
+        }
+        let name = self.current.clone();
+        match self.backend.connect(CLI_TIMEOUT_MS, &Fields::new()) {
+            Ok((resp, events)) => {
+                self.deliver(events);
+                if let ResponseBody::Session { session_id, .. } = resp.body {
+                    let c = self.clients.entry(name.clone()).or_default();
+                    c.session = Some(session_id);
+                    c.alive = true;
+                    c.watches = ClientWatches::default();
+                    self.names.insert(session_id, name.clone());
+                    self.state_event(&name, KeeperState::SyncConnected);
+                }
+            }
+            Err(e) => self.println(&e),
+        }
+    }
+
+    /// `zk.close()`: closeSession, then the Closed state event.
+    fn close_current(&mut self, print_event: bool) {
+        let name = self.current.clone();
+        self.close_client(&name, print_event);
+    }
+
+    fn close_client(&mut self, name: &str, print_event: bool) {
+        let Some(s) = self.clients.get(name).and_then(|c| c.session) else {
+            return;
+        };
+        let (_, events) = self.backend.submit(s, Request::CloseSession);
+        self.deliver(events);
+        if let Some(c) = self.clients.get_mut(name) {
+            c.alive = false;
+        }
+        if print_event {
+            self.state_event(name, KeeperState::Closed);
+        }
+    }
+
+    fn state_event(&mut self, name: &str, state: KeeperState) {
+        let e = WatchedEvent {
+            event_type: EventType::None,
+            keeper_state: state,
+            path: None,
+        };
+        self.print_event(name, &e);
+    }
+
+    fn print_event(&mut self, name: &str, e: &WatchedEvent) {
+        if !self.print_watches {
+            return;
+        }
+        let prefix = if name == self.current {
+            String::new()
+        } else {
+            format!("[{name}] ")
+        };
+        let _ = write!(
+            self.out,
+            "\n{prefix}WATCHER::\n\n{prefix}{}\n",
+            e.to_java_string()
+        );
+    }
+
+    /// Hands events to their clients' watch registries and prints them.
+    fn deliver(&mut self, events: Events) {
+        for (s, e) in events {
+            let name = self.names.get(&s).cloned().unwrap_or_else(|| s.to_string());
+            if let Some(c) = self.clients.get_mut(&name) {
+                c.watches.materialize(&e);
+            }
+            self.print_event(&name, &e);
+        }
+    }
+
+    /// Sends a request for the current client; prints the events it caused first.
+    fn call(&mut self, req: Request) -> Response {
+        let Some(s) = self.current_session() else {
+            return Response::err(Code::ConnectionLoss);
+        };
+        let (resp, events) = self.backend.submit(s, req);
+        self.deliver(events);
+        if resp.code == Code::SessionExpired {
+            let name = self.current.clone();
+            if let Some(c) = self.clients.get_mut(&name) {
+                c.alive = false;
+            }
+            self.state_event(&name, KeeperState::Expired);
+        }
+        resp
+    }
+
+    fn watches_mut(&mut self) -> Option<&mut ClientWatches> {
+        let name = self.current.clone();
+        self.clients.get_mut(&name).map(|c| &mut c.watches)
+    }
+}
+
+#[cfg(test)]
+mod tests;
