@@ -2,9 +2,11 @@
 //! byte-identical to the native golden file.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use zabscope_core::api::Api;
 use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn api_script_in_wasm_matches_native_golden() {
