@@ -34,6 +34,16 @@ impl Speed {
         }
     }
 
+    /// The button's element id.
+    fn id(self) -> &'static str {
+        match self {
+            Speed::Slowest => "speed-1-50",
+            Speed::Slow => "speed-1-10",
+            Speed::RealTime => "speed-1",
+            Speed::Fast => "speed-10",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             Speed::Slowest => "×1/50",
@@ -90,7 +100,7 @@ pub fn Controls(p: &ControlsProps) -> Html {
                 { for Speed::ALL.iter().map(|&s| {
                     let cb = p.on_speed.clone();
                     html! {
-                        <button class={classes!("zs-speed-btn", (s == p.speed).then_some("active"))}
+                        <button id={s.id()} class={classes!("zs-speed-btn", (s == p.speed).then_some("active"))}
                             aria-pressed={(s == p.speed).to_string()}
                             onclick={Callback::from(move |_: MouseEvent| cb.emit(s))}>
                             { s.label() }
