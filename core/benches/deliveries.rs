@@ -13,7 +13,7 @@ use zabscope_core::{ClientOp, Command, ServerId, Simulation};
 fn ready(n: u32) -> Simulation {
     let mut sim = Simulation::with_servers(n, 1).expect("size");
     sim.keep_trace(false);
-    sim.run_until(10_000, |s| !s.view().leaders().is_empty());
+    sim.run_until(10_000, |s| !s.leaders().is_empty());
     for i in 1..=n {
         let c = Command::Connect {
             client: format!("c{i}"),

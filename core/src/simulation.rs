@@ -273,6 +273,19 @@ impl Simulation {
         }
     }
 
+    /// The running servers that are LEADING and broadcasting (cheap: no view is built).
+    #[must_use]
+    pub fn leaders(&self) -> Vec<u32> {
+        self.kernel
+            .nodes
+            .iter()
+            .filter(|n| n.status == crate::sim::kernel::Status::Up)
+            .filter_map(|n| n.server.as_ref())
+            .filter(|s| s.state() == crate::proto::ServerState::Leading && s.serving())
+            .map(|s| s.id().0)
+            .collect()
+    }
+
     #[must_use]
     pub fn view(&self) -> ClusterView {
         ClusterView::of(&self.kernel)

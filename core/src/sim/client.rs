@@ -14,7 +14,7 @@ use crate::time::SimTime;
 use crate::trace::EventKind;
 use crate::watch::WatchedEvent;
 use crate::zxid::Zxid;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// The outcome of one client request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct Client {
     pub next_cxid: i32,
     /// Requests in flight: when issued, what, and the agenda key of their timeout.
     pub outstanding: BTreeMap<i32, (SimTime, String, (SimTime, u64))>,
-    pub results: Vec<ClientResult>,
+    pub results: VecDeque<ClientResult>,
     /// Watch events received, in order.
     pub events: Vec<WatchedEvent>,
 }
@@ -114,7 +114,7 @@ impl Kernel {
             timeout_ms: timeout,
             next_cxid: 1,
             outstanding: BTreeMap::new(),
-            results: Vec::new(),
+            results: VecDeque::new(),
             events: Vec::new(),
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
@@ -246,9 +246,9 @@ impl Kernel {
         };
         let answered = self.now;
         if c.results.len() >= KEEP_RESULTS {
-            c.results.remove(0);
+            c.results.pop_front();
         }
-        c.results.push(ClientResult {
+        c.results.push_back(ClientResult {
             cxid,
             op,
             issued,
@@ -297,7 +297,7 @@ impl Kernel {
             return;
         };
         let (session, server) = (c.session, c.server);
-        c.results.push(ClientResult {
+        c.results.push_back(ClientResult {
             cxid,
             op,
             issued,
