@@ -4,6 +4,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use zabscope_core::api::Api;
+use zabscope_core::sim::api_backend::ZabBackend;
 use zabscope_core::standalone::StandaloneServer;
 
 pub fn main(args: &[String]) -> ExitCode {
@@ -21,7 +22,7 @@ pub fn main(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut api = Api::new(StandaloneServer::new(cfg));
+    let mut api = Api::new(ZabBackend::new(StandaloneServer::new(cfg)));
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {

@@ -44,6 +44,8 @@ pub struct Simulation {
     checkpoints: Vec<(Kernel, Fnv, usize)>,
     checker: Option<Checker>,
     violations: Vec<Violation>,
+    /// Record applied commands for `seek` and `script()` (off for benchmarks).
+    recording: bool,
 }
 
 impl Simulation {
@@ -62,6 +64,7 @@ impl Simulation {
             checkpoints: Vec::new(),
             checker: None,
             violations: Vec::new(),
+            recording: true,
         })
     }
 
@@ -87,9 +90,11 @@ impl Simulation {
         self.kernel.schedule(SimTime(at_ms), Item::Command(c));
     }
 
-    /// Keep every event (default) or only the current step's (fuzzing, benchmarks).
+    /// Keep every event (default) or only the current step's (fuzzing, benchmarks). Without
+    /// the trace there are no checkpoints and applied commands are not recorded either.
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
+        self.recording = keep;
     }
 
     /// Check every invariant after every step from now on.
@@ -120,7 +125,7 @@ impl Simulation {
             Command::Block { from, to } => from.iter().chain(to).copied().collect(),
             Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
             Command::Connect { server, .. } => vec![*server],
-            Command::Op { client, .. } => {
+            Command::Op { client, .. } | Command::Request { client, .. } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
                 {
@@ -266,6 +271,19 @@ impl Simulation {
                 break;
             }
         }
+    }
+
+    /// The running servers that are LEADING and broadcasting (cheap: no view is built).
+    #[must_use]
+    pub fn leaders(&self) -> Vec<u32> {
+        self.kernel
+            .nodes
+            .iter()
+            .filter(|n| n.status == crate::sim::kernel::Status::Up)
+            .filter_map(|n| n.server.as_ref())
+            .filter(|s| s.state() == crate::proto::ServerState::Leading && s.serving())
+            .map(|s| s.id().0)
+            .collect()
     }
 
     #[must_use]

@@ -76,7 +76,7 @@ pub fn results(sim: &Simulation, client: &str) -> Vec<ClientResult> {
         .clients
         .iter()
         .find(|c| c.name == client)
-        .map(|c| c.results.clone())
+        .map(|c| c.results.iter().cloned().collect())
         .unwrap_or_default()
 }
 

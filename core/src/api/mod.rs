@@ -13,7 +13,7 @@ mod render;
 mod standalone;
 
 pub use json::{Json, Obj};
-pub use parse::{ClientAction, DEFAULT_TIMEOUT_MS, Fields};
+pub use parse::{ClientAction, DEFAULT_TIMEOUT_MS, Fields, int_field, str_field};
 
 use crate::code::Code;
 use crate::ids::SessionId;
@@ -42,6 +42,10 @@ pub trait Backend {
     fn now(&self) -> SimTime;
     /// A four-letter word's reply (`fields` may name a server).
     fn four_letter(&mut self, word: &str, fields: &Fields) -> Result<String, String>;
+    /// How many trace events the last `run` produced (ensembles); `None` = not reported.
+    fn last_run_events(&self) -> Option<u64> {
+        None
+    }
     /// Ops the api does not know (ensemble control); `None` = unknown op.
     fn extra_op(&mut self, op: &str, fields: &Fields) -> Option<Result<Obj, String>> {
         let _ = (op, fields);
@@ -120,11 +124,15 @@ impl<B: Backend> Api<B> {
                 let ms = parse::int_field(fields, "ms")?.ok_or("missing 'ms'")?;
                 let ms = u64::try_from(ms).map_err(|_| "'ms' must be ≥ 0".to_string())?;
                 let events = self.backend.run(ms);
-                Ok(Obj::new()
+                let mut out = Obj::new()
                     .with("op", "run")
                     .with("ok", true)
                     .with("now_ms", self.backend.now().ms())
-                    .with("events", self.events_json(&events)))
+                    .with("events", self.events_json(&events));
+                if let Some(n) = self.backend.last_run_events() {
+                    out.set("trace_events", n);
+                }
+                Ok(out)
             }
             "4lw" => {
                 let word = parse::str_field(fields, "word")?;

@@ -72,6 +72,18 @@ impl Durable {
         out.persist(Persist::Snapshot(zxid));
     }
 
+    /// Autopurge: keep the newest snapshot and only the last `keep` logged txns that it covers.
+    pub fn purge(&mut self, keep: usize) {
+        let Some(snap) = self.snapshots.last().map(|s| s.zxid) else {
+            return;
+        };
+        let covered = self.log.partition_point(|e| e.zxid() <= snap);
+        let drop = covered.saturating_sub(keep);
+        self.log.drain(..drop);
+        let n = self.snapshots.len();
+        self.snapshots.drain(..n.saturating_sub(1));
+    }
+
     /// After a SNAP sync the old log no longer describes this server's history: drop it.
     pub fn replace_with_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
         self.log.clear();

@@ -167,6 +167,12 @@ impl Leader {
                 };
                 return self.request(core, now, from, req, out);
             }
+            PeerMsg::Ping { touches } => {
+                // The learner's clients are alive (Leader.processPing → touch each session).
+                for (s, _) in touches {
+                    core.tracker.touch(s, now);
+                }
+            }
             PeerMsg::Closed => {
                 self.learners.remove(&from);
             }

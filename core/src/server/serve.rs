@@ -12,6 +12,10 @@ use crate::server::replica::{Entry, Request, Response, Txn};
 use crate::server::{ClientReq, Connection, Core, Role, Server, Transition};
 use crate::time::SimTime;
 
+/// Txns logged between snapshots (ZooKeeper's `snapCount` default is 100,000; smaller here so a
+/// long run's memory stays bounded).
+pub const SNAP_COUNT: usize = 20_000;
+
 /// The address every simulated client connects from (`ip` ACL scheme).
 pub const CLIENT_IP: &str = "127.0.0.1";
 
@@ -158,6 +162,13 @@ impl Core {
 
     fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
         let r = self.replica.commit(e);
+        if self.durable.log.len() >= SNAP_COUNT {
+            // SyncRequestProcessor rolls the log and snapshots every snapCount txns; with
+            // autopurge the oldest files go. Keep the last snapshot's log tail.
+            let snap = self.replica.snapshot();
+            self.durable.save_snapshot(snap, out);
+            self.durable.purge(SNAP_COUNT / 2);
+        }
         let session = e.header.session;
         match &e.txn {
             Txn::CreateSession { timeout_ms } => {

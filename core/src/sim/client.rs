@@ -14,7 +14,7 @@ use crate::time::SimTime;
 use crate::trace::EventKind;
 use crate::watch::WatchedEvent;
 use crate::zxid::Zxid;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// The outcome of one client request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +27,9 @@ pub struct ClientResult {
     pub response: Option<Response>,
 }
 
+/// Answers a client keeps (older ones are dropped).
+pub const KEEP_RESULTS: usize = 1024;
+
 /// One simulated client.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Client {
@@ -35,10 +38,11 @@ pub struct Client {
     pub session: SessionId,
     pub timeout_ms: u64,
     pub next_cxid: i32,
-    pub outstanding: BTreeMap<i32, (SimTime, String)>,
-    pub results: Vec<ClientResult>,
-    /// Watch events received, in order (`WatchedEvent` toString).
-    pub events: Vec<String>,
+    /// Requests in flight: when issued, what, and the agenda key of their timeout.
+    pub outstanding: BTreeMap<i32, (SimTime, String, (SimTime, u64))>,
+    pub results: VecDeque<ClientResult>,
+    /// Watch events received, in order.
+    pub events: Vec<WatchedEvent>,
 }
 
 /// The request a client operation sends (`None` for `die`, which sends nothing).
@@ -109,8 +113,8 @@ impl Kernel {
             session,
             timeout_ms: timeout,
             next_cxid: 1,
-            outstanding: BTreeMap::from([(0, (now, "createSession".to_string()))]),
-            results: Vec::new(),
+            outstanding: BTreeMap::new(),
+            results: VecDeque::new(),
             events: Vec::new(),
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
@@ -171,21 +175,36 @@ impl Kernel {
         }
     }
 
+    /// Any request through the client's server.
+    pub(crate) fn client_request(&mut self, name: &str, request: Request) {
+        let Some(idx) = self.clients.iter().position(|c| c.name == name) else {
+            return;
+        };
+        let op = request.op_name().to_string();
+        self.issue(idx, request, op);
+    }
+
     fn issue(&mut self, idx: usize, request: Request, op: String) {
         let c = &mut self.clients[idx];
         let cxid = c.next_cxid;
         c.next_cxid += 1;
         let (session, server, timeout) = (c.session, c.server, c.timeout_ms);
-        c.outstanding.insert(cxid, (self.now, op.clone()));
         self.event(
-            EventKind::ClientRequest { session, cxid, op },
+            EventKind::ClientRequest {
+                session,
+                cxid,
+                op: op.clone(),
+            },
             None,
             Some(server),
         );
-        self.schedule(
+        let key = self.schedule(
             self.now.plus_ms(timeout),
             Item::ClientTimeout { client: idx, cxid },
         );
+        self.clients[idx]
+            .outstanding
+            .insert(cxid, (self.now, op, key));
         let Some(slot) = self.slot(server) else {
             return;
         };
@@ -222,17 +241,21 @@ impl Kernel {
         let Some(c) = self.clients.iter_mut().find(|c| c.session == session) else {
             return;
         };
-        let Some((issued, op)) = c.outstanding.remove(&cxid) else {
+        let Some((issued, op, key)) = c.outstanding.remove(&cxid) else {
             return;
         };
         let answered = self.now;
-        c.results.push(ClientResult {
+        if c.results.len() >= KEEP_RESULTS {
+            c.results.pop_front();
+        }
+        c.results.push_back(ClientResult {
             cxid,
             op,
             issued,
             answered,
             response: Some(r.clone()),
         });
+        self.agenda.remove(&key);
         self.event(
             EventKind::ClientReply {
                 session,
@@ -254,7 +277,7 @@ impl Kernel {
     ) {
         let text = event.to_java_string();
         if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
-            c.events.push(text.clone());
+            c.events.push(event.clone());
         }
         self.event(
             EventKind::Watch {
@@ -270,11 +293,11 @@ impl Kernel {
         let Some(c) = self.clients.get_mut(idx) else {
             return;
         };
-        let Some((issued, op)) = c.outstanding.remove(&cxid) else {
+        let Some((issued, op, _)) = c.outstanding.remove(&cxid) else {
             return;
         };
         let (session, server) = (c.session, c.server);
-        c.results.push(ClientResult {
+        c.results.push_back(ClientResult {
             cxid,
             op,
             issued,

@@ -2,6 +2,7 @@
 //! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
 
 use crate::ids::ServerId;
+use crate::request::Request;
 use std::fmt;
 
 /// A client operation, routed through the server the client is connected to.
@@ -80,6 +81,11 @@ pub enum Command {
     Op {
         client: String,
         op: ClientOp,
+    },
+    /// Any client request, written as JSON in scripts (`request c1 {"GetData":{…}}`).
+    Request {
+        client: String,
+        request: Box<Request>,
     },
 }
 
@@ -189,6 +195,18 @@ impl Command {
                 path: arg(2)?.to_string(),
             }),
             "close" => client(ClientOp::Close),
+            "request" => {
+                let json = line
+                    .splitn(3, char::is_whitespace)
+                    .nth(2)
+                    .unwrap_or_default();
+                let request = serde_json::from_str::<Request>(json)
+                    .map_err(|e| format!("'{line}': bad request JSON: {e}"))?;
+                Ok(Command::Request {
+                    client: arg(1)?.to_string(),
+                    request: Box::new(request),
+                })
+            }
             other => Err(format!("unknown command '{other}'")),
         }
     }
@@ -220,6 +238,10 @@ impl fmt::Display for Command {
                 server,
                 timeout_ms,
             } => write!(f, "connect {client} {server} {timeout_ms}"),
+            Command::Request { client, request } => {
+                let json = serde_json::to_string(request).map_err(|_| fmt::Error)?;
+                write!(f, "request {client} {json}")
+            }
             Command::Op { client, op } => match op {
                 ClientOp::Create {
                     path,

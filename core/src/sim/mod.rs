@@ -1,6 +1,7 @@
 //! The simulation: a deterministic kernel (agenda, network, servers, clients), commands, and
 //! the `Simulation` front the web app and the cli use.
 
+pub mod api_backend;
 pub mod client;
 pub mod command;
 mod exec;

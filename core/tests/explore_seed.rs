@@ -1,3 +1,7 @@
+//! Exploration aids (ignored by default): `SEED=N FROM=ms TO=ms cargo test --release -p
+//! zabscope-core --test explore_seed -- --ignored --nocapture` prints a fuzzed seed's trace,
+//! final summary and trees.
+
 use zabscope_core::sim::nemesis;
 use zabscope_core::*;
 

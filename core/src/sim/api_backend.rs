@@ -1,0 +1,389 @@
+//! The ensemble behind the JSON-lines api (issue 4 item 8). Until an `ensemble` op arrives it is
+//! the standalone server of issue 3; after it, client requests go through the chosen server of a
+//! simulated ensemble (`"server": N` on `connect`), reads served there, writes forwarded to the
+//! leader. A request that cannot be answered yet (no quorum) waits in simulated time up to the
+//! client's session timeout and then fails with ConnectionLoss, as a real client would.
+
+use crate::api::{Backend, Events, Fields, Obj, int_field, str_field};
+use crate::code::Code;
+use crate::config::Config;
+use crate::ids::{ServerId, SessionId};
+use crate::request::{Request, Response};
+use crate::sim::command::{ClientOp, Command};
+use crate::sim::kernel::Status;
+use crate::simulation::Simulation;
+use crate::standalone::StandaloneServer;
+use crate::time::SimTime;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A simulated ensemble and the api's clients in it.
+pub struct Ensemble {
+    pub sim: Simulation,
+    names: BTreeMap<SessionId, String>,
+    made: u64,
+    /// Watch events already reported, per client name.
+    seen: BTreeMap<String, usize>,
+    last_run_events: u64,
+}
+
+/// Standalone until `ensemble`, then the ensemble.
+pub struct ZabBackend {
+    pub standalone: StandaloneServer,
+    pub ensemble: Option<Ensemble>,
+}
+
+impl ZabBackend {
+    #[must_use]
+    pub fn new(standalone: StandaloneServer) -> Self {
+        ZabBackend {
+            standalone,
+            ensemble: None,
+        }
+    }
+}
+
+impl Ensemble {
+    fn new(config: Config, seed: u64) -> Result<Ensemble, String> {
+        let mut sim = Simulation::new(config, seed).map_err(|e| e.to_string())?;
+        sim.keep_trace(false);
+        sim.check_invariants(true);
+        Ok(Ensemble {
+            sim,
+            names: BTreeMap::new(),
+            made: 0,
+            seen: BTreeMap::new(),
+            last_run_events: 0,
+        })
+    }
+
+    fn client_of(&self, session: SessionId) -> Option<String> {
+        self.names.get(&session).cloned()
+    }
+
+    /// Apply a command now and run until `done` or `max_ms` pass; returns the events count.
+    fn drive(
+        &mut self,
+        c: Command,
+        max_ms: u64,
+        done: impl Fn(&Simulation) -> bool,
+    ) -> Result<u64, String> {
+        self.sim.apply(c).map_err(|e| e.0)?;
+        let mut n = self.sim.step().len() as u64;
+        let end = self.sim.now().plus_ms(max_ms);
+        while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
+            n += self.sim.step().len() as u64;
+        }
+        Ok(n)
+    }
+
+    /// The answer to the client's request `cxid`, if any.
+    fn answer(sim: &Simulation, name: &str, cxid: i32) -> Option<Option<Response>> {
+        let c = sim.kernel().clients.iter().find(|c| c.name == name)?;
+        c.results
+            .iter()
+            .rev()
+            .find(|r| r.cxid == cxid)
+            .map(|r| r.response.clone())
+    }
+
+    fn wait_reply(&mut self, name: &str, cxid: i32, command: Command) -> Result<Response, String> {
+        let timeout = self
+            .sim
+            .kernel()
+            .clients
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(30_000, |c| c.timeout_ms);
+        let who = name.to_string();
+        self.drive(command, timeout + 1, |s| {
+            Ensemble::answer(s, &who, cxid).is_some()
+        })?;
+        let r = Ensemble::answer(&self.sim, name, cxid).flatten();
+        Ok(r.unwrap_or_else(|| Response::err(Code::ConnectionLoss)))
+    }
+
+    fn next_cxid(&self, name: &str) -> i32 {
+        self.sim
+            .kernel()
+            .clients
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(0, |c| c.next_cxid)
+    }
+
+    /// Watch events the clients received since the last call.
+    fn new_events(&mut self) -> Events {
+        let mut out = Vec::new();
+        for c in &self.sim.kernel().clients {
+            let seen = self.seen.entry(c.name.clone()).or_insert(0);
+            if c.events.len() > *seen {
+                out.extend(c.events[*seen..].iter().map(|e| (c.session, e.clone())));
+            }
+            *seen = c.events.len();
+        }
+        out
+    }
+
+    fn status(&self) -> Obj {
+        let v = self.sim.view();
+        let servers: Vec<crate::api::Json> = v
+            .servers
+            .iter()
+            .map(|s| {
+                let state = s.state.map_or_else(|| format!("{:?}", s.status).to_uppercase(), |x| x.to_string());
+                let mut o = Obj::new()
+                    .with("myid", u64::from(s.myid))
+                    .with("state", state)
+                    .with("phase", s.phase.map_or(String::new(), |p| p.to_string()))
+                    .with("currentEpoch", u64::from(s.current_epoch))
+                    .with("acceptedEpoch", u64::from(s.accepted_epoch))
+                    .with("lastLoggedZxid", s.last_logged.to_string())
+                    .with("lastCommittedZxid", s.last_committed.to_string())
+                    .with("leader", s.leader.map_or(Value::Null, |l| Value::from(l.0)));
+                let vote = s.vote.map_or(Value::Null, |v| {
+                    serde_json::json!({"leader": v.leader.map(|l| l.0), "zxid": v.zxid.to_string(), "peerEpoch": v.peer_epoch})
+                });
+                o.set("vote", vote);
+                o.into()
+            })
+            .collect();
+        Obj::new()
+            .with("op", "status")
+            .with("ok", true)
+            .with("now_ms", v.now.ms())
+            .with("servers", servers)
+    }
+}
+
+fn server_field(f: &Fields) -> Result<Option<ServerId>, String> {
+    Ok(int_field(f, "server")?.map(|n| ServerId(u32::try_from(n).unwrap_or(0))))
+}
+
+impl Backend for ZabBackend {
+    fn connect(&mut self, timeout_ms: i32, fields: &Fields) -> Result<(Response, Events), String> {
+        let Some(e) = self.ensemble.as_mut() else {
+            return Backend::connect(&mut self.standalone, timeout_ms, fields);
+        };
+        let server = match server_field(fields)? {
+            Some(s) => s,
+            None => e
+                .sim
+                .view()
+                .servers
+                .iter()
+                .find(|s| s.status == Status::Up)
+                .map(|s| ServerId(s.myid))
+                .ok_or("no server is running")?,
+        };
+        e.made += 1;
+        let name = format!("api{}", e.made);
+        let c = Command::Connect {
+            client: name.clone(),
+            server,
+            timeout_ms: u64::try_from(timeout_ms).unwrap_or(0),
+        };
+        let r = e.wait_reply(&name, 0, c)?;
+        if let Some(c) = e.sim.kernel().clients.iter().find(|c| c.name == name) {
+            e.names.insert(c.session, name.clone());
+        }
+        let ev = e.new_events();
+        Ok((r, ev))
+    }
+
+    fn submit(&mut self, session: SessionId, req: Request) -> (Response, Events) {
+        let Some(e) = self.ensemble.as_mut() else {
+            return Backend::submit(&mut self.standalone, session, req);
+        };
+        let Some(name) = e.client_of(session) else {
+            return (Response::err(Code::SessionExpired), Vec::new());
+        };
+        let cxid = e.next_cxid(&name);
+        let c = Command::Request {
+            client: name.clone(),
+            request: Box::new(req),
+        };
+        let r = e
+            .wait_reply(&name, cxid, c)
+            .unwrap_or_else(|_| Response::err(Code::ConnectionLoss));
+        (r, e.new_events())
+    }
+
+    fn disconnect(&mut self, session: SessionId) {
+        match self.ensemble.as_mut() {
+            None => Backend::disconnect(&mut self.standalone, session),
+            Some(e) => {
+                if let Some(name) = e.client_of(session) {
+                    let _ = e.drive(
+                        Command::Op {
+                            client: name,
+                            op: ClientOp::Die,
+                        },
+                        0,
+                        |_| true,
+                    );
+                }
+            }
+        }
+    }
+
+    fn expire(&mut self, session: SessionId) -> Events {
+        if self.ensemble.is_none() {
+            return Backend::expire(&mut self.standalone, session);
+        }
+        self.disconnect(session);
+        let Some(e) = self.ensemble.as_mut() else {
+            return Vec::new();
+        };
+        let gone = |s: &Simulation| {
+            s.kernel()
+                .nodes
+                .iter()
+                .filter_map(|n| n.server.as_ref())
+                .filter(|x| x.serving())
+                .all(|x| !x.core.replica.db.sessions().contains_key(&session))
+        };
+        let _ = e.sim.run_until(120_000, gone);
+        e.new_events()
+    }
+
+    fn run(&mut self, ms: u64) -> Events {
+        let Some(e) = self.ensemble.as_mut() else {
+            return Backend::run(&mut self.standalone, ms);
+        };
+        e.last_run_events = e.sim.run_for(ms) as u64;
+        e.new_events()
+    }
+
+    fn now(&self) -> SimTime {
+        self.ensemble
+            .as_ref()
+            .map_or_else(|| Backend::now(&self.standalone), |e| e.sim.now())
+    }
+
+    fn four_letter(&mut self, word: &str, fields: &Fields) -> Result<String, String> {
+        let Some(e) = self.ensemble.as_ref() else {
+            return Backend::four_letter(&mut self.standalone, word, fields);
+        };
+        let id = server_field(fields)?.ok_or("4lw on an ensemble needs 'server'")?;
+        let v = e.sim.view();
+        let s = v
+            .servers
+            .iter()
+            .find(|s| s.myid == id.0)
+            .ok_or(format!("no server.{id}"))?;
+        let mode = match s.state {
+            Some(crate::proto::ServerState::Leading) => "leader",
+            Some(crate::proto::ServerState::Following) => "follower",
+            Some(crate::proto::ServerState::Observing) => "observer",
+            _ => return Err("This ZooKeeper instance is not currently serving requests".into()),
+        };
+        match word {
+            "ruok" => Ok("imok".into()),
+            "srvr" | "stat" => Ok(format!(
+                "Zookeeper version: 3.8.0 (ZabScope simulation)\nZxid: {}\nMode: {mode}\nNode count: {}\n",
+                s.last_committed,
+                s.tree.len()
+            )),
+            other => Err(format!(
+                "four-letter word '{other}' is not simulated on an ensemble"
+            )),
+        }
+    }
+
+    fn extra_op(&mut self, op: &str, f: &Fields) -> Option<Result<Obj, String>> {
+        Some(match op {
+            "ensemble" => self.ensemble_op(f),
+            "start" | "stop" | "crash" | "restart" | "pause" | "resume" | "partition" | "heal"
+            | "runUntil" | "status" => {
+                let Some(e) = self.ensemble.as_mut() else {
+                    return Some(Err(format!(
+                        "'{op}' needs an ensemble: send {{\"op\":\"ensemble\",...}} first"
+                    )));
+                };
+                e.control(op, f)
+            }
+            _ => return None,
+        })
+    }
+
+    fn last_run_events(&self) -> Option<u64> {
+        self.ensemble.as_ref().map(|e| e.last_run_events)
+    }
+}
+
+impl ZabBackend {
+    fn ensemble_op(&mut self, f: &Fields) -> Result<Obj, String> {
+        let text = str_field(f, "config")?;
+        let config = Config::parse(text).map_err(|e| e.to_string())?;
+        let seed = int_field(f, "seed")?.map_or(0, |s| s as u64);
+        let n = config.servers.len();
+        self.ensemble = Some(Ensemble::new(config, seed)?);
+        Ok(Obj::new()
+            .with("op", "ensemble")
+            .with("ok", true)
+            .with("servers", n as u64)
+            .with("seed", seed))
+    }
+}
+
+impl Ensemble {
+    fn control(&mut self, op: &str, f: &Fields) -> Result<Obj, String> {
+        let id = || -> Result<ServerId, String> {
+            server_field(f)?.ok_or_else(|| format!("'{op}' needs 'server'"))
+        };
+        let cmd = match op {
+            "start" => Command::Start(id()?),
+            "stop" => Command::Stop(id()?),
+            "crash" => Command::Crash(id()?),
+            "restart" => Command::Restart(id()?),
+            "pause" => Command::Pause(id()?),
+            "resume" => Command::Resume(id()?),
+            "heal" => Command::Heal,
+            "partition" => Command::Partition(groups(f)?),
+            "status" => return Ok(self.status()),
+            _ => return self.run_until(f),
+        };
+        let n = self.drive(cmd, 0, |_| true)?;
+        Ok(Obj::new()
+            .with("op", op)
+            .with("ok", true)
+            .with("now_ms", self.sim.now().ms())
+            .with("trace_events", n))
+    }
+
+    /// `runUntil` `leader: true`: step until a leader is established (max `max_ms`).
+    fn run_until(&mut self, f: &Fields) -> Result<Obj, String> {
+        let max = int_field(f, "max_ms")?.map_or(60_000, |m| m.max(0) as u64);
+        let want_leader = f.get("leader").and_then(Value::as_bool).unwrap_or(true);
+        let reached = self
+            .sim
+            .run_until(max, |s| want_leader && !s.view().leaders().is_empty());
+        let leader = self.sim.view().leaders().first().copied();
+        Ok(Obj::new()
+            .with("op", "runUntil")
+            .with("ok", reached)
+            .with("now_ms", self.sim.now().ms())
+            .with("leader", leader.map_or(Value::Null, Value::from)))
+    }
+}
+
+fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
+    let Some(Value::Array(gs)) = f.get("groups") else {
+        return Err("'partition' needs 'groups': [[1,2],[3,4,5]]".into());
+    };
+    gs.iter()
+        .map(|g| match g {
+            Value::Array(ids) => ids
+                .iter()
+                .map(|i| {
+                    i.as_u64()
+                        .and_then(|i| u32::try_from(i).ok())
+                        .map(ServerId)
+                        .ok_or_else(|| "server ids are numbers".to_string())
+                })
+                .collect(),
+            _ => Err("each group is a list of server ids".into()),
+        })
+        .collect()
+}

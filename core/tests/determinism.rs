@@ -1,0 +1,29 @@
+//! Determinism (design.md §3): the same script run twice yields the same trace digest, and the
+//! digest is the constant `wasm_sim.rs` also asserts in a browser.
+
+use zabscope_core::{Script, Simulation};
+
+/// The digest of `data/determinism.zs`, shared with `wasm_sim.rs`.
+pub const DIGEST: u64 = 0xa245_db74_d787_e8bc;
+
+fn digest() -> (u64, u64) {
+    let script = Script::parse(include_str!("data/determinism.zs")).expect("script");
+    let mut sim = Simulation::from_script(&script).expect("config");
+    sim.check_invariants(true);
+    sim.run_for(script.until_ms);
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    (sim.digest(), sim.kernel().step)
+}
+
+#[test]
+fn same_script_same_digest() {
+    let (a, steps) = digest();
+    let (b, _) = digest();
+    println!("digest {a:016x} after {steps} steps");
+    assert_eq!(a, b);
+    assert!(steps > 500, "the run does something");
+    assert_eq!(
+        a, DIGEST,
+        "digest changed: update DIGEST here and in wasm_sim.rs"
+    );
+}

@@ -1,0 +1,22 @@
+//! The determinism script of `determinism.rs`, run in a browser: its digest must equal the
+//! native one (design.md §3). Run with `wasm-pack test --headless --chrome core`.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use zabscope_core::{Script, Simulation};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Must equal `determinism::DIGEST`.
+const DIGEST: u64 = 0xa245_db74_d787_e8bc;
+
+#[wasm_bindgen_test]
+fn digest_matches_native() {
+    let script = Script::parse(include_str!("data/determinism.zs")).expect("script");
+    let mut sim = Simulation::from_script(&script).expect("config");
+    sim.check_invariants(true);
+    sim.run_for(script.until_ms);
+    assert!(sim.violations().is_empty());
+    assert_eq!(sim.digest(), DIGEST);
+}
