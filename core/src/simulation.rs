@@ -174,7 +174,7 @@ impl Simulation {
 
     fn checkpoint(&mut self) {
         if self.keep_trace
-            && self.kernel.step % CHECKPOINT_EVERY == 0
+            && self.kernel.step.is_multiple_of(CHECKPOINT_EVERY)
             && self
                 .checkpoints
                 .last()
@@ -220,7 +220,7 @@ impl Simulation {
     pub fn run_until(&mut self, max_ms: u64, mut done: impl FnMut(&Simulation) -> bool) -> bool {
         let end = self.kernel.now.plus_ms(max_ms);
         while !done(self) {
-            if !self.kernel.next_time().is_some_and(|t| t <= end) {
+            if self.kernel.next_time().is_none_or(|t| t > end) {
                 self.kernel.now = self.kernel.now.max(end);
                 return done(self);
             }

@@ -4,8 +4,8 @@
 use super::{Delivery, Found};
 
 pub fn check(d: &Delivery, found: &mut Found) {
-    if let Some(last) = d.last {
-        if d.zxid <= last {
+    if let Some(last) = d.last
+        && d.zxid <= last {
             found.push((
                 "TotalOrder",
                 format!(
@@ -14,5 +14,4 @@ pub fn check(d: &Delivery, found: &mut Found) {
                 ),
             ));
         }
-    }
 }

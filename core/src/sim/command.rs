@@ -92,7 +92,7 @@ pub enum Command {
 fn ids(s: &str) -> Result<Vec<ServerId>, String> {
     s.split(',')
         .filter(|p| !p.is_empty())
-        .map(|p| id(p))
+        .map(id)
         .collect()
 }
 

@@ -173,11 +173,10 @@ impl Kernel {
     pub fn fire(&mut self, key: (SimTime, u64)) -> bool {
         match self.agenda.remove(&key) {
             Some(item) => {
-                if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key)) {
-                    if let Item::Timer { slot, .. } = item {
+                if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key))
+                    && let Item::Timer { slot, .. } = item {
                         self.timers[slot] = None;
                     }
-                }
                 self.run(key.0.max(self.now), item);
                 true
             }
