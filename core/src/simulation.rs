@@ -312,6 +312,17 @@ impl Simulation {
         &self.kernel
     }
 
+    /// Replace the whole state (tests that need a state a run would take too long to reach;
+    /// checkpoints and recorded commands are dropped).
+    pub fn restore(&mut self, kernel: Kernel) {
+        self.kernel = kernel;
+        self.checkpoints.clear();
+        self.applied.clear();
+        if let Some(c) = self.checker.as_mut() {
+            c.reset();
+        }
+    }
+
     #[must_use]
     pub fn now(&self) -> SimTime {
         self.kernel.now

@@ -5,13 +5,14 @@ use super::{Delivery, Found};
 
 pub fn check(d: &Delivery, found: &mut Found) {
     if let Some(last) = d.last
-        && d.zxid <= last {
-            found.push((
-                "TotalOrder",
-                format!(
-                    "server {} delivered {} after {last}",
-                    d.server.core.id, d.zxid
-                ),
-            ));
-        }
+        && d.zxid <= last
+    {
+        found.push((
+            "TotalOrder",
+            format!(
+                "server {} delivered {} after {last}",
+                d.server.core.id, d.zxid
+            ),
+        ));
+    }
 }

@@ -102,9 +102,10 @@ impl Replica {
         let r = self.db.apply(e);
         self.committed_log.push_back(e.clone());
         if self.committed_log.len() > COMMIT_LOG_COUNT
-            && let Some(e) = self.committed_log.pop_front() {
-                self.base = e.zxid();
-            }
+            && let Some(e) = self.committed_log.pop_front()
+        {
+            self.base = e.zxid();
+        }
         r
     }
 

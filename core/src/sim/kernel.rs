@@ -174,9 +174,10 @@ impl Kernel {
         match self.agenda.remove(&key) {
             Some(item) => {
                 if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key))
-                    && let Item::Timer { slot, .. } = item {
-                        self.timers[slot] = None;
-                    }
+                    && let Item::Timer { slot, .. } = item
+                {
+                    self.timers[slot] = None;
+                }
                 self.run(key.0.max(self.now), item);
                 true
             }
