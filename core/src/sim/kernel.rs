@@ -207,7 +207,13 @@ impl Kernel {
         if node.incarnation != m.to_incarnation
             || matches!(node.status, Status::Off | Status::Crashed)
         {
-            return self.drop_msg(&m, "receiver not running");
+            self.drop_msg(&m, "receiver not running");
+            if !m.msg.is_election() && m.msg != PeerMsg::Closed {
+                // Nothing listens on that port (or the connection is gone): the sender's TCP
+                // stack gets a reset and sees the connection closed.
+                self.send(to, m.from, PeerMsg::Closed);
+            }
+            return;
         }
         if node.status == Status::Paused {
             self.nodes[to].parked.push(m);

@@ -62,7 +62,7 @@ pub fn script(seed: u64) -> Script {
     }
     let mut key = 0;
     while t < CHAOS_MS {
-        t += 100 + r.below(Stream::Nemesis, 900);
+        t += 50 + r.below(Stream::Nemesis, 450);
         if t >= CHAOS_MS {
             break;
         }
