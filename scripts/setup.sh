@@ -5,6 +5,7 @@
 # elsewhere: wasm-pack runs with --mode no-install and we call wasm-bindgen ourselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
 WASM_BINDGEN_VERSION=0.2.130
 WASM_PACK_VERSION=0.15.1

@@ -21,6 +21,7 @@ pub mod db;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;
+pub mod javaorder;
 pub mod jdate;
 pub mod path;
 mod prep;

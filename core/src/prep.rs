@@ -48,7 +48,7 @@ impl ZkDatabase {
                 timeout_ms: *timeout_ms,
             },
             Request::CloseSession => Txn::CloseSession {
-                ephemerals: self.tree.ephemerals(ctx.session.0).into_iter().collect(),
+                ephemerals: self.tree.ephemerals_java_order(ctx.session.0),
             },
             Request::Multi(ops) => self.prep_multi(ctx, ops, zxid),
             other => {

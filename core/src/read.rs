@@ -42,7 +42,7 @@ impl ZkDatabase {
                 check_acl(&n.acl, perms::READ, &ctx.auth)?;
                 let with_stat = matches!(req, Request::GetChildren2 { .. });
                 Ok(ResponseBody::Children {
-                    children: n.children.iter().cloned().collect(),
+                    children: tree.children_java_order(path).unwrap_or_default(),
                     stat: with_stat.then(|| n.stat()),
                 })
             }
@@ -59,7 +59,7 @@ impl ZkDatabase {
                 })
             }
             Request::GetEphemerals { prefix } => {
-                let all = tree.ephemerals(ctx.session.0);
+                let all = tree.ephemerals_java_order(ctx.session.0);
                 let p = prefix.trim();
                 let list = if p.is_empty() || p == "/" {
                     all.into_iter().collect()

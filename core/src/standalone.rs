@@ -82,6 +82,7 @@ pub struct StandaloneServer {
     connections: BTreeMap<SessionId, Connection>,
     now: SimTime,
     next_container_check: SimTime,
+    zxid_before_check: Zxid,
     stats: ServerStats,
 }
 
@@ -96,6 +97,7 @@ impl StandaloneServer {
             connections: BTreeMap::new(),
             now: SimTime::ZERO,
             next_container_check: SimTime(config.container_check_interval_ms.max(1)),
+            zxid_before_check: Zxid::ZERO,
             stats: ServerStats::default(),
             config,
         }
@@ -205,6 +207,7 @@ impl StandaloneServer {
         let mut events = self.advance(now);
         let (mut resp, ev) = self.dispatch(session, &req);
         events.extend(ev);
+        self.wake_container_check();
         if resp.zxid == Zxid::ZERO {
             resp.zxid = self.db.last_processed_zxid();
         }
@@ -343,12 +346,19 @@ impl StandaloneServer {
                 (Some(e), c) if c.is_none_or(|c| e <= c) => {
                     self.now = e;
                     events.extend(self.expire_sessions(e));
+                    self.wake_container_check();
                 }
                 (_, Some(c)) => {
                     self.now = c;
-                    events.extend(self.check_containers(c));
-                    let step = self.config.container_check_interval_ms.max(1);
-                    self.next_container_check = c.plus_ms(step);
+                    let ev = self.check_containers(c);
+                    self.next_container_check = if ev.is_empty()
+                        && self.db.last_processed_zxid() == self.zxid_before_check
+                    {
+                        self.next_useful_check(c)
+                    } else {
+                        c.plus_ms(self.check_step())
+                    };
+                    events.extend(ev);
                 }
                 _ => break,
             }
@@ -381,9 +391,56 @@ impl StandaloneServer {
         events
     }
 
+    fn check_step(&self) -> u64 {
+        self.config.container_check_interval_ms.max(1)
+    }
+
+    /// The first check boundary (`k × interval`) at or after `t`.
+    fn boundary_at_or_after(&self, t: u64) -> SimTime {
+        let step = self.check_step();
+        SimTime(t.div_ceil(step).saturating_mul(step).max(step))
+    }
+
+    /// After a change of state the periodic check must run at its next boundary again.
+    fn wake_container_check(&mut self) {
+        let next = self.boundary_at_or_after(self.now.ms().saturating_add(1));
+        self.next_container_check = self.next_container_check.min(next);
+    }
+
+    /// A check that deleted nothing will find nothing until a TTL node's idle time passes
+    /// its ttl or the state changes (a request or an expiry wakes the check again), so time
+    /// can jump: long `run`s stay cheap.
+    fn next_useful_check(&self, c: SimTime) -> SimTime {
+        let tree = self.db.tree();
+        let ttl_due = tree
+            .ttls()
+            .iter()
+            .filter_map(|p| tree.get(p))
+            .filter(|n| n.children.is_empty())
+            .filter_map(|n| match EphemeralType::of(n.stat.ephemeral_owner) {
+                EphemeralType::Ttl(ttl) => Some(n.stat.mtime.saturating_add(ttl).saturating_add(1)),
+                _ => None,
+            })
+            .min();
+        let due = [
+            ttl_due.map(|d| d.max(0) as u64),
+            self.tracker.next_expiration().map(SimTime::ms),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        match due {
+            Some(d) => self
+                .boundary_at_or_after(d)
+                .max(c.plus_ms(self.check_step())),
+            None => SimTime(u64::MAX),
+        }
+    }
+
     /// ContainerManager.checkContainers: empty containers that had children, and TTL nodes
     /// idle longer than their TTL, are deleted via deleteContainer requests (session 0).
     fn check_containers(&mut self, at: SimTime) -> Events {
+        self.zxid_before_check = self.db.last_processed_zxid();
         let tree = self.db.tree();
         let mut candidates = Vec::new();
         for p in tree.containers() {

@@ -110,3 +110,102 @@ fn oversized_packet_is_connection_loss() {
     assert_eq!(r.code, Code::ConnectionLoss);
     assert_eq!(s.db().last_processed_zxid(), Zxid(1));
 }
+
+fn ttl_create(path: &str, ttl: i64) -> Request {
+    Request::Create {
+        path: path.into(),
+        data: None,
+        acl: Acl::open_unsafe(),
+        mode: CreateMode::PersistentWithTtl,
+        ttl,
+    }
+}
+
+/// §4.10 / EphemeralType: TTL nodes need extendedTypesEnabled (else Unimplemented); an
+/// invalid ttl is BadArguments; an idle childless TTL node is removed by the container check.
+#[test]
+fn ttl_nodes_behind_the_switch() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    let (r, _) = s.handle(a, ttl_create("/t", 100), SimTime(1));
+    assert_eq!(r.code, Code::Unimplemented);
+    let mut cfg = ServerConfig::default();
+    cfg.db.extended_types_enabled = true;
+    cfg.container_check_interval_ms = 1000;
+    let mut s = StandaloneServer::new(cfg);
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    assert_eq!(
+        s.handle(a, ttl_create("/t", 0), SimTime(1)).0.code,
+        Code::BadArguments
+    );
+    let (r, _) = s.handle(a, ttl_create("/t", 500), SimTime(1));
+    assert_eq!(r.code, Code::Ok);
+    assert_eq!(r.stat().map(|st| st.ephemeral_owner), Some(0));
+    // ContainerManager: removed once idle (now − mtime) exceeds the ttl at a check.
+    s.advance(SimTime(999));
+    assert!(s.db().tree().get("/t").is_some());
+    s.advance(SimTime(1000));
+    assert!(s.db().tree().get("/t").is_none());
+}
+
+/// checkACL: `super` (addauth digest with the superDigest password) bypasses every ACL; an
+/// unknown addauth scheme is AuthFailed and the connection is unusable.
+#[test]
+fn super_digest_and_auth_failed() {
+    let mut cfg = ServerConfig::default();
+    cfg.auth.super_digest = Some(crate::acl::generate_digest("super:admin"));
+    let mut s = StandaloneServer::new(cfg);
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    let locked = Request::Create {
+        path: "/locked".into(),
+        data: None,
+        acl: vec![Acl::new(crate::acl::perms::READ, "ip", "10.0.0.0/8")],
+        mode: CreateMode::Persistent,
+        ttl: -1,
+    };
+    assert_eq!(s.handle(a, locked, SimTime(1)).0.code, Code::Ok);
+    let get = || Request::GetData {
+        path: "/locked".into(),
+        watch: false,
+    };
+    assert_eq!(s.handle(a, get(), SimTime(2)).0.code, Code::NoAuth);
+    let auth = Request::AddAuth {
+        scheme: "digest".into(),
+        auth: b"super:admin".to_vec(),
+    };
+    assert_eq!(s.handle(a, auth, SimTime(3)).0.code, Code::Ok);
+    assert_eq!(s.handle(a, get(), SimTime(4)).0.code, Code::Ok);
+    let bad = Request::AddAuth {
+        scheme: "foo".into(),
+        auth: vec![],
+    };
+    assert_eq!(s.handle(a, bad, SimTime(5)).0.code, Code::AuthFailed);
+    assert_eq!(s.handle(a, get(), SimTime(6)).0.code, Code::AuthFailed);
+}
+
+/// A very long `run` is cheap (the container check skips ahead while nothing can change) and
+/// cleanup still happens at the first boundary after a change.
+#[test]
+fn long_runs_skip_idle_checks() {
+    let cfg = ServerConfig {
+        container_check_interval_ms: 1,
+        ..ServerConfig::default()
+    };
+    let mut s = StandaloneServer::new(cfg);
+    let a = session_of(&s.connect(30_000, SimTime(0)).0);
+    s.handle(a, create("/c", CreateMode::Container), SimTime(1));
+    s.handle(a, create("/c/x", CreateMode::Persistent), SimTime(2));
+    s.advance(SimTime(1_000_000_000_000));
+    assert!(s.db().tree().get("/c").is_some());
+    let t = SimTime(1_000_000_000_010);
+    s.handle(
+        a,
+        Request::Delete {
+            path: "/c/x".into(),
+            version: -1,
+        },
+        t,
+    );
+    s.advance(t.plus_ms(1));
+    assert!(s.db().tree().get("/c").is_none());
+}

@@ -130,6 +130,49 @@ impl DataTree {
         self.ephemerals.get(&session).cloned().unwrap_or_default()
     }
 
+    /// A session's ephemerals in the order the real server lists them (`getEphemerals`,
+    /// closeSession): insertion (czxid) order through a cloned Java `HashSet`.
+    #[must_use]
+    pub fn ephemerals_java_order(&self, session: i64) -> Vec<String> {
+        let mut v: Vec<(crate::zxid::Zxid, String)> = self
+            .ephemerals(session)
+            .into_iter()
+            .map(|p| {
+                (
+                    self.nodes.get(&p).map(|n| n.stat.czxid).unwrap_or_default(),
+                    p,
+                )
+            })
+            .collect();
+        v.sort();
+        crate::javaorder::cloned_default_set_order(v.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// Children of `path` in the order the real server returns them (`DataNode.children` is
+    /// a `HashSet(8)` filled in creation order).
+    #[must_use]
+    pub fn children_java_order(&self, path: &str) -> Option<Vec<String>> {
+        let n = self.nodes.get(path)?;
+        let mut v: Vec<(crate::zxid::Zxid, String)> = n
+            .children
+            .iter()
+            .map(|c| {
+                let czxid = self
+                    .nodes
+                    .get(&join(path, c))
+                    .map(|n| n.stat.czxid)
+                    .unwrap_or_default();
+                (czxid, c.clone())
+            })
+            .collect();
+        v.sort();
+        let cap = crate::javaorder::grown_capacity(8, v.len());
+        Some(crate::javaorder::iteration_order(
+            v.into_iter().map(|(_, c)| c).collect(),
+            cap,
+        ))
+    }
+
     /// Every session owning ephemerals, with its paths.
     #[must_use]
     pub fn all_ephemerals(&self) -> &BTreeMap<i64, BTreeSet<String>> {

@@ -129,7 +129,7 @@ fn concatenated(
 ) -> Result<(), String> {
     for (i, &c) in body.iter().enumerate() {
         match takes(c) {
-            None => return Err(unrecognized(if i == 0 { tok } else { &tok[i..] })),
+            None => return Err(unrecognized(tok)),
             Some(false) => {
                 cl.opts.insert(c, String::new());
             }

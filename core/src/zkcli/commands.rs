@@ -8,9 +8,8 @@ use crate::acl::{Acl, parse_acl_list};
 use crate::api::Backend;
 use crate::code::Code;
 use crate::path::{validate_path, validate_path_seq};
-use crate::request::{AddWatchMode, CreateMode, Request, ResponseBody, WatcherType};
+use crate::request::{CreateMode, Request, ResponseBody};
 use crate::stat::MAX_TTL;
-use crate::watch::{EventType, WatchedEvent};
 
 type CliResult = Result<(), String>;
 
@@ -53,7 +52,7 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    fn parse(
+    pub(super) fn parse(
         tokens: &[String],
         spec: &[(char, bool)],
         min_args: usize,
@@ -67,7 +66,7 @@ impl<B: Backend> ZkCli<B> {
     }
 
     /// `retainCompatibility`: `ls path watch` style → `-w` with a deprecation note.
-    fn compat_watch(&mut self, cl: &mut CommandLine, cmd: &str, new_form: &str) {
+    pub(super) fn compat_watch(&mut self, cl: &mut CommandLine, cmd: &str, new_form: &str) {
         if cl.args.len() > 2 {
             self.println(&format!(
                 "'{cmd} path [watch]' has been deprecated. Please use '{new_form}' instead."
@@ -142,7 +141,7 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    fn parse_acl(&mut self, s: &str) -> Vec<Acl> {
+    pub(super) fn parse_acl(&mut self, s: &str) -> Vec<Acl> {
         let (acl, warnings) = parse_acl_list(s);
         for w in warnings {
             self.println(&w);
@@ -236,7 +235,7 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    fn note_data_watch(&mut self, path: &str, watch: bool) {
+    pub(super) fn note_data_watch(&mut self, path: &str, watch: bool) {
         if watch && let Some(w) = self.watches_mut() {
             w.data.insert(path.to_string());
         }
@@ -389,373 +388,5 @@ impl<B: Backend> ZkCli<B> {
             }
             _ => Err(keeper_error(resp.code, Some(&path))),
         }
-    }
-
-    fn get_acl(&mut self, tokens: &[String]) -> CliResult {
-        let cl = Self::parse(tokens, &[('s', false)], 2, "getAcl")?;
-        let path = cl.args[1].clone();
-        vpath(&path)?;
-        let resp = self.call(Request::GetAcl { path: path.clone() });
-        match resp.body {
-            ResponseBody::Acl { acl, stat } if resp.code == Code::Ok => {
-                self.print(&format::acl_lines(&acl));
-                if cl.has('s') {
-                    self.print(&format::stat(&stat));
-                }
-                Ok(())
-            }
-            _ => Err(keeper_error(resp.code, Some(&path))),
-        }
-    }
-
-    fn set_acl(&mut self, tokens: &[String]) -> CliResult {
-        let cl = Self::parse(
-            tokens,
-            &[('s', false), ('v', true), ('R', false)],
-            3,
-            "setAcl",
-        )?;
-        let path = cl.args[1].clone();
-        let acl = self.parse_acl(&cl.args[2]);
-        let version = cl.value('v').map_or(Ok(-1), int_arg)?;
-        vpath(&path)?;
-        if acl.is_empty() {
-            return Err(keeper_error(Code::InvalidAcl, None));
-        }
-        if cl.has('R') {
-            return self.set_acl_recursive(&path, &acl, version);
-        }
-        let resp = self.call(Request::SetAcl {
-            path: path.clone(),
-            acl,
-            version,
-        });
-        match resp.body {
-            ResponseBody::Stat(s) if resp.code == Code::Ok => {
-                if cl.has('s') {
-                    self.print(&format::stat(&s));
-                }
-                Ok(())
-            }
-            _ => Err(keeper_error(resp.code, Some(&path))),
-        }
-    }
-
-    fn set_acl_recursive(&mut self, root: &str, acl: &[Acl], version: i32) -> CliResult {
-        let resp = self.call(Request::GetData {
-            path: root.into(),
-            watch: false,
-        });
-        if resp.code != Code::Ok {
-            return Err(keeper_error(resp.code, Some(root)));
-        }
-        let mut stack = vec![root.to_string()];
-        let mut order = Vec::new();
-        while let Some(p) = stack.pop() {
-            order.push(p.clone());
-            if let ResponseBody::Children { mut children, .. } = self
-                .call(Request::GetChildren {
-                    path: p.clone(),
-                    watch: false,
-                })
-                .body
-            {
-                children.sort();
-                for c in children.iter().rev() {
-                    stack.push(if p == "/" {
-                        format!("/{c}")
-                    } else {
-                        format!("{p}/{c}")
-                    });
-                }
-            }
-        }
-        for p in order {
-            let r = self.call(Request::SetAcl {
-                path: p.clone(),
-                acl: acl.to_vec(),
-                version,
-            });
-            if r.code != Code::Ok {
-                self.print(&r.code.keeper_message(Some(&p)));
-            }
-        }
-        Ok(())
-    }
-
-    fn addauth(&mut self, tokens: &[String]) -> CliResult {
-        let cl = Self::parse(tokens, &[], 2, "addauth")?;
-        let auth = cl
-            .args
-            .get(2)
-            .map(|a| a.as_bytes().to_vec())
-            .unwrap_or_default();
-        let scheme = cl.args[1].clone();
-        let resp = self.call(Request::AddAuth { scheme, auth });
-        if resp.code == Code::AuthFailed {
-            let name = self.current.clone();
-            if let Some(c) = self.clients.get_mut(&name) {
-                c.alive = false;
-            }
-            self.state_event(&name, crate::watch::KeeperState::AuthFailed);
-        }
-        Ok(())
-    }
-
-    fn sync(&mut self, tokens: &[String]) -> CliResult {
-        let cl = Self::parse(tokens, &[], 2, "sync")?;
-        let path = cl.args[1].clone();
-        vpath(&path)?;
-        let resp = self.call(Request::Sync { path });
-        if resp.code == Code::Ok {
-            self.println("Sync is OK");
-        } else {
-            self.println(&format!("Sync has failed. rc={}", resp.code.value()));
-        }
-        Ok(())
-    }
-
-    fn add_watch(&mut self, tokens: &[String]) -> CliResult {
-        let cl = args::parse(tokens, &[('m', true)])?;
-        if cl.args.len() != 2 {
-            return Err(usage_of("addWatch"));
-        }
-        let mode = match cl.value('m').map(str::to_uppercase).as_deref() {
-            None | Some("PERSISTENT_RECURSIVE") => AddWatchMode::PersistentRecursive,
-            Some("PERSISTENT") => AddWatchMode::Persistent,
-            Some(_) => return Err(usage_of("addWatch")),
-        };
-        let path = cl.args[1].clone();
-        vpath(&path)?;
-        let resp = self.call(Request::AddWatch {
-            path: path.clone(),
-            mode,
-        });
-        if resp.code != Code::Ok {
-            return Err(keeper_error(resp.code, Some(&path)));
-        }
-        if let Some(w) = self.watches_mut() {
-            match mode {
-                AddWatchMode::Persistent => w.persistent.insert(path),
-                AddWatchMode::PersistentRecursive => w.recursive.insert(path),
-            };
-        }
-        Ok(())
-    }
-
-    fn remove_watches(&mut self, tokens: &[String]) -> CliResult {
-        let spec = [('c', false), ('d', false), ('a', false), ('l', false)];
-        let cl = Self::parse(tokens, &spec, 2, "removewatches")?;
-        let t = if cl.has('c') {
-            WatcherType::Children
-        } else if cl.has('d') {
-            WatcherType::Data
-        } else {
-            WatcherType::Any
-        };
-        let path = cl.args[1].clone();
-        vpath(&path)?;
-        let resp = self.call(Request::RemoveWatches {
-            path: path.clone(),
-            watcher_type: t,
-        });
-        let local = self.watches_mut().and_then(|w| w.remove(&path, t));
-        let (Code::Ok, Some(kinds)) = (resp.code, local) else {
-            let code = if resp.code == Code::Ok {
-                Code::NoWatcher
-            } else {
-                resp.code
-            };
-            return Err(keeper_error(code, Some(&path)));
-        };
-        let name = self.current.clone();
-        for k in kinds {
-            self.print_event(&name, &WatchedEvent::node(k, &path));
-        }
-        Ok(())
-    }
-
-    fn get_ephemerals(&mut self, tokens: &[String]) -> CliResult {
-        let cl = args::parse(tokens, &[])?;
-        let prefix = match cl.args.get(1) {
-            Some(p) => {
-                vpath(p)?;
-                p.clone()
-            }
-            None => "/".to_string(),
-        };
-        let resp = self.call(Request::GetEphemerals {
-            prefix: prefix.clone(),
-        });
-        match resp.body {
-            ResponseBody::Paths(p) if resp.code == Code::Ok => {
-                self.println(&format!("[{}]", p.join(", ")));
-                Ok(())
-            }
-            _ => Err(keeper_error(resp.code, Some(&prefix))),
-        }
-    }
-
-    fn get_all_children_number(&mut self, tokens: &[String]) -> CliResult {
-        let cl = Self::parse(tokens, &[], 2, "getAllChildrenNumber")?;
-        let path = cl.args[1].clone();
-        vpath(&path)?;
-        let resp = self.call(Request::GetAllChildrenNumber { path: path.clone() });
-        match resp.body {
-            ResponseBody::Count(n) if resp.code == Code::Ok => {
-                self.println(&n.to_string());
-                Ok(())
-            }
-            _ => Err(keeper_error(resp.code, Some(&path))),
-        }
-    }
-
-    /// `Auth scheme: User` then `scheme: user` (digest users without their hash).
-    fn whoami(&mut self) -> CliResult {
-        let resp = self.call(Request::WhoAmI);
-        self.println("Auth scheme: User");
-        if let ResponseBody::Ids(ids) = resp.body {
-            for id in ids {
-                let user = if id.scheme == "digest" {
-                    id.id.split(':').next().unwrap_or("").to_string()
-                } else {
-                    id.id.clone()
-                };
-                self.println(&format!("{}: {user}", id.scheme));
-            }
-        }
-        Ok(())
-    }
-
-    fn version(&mut self, tokens: &[String]) -> CliResult {
-        let cl = args::parse(tokens, &[])?;
-        if cl.args.len() > 1 {
-            return Err(usage_of("version"));
-        }
-        self.println(&format!(
-            "ZooKeeper CLI version: {}",
-            crate::fourlw::VERSION
-        ));
-        Ok(())
-    }
-
-    /// `config`: the data of /zookeeper/config (empty on a standalone server).
-    fn config(&mut self, tokens: &[String]) -> CliResult {
-        let cl = args::parse(tokens, &[('c', false), ('w', false), ('s', false)])?;
-        let path = crate::tree::CONFIG_ZOOKEEPER.to_string();
-        let resp = self.call(Request::GetData {
-            path: path.clone(),
-            watch: cl.has('w'),
-        });
-        match resp.body {
-            ResponseBody::Data { data, stat } if resp.code == Code::Ok => {
-                let text =
-                    data.map_or_else(String::new, |d| String::from_utf8_lossy(&d).into_owned());
-                self.println(&text);
-                if cl.has('s') {
-                    self.print(&format::stat(&stat));
-                }
-                Ok(())
-            }
-            _ => Err(keeper_error(resp.code, Some(&path))),
-        }
-    }
-
-    // ---- ZabScope's own commands -------------------------------------------------------
-
-    pub(super) fn client_cmd(&mut self, tokens: &[String]) -> CliResult {
-        let Some(name) = tokens.get(1).cloned() else {
-            let s = self
-                .current_session()
-                .map_or("none".to_string(), |s| s.to_string());
-            self.println(&format!("client {} session {s}", self.current));
-            return Ok(());
-        };
-        match tokens.get(2).map(String::as_str) {
-            None => {
-                self.current = name;
-                self.ensure_started();
-                Ok(())
-            }
-            Some("close") => {
-                self.close_client(&name, true);
-                Ok(())
-            }
-            Some("disconnect") => {
-                let s = self
-                    .clients
-                    .get(&name)
-                    .and_then(|c| c.session)
-                    .ok_or(format!("no client '{name}'"))?;
-                self.backend.disconnect(s);
-                Ok(())
-            }
-            Some("expire") => self.expire_client(&name),
-            Some(other) => Err(format!(
-                "client NAME [close|expire|disconnect]: unknown action '{other}'"
-            )),
-        }
-    }
-
-    fn expire_client(&mut self, name: &str) -> CliResult {
-        let c = self
-            .clients
-            .get(name)
-            .filter(|c| c.alive)
-            .ok_or(format!("client '{name}' is not connected"))?;
-        let Some(s) = c.session else {
-            return Err(format!("client '{name}' is not connected"));
-        };
-        let events = self.backend.expire(s);
-        self.deliver(events);
-        if let Some(c) = self.clients.get_mut(name) {
-            c.alive = false;
-        }
-        let e = WatchedEvent {
-            event_type: EventType::None,
-            keeper_state: crate::watch::KeeperState::Expired,
-            path: None,
-        };
-        self.print_event(name, &e);
-        Ok(())
-    }
-
-    pub(super) fn list_clients(&mut self) -> CliResult {
-        let lines: Vec<String> = self
-            .clients
-            .iter()
-            .map(|(n, c)| {
-                let mark = if *n == self.current { "*" } else { " " };
-                let s = c.session.map_or("none".to_string(), |s| s.to_string());
-                let state = if c.alive { "CONNECTED" } else { "CLOSED" };
-                format!("{mark} {n} {s} {state}")
-            })
-            .collect();
-        for l in lines {
-            self.println(&l);
-        }
-        Ok(())
-    }
-
-    pub(super) fn run_cmd(&mut self, tokens: &[String]) -> CliResult {
-        let ms: u64 = tokens
-            .get(1)
-            .and_then(|v| v.parse().ok())
-            .ok_or("run MS: MS must be a number of milliseconds")?;
-        let events = self.backend.run(ms);
-        self.deliver(events);
-        Ok(())
-    }
-
-    pub(super) fn four_letter(&mut self, tokens: &[String]) -> CliResult {
-        let word = tokens.get(1).ok_or("4lw WORD")?.clone();
-        let out = self
-            .backend
-            .four_letter(&word, &crate::api::Fields::new())?;
-        self.print(&out);
-        if !out.ends_with('\n') {
-            self.print("\n");
-        }
-        Ok(())
     }
 }

@@ -12,6 +12,8 @@
 mod args;
 mod commands;
 pub mod format;
+mod more;
+mod sessions;
 mod watches;
 
 pub use watches::ClientWatches;

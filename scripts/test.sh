@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every ZabScope test: formatting, lints (host and wasm), the workspace's cargo tests,
+# the wasm tests in headless Chromium and Firefox, and the Playwright end-to-end suite against
+# the built release app. Installs whatever is missing first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+export CARGO_TERM_COLOR=never
+
+step "toolchain"
+scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (host)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+step "cargo clippy (wasm32)"
+cargo clippy --locked -p zabscope-web -p zabscope-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --locked --workspace
+
+for browser in chrome firefox; do
+  for crate in core web; do
+    step "wasm-pack test --headless --$browser $crate"
+    timeout 900 wasm-pack test --headless "--$browser" --mode no-install "$crate"
+  done
+done
+
+step "build the release app"
+scripts/build-web.sh
+
+step "end-to-end (Playwright, Debian chromium)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 scripts/serve.py "$port" dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+  sleep 0.1   # waiting for a port to open, not for the app: the tests themselves poll the DOM
+done
+ZABSCOPE_URL="http://127.0.0.1:$port/" timeout 600 node --test tests/e2e/
+
+step "all tests passed"
