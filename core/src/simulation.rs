@@ -188,10 +188,17 @@ impl Simulation {
     /// The pending messages and timers, any of which `fire` may take next.
     #[must_use]
     pub fn enabled(&self) -> Vec<AgendaRef> {
+        // Any timer or command; of the messages, only the oldest on each directed link, since a
+        // TCP connection delivers in order (ZAB relies on it).
+        let mut heads = std::collections::BTreeSet::new();
         self.kernel
             .agenda
-            .keys()
-            .map(|(t, s)| AgendaRef(*t, *s))
+            .iter()
+            .filter(|(_, item)| match item {
+                Item::Deliver(m) => heads.insert((m.from, m.to)),
+                _ => true,
+            })
+            .map(|((t, s), _)| AgendaRef(*t, *s))
             .collect()
     }
 
@@ -248,23 +255,20 @@ impl Simulation {
                 c.reset();
             }
         }
+        // Commands applied after step `from` are re-applied when replay reaches their step, at
+        // the time they were applied (those at `from` are already in the restored agenda).
+        let from = self.kernel.step;
         while self.kernel.step < target {
             let step = self.kernel.step;
-            let cmds: Vec<Command> = self
-                .applied
-                .iter()
-                .filter(|(s, _, _)| *s == step)
-                .map(|(_, _, c)| c.clone())
-                .collect();
-            if !cmds.is_empty()
-                && self
-                    .kernel
-                    .agenda
-                    .values()
-                    .all(|i| !matches!(i, Item::Command(c) if cmds.contains(c)))
-            {
-                for c in cmds {
-                    self.kernel.schedule(self.kernel.now, Item::Command(c));
+            if step > from {
+                let due: Vec<(SimTime, Command)> = self
+                    .applied
+                    .iter()
+                    .filter(|(s, _, _)| *s == step)
+                    .map(|(_, t, c)| (*t, c.clone()))
+                    .collect();
+                for (t, c) in due {
+                    self.kernel.schedule(t, Item::Command(c));
                 }
             }
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
