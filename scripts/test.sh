@@ -18,7 +18,7 @@ cargo fmt --all -- --check
 step "cargo clippy (host)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
-cargo clippy --locked -p zabscope-web -p zabscope-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --locked -p zabscope-web -p zabscope-core --target wasm32-unknown-unknown --lib --tests -- -D warnings  # benches are native-only (criterion)
 
 step "cargo test --workspace"
 cargo test --locked --workspace

@@ -9,7 +9,7 @@ use zabscope_core::{Script, Simulation};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Must equal `determinism::DIGEST`.
-const DIGEST: u64 = 0xa245_db74_d787_e8bc;
+const DIGEST: u64 = 0x18ae_34d7_82e3_0877;
 
 #[wasm_bindgen_test]
 fn digest_matches_native() {

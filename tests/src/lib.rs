@@ -140,7 +140,7 @@ pub fn until_ok(sim: &mut Simulation, client: &str, op: &str, max_ms: u64) -> Op
     let end = sim.now().ms() + max_ms;
     while sim.now().ms() < end {
         let before = results(sim, client).len();
-        let cmd = zabscope_core::Command::parse(&format!("{op}")).expect("op");
+        let cmd = zabscope_core::Command::parse(op).expect("op");
         sim.apply(cmd).expect("apply");
         let name = client.to_string();
         sim.run_until(end - sim.now().ms(), |s| results(s, &name).len() > before);

@@ -21,15 +21,19 @@ fn seeds() -> std::ops::Range<u64> {
 fn random_faults_keep_zab_safe_and_live() {
     let mut failures = Vec::new();
     let mut steps = 0;
+    let mut txns = 0;
     let range = seeds();
     for seed in range.clone() {
         match nemesis::run(seed) {
-            Ok(r) => steps += r.steps,
+            Ok(r) => {
+                steps += r.steps;
+                txns += r.commits;
+            }
             Err(e) => failures.push(e),
         }
     }
     println!(
-        "fuzzed seeds {range:?}: {steps} steps, {} failures",
+        "fuzzed seeds {range:?}: {steps} steps, {txns} successful client writes, {} failures",
         failures.len()
     );
     for f in &failures {

@@ -73,7 +73,7 @@ pub fn App() -> Html {
     let snap = use_state(|| snapshot(&sim.borrow()));
     let player: Rc<RefCell<Option<Interval>>> = use_mut_ref(|| None);
     let playing = use_state(|| false);
-    let speed = use_state(|| Speed::default());
+    let speed = use_state(Speed::default);
     let error = use_state(|| None::<String>);
 
     let refresh = {

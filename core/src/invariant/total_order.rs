@@ -4,15 +4,15 @@
 use super::{Delivery, Found};
 
 pub fn check(d: &Delivery, found: &mut Found) {
-    if let Some(last) = d.last {
-        if d.zxid <= last {
-            found.push((
-                "TotalOrder",
-                format!(
-                    "server {} delivered {} after {last}",
-                    d.server.core.id, d.zxid
-                ),
-            ));
-        }
+    if let Some(last) = d.last
+        && d.zxid <= last
+    {
+        found.push((
+            "TotalOrder",
+            format!(
+                "server {} delivered {} after {last}",
+                d.server.core.id, d.zxid
+            ),
+        ));
     }
 }

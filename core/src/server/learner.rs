@@ -343,12 +343,10 @@ impl Learner {
                 session,
                 cxid,
                 path,
-            } => {
-                if core.pending.remove(&(session, cxid)) {
-                    let mut r = Response::ok(ResponseBody::Sync { path });
-                    r.zxid = core.replica.last_processed();
-                    out.reply(session, cxid, r.zxid, r);
-                }
+            } if core.pending.remove(&(session, cxid)) => {
+                let mut r = Response::ok(ResponseBody::Sync { path });
+                r.zxid = core.replica.last_processed();
+                out.reply(session, cxid, r.zxid, r);
             }
             _ => {}
         }

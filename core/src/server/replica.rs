@@ -101,10 +101,10 @@ impl Replica {
     pub fn commit(&mut self, e: &Entry) -> ApplyResult {
         let r = self.db.apply(e);
         self.committed_log.push_back(e.clone());
-        if self.committed_log.len() > COMMIT_LOG_COUNT {
-            if let Some(e) = self.committed_log.pop_front() {
-                self.base = e.zxid();
-            }
+        if self.committed_log.len() > COMMIT_LOG_COUNT
+            && let Some(e) = self.committed_log.pop_front()
+        {
+            self.base = e.zxid();
         }
         r
     }

@@ -136,13 +136,16 @@ impl Kernel {
             None,
             Some(server),
         );
-        self.schedule(
+        let key = self.schedule(
             now.plus_ms(timeout),
             Item::ClientTimeout {
                 client: idx,
                 cxid: 0,
             },
         );
+        let c = &mut self.clients[idx];
+        c.outstanding
+            .insert(0, (now, "createSession".to_string(), key));
         if made.is_none() {
             // Connection refused: nobody listens on that client port.
             return self.client_reply(

@@ -90,10 +90,7 @@ pub enum Command {
 }
 
 fn ids(s: &str) -> Result<Vec<ServerId>, String> {
-    s.split(',')
-        .filter(|p| !p.is_empty())
-        .map(|p| id(p))
-        .collect()
+    s.split(',').filter(|p| !p.is_empty()).map(id).collect()
 }
 
 fn id(s: &str) -> Result<ServerId, String> {

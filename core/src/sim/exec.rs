@@ -123,11 +123,11 @@ impl Kernel {
             return;
         };
         self.agenda.remove(&key);
-        if let (Some(a), Some(b)) = (self.slot(m.from), self.slot(m.to)) {
-            if !m.msg.is_election() {
-                // A TCP stream cannot lose one packet: the connection breaks.
-                self.net.break_connection(a, b);
-            }
+        if let (Some(a), Some(b)) = (self.slot(m.from), self.slot(m.to))
+            && !m.msg.is_election()
+        {
+            // A TCP stream cannot lose one packet: the connection breaks.
+            self.net.break_connection(a, b);
         }
         self.event(
             EventKind::Drop {

@@ -173,10 +173,10 @@ impl Kernel {
     pub fn fire(&mut self, key: (SimTime, u64)) -> bool {
         match self.agenda.remove(&key) {
             Some(item) => {
-                if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key)) {
-                    if let Item::Timer { slot, .. } = item {
-                        self.timers[slot] = None;
-                    }
+                if matches!(item, Item::Timer { slot, .. } if self.timers[slot] == Some(key))
+                    && let Item::Timer { slot, .. } = item
+                {
+                    self.timers[slot] = None;
                 }
                 self.run(key.0.max(self.now), item);
                 true
@@ -207,7 +207,13 @@ impl Kernel {
         if node.incarnation != m.to_incarnation
             || matches!(node.status, Status::Off | Status::Crashed)
         {
-            return self.drop_msg(&m, "receiver not running");
+            self.drop_msg(&m, "receiver not running");
+            if !m.msg.is_election() && m.msg != PeerMsg::Closed {
+                // Nothing listens on that port (or the connection is gone): the sender's TCP
+                // stack gets a reset and sees the connection closed.
+                self.send(to, m.from, PeerMsg::Closed);
+            }
+            return;
         }
         if node.status == Status::Paused {
             self.nodes[to].parked.push(m);

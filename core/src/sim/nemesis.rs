@@ -24,6 +24,7 @@ pub struct FuzzReport {
     pub seed: u64,
     pub servers: usize,
     pub steps: u64,
+    /// Client writes answered OK.
     pub commits: usize,
     pub leader: u32,
 }
@@ -62,11 +63,11 @@ pub fn script(seed: u64) -> Script {
     }
     let mut key = 0;
     while t < CHAOS_MS {
-        t += 100 + r.below(Stream::Nemesis, 900);
+        t += 50 + r.below(Stream::Nemesis, 450);
         if t >= CHAOS_MS {
             break;
         }
-        let c = match r.below(Stream::Nemesis, 20) {
+        let c = match r.below(Stream::Nemesis, 30) {
             0 | 1 => Command::Crash(id(r)),
             2 | 3 => Command::Restart(id(r)),
             4 => Command::Pause(id(r)),
@@ -81,8 +82,16 @@ pub fn script(seed: u64) -> Script {
                 from: vec![id(r)],
                 to: vec![id(r)],
             },
+            12 => Command::Hold {
+                from: id(r),
+                to: id(r),
+            },
+            13 => Command::Release {
+                from: id(r),
+                to: id(r),
+            },
             8 | 9 => Command::Heal,
-            10 => Command::Connect {
+            10 | 11 => Command::Connect {
                 client: format!("c{}", 1 + r.below(Stream::Workload, u64::from(n))),
                 server: id(r),
                 timeout_ms: 30_000,
@@ -109,6 +118,17 @@ pub fn script(seed: u64) -> Script {
         cmds.push((t, c));
     }
     cmds.push((CHAOS_MS, Command::Heal));
+    for a in 1..=n {
+        for b in 1..=n {
+            cmds.push((
+                CHAOS_MS,
+                Command::Release {
+                    from: ServerId(a),
+                    to: ServerId(b),
+                },
+            ));
+        }
+    }
     cmds.push((CHAOS_MS, Command::Loss(0)));
     for i in 1..=n {
         cmds.push((CHAOS_MS, Command::Resume(ServerId(i))));
@@ -187,13 +207,16 @@ pub fn run(seed: u64) -> Result<FuzzReport, String> {
             ));
         }
     }
+    // Successful client writes (createSession included) over the whole run.
     let commits = sim
-        .view()
-        .servers
+        .kernel()
+        .clients
         .iter()
-        .map(|s| s.log.len())
-        .max()
-        .unwrap_or(0);
+        .flat_map(|c| c.results.iter())
+        .filter(|r| {
+            !r.op.starts_with("getData") && r.response.as_ref().is_some_and(|x| x.code.is_ok())
+        })
+        .count();
     Ok(FuzzReport {
         seed,
         servers: s.config.servers.len(),

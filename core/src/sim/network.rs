@@ -113,7 +113,6 @@ impl Network {
     }
 
     /// At delivery time: is the link still open for this message?
-    #[must_use]
     pub fn deliverable(&self, from: usize, to: usize, msg: &PeerMsg) -> Result<(), &'static str> {
         let l = self.link(from, to);
         if self.blocked[l] {
