@@ -8,12 +8,13 @@
 
 pub mod durable;
 pub mod election;
+pub mod fourlw;
 pub mod leader;
 mod leader_sync;
 pub mod learner;
 pub mod outbox;
 pub mod replica;
-mod serve;
+pub mod serve;
 
 use crate::acl::Id;
 use crate::code::Code;

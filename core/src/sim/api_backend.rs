@@ -266,27 +266,22 @@ impl Backend for ZabBackend {
             return Backend::four_letter(&mut self.standalone, word, fields);
         };
         let id = server_field(fields)?.ok_or("4lw on an ensemble needs 'server'")?;
-        let v = e.sim.view();
-        let s = v
-            .servers
+        let now = e.sim.now();
+        let node = e
+            .sim
+            .kernel()
+            .nodes
             .iter()
-            .find(|s| s.myid == id.0)
+            .find(|n| n.id == id)
             .ok_or(format!("no server.{id}"))?;
-        let mode = match s.state {
-            Some(crate::proto::ServerState::Leading) => "leader",
-            Some(crate::proto::ServerState::Following) => "follower",
-            Some(crate::proto::ServerState::Observing) => "observer",
-            _ => return Err("This ZooKeeper instance is not currently serving requests".into()),
-        };
-        match word {
-            "ruok" => Ok("imok".into()),
-            "srvr" | "stat" => Ok(format!(
-                "Zookeeper version: 3.8.0 (ZabScope simulation)\nZxid: {}\nMode: {mode}\nNode count: {}\n",
-                s.last_committed,
-                s.tree.len()
-            )),
-            other => Err(format!(
-                "four-letter word '{other}' is not simulated on an ensemble"
+        match (&node.server, node.status) {
+            (Some(s), Status::Up) => s
+                .four_letter(word, now)
+                .ok_or_else(|| format!("unknown four-letter word '{word}'")),
+            // A crashed/stopped server refuses the connection; a paused one never answers.
+            _ => Err(format!(
+                "server.{id} is not answering (status {:?})",
+                node.status
             )),
         }
     }
