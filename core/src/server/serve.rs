@@ -185,10 +185,12 @@ impl Core {
         if matches!(e.txn, Txn::CloseSession { .. }) {
             self.watches.remove_session(session);
             self.connections.remove(&session);
+            self.owners.remove(&session);
         }
         let key = (session, e.header.cxid);
         if self.pending.remove(&key) {
             out.reply(key.0, key.1, e.zxid(), r.response);
+            self.after_moved(session, &e.txn);
         }
     }
 

@@ -78,12 +78,13 @@ impl Ensemble {
     }
 
     /// The answer to the client's request `cxid`, if any.
-    fn answer(sim: &Simulation, name: &str, cxid: i32) -> Option<Option<Response>> {
+    /// (cxid 0 is reused by reconnects: only answers to requests issued at `since` or later.)
+    fn answer(sim: &Simulation, name: &str, cxid: i32, since: SimTime) -> Option<Option<Response>> {
         let c = sim.kernel().clients.iter().find(|c| c.name == name)?;
         c.results
             .iter()
             .rev()
-            .find(|r| r.cxid == cxid)
+            .find(|r| r.cxid == cxid && r.issued >= since)
             .map(|r| r.response.clone())
     }
 
@@ -96,10 +97,11 @@ impl Ensemble {
             .find(|c| c.name == name)
             .map_or(30_000, |c| c.timeout_ms);
         let who = name.to_string();
+        let since = self.sim.now();
         self.drive(command, timeout + 1, |s| {
-            Ensemble::answer(s, &who, cxid).is_some()
+            Ensemble::answer(s, &who, cxid, since).is_some()
         })?;
-        let r = Ensemble::answer(&self.sim, name, cxid).flatten();
+        let r = Ensemble::answer(&self.sim, name, cxid, since).flatten();
         Ok(r.unwrap_or_else(|| Response::err(Code::ConnectionLoss)))
     }
 
@@ -189,6 +191,15 @@ impl Backend for ZabBackend {
         }
         let ev = e.new_events();
         Ok((r, ev))
+    }
+
+    fn reconnect(
+        &mut self,
+        session: SessionId,
+        fields: &Fields,
+    ) -> Option<Result<(Response, Events, Option<String>), String>> {
+        let e = self.ensemble.as_mut()?;
+        Some(e.move_session(session, fields))
     }
 
     fn submit(&mut self, session: SessionId, req: Request) -> (Response, Events) {
@@ -323,6 +334,29 @@ impl ZabBackend {
 }
 
 impl Ensemble {
+    /// `connect` on a live session with `server`: the client moves there (`move C N`).
+    fn move_session(
+        &mut self,
+        session: SessionId,
+        f: &Fields,
+    ) -> Result<(Response, Events, Option<String>), String> {
+        let server = server_field(f)?.ok_or("moving a session needs 'server'")?;
+        let name = self.client_of(session).ok_or("unknown session")?;
+        let c = Command::Move {
+            client: name.clone(),
+            server,
+        };
+        let r = self.wait_reply(&name, 0, c)?;
+        let why = self
+            .sim
+            .kernel()
+            .clients
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.refused.clone());
+        Ok((r, self.new_events(), why))
+    }
+
     fn control(&mut self, op: &str, f: &Fields) -> Result<Obj, String> {
         let id = || -> Result<ServerId, String> {
             server_field(f)?.ok_or_else(|| format!("'{op}' needs 'server'"))

@@ -43,6 +43,10 @@ pub struct Client {
     pub results: VecDeque<ClientResult>,
     /// Watch events received, in order.
     pub events: Vec<WatchedEvent>,
+    /// `ClientCnxn.lastZxid`: the newest zxid of any reply (sent on reconnect).
+    pub last_zxid: Zxid,
+    /// Why the last server refused a reconnect (`move`), if it did.
+    pub refused: Option<String>,
 }
 
 /// The request a client operation sends (`None` for `die`, which sends nothing).
@@ -116,6 +120,8 @@ impl Kernel {
             outstanding: BTreeMap::new(),
             results: VecDeque::new(),
             events: Vec::new(),
+            last_zxid: Zxid::ZERO,
+            refused: None,
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
@@ -248,6 +254,7 @@ impl Kernel {
             return;
         };
         let answered = self.now;
+        c.last_zxid = c.last_zxid.max(zxid);
         if c.results.len() >= KEEP_RESULTS {
             c.results.pop_front();
         }

@@ -6,5 +6,6 @@ pub mod client;
 pub mod command;
 mod exec;
 pub mod kernel;
+mod moves;
 pub mod nemesis;
 pub mod network;
