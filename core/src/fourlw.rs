@@ -53,6 +53,12 @@ pub struct QuorumExtras {
     pub srvr: String,
     /// Extra `mntr` rows (`zk_quorum_size`, the leader's gauges).
     pub mntr: Vec<(&'static str, String)>,
+    /// `zk_peer_state` (`QuorumPeer.getDetailedPeerState`: `leading - broadcast`), printed
+    /// right after `zk_server_state`.
+    pub peer_state: Option<String>,
+    /// A learner's `dump`: `Global Sessions(n):` with each session's timeout
+    /// (LearnerSessionTracker.dumpSessions) instead of the leader's expiry sets.
+    pub global_sessions: Option<Vec<(SessionId, i32)>>,
 }
 
 /// Runs `word` against a standalone server (counting the exchange as ZooKeeper does).
@@ -213,6 +219,9 @@ fn mntr(s: &ServerSnapshot<'_>) -> String {
         ("zk_uptime", s.now.ms().to_string()),
         ("zk_max_latency", "0".into()),
     ];
+    if let Some(p) = &s.quorum.peer_state {
+        rows.insert(2, ("zk_peer_state", p.clone()));
+    }
     rows.extend(s.quorum.mntr.iter().map(|(k, v)| (*k, v.clone())));
     let mut o = String::new();
     for (k, v) in rows {
@@ -258,7 +267,12 @@ fn wchp(s: &ServerSnapshot<'_>) -> String {
 
 fn dump(s: &ServerSnapshot<'_>) -> String {
     let mut o = String::from("SessionTracker dump:\n");
-    if let Some(t) = s.tracker {
+    if let Some(g) = &s.quorum.global_sessions {
+        let _ = writeln!(o, "Global Sessions({}):", g.len());
+        for (id, to) in g {
+            let _ = writeln!(o, "{id}\t{to}ms");
+        }
+    } else if let Some(t) = s.tracker {
         let mut buckets: BTreeMap<SimTime, Vec<SessionId>> = BTreeMap::new();
         for id in t.sessions().keys() {
             if let Some(at) = t.expiry_of(*id) {

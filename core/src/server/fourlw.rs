@@ -95,7 +95,8 @@ impl Server {
                 s.host, s.quorum_port, s.election_port
             );
         }
-        conf.push_str("version=0\n");
+        // QuorumMaj.toString ends `version=<hex>` without a newline (real 3.8 `conf`).
+        conf.push_str("version=0");
         let voters = c.voters().count();
         let mut mntr = vec![("zk_quorum_size", voters.to_string())];
         let mut srvr = String::new();
@@ -119,6 +120,18 @@ impl Server {
             ]);
             srvr.push_str("Proposal sizes last/min/max: -1/-1/-1\n");
         }
-        QuorumExtras { conf, srvr, mntr }
+        let state = format!("{}", self.state()).to_lowercase();
+        let peer_state = Some(format!("{state} - {}", self.phase()).to_lowercase());
+        let global_sessions = (!matches!(self.role, Role::Leading(_))).then(|| {
+            let t = &self.core.tracker;
+            t.sessions().iter().map(|(id, to)| (*id, *to)).collect()
+        });
+        QuorumExtras {
+            conf,
+            srvr,
+            mntr,
+            peer_state,
+            global_sessions,
+        }
     }
 }
