@@ -236,6 +236,16 @@ fn crashed_followers_client_moves_and_keeps_its_ephemeral() {
     let r = results(&sim, "mover");
     let reconnect = r.iter().find(|r| r.op == "reconnect").expect("reconnect");
     assert_eq!(reconnect.response.as_ref().map(|r| r.code.value()), Some(0));
+    // Follower 2 asked leader 3 (REVALIDATE) and got the answer back.
+    let revalidate = |from: u32, to: u32| {
+        events(&sim, move |e| {
+            matches!(&e.kind, EventKind::Deliver { msg, .. } if msg.name == "REVALIDATE")
+                && e.from == Some(ServerId(from))
+                && e.to == Some(ServerId(to))
+        })
+        .count()
+    };
+    assert_eq!((revalidate(2, 3), revalidate(3, 2)), (1, 1));
     run_to(&mut sim, s.until_ms);
     for id in [2, 3] {
         assert!(has_node(&sim, id, "/mover", "moved"), "server {id}");
