@@ -218,3 +218,37 @@ fn api_connect_on_a_live_client_moves_it() {
     assert_eq!(to_dead["rc"], "ConnectionLoss", "{to_dead}");
     assert_eq!(to_dead["refused"], "connection refused", "{to_dead}");
 }
+
+/// ClientCnxn.primeConnection re-sends the client's `addauth` credentials on reconnect, so a
+/// node readable only by that identity stays readable after the move.
+#[test]
+fn auth_follows_the_session() {
+    use serde_json::Value;
+    use zabscope_core::api::Api;
+    use zabscope_core::sim::api_backend::ZabBackend;
+    use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+    let mut a = Api::new(ZabBackend::new(StandaloneServer::new(
+        ServerConfig::default(),
+    )));
+    let mut line = |l: &str| -> Value { serde_json::from_str(&a.handle_line(l)).expect("json") };
+    let cfg = "tickTime=2000\\ninitLimit=10\\nsyncLimit=5\\nserver.1=a:2888:3888\\nserver.2=b:2888:3888\\nserver.3=c:2888:3888";
+    line(&format!(r#"{{"op":"ensemble","config":"{cfg}","seed":3}}"#));
+    for i in 1..=3 {
+        line(&format!(r#"{{"op":"start","server":{i}}}"#));
+    }
+    line(r#"{"op":"runUntil","leader":true}"#);
+    line(r#"{"client":"c1","op":"connect","server":1,"timeout_ms":6000}"#);
+    line(r#"{"client":"c1","op":"addAuth","scheme":"digest","auth":"ann:pw"}"#);
+    let made = line(
+        r#"{"client":"c1","op":"create","path":"/secret","data":"s","acl":[{"perms":31,"scheme":"auth","id":""}]}"#,
+    );
+    assert_eq!(made["ok"], true, "{made}");
+    line(r#"{"op":"run","ms":100}"#);
+    let moved = line(r#"{"client":"c1","op":"connect","server":2}"#);
+    assert_eq!(moved["ok"], true, "{moved}");
+    let got = line(r#"{"client":"c1","op":"getData","path":"/secret"}"#);
+    assert_eq!(got["ok"], true, "{got}");
+    line(r#"{"client":"c2","op":"connect","server":2}"#);
+    let other = line(r#"{"client":"c2","op":"getData","path":"/secret"}"#);
+    assert_eq!(other["rc"], "NoAuth", "{other}");
+}

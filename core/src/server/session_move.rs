@@ -12,7 +12,7 @@
 //!   with SessionMoved (-118); `FinalRequestProcessor` on that server then closes the stale
 //!   connection (`cnxn.sendCloseSession()`).
 
-use crate::acl::Id;
+use crate::acl::{AuthConfig, Id};
 use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
 use crate::request::ResponseBody;
@@ -32,6 +32,7 @@ impl Server {
         now: SimTime,
         session: SessionId,
         last_zxid: Zxid,
+        auth_info: &[(String, Vec<u8>)],
         out: &mut Outbox,
     ) -> Result<(), String> {
         if !self.serving() {
@@ -43,7 +44,18 @@ impl Server {
                 "Refusing session request for client /{CLIENT_IP} as it has seen zxid {last_zxid} our last zxid is {ours} client must try another server"
             ));
         }
-        let auth = vec![Id::new("ip", CLIENT_IP)];
+        // ClientCnxn.primeConnection re-sends every addauth; a failing one is ignored here.
+        let mut auth = vec![Id::new("ip", CLIENT_IP)];
+        for (scheme, a) in auth_info {
+            for id in AuthConfig::default()
+                .authenticate(scheme, a, CLIENT_IP)
+                .unwrap_or_default()
+            {
+                if !auth.contains(&id) {
+                    auth.push(id);
+                }
+            }
+        }
         self.core
             .connections
             .insert(session, Connection { auth, alive: true });

@@ -47,6 +47,8 @@ pub struct Client {
     pub last_zxid: Zxid,
     /// Why the last server refused a reconnect (`move`), if it did.
     pub refused: Option<String>,
+    /// `ClientCnxn.authInfo`: every `addAuth` sent, re-sent on reconnect (primeConnection).
+    pub auth_info: Vec<(String, Vec<u8>)>,
 }
 
 /// The request a client operation sends (`None` for `die`, which sends nothing).
@@ -122,6 +124,7 @@ impl Kernel {
             events: Vec::new(),
             last_zxid: Zxid::ZERO,
             refused: None,
+            auth_info: Vec::new(),
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
@@ -195,6 +198,9 @@ impl Kernel {
 
     fn issue(&mut self, idx: usize, request: Request, op: String) {
         let c = &mut self.clients[idx];
+        if let Request::AddAuth { scheme, auth } = &request {
+            c.auth_info.push((scheme.clone(), auth.clone()));
+        }
         let cxid = c.next_cxid;
         c.next_cxid += 1;
         let (session, server, timeout) = (c.session, c.server, c.timeout_ms);

@@ -22,6 +22,7 @@ impl Kernel {
         };
         let c = &self.clients[idx];
         let (old, session, last, timeout) = (c.server, c.session, c.last_zxid, c.timeout_ms);
+        let auth = c.auth_info.clone();
         if let Some(s) = self.slot(old).and_then(|i| self.nodes[i].server.as_mut()) {
             s.drop_connection(session);
         }
@@ -51,7 +52,7 @@ impl Kernel {
         let now = self.now;
         let mut out = Outbox::new();
         let answer = match self.nodes[slot].server.as_mut() {
-            Some(s) if status == Status::Up => s.reconnect(now, session, last, &mut out),
+            Some(s) if status == Status::Up => s.reconnect(now, session, last, &auth, &mut out),
             // A paused server accepts the TCP connection but never answers.
             _ if status == Status::Paused => return,
             _ => Err("connection refused".to_string()),
