@@ -252,3 +252,69 @@ fn auth_follows_the_session() {
     let other = line(r#"{"client":"c2","op":"getData","path":"/secret"}"#);
     assert_eq!(other["rc"], "NoAuth", "{other}");
 }
+
+/// Watches follow a moved session: the client re-sends them with SetWatches and its last
+/// zxid (ClientCnxn.primeConnection); the new server fires at once the ones whose node changed
+/// since (data watch → NodeDataChanged, exist watch on a node created since → NodeCreated) and
+/// keeps the others, which fire later through the new server (DataTree.setWatches).
+#[test]
+fn watches_follow_the_session() {
+    use zabscope_core::request::Request;
+    use zabscope_core::watch::EventType;
+    let mut sim = booted();
+    cmd(&mut sim, "connect c1 1 6000");
+    cmd(&mut sim, "connect c2 3 6000");
+    sim.run_for(500);
+    cmd(&mut sim, "create c2 /w a");
+    cmd(&mut sim, "create c2 /u a");
+    sim.run_for(500);
+    for r in [
+        Request::GetData {
+            path: "/w".into(),
+            watch: true,
+        },
+        Request::Exists {
+            path: "/x".into(),
+            watch: true,
+        },
+        Request::GetData {
+            path: "/u".into(),
+            watch: true,
+        },
+    ] {
+        sim.apply(Command::Request {
+            client: "c1".into(),
+            request: Box::new(r),
+        })
+        .expect("req");
+    }
+    sim.run_for(500);
+    cmd(&mut sim, "crash 1");
+    cmd(&mut sim, "set c2 /w b");
+    cmd(&mut sim, "create c2 /x b");
+    sim.run_for(500);
+    assert!(client(&sim, "c1").events.is_empty());
+    cmd(&mut sim, "move c1 2");
+    sim.run_for(500);
+    let kinds = |sim: &Simulation| -> Vec<(EventType, String)> {
+        client(sim, "c1")
+            .events
+            .iter()
+            .map(|e| (e.event_type, e.path.clone().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(
+        kinds(&sim),
+        vec![
+            (EventType::NodeDataChanged, "/w".to_string()),
+            (EventType::NodeCreated, "/x".to_string())
+        ]
+    );
+    cmd(&mut sim, "set c2 /u b");
+    sim.run_for(500);
+    assert_eq!(
+        kinds(&sim).last(),
+        Some(&(EventType::NodeDataChanged, "/u".to_string()))
+    );
+    assert!(client(&sim, "c1").watches.data.is_empty());
+}

@@ -3,6 +3,7 @@
 
 pub mod api_backend;
 pub mod client;
+pub mod client_watches;
 pub mod command;
 mod exec;
 pub mod kernel;

@@ -66,4 +66,31 @@ impl Kernel {
             }
         }
     }
+
+    /// The reconnect succeeded: the client re-registers its watches with the last zxid it saw
+    /// (ClientCnxn.primeConnection → SetWatches, xid −8); the server fires at once those whose
+    /// node changed since and keeps the rest (DataTree.setWatches).
+    pub(crate) fn set_watches_after_reconnect(&mut self, session: crate::ids::SessionId) {
+        let Some(c) = self.clients.iter().find(|c| c.session == session) else {
+            return;
+        };
+        let Some(req) = c.watches.set_watches(c.last_zxid) else {
+            return;
+        };
+        let Some(slot) = self.slot(c.server) else {
+            return;
+        };
+        if self.nodes[slot].status != Status::Up {
+            return;
+        }
+        let now = self.now;
+        let mut out = Outbox::new();
+        if let Some(s) = self.nodes[slot].server.as_mut() {
+            s.handle_client(now, session, SET_WATCHES_XID, req, &mut out);
+        }
+        self.process(slot, &mut out);
+    }
 }
+
+/// `ClientCnxn.SET_WATCHES_XID`.
+pub const SET_WATCHES_XID: i32 = -8;
