@@ -39,6 +39,26 @@ pub struct ServerSnapshot<'a> {
     pub max_session_timeout: i32,
     pub server_id: u64,
     pub client_ip: &'a str,
+    /// Quorum servers' additions (`QuorumZooKeeperServer.dumpConf`, leader gauges…); empty
+    /// for standalone.
+    pub quorum: QuorumExtras,
+}
+
+/// What a quorum server adds to the standalone formats.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuorumExtras {
+    /// Appended to `conf` (initLimit…membership, server.N lines, version).
+    pub conf: String,
+    /// Appended to `srvr`/`stat` (the leader's `Proposal sizes` line).
+    pub srvr: String,
+    /// Extra `mntr` rows (`zk_quorum_size`, the leader's gauges).
+    pub mntr: Vec<(&'static str, String)>,
+    /// `zk_peer_state` (`QuorumPeer.getDetailedPeerState`: `leading - broadcast`), printed
+    /// right after `zk_server_state`.
+    pub peer_state: Option<String>,
+    /// A learner's `dump`: `Global Sessions(n):` with each session's timeout
+    /// (LearnerSessionTracker.dumpSessions) instead of the leader's expiry sets.
+    pub global_sessions: Option<Vec<(SessionId, i32)>>,
 }
 
 /// Runs `word` against a standalone server (counting the exchange as ZooKeeper does).
@@ -65,6 +85,7 @@ pub fn four_letter(s: &mut StandaloneServer, word: &str) -> Option<String> {
         max_session_timeout: cfg.session.max_session_timeout,
         server_id: 0,
         client_ip: &cfg.client_ip,
+        quorum: QuorumExtras::default(),
     };
     let out = render(&snap, word);
     s.note_four_letter_sent();
@@ -118,6 +139,7 @@ fn srvr(s: &ServerSnapshot<'_>, with_clients: bool) -> String {
     }
     o.push_str(&server_stats(s));
     let _ = writeln!(o, "Node count: {}", node_count(s));
+    o.push_str(&s.quorum.srvr);
     o
 }
 
@@ -169,14 +191,14 @@ fn conf(s: &ServerSnapshot<'_>) -> String {
          dataLogDir=/var/lib/zookeeper/version-2\ndataLogSize=0\ntickTime={}\nmaxClientCnxns=60\n\
          minSessionTimeout={}\nmaxSessionTimeout={}\nclientPortListenBacklog=-1\nserverId={}\n",
         s.client_port, s.tick_time, s.min_session_timeout, s.max_session_timeout, s.server_id
-    )
+    ) + &s.quorum.conf
 }
 
 fn mntr(s: &ServerSnapshot<'_>) -> String {
     let tree = s.db.tree();
     let ephemerals: usize = tree.all_ephemerals().values().map(|p| p.len()).sum();
     let data_size: usize = tree.iter().map(|(p, n)| p.len() + n.data_len()).sum();
-    let rows: Vec<(&str, String)> = vec![
+    let mut rows: Vec<(&str, String)> = vec![
         ("zk_version", VERSION.to_string()),
         ("zk_server_state", s.mode.to_string()),
         ("zk_ephemerals_count", ephemerals.to_string()),
@@ -197,6 +219,10 @@ fn mntr(s: &ServerSnapshot<'_>) -> String {
         ("zk_uptime", s.now.ms().to_string()),
         ("zk_max_latency", "0".into()),
     ];
+    if let Some(p) = &s.quorum.peer_state {
+        rows.insert(2, ("zk_peer_state", p.clone()));
+    }
+    rows.extend(s.quorum.mntr.iter().map(|(k, v)| (*k, v.clone())));
     let mut o = String::new();
     for (k, v) in rows {
         let _ = writeln!(o, "{k}\t{v}");
@@ -241,7 +267,12 @@ fn wchp(s: &ServerSnapshot<'_>) -> String {
 
 fn dump(s: &ServerSnapshot<'_>) -> String {
     let mut o = String::from("SessionTracker dump:\n");
-    if let Some(t) = s.tracker {
+    if let Some(g) = &s.quorum.global_sessions {
+        let _ = writeln!(o, "Global Sessions({}):", g.len());
+        for (id, to) in g {
+            let _ = writeln!(o, "{id}\t{to}ms");
+        }
+    } else if let Some(t) = s.tracker {
         let mut buckets: BTreeMap<SimTime, Vec<SessionId>> = BTreeMap::new();
         for id in t.sessions().keys() {
             if let Some(at) = t.expiry_of(*id) {

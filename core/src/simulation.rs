@@ -125,6 +125,16 @@ impl Simulation {
             Command::Block { from, to } => from.iter().chain(to).copied().collect(),
             Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
             Command::Connect { server, .. } => vec![*server],
+            Command::Move { client, server } => {
+                if !self.kernel.clients.iter().any(|x| &x.name == client)
+                    && !self.pending_connect(client)
+                {
+                    return Err(CommandError(format!(
+                        "no client '{client}': connect it first"
+                    )));
+                }
+                vec![*server]
+            }
             Command::Op { client, .. } | Command::Request { client, .. } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)

@@ -220,3 +220,39 @@ fn observer_never_changes_the_election() {
     assert_eq!(votes_for_4, 0);
     let _ = (Leading, Zxid::ZERO);
 }
+
+/// §3 sessions: a client of a crashed follower reconnects to another server with its session
+/// id within the timeout (ClientCnxn next host; Learner.validateSession → REVALIDATE →
+/// LearnerHandler: touchSession + setOwner); its session and ephemeral survive. A session
+/// nobody moves expires at the leader (SessionTrackerImpl) and closeSession deletes its
+/// ephemeral.
+#[test]
+fn crashed_followers_client_moves_and_keeps_its_ephemeral() {
+    let s = script("session_move.zs");
+    let mut sim = start(&s);
+    run_to(&mut sim, 4_999);
+    assert!(has_path(&sim, 2, "/mover") && has_path(&sim, 2, "/stayer"));
+    run_to(&mut sim, 6_000);
+    let r = results(&sim, "mover");
+    let reconnect = r.iter().find(|r| r.op == "reconnect").expect("reconnect");
+    assert_eq!(reconnect.response.as_ref().map(|r| r.code.value()), Some(0));
+    // Follower 2 asked leader 3 (REVALIDATE) and got the answer back.
+    let revalidate = |from: u32, to: u32| {
+        events(&sim, move |e| {
+            matches!(&e.kind, EventKind::Deliver { msg, .. } if msg.name == "REVALIDATE")
+                && e.from == Some(ServerId(from))
+                && e.to == Some(ServerId(to))
+        })
+        .count()
+    };
+    assert_eq!((revalidate(2, 3), revalidate(3, 2)), (1, 1));
+    run_to(&mut sim, s.until_ms);
+    for id in [2, 3] {
+        assert!(has_node(&sim, id, "/mover", "moved"), "server {id}");
+        assert!(
+            !has_path(&sim, id, "/stayer"),
+            "server {id}: stayer expired"
+        );
+    }
+    assert!(sim.violations().is_empty());
+}

@@ -46,6 +46,18 @@ pub trait Backend {
     fn last_run_events(&self) -> Option<u64> {
         None
     }
+    /// `connect` on a live session: move it to `fields`' server (ensembles); `None` = the
+    /// backend cannot move sessions. The answer, its events, and the server's refusal message
+    /// if it refused the client.
+    #[allow(clippy::type_complexity)]
+    fn reconnect(
+        &mut self,
+        session: SessionId,
+        fields: &Fields,
+    ) -> Option<Result<(Response, Events, Option<String>), String>> {
+        let _ = (session, fields);
+        None
+    }
     /// Ops the api does not know (ensemble control); `None` = unknown op.
     fn extra_op(&mut self, op: &str, fields: &Fields) -> Option<Result<Obj, String>> {
         let _ = (op, fields);
@@ -195,9 +207,20 @@ impl<B: Backend> Api<B> {
     ) -> Result<Obj, String> {
         let mut events = Vec::new();
         let live = self.clients.get(name).filter(|c| !c.expired).cloned();
+        let mut refused = None;
         let (resp, more) = match (action, live) {
-            (ClientAction::Connect { .. }, Some(_)) => {
-                return Err(format!("client '{name}' is already connected"));
+            (ClientAction::Connect { .. }, Some(c)) => {
+                match self.backend.reconnect(c.session, fields) {
+                    Some(r) => {
+                        let (resp, ev, why) = r?;
+                        if resp.code == Code::SessionExpired {
+                            self.mark_expired(name);
+                        }
+                        refused = why;
+                        (resp, ev)
+                    }
+                    None => return Err(format!("client '{name}' is already connected")),
+                }
             }
             (ClientAction::Connect { timeout_ms }, None) => {
                 self.connect(name, timeout_ms, fields)?
@@ -232,6 +255,9 @@ impl<B: Backend> Api<B> {
             out.set("path", p);
         }
         render::body(&mut out, &resp);
+        if let Some(why) = refused {
+            out.set("refused", why);
+        }
         out.set("events", self.events_json(&events));
         Ok(out)
     }

@@ -5,10 +5,11 @@
 //! proposes txns in zxid order, commits each once a quorum has ACKed it and every earlier one
 //! is committed, and checks every tick that a quorum of learners is still in touch.
 
+use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::PeerMsg;
 use crate::server::outbox::{Note, Outbox, Phase};
-use crate::server::replica::{Entry, Request, Response, ResponseBody, ZkDatabase};
+use crate::server::replica::{Entry, Request, Response, ResponseBody, Txn, ZkDatabase};
 use crate::server::{ClientReq, Core, Transition};
 use crate::time::SimTime;
 use crate::zxid::Zxid;
@@ -173,6 +174,11 @@ impl Leader {
                     core.tracker.touch(s, now);
                 }
             }
+            PeerMsg::Revalidate { session, .. } => {
+                // LearnerHandler REVALIDATE → revalidateSession: touch, setOwner, answer.
+                let valid = core.revalidate(session, from, now);
+                out.send(from, PeerMsg::RevalidateReply { session, valid });
+            }
             PeerMsg::Closed => {
                 self.learners.remove(&from);
             }
@@ -198,7 +204,7 @@ impl Leader {
             self.process_sync(core, who, out);
             return Transition::Stay;
         }
-        self.propose(core, now, req, out)
+        self.propose(core, now, from, req, out)
     }
 
     /// A write submitted on this server.
@@ -214,7 +220,8 @@ impl Leader {
             self.process_sync(core, who, out);
             return Transition::Stay;
         }
-        self.propose(core, now, req, out)
+        let me = core.id;
+        self.propose(core, now, me, req, out)
     }
 
     /// `Leader.propose`: prep, log, send PROPOSAL, ACK myself.
@@ -222,6 +229,7 @@ impl Leader {
         &mut self,
         core: &mut Core,
         now: SimTime,
+        owner: ServerId,
         req: ClientReq,
         out: &mut Outbox,
     ) -> Transition {
@@ -230,7 +238,12 @@ impl Leader {
             return Transition::Looking("zxid counter rolled over");
         };
         self.last_proposed = zxid;
-        let entry: Entry = Arc::new(self.prep.prep(&req.ctx, &req.request, zxid, now));
+        let mut txn = self.prep.prep(&req.ctx, &req.request, zxid, now);
+        if core.session_moved(req.ctx.session, owner, &req.request) {
+            // PrepRequestProcessor: checkSession threw SessionMovedException → error txn.
+            txn.txn = Txn::Error(Code::SessionMoved);
+        }
+        let entry: Entry = Arc::new(txn);
         self.prep.apply(&entry);
         core.durable.append(&entry, out);
         let needed = quorum_size(core);
@@ -371,7 +384,8 @@ impl Leader {
                 ctx,
                 request: Request::CloseSession,
             };
-            if let Transition::Looking(w) = self.propose(core, now, req, out) {
+            let me = core.id;
+            if let Transition::Looking(w) = self.propose(core, now, me, req, out) {
                 return Transition::Looking(w);
             }
         }

@@ -329,6 +329,9 @@ impl Learner {
                 self.not_committed.push_back(e);
             }
             PeerMsg::Commit { zxid } => return self.commit(core, now, zxid, out),
+            PeerMsg::RevalidateReply { session, valid } => {
+                core.finish_revalidate(session, valid, out);
+            }
             PeerMsg::Inform(e) => {
                 core.durable.append(&e, out);
                 core.commit(&e, now, out);

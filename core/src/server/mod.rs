@@ -8,12 +8,14 @@
 
 pub mod durable;
 pub mod election;
+pub mod fourlw;
 pub mod leader;
 mod leader_sync;
 pub mod learner;
 pub mod outbox;
 pub mod replica;
-mod serve;
+pub mod serve;
+mod session_move;
 
 use crate::acl::Id;
 use crate::code::Code;
@@ -62,6 +64,11 @@ pub struct Core {
     pub watches: WatchManager,
     /// SessionTracker: makes session ids here; on the leader it also decides expiry.
     pub tracker: SessionTracker,
+    /// `SessionImpl.owner` on the leader: the server a session's requests must come through
+    /// (set at createSession, REVALIDATE, or the first request after a leader change).
+    pub owners: BTreeMap<SessionId, ServerId>,
+    /// Sessions moved here whose REVALIDATE awaits the leader's answer (`Learner.pendingRevalidations`).
+    pub revalidating: BTreeSet<SessionId>,
 }
 
 /// A client connection (`ServerCnxn`).
@@ -176,6 +183,8 @@ impl Server {
             connections: BTreeMap::new(),
             watches: WatchManager::default(),
             tracker: SessionTracker::new(u64::from(id.0), session_config(&config), now),
+            owners: BTreeMap::new(),
+            revalidating: BTreeSet::new(),
         };
         core.current_vote = core.init_vote();
         out.note(Note::State(ServerState::Looking, Phase::Election));
@@ -329,6 +338,8 @@ impl Server {
             Role::Looking(_) => return,
         }
         self.core.lose_pending(out);
+        self.core.lose_revalidations(out);
+        self.core.owners.clear();
         self.core.reload();
         self.role = Role::Looking(Election::start(&mut self.core, now, out));
     }

@@ -120,6 +120,29 @@ impl Server {
                     Err(code) => Response::err(code),
                 }
             }
+            Request::SetWatches {
+                relative_zxid,
+                data,
+                exist,
+                child,
+                persistent,
+                persistent_recursive,
+            } => {
+                let fired = core.watches.set_watches(
+                    core.replica.db.tree(),
+                    session,
+                    *relative_zxid,
+                    data,
+                    exist,
+                    child,
+                    persistent,
+                    persistent_recursive,
+                );
+                for e in fired {
+                    out.watch(session, e);
+                }
+                Response::ok(ResponseBody::Empty)
+            }
             other => {
                 let resp = core.replica.db.read(ctx, other);
                 core.watches.register_read(session, other, &resp);
@@ -185,10 +208,12 @@ impl Core {
         if matches!(e.txn, Txn::CloseSession { .. }) {
             self.watches.remove_session(session);
             self.connections.remove(&session);
+            self.owners.remove(&session);
         }
         let key = (session, e.header.cxid);
         if self.pending.remove(&key) {
             out.reply(key.0, key.1, e.zxid(), r.response);
+            self.after_moved(session, &e.txn);
         }
     }
 

@@ -78,12 +78,13 @@ impl Ensemble {
     }
 
     /// The answer to the client's request `cxid`, if any.
-    fn answer(sim: &Simulation, name: &str, cxid: i32) -> Option<Option<Response>> {
+    /// (cxid 0 is reused by reconnects: only answers to requests issued at `since` or later.)
+    fn answer(sim: &Simulation, name: &str, cxid: i32, since: SimTime) -> Option<Option<Response>> {
         let c = sim.kernel().clients.iter().find(|c| c.name == name)?;
         c.results
             .iter()
             .rev()
-            .find(|r| r.cxid == cxid)
+            .find(|r| r.cxid == cxid && r.issued >= since)
             .map(|r| r.response.clone())
     }
 
@@ -96,10 +97,11 @@ impl Ensemble {
             .find(|c| c.name == name)
             .map_or(30_000, |c| c.timeout_ms);
         let who = name.to_string();
+        let since = self.sim.now();
         self.drive(command, timeout + 1, |s| {
-            Ensemble::answer(s, &who, cxid).is_some()
+            Ensemble::answer(s, &who, cxid, since).is_some()
         })?;
-        let r = Ensemble::answer(&self.sim, name, cxid).flatten();
+        let r = Ensemble::answer(&self.sim, name, cxid, since).flatten();
         Ok(r.unwrap_or_else(|| Response::err(Code::ConnectionLoss)))
     }
 
@@ -191,6 +193,15 @@ impl Backend for ZabBackend {
         Ok((r, ev))
     }
 
+    fn reconnect(
+        &mut self,
+        session: SessionId,
+        fields: &Fields,
+    ) -> Option<Result<(Response, Events, Option<String>), String>> {
+        let e = self.ensemble.as_mut()?;
+        Some(e.move_session(session, fields))
+    }
+
     fn submit(&mut self, session: SessionId, req: Request) -> (Response, Events) {
         let Some(e) = self.ensemble.as_mut() else {
             return Backend::submit(&mut self.standalone, session, req);
@@ -266,27 +277,22 @@ impl Backend for ZabBackend {
             return Backend::four_letter(&mut self.standalone, word, fields);
         };
         let id = server_field(fields)?.ok_or("4lw on an ensemble needs 'server'")?;
-        let v = e.sim.view();
-        let s = v
-            .servers
+        let now = e.sim.now();
+        let node = e
+            .sim
+            .kernel()
+            .nodes
             .iter()
-            .find(|s| s.myid == id.0)
+            .find(|n| n.id == id)
             .ok_or(format!("no server.{id}"))?;
-        let mode = match s.state {
-            Some(crate::proto::ServerState::Leading) => "leader",
-            Some(crate::proto::ServerState::Following) => "follower",
-            Some(crate::proto::ServerState::Observing) => "observer",
-            _ => return Err("This ZooKeeper instance is not currently serving requests".into()),
-        };
-        match word {
-            "ruok" => Ok("imok".into()),
-            "srvr" | "stat" => Ok(format!(
-                "Zookeeper version: 3.8.0 (ZabScope simulation)\nZxid: {}\nMode: {mode}\nNode count: {}\n",
-                s.last_committed,
-                s.tree.len()
-            )),
-            other => Err(format!(
-                "four-letter word '{other}' is not simulated on an ensemble"
+        match (&node.server, node.status) {
+            (Some(s), Status::Up) => s
+                .four_letter(word, now)
+                .ok_or_else(|| format!("unknown four-letter word '{word}'")),
+            // A crashed/stopped server refuses the connection; a paused one never answers.
+            _ => Err(format!(
+                "server.{id} is not answering (status {:?})",
+                node.status
             )),
         }
     }
@@ -328,6 +334,29 @@ impl ZabBackend {
 }
 
 impl Ensemble {
+    /// `connect` on a live session with `server`: the client moves there (`move C N`).
+    fn move_session(
+        &mut self,
+        session: SessionId,
+        f: &Fields,
+    ) -> Result<(Response, Events, Option<String>), String> {
+        let server = server_field(f)?.ok_or("moving a session needs 'server'")?;
+        let name = self.client_of(session).ok_or("unknown session")?;
+        let c = Command::Move {
+            client: name.clone(),
+            server,
+        };
+        let r = self.wait_reply(&name, 0, c)?;
+        let why = self
+            .sim
+            .kernel()
+            .clients
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.refused.clone());
+        Ok((r, self.new_events(), why))
+    }
+
     fn control(&mut self, op: &str, f: &Fields) -> Result<Obj, String> {
         let id = || -> Result<ServerId, String> {
             server_field(f)?.ok_or_else(|| format!("'{op}' needs 'server'"))

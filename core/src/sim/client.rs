@@ -8,6 +8,7 @@ use crate::ids::{ServerId, SessionId};
 use crate::request::CreateMode;
 use crate::server::outbox::Outbox;
 use crate::server::replica::{Request, Response};
+use crate::sim::client_watches::{ClientWatches, WatchReg};
 use crate::sim::command::ClientOp;
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
@@ -43,6 +44,15 @@ pub struct Client {
     pub results: VecDeque<ClientResult>,
     /// Watch events received, in order.
     pub events: Vec<WatchedEvent>,
+    /// `ClientCnxn.lastZxid`: the newest zxid of any reply (sent on reconnect).
+    pub last_zxid: Zxid,
+    /// Why the last server refused a reconnect (`move`), if it did.
+    pub refused: Option<String>,
+    /// `ClientCnxn.authInfo`: every `addAuth` sent, re-sent on reconnect (primeConnection).
+    pub auth_info: Vec<(String, Vec<u8>)>,
+    /// ZKWatchManager: the watches to re-register on reconnect, and those awaiting answers.
+    pub watches: ClientWatches,
+    pub watch_regs: BTreeMap<i32, WatchReg>,
 }
 
 /// The request a client operation sends (`None` for `die`, which sends nothing).
@@ -116,6 +126,11 @@ impl Kernel {
             outstanding: BTreeMap::new(),
             results: VecDeque::new(),
             events: Vec::new(),
+            last_zxid: Zxid::ZERO,
+            refused: None,
+            auth_info: Vec::new(),
+            watches: ClientWatches::default(),
+            watch_regs: BTreeMap::new(),
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
@@ -189,6 +204,12 @@ impl Kernel {
 
     fn issue(&mut self, idx: usize, request: Request, op: String) {
         let c = &mut self.clients[idx];
+        if let Request::AddAuth { scheme, auth } = &request {
+            c.auth_info.push((scheme.clone(), auth.clone()));
+        }
+        if let Some(reg) = WatchReg::of(&request) {
+            c.watch_regs.insert(c.next_cxid, reg);
+        }
         let cxid = c.next_cxid;
         c.next_cxid += 1;
         let (session, server, timeout) = (c.session, c.server, c.timeout_ms);
@@ -248,6 +269,14 @@ impl Kernel {
             return;
         };
         let answered = self.now;
+        if cxid != 0 {
+            // A ConnectResponse carries no zxid header: only replies move lastZxid.
+            c.last_zxid = c.last_zxid.max(zxid);
+        }
+        if let Some(reg) = c.watch_regs.remove(&cxid) {
+            c.watches.answered(reg, r.code);
+        }
+        let reconnected = cxid == 0 && op == "reconnect" && r.code.is_ok();
         if c.results.len() >= KEEP_RESULTS {
             c.results.pop_front();
         }
@@ -269,6 +298,9 @@ impl Kernel {
             Some(server),
             None,
         );
+        if reconnected {
+            self.set_watches_after_reconnect(session);
+        }
     }
 
     /// A watch event reached its client.
@@ -281,6 +313,7 @@ impl Kernel {
         let text = event.to_java_string();
         if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
             c.events.push(event.clone());
+            c.watches.fired(event);
         }
         self.event(
             EventKind::Watch {
@@ -299,6 +332,7 @@ impl Kernel {
         let Some((issued, op, _)) = c.outstanding.remove(&cxid) else {
             return;
         };
+        c.watch_regs.remove(&cxid);
         let (session, server) = (c.session, c.server);
         c.results.push_back(ClientResult {
             cxid,

@@ -72,6 +72,12 @@ pub enum Command {
         ms: u64,
     },
     /// A client named `client` opens a session through `server`.
+    /// `move C N`: the client reconnects its session to server N (ClientCnxn picking the next
+    /// host; the server revalidates the session with the leader).
+    Move {
+        client: String,
+        server: ServerId,
+    },
     Connect {
         client: String,
         server: ServerId,
@@ -181,6 +187,10 @@ impl Command {
                 path: arg(2)?.to_string(),
             }),
             "die" => client(ClientOp::Die),
+            "move" => Ok(Command::Move {
+                client: arg(1)?.to_string(),
+                server: id(arg(2)?)?,
+            }),
             "set" => client(ClientOp::Set {
                 path: arg(2)?.to_string(),
                 data: rest(3),
@@ -235,6 +245,7 @@ impl fmt::Display for Command {
                 server,
                 timeout_ms,
             } => write!(f, "connect {client} {server} {timeout_ms}"),
+            Command::Move { client, server } => write!(f, "move {client} {server}"),
             Command::Request { client, request } => {
                 let json = serde_json::to_string(request).map_err(|_| fmt::Error)?;
                 write!(f, "request {client} {json}")

@@ -44,6 +44,7 @@ impl Kernel {
                 timeout_ms,
             } => self.connect(&client, server, timeout_ms),
             Command::Op { client, op } => self.client_op(&client, &op),
+            Command::Move { client, server } => self.move_client(&client, server),
             Command::Request { client, request } => self.client_request(&client, *request),
         }
     }

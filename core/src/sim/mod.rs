@@ -3,8 +3,10 @@
 
 pub mod api_backend;
 pub mod client;
+pub mod client_watches;
 pub mod command;
 mod exec;
 pub mod kernel;
+mod moves;
 pub mod nemesis;
 pub mod network;

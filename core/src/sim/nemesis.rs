@@ -1,8 +1,9 @@
 //! The seeded random-fault run (the fuzzer): a seed picks an ensemble, a fault schedule
 //! (crashes, restarts, pauses, partitions incl. one-way, message loss) and a workload (writes
-//! through random servers); every invariant is checked after every step. Then everything is
-//! healed and the ensemble must recover: one leader, identical committed logs and trees on all
-//! live servers, and a new write that succeeds. A failure names the seed that reproduces it.
+//! through random servers, clients moving their sessions between servers); every invariant
+//! is checked after every step. Then everything is healed and the ensemble must recover: one
+//! leader, identical committed logs and trees on all live servers, and a new write that
+//! succeeds. A failure names the seed that reproduces it.
 
 use crate::config::Config;
 use crate::ids::ServerId;
@@ -91,10 +92,16 @@ pub fn script(seed: u64) -> Script {
                 to: id(r),
             },
             8 | 9 => Command::Heal,
-            10 | 11 => Command::Connect {
+            // A client whose server is gone mostly moves its session (ClientCnxn: next host,
+            // same session); now and then it starts a new session.
+            10 => Command::Connect {
                 client: format!("c{}", 1 + r.below(Stream::Workload, u64::from(n))),
                 server: id(r),
                 timeout_ms: 30_000,
+            },
+            11 | 14 | 15 => Command::Move {
+                client: format!("c{}", 1 + r.below(Stream::Workload, u64::from(n))),
+                server: id(r),
             },
             _ => {
                 key += 1;
