@@ -57,9 +57,13 @@ fn killing_the_leader_elects_the_best_survivor_and_keeps_commits() {
         until_ok(&mut sim, "c1", "set c1 /b after-kill", 5_000).expect("write after the kill");
     let ms = served - 3_000;
     println!("leader kill → next write served after {ms} ms");
-    // Connections reset at once, FLE ends after finalizeWait (200 ms) plus a few round trips,
-    // then discovery + sync. Real 3.8.0 on loopback: 420–500 ms (election alone 229–244 ms).
-    assert!((200..=600).contains(&ms), "{ms} ms");
+    // Connections reset at once (kill -9), FLE decides after finalizeWait (200 ms, restarted by
+    // every late notification), then discovery + DIFF sync + UPTODATE take a few 1–2 ms round
+    // trips. Real 3.8.0 on 127.0.0.1 (docs/fidelity-timing.md) broadcasts at 0.53–0.60 s on a
+    // loaded 2-core box (issue: 0.42–0.50 s): the extra is JVM work the model has no cost for
+    // (Follower.shutdown before LOOKING, 30–100 ms; ZooKeeperServer pipeline start-up on both
+    // sides, ~100 ms), not a protocol wait.
+    assert!((200..=260).contains(&ms), "{ms} ms");
     run_to(&mut sim, s.until_ms);
     assert_eq!(leaders(&sim).first().copied(), best);
     let v = sim.view();
@@ -176,8 +180,37 @@ fn minority_partition_stops_writes_majority_continues() {
     );
 }
 
+/// The followers of a paused leader give up exactly `syncLimit × tickTime` after the last packet
+/// they read from it (Learner: `sock.setSoTimeout(tickTime * syncLimit)` after sync; any PING,
+/// PROPOSAL or COMMIT read restarts it). Returns, per follower, (last read, gave up) in ms.
+fn read_timeouts(sim: &zabscope_core::Simulation, leader: u32, pause: u64) -> Vec<(u64, u64)> {
+    let followers: Vec<u32> = (1..=5).filter(|id| *id != leader).collect();
+    followers
+        .iter()
+        .map(|&id| {
+            let last_read = events(sim, |e| {
+                e.at.ms() <= pause
+                    && e.from == Some(ServerId(leader))
+                    && e.to == Some(ServerId(id))
+                    && matches!(e.kind, EventKind::Deliver { .. })
+            })
+            .last()
+            .map_or(0, |e| e.at.ms());
+            let gave_up = events(sim, |e| {
+                e.at.ms() > pause
+                    && e.from == Some(ServerId(id))
+                    && matches!(e.kind, EventKind::GaveUp(_))
+            })
+            .next()
+            .map_or(0, |e| e.at.ms());
+            (last_read, gave_up)
+        })
+        .collect()
+}
+
 /// §2.6 + §2.9: a hung (SIGSTOPped) leader keeps its connections open; followers give up on it
-/// after syncLimit × tickTime and elect a new one.
+/// syncLimit × tickTime after the last packet they read (here the COMMIT of a write just before
+/// the pause) and elect a new one.
 #[test]
 fn hung_leader_is_replaced_after_sync_limit() {
     let s = script("hung_leader.zs");
@@ -187,11 +220,47 @@ fn hung_leader_is_replaced_after_sync_limit() {
         until_ok(&mut sim, "c1", "set c1 /a 2", 15_000).expect("write after the hang is served");
     run_to(&mut sim, s.until_ms);
     assert_eq!(leaders(&sim), vec![4]);
+    for (read, gave_up) in read_timeouts(&sim, 5, 5_000) {
+        assert_eq!(gave_up - read, 10_000, "soTimeout = syncLimit × tickTime");
+        assert!(
+            read >= 4_990,
+            "the last read is the COMMIT of the write at 4990 ms"
+        );
+    }
     let ms = served - 5_000;
-    println!("hung leader → next write served after {ms} ms");
-    // Followers give up syncLimit × tickTime after the last PING (sent every tickTime/2), i.e.
-    // 9–10 s after the hang, then elect (~0.2 s). Real 3.8.0 on loopback: 10.3–10.5 s.
-    assert!((9_200..=10_600).contains(&ms), "{ms} ms");
+    println!("hung leader (busy) → next write served after {ms} ms");
+    // Timeout 9 990–10 000 ms after the pause, then FLE (finalizeWait 200 ms) and sync. Real
+    // 3.8.0 on 127.0.0.1 (docs/fidelity-timing.md): timeouts at +10.01–10.02 s, broadcast at
+    // +10.5 s (issue: 10.3–10.5 s); the ~0.3 s more is JVM work, as for the kill.
+    assert!((10_190..=10_260).contains(&ms), "{ms} ms");
+}
+
+/// §2.9: with no write before the pause, the last packet the followers read is the leader's
+/// PING (sent every tickTime / 2 = 1 s, Leader.lead), so they give up 9–10 s after the pause.
+/// Real 3.8.0 (docs/fidelity-timing.md, idle run): timeouts at +9.34–9.36 s.
+#[test]
+fn idle_hung_leader_is_noticed_from_the_last_ping() {
+    let text = scenario_text("hung_leader.zs")
+        .lines()
+        .filter(|l| !l.starts_with("at 4"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let s = zabscope_core::Script::parse(&text).expect("script");
+    let mut sim = start(&s);
+    run_to(&mut sim, 5_000);
+    let served = until_ok(&mut sim, "c1", "set c1 /a 2", 15_000).expect("served");
+    run_to(&mut sim, s.until_ms);
+    assert_eq!(leaders(&sim), vec![4]);
+    for (read, gave_up) in read_timeouts(&sim, 5, 5_000) {
+        assert_eq!(gave_up - read, 10_000, "soTimeout = syncLimit × tickTime");
+        assert!(
+            (4_000..=5_000).contains(&read),
+            "last PING within a second: {read}"
+        );
+    }
+    let ms = served - 5_000;
+    println!("hung leader (idle) → next write served after {ms} ms");
+    assert!((9_190..=10_260).contains(&ms), "{ms} ms");
 }
 
 /// §1.6: an observer (highest sid) never votes or wins; it learns commits by INFORM and serves
