@@ -40,7 +40,20 @@ pub struct Config {
     /// Message loss in parts per million (`zabscope.lossPpm`); loss drops a message and, like a
     /// broken TCP stream, everything after it until the connection is rebuilt is not assumed.
     pub loss_ppm: u32,
+    /// `zabscope.learnerShutdownMs`: a follower or observer that lost its leader stays in its
+    /// role this long before `lookForLeader` (`Follower.shutdown` in `QuorumPeer.run`: request
+    /// processors joined, client connections closed, db reloaded); real 3.8.0: 17–80 ms.
+    pub learner_shutdown_ms: u64,
+    /// `zabscope.leaderStartMs`: a new leader's quorum port is bound this long after it decides
+    /// LEADING (`QuorumPeer.makeLeader` builds the `Leader`); connects before are refused.
+    /// Real 3.8.0: 30–40 ms.
+    pub leader_start_ms: u64,
 }
+
+/// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
+pub const DEFAULT_LEARNER_SHUTDOWN_MS: u64 = 50;
+/// Default `zabscope.leaderStartMs`: the measured decide → bind time of a new leader.
+pub const DEFAULT_LEADER_START_MS: u64 = 35;
 
 /// Why zoo.cfg text was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +108,8 @@ impl Config {
             latency_ms: 1,
             jitter_ms: 1,
             loss_ppm: 0,
+            learner_shutdown_ms: DEFAULT_LEARNER_SHUTDOWN_MS,
+            leader_start_ms: DEFAULT_LEADER_START_MS,
         }
     }
 
@@ -125,6 +140,8 @@ impl Config {
                 "maxSessionTimeout" => cfg.max_session_timeout = Some(num(value)?),
                 "zabscope.latencyMs" => cfg.latency_ms = num(value)?,
                 "zabscope.jitterMs" => cfg.jitter_ms = num(value)?,
+                "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = num(value)?,
+                "zabscope.leaderStartMs" => cfg.leader_start_ms = num(value)?,
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
@@ -261,7 +278,9 @@ impl fmt::Display for Config {
         }
         writeln!(f, "zabscope.latencyMs={}", self.latency_ms)?;
         writeln!(f, "zabscope.jitterMs={}", self.jitter_ms)?;
-        writeln!(f, "zabscope.lossPpm={}", self.loss_ppm)
+        writeln!(f, "zabscope.lossPpm={}", self.loss_ppm)?;
+        writeln!(f, "zabscope.learnerShutdownMs={}", self.learner_shutdown_ms)?;
+        writeln!(f, "zabscope.leaderStartMs={}", self.leader_start_ms)
     }
 }
 
@@ -282,6 +301,27 @@ mod tests {
         );
         assert!(cfg.servers[&ServerId(3)].observer);
         assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+    }
+
+    #[test]
+    fn jvm_cost_keys_default_parse_and_print() {
+        // Measured on 3.8.0 (docs/fidelity-timing.md): Follower.shutdown ≈ 50 ms, Leader
+        // construction → bind ≈ 35 ms; 0 restores the idealised (free) behaviour.
+        let cfg = Config::parse(CFG).unwrap();
+        assert_eq!((cfg.learner_shutdown_ms, cfg.leader_start_ms), (50, 35));
+        let text = format!("{CFG}zabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=7\n");
+        let cfg = Config::parse(&text).unwrap();
+        assert_eq!((cfg.learner_shutdown_ms, cfg.leader_start_ms), (0, 7));
+        assert!(cfg.to_string().contains("zabscope.learnerShutdownMs=0\n"));
+        assert!(cfg.to_string().contains("zabscope.leaderStartMs=7\n"));
+        assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+        let bad = format!("{CFG}zabscope.leaderStartMs=-1\n");
+        assert!(
+            Config::parse(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("leaderStartMs")
+        );
     }
 
     #[test]

@@ -57,9 +57,23 @@ fn new_epoch_is_max_accepted_plus_one() {
     }
     s.handle_timeout(SimTime(201), &mut out);
     assert_eq!(s.state(), ServerState::Leading);
+    // QuorumPeer.makeLeader binds the quorum port zabscope.leaderStartMs (35 ms) after the
+    // decision: a connect before that is refused (the learner retries after 100 ms).
+    out.clear();
+    let info = PeerMsg::FollowerInfo {
+        accepted: Zxid::new(7, 0),
+    };
+    s.handle_message(SimTime(202), ServerId(2), info, &mut out);
+    assert!(out.items.iter().any(|o| matches!(
+        o,
+        Output::Send {
+            to: ServerId(2),
+            msg: PeerMsg::Closed
+        }
+    )));
     out.clear();
     s.handle_message(
-        SimTime(202),
+        SimTime(236),
         ServerId(2),
         PeerMsg::FollowerInfo {
             accepted: Zxid::new(7, 0),
@@ -105,6 +119,11 @@ fn follower_refuses_a_lower_epoch() {
         },
         &mut out,
     );
+    // QuorumPeer.run: Follower.shutdown (zabscope.learnerShutdownMs = 50 ms) runs before
+    // setPeerState(LOOKING); meanwhile the server serves nothing.
+    assert!(s.shutting_down() && !s.serving());
+    assert_eq!(s.poll_timeout(), Some(SimTime(51)));
+    s.handle_timeout(SimTime(51), &mut out);
     assert_eq!(s.state(), ServerState::Looking);
 }
 

@@ -1,6 +1,8 @@
-# SIGSTOP the leader: followers notice only by their read timeout (syncLimit x tickTime = 10 s),
-# then elect a new leader; a write issued at the pause is served after about 10.3-10.5 s on
-# real 3.8.0 (zookeeper-semantics §2.9).
+# SIGSTOP the leader while a client is writing: followers notice only by their read timeout
+# (Learner socket soTimeout = syncLimit x tickTime = 10 s, counted from the last packet they read,
+# here the COMMIT of the write at 4990 ms), then elect a new leader; a write issued at the pause
+# is served once the new leader is established. Real 3.8.0 on 127.0.0.1 (docs/fidelity-timing.md):
+# followers time out 10.01-10.02 s after the stop, the new leader broadcasts at 10.5 s.
 seed 13
 config
 tickTime=2000
@@ -19,6 +21,9 @@ at 0 start 4
 at 0 start 5
 at 1000 connect c1 1
 at 1100 create c1 /a 1
+at 4800 set c1 /a 1
+at 4900 set c1 /a 1
+at 4990 set c1 /a 1
 at 5000 pause 5
 at 5000 connect c2 2
 until 20000

@@ -88,6 +88,9 @@ pub struct Leader {
     pub tick_skip: bool,
     pub next_half_tick: SimTime,
     pub pending_syncs: Vec<(Zxid, SyncFor)>,
+    /// The quorum port is bound from this time (`zabscope.leaderStartMs` after deciding):
+    /// before it a FOLLOWERINFO/OBSERVERINFO is a refused connect.
+    pub listening_at: SimTime,
 }
 
 impl Leader {
@@ -111,6 +114,7 @@ impl Leader {
             tick_skip: true,
             next_half_tick: now,
             pending_syncs: Vec::new(),
+            listening_at: now.plus_ms(core.config.leader_start_ms),
         };
         if core.config.is_quorum(l.connecting.iter()) {
             l.decide_epoch(core, now, out);
@@ -144,6 +148,16 @@ impl Leader {
         msg: PeerMsg,
         out: &mut Outbox,
     ) -> Transition {
+        let connect = matches!(
+            msg,
+            PeerMsg::FollowerInfo { .. } | PeerMsg::ObserverInfo { .. }
+        );
+        if connect && now < self.listening_at {
+            // `QuorumPeer.makeLeader` has not bound the quorum port yet: connection refused,
+            // the learner retries after leaderConnectDelayDuringRetryMs.
+            out.send(from, PeerMsg::Closed);
+            return Transition::Stay;
+        }
         if let Some(h) = self.learners.get_mut(&from) {
             h.ack_deadline_tick = self.tick + core.config.sync_limit;
         }

@@ -43,6 +43,9 @@ pub struct Learner {
     pub started: SimTime,
     /// NEWLEADER processed: from now on proposals are logged as they arrive.
     pub new_leader_seen: bool,
+    /// The leader is lost and `Follower.shutdown` runs until this time; the peer state stays
+    /// FOLLOWING/OBSERVING (QuorumPeer.run's `finally` sets LOOKING only afterwards).
+    pub shutdown_until: Option<SimTime>,
 }
 
 impl Learner {
@@ -67,6 +70,7 @@ impl Learner {
             tries: 1,
             started: now,
             new_leader_seen: false,
+            shutdown_until: None,
         };
         l.register(core, out);
         l
@@ -85,7 +89,7 @@ impl Learner {
     /// The socket read timeout: initLimit ticks until synced, then syncLimit ticks.
     #[must_use]
     pub fn deadline(&self, core: &Core) -> SimTime {
-        if let Some(t) = self.retry_at {
+        if let Some(t) = self.shutdown_until.or(self.retry_at) {
             return t;
         }
         let limit = if self.phase == Phase::Broadcast {
@@ -97,6 +101,13 @@ impl Learner {
     }
 
     pub fn timeout(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) -> Transition {
+        if let Some(t) = self.shutdown_until {
+            return if now >= t {
+                Transition::Elect
+            } else {
+                Transition::Stay
+            };
+        }
         if let Some(t) = self.retry_at {
             if now >= t {
                 self.retry_at = None;
@@ -130,7 +141,7 @@ impl Learner {
         msg: PeerMsg,
         out: &mut Outbox,
     ) -> Transition {
-        if from != self.leader {
+        if from != self.leader || self.shutdown_until.is_some() {
             if matches!(
                 msg,
                 PeerMsg::FollowerInfo { .. } | PeerMsg::ObserverInfo { .. }

@@ -83,6 +83,8 @@ pub struct Connection {
 pub enum Transition {
     Stay,
     Looking(&'static str),
+    /// A learner's `Follower.shutdown` is over: LOOKING and `lookForLeader` now.
+    Elect,
     Lead,
     Follow(ServerId),
     Observe(ServerId),
@@ -224,7 +226,17 @@ impl Server {
     /// Can this server answer clients now (its ZooKeeperServer is running)?
     #[must_use]
     pub fn serving(&self) -> bool {
-        self.phase() == Phase::Broadcast
+        self.phase() == Phase::Broadcast && !self.shutting_down()
+    }
+
+    /// A learner that lost its leader and is still in `Follower.shutdown`
+    /// (`zabscope.learnerShutdownMs`).
+    #[must_use]
+    pub fn shutting_down(&self) -> bool {
+        match &self.role {
+            Role::Following(l) | Role::Observing(l) => l.shutdown_until.is_some(),
+            _ => false,
+        }
     }
 
     /// The leader this server follows or is, once elected.
@@ -310,6 +322,7 @@ impl Server {
         match t {
             Transition::Stay => {}
             Transition::Looking(why) => self.go_looking(why, now, out),
+            Transition::Elect => self.elect(now, out),
             Transition::Lead => {
                 let l = Leader::start(&mut self.core, now, out);
                 self.role = Role::Leading(Box::new(l));
@@ -322,7 +335,7 @@ impl Server {
                 self.role = Role::Observing(Learner::start(&mut self.core, leader, true, now, out));
             }
         }
-        if t != Transition::Stay {
+        if t != Transition::Stay && !self.shutting_down() {
             out.note(Note::State(self.state(), self.phase()));
         }
         if !was_serving && self.serving() {
@@ -330,16 +343,34 @@ impl Server {
         }
     }
 
+    /// Leave the role: close its connections and lose what clients waited for; a learner then
+    /// spends `zabscope.learnerShutdownMs` in `Follower.shutdown` before it looks for a leader.
     fn go_looking(&mut self, why: &'static str, now: SimTime, out: &mut Outbox) {
+        if self.shutting_down() {
+            return;
+        }
         out.note(Note::GaveUp(why));
-        match &self.role {
+        let shutdown_ms = self.core.config.learner_shutdown_ms;
+        match &mut self.role {
             Role::Leading(l) => l.close_all(out),
-            Role::Following(l) | Role::Observing(l) => out.send(l.leader, PeerMsg::Closed),
+            Role::Following(l) | Role::Observing(l) => {
+                out.send(l.leader, PeerMsg::Closed);
+                if shutdown_ms > 0 {
+                    l.shutdown_until = Some(now.plus_ms(shutdown_ms));
+                }
+            }
             Role::Looking(_) => return,
         }
         self.core.lose_pending(out);
         self.core.lose_revalidations(out);
         self.core.owners.clear();
+        if !self.shutting_down() {
+            self.elect(now, out);
+        }
+    }
+
+    /// `setPeerState(LOOKING)` + `lookForLeader` with the database reloaded from disk.
+    fn elect(&mut self, now: SimTime, out: &mut Outbox) {
         self.core.reload();
         self.role = Role::Looking(Election::start(&mut self.core, now, out));
     }
