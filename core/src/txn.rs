@@ -76,6 +76,80 @@ pub enum Txn {
     Error(Code),
 }
 
+/// At most this many characters of znode data in a txn's one-line summary.
+const SUMMARY_DATA_CHARS: usize = 16;
+
+/// Znode data as the UI shows it: quoted UTF-8 (lossy, shortened) or `null` (Java's null).
+fn data_summary(data: &Option<Vec<u8>>) -> String {
+    match data {
+        None => "null".to_string(),
+        Some(bytes) => {
+            let text = String::from_utf8_lossy(bytes);
+            let short: String = text.chars().take(SUMMARY_DATA_CHARS).collect();
+            let more = if text.chars().count() > SUMMARY_DATA_CHARS {
+                "…"
+            } else {
+                ""
+            };
+            format!("\"{short}{more}\"")
+        }
+    }
+}
+
+impl std::fmt::Display for Txn {
+    /// One line per txn in ZooKeeper's op names (`create /app "hello"`, `setData /app "v2" v1`,
+    /// `error NoNode`), for the UI's log view and the trace.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Txn::CreateSession { timeout_ms } => write!(f, "createSession timeout={timeout_ms}"),
+            Txn::CloseSession { ephemerals } if ephemerals.is_empty() => {
+                f.write_str("closeSession")
+            }
+            Txn::CloseSession { ephemerals } => {
+                write!(f, "closeSession (deletes {})", ephemerals.join(" "))
+            }
+            Txn::Create {
+                path,
+                data,
+                ephemeral,
+                ..
+            } => {
+                let kind = if *ephemeral { " ephemeral" } else { "" };
+                write!(f, "create {path} {}{kind}", data_summary(data))
+            }
+            Txn::CreateContainer { path, data, .. } => {
+                write!(f, "createContainer {path} {}", data_summary(data))
+            }
+            Txn::CreateTtl {
+                path, data, ttl, ..
+            } => {
+                write!(f, "createTTL {path} {} ttl={ttl}", data_summary(data))
+            }
+            Txn::Delete { path } => write!(f, "delete {path}"),
+            Txn::SetData {
+                path,
+                data,
+                version,
+            } => {
+                write!(f, "setData {path} {} v{version}", data_summary(data))
+            }
+            Txn::SetAcl { path, version, .. } => write!(f, "setACL {path} v{version}"),
+            Txn::Check { path, version } => write!(f, "check {path} v{version}"),
+            Txn::Multi(ops) => {
+                f.write_str("multi [")?;
+                for (i, op) in ops.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{op}")?;
+                }
+                f.write_str("]")
+            }
+            Txn::Error(code) => write!(f, "error {}", code.name()),
+        }
+    }
+}
+
 impl Txn {
     /// `ZooDefs.OpCode` value of this txn's header type.
     #[must_use]
@@ -128,5 +202,50 @@ impl TxnEntry {
     #[must_use]
     pub fn zxid(&self) -> Zxid {
         self.header.zxid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_use_zookeeper_op_names_and_short_data() {
+        let create = Txn::Create {
+            path: "/app".into(),
+            data: Some(b"hello".to_vec()),
+            acl: vec![],
+            ephemeral: true,
+            parent_cversion: 1,
+        };
+        assert_eq!(create.to_string(), "create /app \"hello\" ephemeral");
+        let set = Txn::SetData {
+            path: "/a".into(),
+            data: Some(vec![b'x'; 40]),
+            version: 3,
+        };
+        assert_eq!(
+            set.to_string(),
+            format!("setData /a \"{}…\" v3", "x".repeat(16))
+        );
+        let multi = Txn::Multi(vec![
+            Txn::Delete { path: "/a".into() },
+            Txn::Error(Code::NoNode),
+        ]);
+        assert_eq!(multi.to_string(), "multi [delete /a; error NoNode]");
+        assert_eq!(
+            Txn::CloseSession {
+                ephemerals: vec!["/e1".into(), "/e2".into()]
+            }
+            .to_string(),
+            "closeSession (deletes /e1 /e2)"
+        );
+        let null = Txn::CreateContainer {
+            path: "/c".into(),
+            data: None,
+            acl: vec![],
+            parent_cversion: 0,
+        };
+        assert_eq!(null.to_string(), "createContainer /c null");
     }
 }

@@ -173,7 +173,7 @@ fn server_view(k: &Kernel, i: usize) -> ServerView {
             .map(|e| LogEntryView {
                 zxid: e.zxid(),
                 committed: e.zxid() <= committed,
-                txn: format!("{:?}", e.txn),
+                txn: e.txn.to_string(),
             })
             .collect(),
         tree,

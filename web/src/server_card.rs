@@ -34,7 +34,7 @@ fn vote_text(s: &ServerView) -> String {
         || "—".to_string(),
         |v| {
             format!(
-                "(leader {}, zxid {}, peerEpoch {})",
+                "({}, {}, {:#x})",
                 v.leader.map_or("-".to_string(), |l| l.to_string()),
                 v.zxid,
                 v.peer_epoch
@@ -71,7 +71,8 @@ pub fn ServerCard(props: &ServerCardProps) -> Html {
                 <dt>{ "currentEpoch" }</dt><dd class="zs-epoch">{ s.current_epoch }</dd>
                 <dt>{ "acceptedEpoch" }</dt><dd>{ s.accepted_epoch }</dd>
                 <dt>{ "round" }</dt><dd>{ format!("{:#x}", s.logical_clock) }</dd>
-                <dt>{ "vote" }</dt><dd class="zs-vote">{ vote_text(s) }</dd>
+                <dt title="(leader, zxid, peerEpoch)">{ "vote" }</dt>
+                <dd class="zs-vote" title="(leader, zxid, peerEpoch)">{ vote_text(s) }</dd>
                 <dt>{ "lastLogged" }</dt><dd class="zs-zxid">{ s.last_logged.to_string() }</dd>
                 <dt>{ "lastCommitted" }</dt><dd>{ s.last_committed.to_string() }</dd>
                 <dt>{ "znodes" }</dt><dd>{ s.tree.len() }</dd>
