@@ -1,23 +1,11 @@
 //! `zabscope run`, `zabscope fuzz` and the ensemble ops of `zabscope api` (issue 4 item 8).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn zabscope(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zabscope"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn zabscope");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write");
-    child.wait_with_output().expect("run")
+    common::run_zabscope(args, stdin)
 }
 
 fn scenario(name: &str) -> String {

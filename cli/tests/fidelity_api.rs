@@ -2,23 +2,10 @@
 //! Java client (`docs/fidelity/ApiProbe.java`, `docs/fidelity/Order.java`; Debian package,
 //! standalone, tickTime 2000). Each assertion quotes what the real server answered.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn api(script: &str) -> Vec<serde_json::Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zabscope"))
-        .arg("api")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(script.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = common::run_zabscope(&["api"], script);
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))

@@ -6,8 +6,7 @@
 //! own stream (the real zkCli prints them from another thread). The CLI version line differs
 //! on purpose (Debian's build string vs the upstream 3.8.0 release string) and is masked.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn normalise(text: &str) -> (Vec<String>, Vec<String>) {
     let (mut out, mut events) = (Vec::new(), Vec::new());
@@ -47,26 +46,17 @@ fn zkcli_matches_real_3_8_0_recording() {
             None => format!("{l}\n"),
         })
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zabscope"))
-        .args([
+    let out = common::run_zabscope(
+        &[
             "zkcli",
             "--extended-types",
             "--super-digest",
             "super:xQJmxLMiHGwaqBvst5y6rkB6HQs=",
             "--container-check-ms",
             "1000",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(script.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+        ],
+        &script,
+    );
     let (ours, our_events) = normalise(&String::from_utf8_lossy(&out.stdout));
     let real = include_str!("fidelity/zkcli-scenario.real.out");
     let (real, _) = normalise(real);
