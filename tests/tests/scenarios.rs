@@ -243,20 +243,23 @@ fn read_timeouts(sim: &zabscope_core::Simulation, leader: u32, pause: u64) -> Ve
     followers
         .iter()
         .map(|&id| {
-            let last_read = events(sim, |e| {
-                e.at.ms() <= pause
-                    && e.from == Some(ServerId(leader))
-                    && e.to == Some(ServerId(id))
-                    && matches!(e.kind, EventKind::Deliver { .. })
-            })
-            .last()
-            .map_or(0, |e| e.at.ms());
             let gave_up = events(sim, |e| {
                 e.at.ms() > pause
                     && e.from == Some(ServerId(id))
                     && matches!(e.kind, EventKind::GaveUp(_))
             })
             .next()
+            .map_or(0, |e| e.at.ms());
+            // Packets sent before the pause may still arrive after it (with
+            // `zabscope.fsyncMs` the COMMIT of a write just before the pause lands a few ms
+            // later): the last read is the last delivery before giving up.
+            let last_read = events(sim, |e| {
+                e.at.ms() < gave_up
+                    && e.from == Some(ServerId(leader))
+                    && e.to == Some(ServerId(id))
+                    && matches!(e.kind, EventKind::Deliver { .. })
+            })
+            .last()
             .map_or(0, |e| e.at.ms());
             (last_read, gave_up)
         })
