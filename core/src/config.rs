@@ -48,12 +48,18 @@ pub struct Config {
     /// LEADING (`QuorumPeer.makeLeader` builds the `Leader`); connects before are refused.
     /// Real 3.8.0: 30–40 ms.
     pub leader_start_ms: u64,
+    /// `zabscope.fsyncMs`: how long one txn-log flush (`FileTxnLog.commit`, an fsync) takes in
+    /// `SyncRequestProcessor`; proposals are ACKed only once flushed (group commit). 0 = the
+    /// append is durable at once (the idealised model).
+    pub fsync_ms: u64,
 }
 
 /// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
 pub const DEFAULT_LEARNER_SHUTDOWN_MS: u64 = 50;
 /// Default `zabscope.leaderStartMs`: the measured decide → bind time of a new leader.
 pub const DEFAULT_LEADER_START_MS: u64 = 35;
+/// Default `zabscope.fsyncMs` (docs/fidelity-timing.md).
+pub const DEFAULT_FSYNC_MS: u64 = 4;
 
 /// Why zoo.cfg text was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +116,7 @@ impl Config {
             loss_ppm: 0,
             learner_shutdown_ms: DEFAULT_LEARNER_SHUTDOWN_MS,
             leader_start_ms: DEFAULT_LEADER_START_MS,
+            fsync_ms: DEFAULT_FSYNC_MS,
         }
     }
 
@@ -142,6 +149,7 @@ impl Config {
                 "zabscope.jitterMs" => cfg.jitter_ms = num(value)?,
                 "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = num(value)?,
                 "zabscope.leaderStartMs" => cfg.leader_start_ms = num(value)?,
+                "zabscope.fsyncMs" => cfg.fsync_ms = num(value)?,
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
@@ -280,7 +288,11 @@ impl fmt::Display for Config {
         writeln!(f, "zabscope.jitterMs={}", self.jitter_ms)?;
         writeln!(f, "zabscope.lossPpm={}", self.loss_ppm)?;
         writeln!(f, "zabscope.learnerShutdownMs={}", self.learner_shutdown_ms)?;
-        writeln!(f, "zabscope.leaderStartMs={}", self.leader_start_ms)
+        writeln!(f, "zabscope.leaderStartMs={}", self.leader_start_ms)?;
+        if self.fsync_ms != DEFAULT_FSYNC_MS {
+            writeln!(f, "zabscope.fsyncMs={}", self.fsync_ms)?;
+        }
+        Ok(())
     }
 }
 
@@ -301,6 +313,23 @@ mod tests {
         );
         assert!(cfg.servers[&ServerId(3)].observer);
         assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+    }
+
+    #[test]
+    fn fsync_key_defaults_parses_and_round_trips() {
+        // SyncRequestProcessor's flush: fsync median 4 ms here (docs/fidelity-timing.md).
+        assert_eq!(Config::parse(CFG).unwrap().fsync_ms, 4);
+        let cfg = Config::parse(&format!("{CFG}zabscope.fsyncMs=0\n")).unwrap();
+        assert_eq!(cfg.fsync_ms, 0);
+        assert!(cfg.to_string().contains("zabscope.fsyncMs=0\n"));
+        assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+        let bad = format!("{CFG}zabscope.fsyncMs=x\n");
+        assert!(
+            Config::parse(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("fsyncMs")
+        );
     }
 
     #[test]

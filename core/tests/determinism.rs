@@ -4,7 +4,7 @@
 use zabscope_core::{Script, Simulation};
 
 /// The digest of `data/determinism.zs`, shared with `wasm_sim.rs`.
-pub const DIGEST: u64 = 0xfc3d_7858_ea5b_cbc7;
+pub const DIGEST: u64 = 0xc3cb_7b50_a8d7_593e;
 
 fn digest() -> (u64, u64) {
     let script = Script::parse(include_str!("data/determinism.zs")).expect("script");
@@ -28,14 +28,15 @@ fn same_script_same_digest() {
     );
 }
 
-/// With `zabscope.learnerShutdownMs=0` and `zabscope.leaderStartMs=0` (JVM work free) the run is
-/// exactly the idealised model's: the digest before those costs were modelled.
+/// With `zabscope.learnerShutdownMs=0`, `zabscope.leaderStartMs=0` and `zabscope.fsyncMs=0`
+/// (JVM work and disks free) the run is exactly the idealised model's: the digest before those
+/// costs were modelled.
 #[test]
 fn zero_jvm_costs_give_the_idealised_trace() {
     const IDEALISED: u64 = 0x18ae_34d7_82e3_0877;
     let text = include_str!("data/determinism.zs").replace(
         "config\n",
-        "config\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\n",
+        "config\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\nzabscope.fsyncMs=0\n",
     );
     let script = Script::parse(&text).expect("script");
     let mut sim = Simulation::from_script(&script).expect("config");
@@ -43,4 +44,19 @@ fn zero_jvm_costs_give_the_idealised_trace() {
     sim.run_for(script.until_ms);
     assert!(sim.violations().is_empty(), "{:?}", sim.violations());
     assert_eq!(sim.digest(), IDEALISED);
+}
+
+/// With `zabscope.fsyncMs=0` a proposal is durable and ACKed in the step that logs it: the
+/// digest is exactly the one from before SyncRequestProcessor's flush was modelled.
+#[test]
+fn zero_fsync_gives_the_immediate_log_trace() {
+    const IMMEDIATE_LOG: u64 = 0xfc3d_7858_ea5b_cbc7;
+    let text =
+        include_str!("data/determinism.zs").replace("config\n", "config\nzabscope.fsyncMs=0\n");
+    let script = Script::parse(&text).expect("script");
+    let mut sim = Simulation::from_script(&script).expect("config");
+    sim.check_invariants(true);
+    sim.run_for(script.until_ms);
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    assert_eq!(sim.digest(), IMMEDIATE_LOG);
 }

@@ -17,6 +17,9 @@ pub struct Durable {
     pub log: Vec<Entry>,
     /// Every snapshot taken, oldest first (ZooKeeper keeps them unless purged).
     pub snapshots: Vec<Snapshot>,
+    /// How many txns at the end of `log` are appended but not yet flushed
+    /// (`SyncRequestProcessor`'s batch, `zabscope.fsyncMs`): a crash loses them.
+    pub unflushed: usize,
 }
 
 impl Durable {
@@ -48,6 +51,30 @@ impl Durable {
         }
     }
 
+    /// Append a txn to the in-memory batch of `SyncRequestProcessor`: it is in the log but
+    /// not durable until [`Durable::flushed`].
+    pub fn append_unflushed(&mut self, e: &Entry) -> bool {
+        if e.zxid() > self.last_logged() {
+            self.log.push(e.clone());
+            self.unflushed += 1;
+            return true;
+        }
+        false
+    }
+
+    /// `FileTxnLog.commit` finished for the oldest unflushed txn `zxid`.
+    pub fn flushed(&mut self, zxid: Zxid, out: &mut Outbox) {
+        self.unflushed = self.unflushed.saturating_sub(1);
+        out.persist(Persist::Append(zxid));
+    }
+
+    /// kill -9: the unflushed batch never reached the disk.
+    pub fn lose_unflushed(&mut self) {
+        let keep = self.log.len().saturating_sub(self.unflushed);
+        self.log.truncate(keep);
+        self.unflushed = 0;
+    }
+
     /// The most recent snapshot.
     #[must_use]
     pub fn snapshot(&self) -> Option<&Snapshot> {
@@ -59,6 +86,7 @@ impl Durable {
     pub fn truncate(&mut self, zxid: Zxid, out: &mut Outbox) {
         let keep = self.log.partition_point(|e| e.zxid() <= zxid);
         self.log.truncate(keep);
+        self.unflushed = self.unflushed.min(self.log.len());
         self.snapshots.retain(|s| s.zxid <= zxid);
         out.persist(Persist::Truncate(zxid));
     }
@@ -87,6 +115,7 @@ impl Durable {
     /// After a SNAP sync the old log no longer describes this server's history: drop it.
     pub fn replace_with_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
         self.log.clear();
+        self.unflushed = 0;
         out.persist(Persist::Truncate(Zxid::ZERO));
         self.save_snapshot(s, out);
     }

@@ -259,7 +259,7 @@ impl Leader {
         }
         let entry: Entry = Arc::new(txn);
         self.prep.apply(&entry);
-        core.durable.append(&entry, out);
+        let ack_now = core.log_proposal(&entry, now, out);
         let needed = quorum_size(core);
         out.note(Note::Propose { zxid, needed });
         for (id, h) in &self.learners {
@@ -267,14 +267,19 @@ impl Leader {
                 out.send(*id, PeerMsg::Proposal(entry.clone()));
             }
         }
-        let acks = BTreeSet::from([core.id]);
+        // The leader's own ACK follows its log flush (SyncRequestProcessor → AckRequestProcessor).
+        let acks = if ack_now {
+            BTreeSet::from([core.id])
+        } else {
+            BTreeSet::new()
+        };
         self.outstanding.insert(zxid, Outstanding { entry, acks });
         self.try_commit(core, now, out);
         Transition::Stay
     }
 
     /// `Leader.processAck`.
-    fn process_ack(
+    pub(crate) fn process_ack(
         &mut self,
         core: &mut Core,
         now: SimTime,

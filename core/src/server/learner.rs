@@ -212,8 +212,7 @@ impl Learner {
             PeerMsg::Proposal(e) if self.new_leader_seen => {
                 // After NEWLEADER proposals are logged (and ACKed) as they come
                 // (`writeToTxnLog`, ZOOKEEPER-3911).
-                core.durable.append(&e, out);
-                if !self.observer {
+                if core.log_proposal(&e, now, out) && !self.observer {
                     out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
                 }
                 self.not_committed.push_back(e);
@@ -335,8 +334,10 @@ impl Learner {
     ) -> Transition {
         match msg {
             PeerMsg::Proposal(e) => {
-                core.durable.append(&e, out);
-                out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
+                // SyncRequestProcessor: ACKed once flushed (SendAckRequestProcessor).
+                if core.log_proposal(&e, now, out) {
+                    out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
+                }
                 self.not_committed.push_back(e);
             }
             PeerMsg::Commit { zxid } => return self.commit(core, now, zxid, out),

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod replica;
 pub mod serve;
 mod session_move;
+pub mod sync_log;
 
 use crate::acl::Id;
 use crate::code::Code;
@@ -69,6 +70,8 @@ pub struct Core {
     pub owners: BTreeMap<SessionId, ServerId>,
     /// Sessions moved here whose REVALIDATE awaits the leader's answer (`Learner.pendingRevalidations`).
     pub revalidating: BTreeSet<SessionId>,
+    /// `SyncRequestProcessor`: txn-log flushes under way and the ACKs waiting for them.
+    pub sync_log: sync_log::SyncLog,
 }
 
 /// A client connection (`ServerCnxn`).
@@ -187,6 +190,7 @@ impl Server {
             tracker: SessionTracker::new(u64::from(id.0), session_config(&config), now),
             owners: BTreeMap::new(),
             revalidating: BTreeSet::new(),
+            sync_log: sync_log::SyncLog::default(),
         };
         core.current_vote = core.init_vote();
         out.note(Note::State(ServerState::Looking, Phase::Election));
@@ -292,6 +296,9 @@ impl Server {
     /// Timers: election polls, learner read timeouts, the leader's ticks and waits.
     pub fn handle_timeout(&mut self, now: SimTime, out: &mut Outbox) {
         let was_serving = self.serving();
+        if self.flush_done(now, out) && now < self.role_deadline() {
+            return;
+        }
         let t = match &mut self.role {
             Role::Looking(e) => e.timeout(&mut self.core, now, out),
             Role::Following(l) | Role::Observing(l) => l.timeout(&mut self.core, now, out),
@@ -300,14 +307,44 @@ impl Server {
         self.apply_transition(t, was_serving, now, out);
     }
 
-    /// The next instant this server wants `handle_timeout`.
+    /// The next instant this server wants `handle_timeout`: its role's timer or the end of
+    /// a txn-log flush.
     #[must_use]
     pub fn poll_timeout(&self) -> Option<SimTime> {
+        let role = self.role_deadline();
+        Some(self.core.sync_log.deadline().map_or(role, |f| f.min(role)))
+    }
+
+    fn role_deadline(&self) -> SimTime {
         match &self.role {
-            Role::Looking(e) => Some(e.deadline),
-            Role::Following(l) | Role::Observing(l) => Some(l.deadline(&self.core)),
-            Role::Leading(l) => Some(l.deadline(&self.core)),
+            Role::Looking(e) => e.deadline,
+            Role::Following(l) | Role::Observing(l) => l.deadline(&self.core),
+            Role::Leading(l) => l.deadline(&self.core),
         }
+    }
+
+    /// A txn-log flush completed: `SendAckRequestProcessor` ACKs its txns (the leader counts
+    /// its own ACK, `Leader.processAck(self.getId(), ...)`). True if one completed.
+    fn flush_done(&mut self, now: SimTime, out: &mut Outbox) -> bool {
+        let flushed = self.core.complete_flush(now, out);
+        if flushed.is_empty() {
+            return false;
+        }
+        let me = self.core.id;
+        match &mut self.role {
+            Role::Leading(l) => {
+                for z in flushed {
+                    l.process_ack(&mut self.core, now, me, z, out);
+                }
+            }
+            Role::Following(l) if !l.observer => {
+                for zxid in flushed {
+                    out.send(l.leader, PeerMsg::Ack { zxid });
+                }
+            }
+            _ => {}
+        }
+        true
     }
 
     /// Apply a role change, closing the old role's connections; a server that just started
@@ -319,6 +356,9 @@ impl Server {
         now: SimTime,
         out: &mut Outbox,
     ) {
+        if t != Transition::Stay {
+            self.core.flush_all(out);
+        }
         match t {
             Transition::Stay => {}
             Transition::Looking(why) => self.go_looking(why, now, out),

@@ -417,6 +417,13 @@ impl Kernel {
         }
         if let Some(s) = node.server.take() {
             node.disk = s.core.durable;
+            if status == Status::Crashed {
+                // kill -9: SyncRequestProcessor's unflushed batch never reached the disk.
+                node.disk.lose_unflushed();
+            } else {
+                // A clean stop: SyncRequestProcessor.shutdown flushes the batch.
+                node.disk.unflushed = 0;
+            }
         }
         node.status = status;
         node.incarnation += 1;
