@@ -8,12 +8,12 @@ use crate::ids::{ServerId, SessionId};
 use crate::request::CreateMode;
 use crate::server::outbox::Outbox;
 use crate::server::replica::{Request, Response};
-use crate::sim::client_watches::{ClientWatches, WatchReg};
 use crate::sim::command::ClientOp;
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
 use crate::trace::EventKind;
 use crate::watch::WatchedEvent;
+use crate::watch::{ClientWatches, WatchReg};
 use crate::zxid::Zxid;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -313,7 +313,7 @@ impl Kernel {
         let text = event.to_java_string();
         if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
             c.events.push(event.clone());
-            c.watches.fired(event);
+            c.watches.materialize(event);
         }
         self.event(
             EventKind::Watch {

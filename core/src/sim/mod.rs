@@ -3,7 +3,6 @@
 
 pub mod api_backend;
 pub mod client;
-pub mod client_watches;
 pub mod command;
 mod exec;
 pub mod kernel;

@@ -7,9 +7,11 @@
 //! ones fire for descendants and never for NodeChildrenChanged); NodeDeleted reaches a connection once even with data
 //! and child watches; events are returned in trigger order (so before the response).
 
+mod client;
 mod event;
 mod table;
 
+pub use client::{ClientWatches, WatchReg};
 pub use event::{EventType, KeeperState, WatchTrigger, WatchedEvent};
 pub use table::{WatchTable, WatcherMode};
 

@@ -14,9 +14,8 @@ mod commands;
 pub mod format;
 mod more;
 mod sessions;
-mod watches;
 
-pub use watches::ClientWatches;
+pub use crate::watch::ClientWatches;
 
 use crate::api::{Backend, Events, Fields};
 use crate::code::Code;

@@ -1,12 +1,73 @@
-//! The client's own record of its watches (`ZKWatchManager`): what a reconnect re-registers
-//! with SetWatches (ClientCnxn.primeConnection) so watches follow a session that moves to
-//! another server. A one-shot watch leaves the record when its event arrives.
+//! The client library's own record of its watches (Java's `ZKWatchManager`), shared by the
+//! zkCli front end and the simulated ensemble clients: registered when a watching request is
+//! answered, cleared as one-shot events arrive (`materialize`), consulted by `removewatches`
+//! (NoWatcher is decided client-side), and re-sent with SetWatches when a session moves to
+//! another server (ClientCnxn.primeConnection).
 
 use crate::code::Code;
 use crate::request::{AddWatchMode, Request, WatcherType};
 use crate::watch::{EventType, WatchedEvent};
 use crate::zxid::Zxid;
 use std::collections::BTreeSet;
+
+/// The client's watches by kind (ZKWatchManager's dataWatches, existWatches, childWatches,
+/// persistentWatches, persistentRecursiveWatches).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientWatches {
+    pub data: BTreeSet<String>,
+    pub exist: BTreeSet<String>,
+    pub child: BTreeSet<String>,
+    pub persistent: BTreeSet<String>,
+    pub recursive: BTreeSet<String>,
+}
+
+impl ClientWatches {
+    /// `ZKWatchManager.materialize`: standard watches fire once.
+    pub fn materialize(&mut self, e: &WatchedEvent) {
+        let Some(p) = e.path.as_deref() else { return };
+        match e.event_type {
+            EventType::NodeDataChanged | EventType::NodeCreated => {
+                self.data.remove(p);
+                self.exist.remove(p);
+            }
+            EventType::NodeChildrenChanged => {
+                self.child.remove(p);
+            }
+            EventType::NodeDeleted => {
+                self.data.remove(p);
+                self.exist.remove(p);
+                self.child.remove(p);
+            }
+            _ => {}
+        }
+    }
+
+    /// `removeWatcher` client side: the removal events, or `None` when nothing matched
+    /// (NoWatcher).
+    pub fn remove(&mut self, path: &str, t: WatcherType) -> Option<Vec<EventType>> {
+        let mut ev = Vec::new();
+        let child = matches!(t, WatcherType::Children | WatcherType::Any);
+        let data = matches!(t, WatcherType::Data | WatcherType::Any);
+        if child && self.child.remove(path) {
+            ev.push(EventType::ChildWatchRemoved);
+        }
+        if data {
+            let d = self.data.remove(path);
+            let x = self.exist.remove(path);
+            if d || x {
+                ev.push(EventType::DataWatchRemoved);
+            }
+        }
+        if t == WatcherType::Any {
+            let p = self.persistent.remove(path);
+            let r = self.recursive.remove(path);
+            if p || r {
+                ev.push(EventType::PersistentWatchRemoved);
+            }
+        }
+        if ev.is_empty() { None } else { Some(ev) }
+    }
+}
 
 /// A watch a request asks for, registered once the answer comes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,17 +79,6 @@ pub enum WatchReg {
     Persistent(String),
     Recursive(String),
     Remove(String, WatcherType),
-}
-
-/// The client's watches by kind (ZKWatchManager's dataWatches, existWatches, childWatches,
-/// persistentWatches, persistentRecursiveWatches).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ClientWatches {
-    pub data: BTreeSet<String>,
-    pub exist: BTreeSet<String>,
-    pub child: BTreeSet<String>,
-    pub persistent: BTreeSet<String>,
-    pub recursive: BTreeSet<String>,
 }
 
 impl WatchReg {
@@ -84,28 +134,6 @@ impl ClientWatches {
                     self.child.remove(&p);
                 }
             }
-        }
-    }
-
-    /// An event arrived: the one-shot watches it fired are gone (ZKWatchManager.materialize).
-    pub fn fired(&mut self, e: &WatchedEvent) {
-        let Some(p) = &e.path else {
-            return;
-        };
-        match e.event_type {
-            EventType::NodeCreated | EventType::NodeDataChanged => {
-                self.data.remove(p);
-                self.exist.remove(p);
-            }
-            EventType::NodeDeleted => {
-                self.data.remove(p);
-                self.exist.remove(p);
-                self.child.remove(p);
-            }
-            EventType::NodeChildrenChanged => {
-                self.child.remove(p);
-            }
-            _ => {}
         }
     }
 
