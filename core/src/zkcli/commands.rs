@@ -168,12 +168,6 @@ impl<B: Backend> ZkCli<B> {
             path: path.clone(),
             watch,
         });
-        if watch
-            && resp.code == Code::Ok
-            && let Some(w) = self.watches_mut()
-        {
-            w.child.insert(path.clone());
-        }
         match resp.body {
             ResponseBody::Children { mut children, stat } if resp.code == Code::Ok => {
                 children.sort();
@@ -199,7 +193,6 @@ impl<B: Backend> ZkCli<B> {
         if resp.code != Code::Ok {
             return Err(keeper_error(resp.code, Some(path)));
         }
-        self.note_data_watch(path, watch);
         self.println(path);
         self.dfs(path, watch);
         Ok(())
@@ -213,9 +206,6 @@ impl<B: Backend> ZkCli<B> {
         let ResponseBody::Children { mut children, .. } = resp.body else {
             return;
         };
-        if watch && let Some(w) = self.watches_mut() {
-            w.child.insert(path.to_string());
-        }
         children.sort();
         let full: Vec<String> = children
             .iter()
@@ -235,12 +225,6 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    pub(super) fn note_data_watch(&mut self, path: &str, watch: bool) {
-        if watch && let Some(w) = self.watches_mut() {
-            w.data.insert(path.to_string());
-        }
-    }
-
     fn get(&mut self, tokens: &[String]) -> CliResult {
         let mut cl = Self::parse(tokens, &[('s', false), ('w', false)], 2, "get")?;
         self.compat_watch(&mut cl, "get", "get [-s] [-w] path");
@@ -253,7 +237,6 @@ impl<B: Backend> ZkCli<B> {
         });
         match resp.body {
             ResponseBody::Data { data, stat } if resp.code == Code::Ok => {
-                self.note_data_watch(&path, watch);
                 let text = data.map_or_else(
                     || "null".to_string(),
                     |d| String::from_utf8_lossy(&d).into_owned(),
@@ -371,16 +354,6 @@ impl<B: Backend> ZkCli<B> {
             path: path.clone(),
             watch,
         });
-        if watch
-            && matches!(resp.code, Code::Ok | Code::NoNode)
-            && let Some(w) = self.watches_mut()
-        {
-            if resp.code == Code::Ok {
-                w.data.insert(path.clone());
-            } else {
-                w.exist.insert(path.clone());
-            }
-        }
         match resp.body {
             ResponseBody::Stat(s) if resp.code == Code::Ok => {
                 self.print(&format::stat(&s));

@@ -21,7 +21,7 @@ use crate::api::{Backend, Events, Fields};
 use crate::code::Code;
 use crate::ids::SessionId;
 use crate::request::{Request, Response, ResponseBody};
-use crate::watch::{EventType, KeeperState, WatchedEvent};
+use crate::watch::{EventType, KeeperState, WatchReg, WatchedEvent};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -302,13 +302,19 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    /// Sends a request for the current client; prints the events it caused first.
+    /// Sends a request for the current client; prints the events it caused first, then
+    /// records any watch the answer registered (`ZooKeeper.WatchRegistration`, the same rules
+    /// as the simulated clients). removewatches is decided client-side, in `more.rs`.
     fn call(&mut self, req: Request) -> Response {
         let Some(s) = self.current_session() else {
             return Response::err(Code::ConnectionLoss);
         };
+        let reg = WatchReg::of(&req).filter(|r| !matches!(r, WatchReg::Remove(..)));
         let (resp, events) = self.backend.submit(s, req);
         self.deliver(events);
+        if let (Some(reg), Some(w)) = (reg, self.watches_mut()) {
+            w.answered(reg, resp.code);
+        }
         if resp.code == Code::SessionExpired {
             let name = self.current.clone();
             if let Some(c) = self.clients.get_mut(&name) {

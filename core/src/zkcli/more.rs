@@ -167,12 +167,6 @@ impl<B: Backend> ZkCli<B> {
         if resp.code != Code::Ok {
             return Err(keeper_error(resp.code, Some(&path)));
         }
-        if let Some(w) = self.watches_mut() {
-            match mode {
-                AddWatchMode::Persistent => w.persistent.insert(path),
-                AddWatchMode::PersistentRecursive => w.recursive.insert(path),
-            };
-        }
         Ok(())
     }
 
