@@ -145,6 +145,28 @@ public class CliDriver {
         System.exit(0);
     }
 
+    /**
+     * zkCli's AddWatchCommand is one object per JVM whose `mode` only `-m` changes (a plain
+     * `addWatch` reuses the last `-m`). Each client here stands for its own zkCli process,
+     * so each keeps its own copy of that field.
+     */
+    static final Map<String, Object> addWatchModes = new TreeMap<>();
+
+    static java.lang.reflect.Field addWatchModeField() throws Exception {
+        java.lang.reflect.Field map = ZooKeeperMain.class.getDeclaredField("commandMapCli");
+        map.setAccessible(true);
+        Object cmd = ((Map<?, ?>) map.get(null)).get("addWatch");
+        java.lang.reflect.Field f = cmd.getClass().getDeclaredField("mode");
+        f.setAccessible(true);
+        return f;
+    }
+
+    static Object addWatchCommand() throws Exception {
+        java.lang.reflect.Field map = ZooKeeperMain.class.getDeclaredField("commandMapCli");
+        map.setAccessible(true);
+        return ((Map<?, ?>) map.get(null)).get("addWatch");
+    }
+
     static void execute(String line) throws Exception {
         String[] words = line.trim().split("\\s+");
         if (words[0].equals("client") && words.length == 2) {
@@ -154,7 +176,14 @@ public class CliDriver {
         }
         Main m = session(current);
         Thread.currentThread().setName("cli-" + current);
-        m.executeLine(line);
+        java.lang.reflect.Field mode = addWatchModeField();
+        Object cmd = addWatchCommand();
+        mode.set(cmd, addWatchModes.getOrDefault(current, org.apache.zookeeper.AddWatchMode.PERSISTENT_RECURSIVE));
+        try {
+            m.executeLine(line);
+        } finally {
+            addWatchModes.put(current, mode.get(cmd));
+        }
     }
 
     /** The client's ZooKeeperMain, started (quietly: banner lines) on first use. */
@@ -201,6 +230,7 @@ public class CliDriver {
                 }
             }
             clients.clear();
+            addWatchModes.clear();
             current = "c1";
             if (superZk == null) {
                 CountDownLatch up = new CountDownLatch(1);

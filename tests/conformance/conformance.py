@@ -12,6 +12,8 @@ and reports the first differing operation, writing a replayable file.
   conformance.py api   --seeds A..B [--mutate]    # data-model sequences
   conformance.py zkcli --seeds A..B [--mutate]    # zkCli scripts
   conformance.py selftest --seeds A..B            # --mutate on both: every corruption caught
+  conformance.py ci                               # what scripts/test.sh runs (about 2 min):
+                                                  # api 0..120, zkcli 0..120, selftest 0..6
   conformance.py replay FILE                      # re-run one saved sequence (.jsonl or .zk)
   conformance.py show api|zkcli SEED              # print one seed's sequence
 
@@ -50,13 +52,13 @@ def log(msg):
 
 
 def zabscope_bin():
+    """$ZABSCOPE_BIN, else the newer of target/{release,debug}/zabscope."""
     if os.environ.get("ZABSCOPE_BIN"):
         return os.environ["ZABSCOPE_BIN"]
-    for kind in ("release", "debug"):
-        p = ROOT / "target" / kind / "zabscope"
-        if p.exists():
-            return str(p)
-    sys.exit("no zabscope binary: cargo build -p zabscope (or set ZABSCOPE_BIN)")
+    found = [p for p in (ROOT / "target" / k / "zabscope" for k in ("release", "debug")) if p.exists()]
+    if not found:
+        sys.exit("no zabscope binary: cargo build -p zabscope (or set ZABSCOPE_BIN)")
+    return str(max(found, key=lambda p: p.stat().st_mtime))
 
 
 def compile_drivers():
@@ -180,9 +182,14 @@ def zabscope_api(ops):
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 
 
+STATS = {"ok": 0, "events": 0}
+
+
 def check_api(driver, seed, ops, mutate):
     base = generate.base_of(seed)
     real = real_api(driver, ops, base)
+    STATS["ok"] += sum(1 for r in real if r.get("code") == 0)
+    STATS["events"] += sum(len(v) for r in real for v in r.get("events", {}).values())
     ours = zabscope_api(ops)
     if mutate:
         normalise.mutate_api(ours, random.Random(seed))
@@ -222,6 +229,7 @@ def zabscope_zkcli(lines):
 def check_zkcli(driver, seed, lines, mutate):
     base = generate.base_of(seed)
     real = real_zkcli(driver, lines, base)
+    STATS["events"] += sum(t.count("WatchedEvent state:SyncConnected type:Node") for t in real)
     ours = zabscope_zkcli(lines)
     if mutate:
         normalise.mutate_zkcli(ours, random.Random(seed))
@@ -335,10 +343,32 @@ def main(argv):
         n, ops, failures = run_range(cmd, seeds, mutate)
         dt = time.monotonic() - t0
         what = "mutated answers caught" if mutate else "differing seeds"
-        log(f"{cmd}: {n} seeds, {ops} operations compared in {dt:.1f} s; {what}: {len(failures)}")
+        extra = f" ({STATS['ok']} succeeded)" if cmd == "api" else ""
+        log(f"{cmd}: {n} seeds, {ops} operations{extra} and {STATS['events']} watch events "
+            f"compared in {dt:.1f} s; {what}: {len(failures)}")
         if mutate:
             return 0 if len(failures) == n else 1
         return 1 if failures else 0
+    if cmd == "ci":
+        t0 = time.monotonic()
+        server = RealServer()
+        log(f"ZooKeeper 3.8 on {server.host_port}, zabscope = {zabscope_bin()}")
+        try:
+            bad = False
+            for kind, rng in (("api", range(0, 120)), ("zkcli", range(0, 120))):
+                STATS.update(ok=0, events=0)
+                n, ops, failures = run_range(kind, rng, False, server)
+                log(f"{kind}: {n} seeds, {ops} operations, {STATS['events']} watch events; "
+                    f"differing seeds: {failures or 'none'}")
+                bad |= bool(failures)
+            for kind in ("api", "zkcli"):
+                n, _, caught = run_range(kind, range(0, 6), True, server)
+                log(f"mutation self-test {kind}: {len(caught)}/{n} corrupted answers caught")
+                bad |= len(caught) != n
+        finally:
+            server.stop()
+        log(f"done in {time.monotonic() - t0:.0f} s")
+        return 1 if bad else 0
     if cmd == "selftest":
         server = RealServer()
         try:

@@ -31,8 +31,18 @@ class PathPool:
     def __init__(self, rng, base):
         self.rng = rng
         self.base = base
+        self.known = []  # paths a create was sent for (it may have failed)
+
+    def note(self, path):
+        if path not in self.known:
+            self.known.append(path)
 
     def any(self):
+        if self.known and self.rng.random() < 0.55:
+            return self.rng.choice(self.known)
+        return self.fresh()
+
+    def fresh(self):
         r = self.rng.random()
         b = self.base
         n = self.rng.choice
@@ -50,6 +60,8 @@ class PathPool:
         r = self.rng.random()
         if r < 0.4:
             return self.base
+        if r < 0.7 and self.known:
+            return self.rng.choice(self.known)
         return f"{self.base}/{self.rng.choice(NAMES[:4])}"
 
 
@@ -84,6 +96,7 @@ def create_op(rng, pool, client=None):
     if path == pool.base:
         path += "/n"  # never a (sequential) sibling of the base, under the shared root
     op = {"op": "create", "path": path}
+    pool.note(path)
     if client:
         op = {"client": client, **op}
     d = data(rng)
@@ -143,7 +156,7 @@ def one_op(rng, pool, c, live):
         ["create", "delete", "setData", "exists", "getData", "getChildren", "getACL", "setACL",
          "addAuth", "multi", "sync", "addWatch", "getEphemerals", "getAllChildrenNumber",
          "whoAmI", "close"],
-        weights=[26, 10, 8, 8, 8, 9, 3, 4, 3, 6, 2, 3, 2, 2, 2, 2],
+        weights=[26, 10, 8, 10, 10, 10, 3, 4, 3, 6, 2, 5, 2, 2, 2, 2],
     )[0]
     p = pool.any()
     if kind == "create":
@@ -156,7 +169,7 @@ def one_op(rng, pool, c, live):
                 op["data"] = d
         return op
     if kind in ("exists", "getData", "getChildren"):
-        return {"client": c, "op": kind, "path": p, "watch": rng.random() < 0.6}
+        return {"client": c, "op": kind, "path": p, "watch": rng.random() < 0.75}
     if kind == "getACL":
         return {"client": c, "op": kind, "path": p}
     if kind == "setACL":
@@ -203,7 +216,7 @@ def zkcli(seed):
     base = base_of(seed)
     pool = PathPool(rng, base)
     clients = [f"c{i + 1}" for i in range(rng.choice([2, 3]))]
-    lines = [f"create {base}"]
+    lines = [f"create {base}", f"stat {base}"]
     cur = "c1"
     for _ in range(rng.randrange(25, 61)):
         if rng.random() < 0.15:
@@ -219,20 +232,24 @@ def zk_line(rng, pool):
     kind = rng.choices(
         ["create", "ls", "get", "set", "delete", "deleteall", "stat", "getAcl", "setAcl",
          "addauth", "sync", "addWatch", "getEphemerals", "getAllChildrenNumber", "whoami"],
-        weights=[24, 10, 8, 8, 8, 2, 6, 3, 4, 3, 2, 3, 2, 2, 2],
+        weights=[24, 12, 10, 8, 8, 2, 8, 3, 4, 3, 2, 5, 2, 2, 2],
     )[0]
     if kind == "create":
         flags = rng.choices(["", "-e ", "-s ", "-e -s ", "-c ", "-t 100000 "], weights=[40, 15, 15, 10, 8, 6])[0]
-        words = [f"create {flags}{p if rng.random() < 0.7 else pool.parent() + '/' + rng.choice(NAMES)}"]
+        target = p if rng.random() < 0.7 else pool.parent() + "/" + rng.choice(NAMES)
+        if target == pool.base:
+            target += "/n"  # never a (sequential) sibling of the base, under the shared root
+        pool.note(target)
+        words = [f"create {flags}{target}"]
         if rng.random() < 0.7:
             words.append(rng.choice(["v", "hello", "d1", "'two words'"]))
             if rng.random() < 0.25:
                 words.append(acl_text(rng))
         return " ".join(words)
     if kind == "ls":
-        return f"ls {rng.choice(['', '-s ', '-w ', '-R '])}{rng.choice([p, pool.base])}"
+        return f"ls {rng.choice(['', '-s ', '-w ', '-w ', '-R '])}{rng.choice([p, pool.base])}"
     if kind == "get":
-        return f"get {rng.choice(['', '-s ', '-w '])}{p}"
+        return f"get {rng.choice(['', '-s ', '-w ', '-w '])}{p}"
     if kind == "set":
         return f"set {rng.choice(['', '-s '])}{v}{p} {rng.choice(['v2', 'x', 'data'])}"
     if kind == "delete":
@@ -240,7 +257,7 @@ def zk_line(rng, pool):
     if kind == "deleteall":
         return f"deleteall {pool.parent() if rng.random() < 0.5 else p}"
     if kind == "stat":
-        return f"stat {rng.choice(['', '-w '])}{p}"
+        return f"stat {rng.choice(['', '-w ', '-w '])}{p}"
     if kind == "getAcl":
         return f"getAcl {rng.choice(['', '-s '])}{p}"
     if kind == "setAcl":
