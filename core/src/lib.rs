@@ -23,6 +23,7 @@ pub mod ids;
 pub mod invariant;
 pub mod javaorder;
 pub mod jdate;
+pub mod limits;
 pub mod path;
 mod prep;
 pub mod proto;

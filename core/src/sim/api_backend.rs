@@ -8,6 +8,7 @@ use crate::api::{Backend, Events, Fields, Obj, int_field, str_field};
 use crate::code::Code;
 use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
+use crate::limits;
 use crate::request::{Request, Response};
 use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::Status;
@@ -71,8 +72,13 @@ impl Ensemble {
         self.sim.apply(c).map_err(|e| e.0)?;
         let mut n = self.sim.step().len() as u64;
         let end = self.sim.now().plus_ms(max_ms);
+        let mut steps = 1;
         while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
+            if steps == limits::MAX_STEPS {
+                return Err(limits::step_cap(self.sim.now().ms()));
+            }
             n += self.sim.step().len() as u64;
+            steps += 1;
         }
         Ok(n)
     }
@@ -158,8 +164,16 @@ impl Ensemble {
     }
 }
 
+/// `"server": N`, 1..=255 (−1, 0 and 2^32 are out of range, not "no server.0").
 fn server_field(f: &Fields) -> Result<Option<ServerId>, String> {
-    Ok(int_field(f, "server")?.map(|n| ServerId(u32::try_from(n).unwrap_or(0))))
+    match f.get("server") {
+        Some(Value::Number(n)) if n.as_i64().is_none() => {
+            Err(limits::server_id_out_of_range(&n.to_string()))
+        }
+        _ => int_field(f, "server")?
+            .map(|n| limits::server_id(n).map(ServerId))
+            .transpose(),
+    }
 }
 
 impl Backend for ZabBackend {
@@ -258,12 +272,12 @@ impl Backend for ZabBackend {
         e.new_events()
     }
 
-    fn run(&mut self, ms: u64) -> Events {
+    fn run(&mut self, ms: u64) -> Result<Events, String> {
         let Some(e) = self.ensemble.as_mut() else {
             return Backend::run(&mut self.standalone, ms);
         };
-        e.last_run_events = e.sim.run_for(ms) as u64;
-        e.new_events()
+        e.last_run_events = e.sim.try_run_for(ms).map_err(|x| x.0)? as u64;
+        Ok(e.new_events())
     }
 
     fn now(&self) -> SimTime {
@@ -383,11 +397,15 @@ impl Ensemble {
 
     /// `runUntil` `leader: true`: step until a leader is established (max `max_ms`).
     fn run_until(&mut self, f: &Fields) -> Result<Obj, String> {
-        let max = int_field(f, "max_ms")?.map_or(60_000, |m| m.max(0) as u64);
+        let max = match int_field(f, "max_ms")? {
+            None => 60_000,
+            Some(m) => u64::try_from(m).map_err(|_| "'max_ms' must be ≥ 0".to_string())?,
+        };
         let want_leader = f.get("leader").and_then(Value::as_bool).unwrap_or(true);
         let reached = self
             .sim
-            .run_until(max, |s| want_leader && !s.view().leaders().is_empty());
+            .try_run_until(max, |s| want_leader && !s.view().leaders().is_empty())
+            .map_err(|e| e.0)?;
         let leader = self.sim.view().leaders().first().copied();
         Ok(Obj::new()
             .with("op", "runUntil")
@@ -405,11 +423,13 @@ fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
         .map(|g| match g {
             Value::Array(ids) => ids
                 .iter()
-                .map(|i| {
-                    i.as_u64()
-                        .and_then(|i| u32::try_from(i).ok())
-                        .map(ServerId)
-                        .ok_or_else(|| "server ids are numbers".to_string())
+                .map(|i| match i {
+                    Value::Number(n) => n
+                        .as_i64()
+                        .ok_or_else(|| limits::server_id_out_of_range(&n.to_string()))
+                        .and_then(limits::server_id)
+                        .map(ServerId),
+                    _ => Err("server ids are numbers".to_string()),
                 })
                 .collect(),
             _ => Err("each group is a list of server ids".into()),
