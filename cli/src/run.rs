@@ -40,7 +40,10 @@ pub fn main(args: &[String]) -> ExitCode {
     while sim.kernel().next_time().is_some_and(|t| t.ms() <= end) {
         if steps == limits::MAX_STEPS {
             print!("{out}");
-            eprintln!("zabscope run: {}", limits::step_cap(sim.now().ms()));
+            eprintln!(
+                "zabscope run: {}",
+                limits::step_cap(limits::MAX_STEPS, sim.now().ms())
+            );
             return ExitCode::from(1);
         }
         steps += 1;

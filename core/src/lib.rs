@@ -24,6 +24,7 @@ pub mod invariant;
 pub mod javaorder;
 pub mod jdate;
 pub mod limits;
+pub mod parser_fuzz;
 pub mod path;
 mod prep;
 pub mod proto;

@@ -49,11 +49,11 @@ pub fn server_id_out_of_range(given: &str) -> String {
     format!("server id {given} is out of range: ids are 1..={MAX_SERVER_ID}")
 }
 
-/// The error for a run that hit [`MAX_STEPS`] before its end time.
+/// The error for a run that hit its step cap ([`MAX_STEPS`]) before its end time.
 #[must_use]
-pub fn step_cap(at_ms: u64) -> String {
+pub fn step_cap(steps: u64, at_ms: u64) -> String {
     format!(
-        "stopped after {MAX_STEPS} steps at {}.{:03}s of simulated time (the cap per command); \
+        "stopped after {steps} steps at {}.{:03}s of simulated time (the cap per command); \
          run again to continue",
         at_ms / 1000,
         at_ms % 1000

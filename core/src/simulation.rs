@@ -55,6 +55,8 @@ pub struct Simulation {
     violations: Vec<Violation>,
     /// Record applied commands for `seek` and `script()` (off for benchmarks).
     recording: bool,
+    /// The most steps one command may take (`limits::MAX_STEPS`; lower for fuzzing).
+    step_cap: u64,
 }
 
 impl Simulation {
@@ -72,6 +74,7 @@ impl Simulation {
             checker: None,
             violations: Vec::new(),
             recording: true,
+            step_cap: MAX_STEPS,
         })
     }
 
@@ -102,6 +105,18 @@ impl Simulation {
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
         self.recording = keep;
+    }
+
+    /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
+    /// small cap so each execution stays cheap. At most [`MAX_STEPS`].
+    pub fn set_step_cap(&mut self, steps: u64) {
+        self.step_cap = steps.min(MAX_STEPS);
+    }
+
+    /// The most steps one command may take.
+    #[must_use]
+    pub fn step_cap(&self) -> u64 {
+        self.step_cap
     }
 
     /// Check every invariant after every step from now on.
@@ -233,16 +248,19 @@ impl Simulation {
     /// first (a storm of timers), which stops the run at the last step's time; see
     /// [`Simulation::try_run_for`] for the checked form the entry points use.
     pub fn run_for(&mut self, ms: u64) -> usize {
-        self.run_for_steps(ms, MAX_STEPS).0
+        self.run_for_steps(ms, self.step_cap).0
     }
 
     /// `run_for` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the step
     /// cap is an error (the clock stays at the last step taken, so running again continues).
     pub fn try_run_for(&mut self, ms: u64) -> Result<usize, CommandError> {
         limits::span("the run", ms).map_err(CommandError)?;
-        match self.run_for_steps(ms, MAX_STEPS) {
+        match self.run_for_steps(ms, self.step_cap) {
             (n, true) => Ok(n),
-            (_, false) => Err(CommandError(limits::step_cap(self.now().ms()))),
+            (_, false) => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
         }
     }
 
@@ -265,7 +283,7 @@ impl Simulation {
     /// Step until `done` holds or `max_ms` of simulated time passed. True if `done` held.
     /// At most [`MAX_STEPS`] steps are taken (false if the cap stopped it).
     pub fn run_until(&mut self, max_ms: u64, done: impl FnMut(&Simulation) -> bool) -> bool {
-        self.run_until_steps(max_ms, MAX_STEPS, done) == RunEnd::Done
+        self.run_until_steps(max_ms, self.step_cap, done) == RunEnd::Done
     }
 
     /// `run_until` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the
@@ -276,10 +294,13 @@ impl Simulation {
         done: impl FnMut(&Simulation) -> bool,
     ) -> Result<bool, CommandError> {
         limits::span("max_ms", max_ms).map_err(CommandError)?;
-        match self.run_until_steps(max_ms, MAX_STEPS, done) {
+        match self.run_until_steps(max_ms, self.step_cap, done) {
             RunEnd::Done => Ok(true),
             RunEnd::TimeUp => Ok(false),
-            RunEnd::StepCap => Err(CommandError(limits::step_cap(self.now().ms()))),
+            RunEnd::StepCap => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
         }
     }
 

@@ -9,7 +9,9 @@ use crate::code::Code;
 use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
 use crate::limits;
+use crate::proto::ServerState;
 use crate::request::{Request, Response};
+use crate::server::outbox::Phase;
 use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::Status;
 use crate::simulation::Simulation;
@@ -74,8 +76,8 @@ impl Ensemble {
         let end = self.sim.now().plus_ms(max_ms);
         let mut steps = 1;
         while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
-            if steps == limits::MAX_STEPS {
-                return Err(limits::step_cap(self.sim.now().ms()));
+            if steps >= self.sim.step_cap() {
+                return Err(limits::step_cap(steps, self.sim.now().ms()));
             }
             n += self.sim.step().len() as u64;
             steps += 1;
@@ -104,7 +106,9 @@ impl Ensemble {
             .map_or(30_000, |c| c.timeout_ms);
         let who = name.to_string();
         let since = self.sim.now();
-        self.drive(command, timeout + 1, |s| {
+        // A request waits up to its session timeout, and never longer than one command may run.
+        let wait = timeout.saturating_add(1).min(limits::MAX_SPAN_MS);
+        self.drive(command, wait, |s| {
             Ensemble::answer(s, &who, cxid, since).is_some()
         })?;
         let r = Ensemble::answer(&self.sim, name, cxid, since).flatten();
@@ -404,7 +408,7 @@ impl Ensemble {
         let want_leader = f.get("leader").and_then(Value::as_bool).unwrap_or(true);
         let reached = self
             .sim
-            .try_run_until(max, |s| want_leader && !s.view().leaders().is_empty())
+            .try_run_until(max, |s| want_leader && has_leader(s))
             .map_err(|e| e.0)?;
         let leader = self.sim.view().leaders().first().copied();
         Ok(Obj::new()
@@ -413,6 +417,16 @@ impl Ensemble {
             .with("now_ms", self.sim.now().ms())
             .with("leader", leader.map_or(Value::Null, Value::from)))
     }
+}
+
+/// `!sim.view().leaders().is_empty()` without building the view (a copy of every tree and
+/// log) at each step: some server is LEADING in BROADCAST.
+fn has_leader(sim: &Simulation) -> bool {
+    sim.kernel()
+        .nodes
+        .iter()
+        .filter_map(|n| n.server.as_ref())
+        .any(|s| s.state() == ServerState::Leading && s.phase() == Phase::Broadcast)
 }
 
 fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {

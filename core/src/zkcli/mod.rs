@@ -49,6 +49,9 @@ pub struct ZkCli<B: Backend> {
     history: Vec<String>,
     quit: bool,
     out: String,
+    /// The `CliException` message of the last line, if it failed (the parser fuzzer checks
+    /// that every rejection says something).
+    last_error: Option<String>,
 }
 
 impl<B: Backend> ZkCli<B> {
@@ -63,6 +66,7 @@ impl<B: Backend> ZkCli<B> {
             history: Vec::new(),
             quit: false,
             out: String::new(),
+            last_error: None,
         }
     }
 
@@ -73,6 +77,12 @@ impl<B: Backend> ZkCli<B> {
 
     pub fn backend_mut(&mut self) -> &mut B {
         &mut self.backend
+    }
+
+    /// The error message of the last line, if it failed.
+    #[must_use]
+    pub fn last_error(&self) -> Option<&str> {
+        self.last_error.as_deref()
     }
 
     /// `quit` was entered.
@@ -107,6 +117,7 @@ impl<B: Backend> ZkCli<B> {
     /// Runs one command line; returns everything zkCli would print for it.
     pub fn execute_line(&mut self, line: &str) -> String {
         self.out.clear();
+        self.last_error = None;
         let t = line.trim();
         if t.is_empty() || t.starts_with('#') {
             return String::new();
@@ -122,6 +133,7 @@ impl<B: Backend> ZkCli<B> {
         };
         if let Err(msg) = self.process(&cmd, &tokens) {
             self.println(&msg);
+            self.last_error = Some(msg);
         }
     }
 
