@@ -210,7 +210,11 @@ impl Core {
             Txn::CloseSession { .. } => self.tracker.remove_session(session),
             _ => {}
         }
-        for (s, ev) in self.watches.trigger(&r.triggers) {
+        let conns = &self.connections;
+        let fired = self
+            .watches
+            .trigger(&r.triggers, |s| conns.get(&s).map(|c| c.auth.clone()));
+        for (s, ev) in fired {
             if self.connections.contains_key(&s) {
                 out.watch(s, ev);
             }

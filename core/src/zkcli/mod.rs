@@ -168,9 +168,10 @@ impl<B: Backend> ZkCli<B> {
         }
         match cmd {
             "quit" => {
+                // `zk.close()` before exiting: the Closed state event is printed (seen).
                 self.quit = true;
                 if self.current_alive() {
-                    self.close_current(false);
+                    self.close_current(true);
                 }
                 return Ok(());
             }
