@@ -362,6 +362,11 @@ impl StandaloneServer {
                         c.plus_ms(self.check_step())
                     };
                     events.extend(ev);
+                    if self.next_container_check <= c {
+                        // Time saturated at u64::MAX ms: no later boundary exists, so this
+                        // call has done its last check (the loop must not spin at MAX).
+                        break;
+                    }
                 }
                 _ => break,
             }

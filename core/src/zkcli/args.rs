@@ -37,6 +37,35 @@ pub fn tokenize(line: &str) -> Vec<String> {
     out
 }
 
+/// `java.lang.Integer.decode`: optional sign, then `0x`/`0X`/`#` hex, `0` octal or decimal;
+/// `None` where Java throws NumberFormatException (including values outside `int`).
+#[must_use]
+pub fn java_decode_int(s: &str) -> Option<i32> {
+    let (neg, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(h) = body
+        .strip_prefix("0x")
+        .or_else(|| body.strip_prefix("0X"))
+        .or_else(|| body.strip_prefix('#'))
+    {
+        (16, h)
+    } else if body.len() > 1
+        && let Some(o) = body.strip_prefix('0')
+    {
+        (8, o)
+    } else {
+        (10, body)
+    };
+    if digits.is_empty() || digits.starts_with(['-', '+']) {
+        return None;
+    }
+    let v = i64::from_str_radix(digits, radix).ok()?;
+    i32::try_from(if neg { -v } else { v }).ok()
+}
+
 /// Parsed options (`-x` → value or "") and the remaining args (args[0] = the command).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommandLine {
@@ -196,6 +225,29 @@ mod tests {
         );
         assert_eq!(toks("create /t2/'a b'"), vec!["create", "/t2/'a", "b'"]);
         assert_eq!(toks("  ls   / "), vec!["ls", "/"]);
+    }
+
+    #[test]
+    fn integer_decode_as_java() {
+        assert_eq!(java_decode_int("12"), Some(12));
+        assert_eq!(java_decode_int("-1"), Some(-1));
+        assert_eq!(java_decode_int("0x1f"), Some(31));
+        assert_eq!(java_decode_int("#10"), Some(16));
+        assert_eq!(java_decode_int("010"), Some(8));
+        assert_eq!(java_decode_int("0"), Some(0));
+        assert_eq!(java_decode_int("-2147483648"), Some(i32::MIN));
+        for bad in [
+            "",
+            "-",
+            "0x",
+            "2147483648",
+            "18446744073709551615",
+            "1e3",
+            "--1",
+            "0x-1",
+        ] {
+            assert_eq!(java_decode_int(bad), None, "{bad}");
+        }
     }
 
     #[test]
