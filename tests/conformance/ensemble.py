@@ -23,7 +23,6 @@ Exit status 0 = every run agreed.
 """
 
 import json
-import os
 import re
 import shutil
 import signal
