@@ -6,7 +6,7 @@
 //! does not know). Other zoo.cfg keys (`dataDir`, `clientPort`, …) are accepted and ignored.
 
 use crate::ids::ServerId;
-use crate::limits::MIN_TICK_TIME;
+use crate::limits::{self, MIN_TICK_TIME};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -143,17 +143,28 @@ impl Config {
                 v.parse::<u64>()
                     .map_err(|_| err(format!("{key} must be a non-negative number, got '{v}'")))
             };
+            // QuorumPeerConfig reads these as Java ints (Integer.parseInt).
+            let int = |v: &str| -> Result<u64, ConfigError> {
+                let n = num(v)?;
+                if n > i32::MAX as u64 {
+                    return Err(err(format!("{key} must be at most 2147483647, got '{v}'")));
+                }
+                Ok(n)
+            };
+            // The simulated network's times: at most one command's span (24 h).
+            let ms =
+                |v: &str| -> Result<u64, ConfigError> { limits::span(key, num(v)?).map_err(err) };
             match key {
-                "tickTime" => (cfg.tick_time, seen.0) = (num(value)?, true),
-                "initLimit" => (cfg.init_limit, seen.1) = (num(value)?, true),
-                "syncLimit" => (cfg.sync_limit, seen.2) = (num(value)?, true),
-                "minSessionTimeout" => cfg.min_session_timeout = Some(num(value)?),
-                "maxSessionTimeout" => cfg.max_session_timeout = Some(num(value)?),
-                "zabscope.latencyMs" => cfg.latency_ms = num(value)?,
-                "zabscope.jitterMs" => cfg.jitter_ms = num(value)?,
-                "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = num(value)?,
-                "zabscope.leaderStartMs" => cfg.leader_start_ms = num(value)?,
-                "zabscope.fsyncMs" => cfg.fsync_ms = num(value)?,
+                "tickTime" => (cfg.tick_time, seen.0) = (int(value)?, true),
+                "initLimit" => (cfg.init_limit, seen.1) = (int(value)?, true),
+                "syncLimit" => (cfg.sync_limit, seen.2) = (int(value)?, true),
+                "minSessionTimeout" => cfg.min_session_timeout = Some(int(value)?),
+                "maxSessionTimeout" => cfg.max_session_timeout = Some(int(value)?),
+                "zabscope.latencyMs" => cfg.latency_ms = ms(value)?,
+                "zabscope.jitterMs" => cfg.jitter_ms = ms(value)?,
+                "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = ms(value)?,
+                "zabscope.leaderStartMs" => cfg.leader_start_ms = ms(value)?,
+                "zabscope.fsyncMs" => cfg.fsync_ms = ms(value)?,
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
@@ -427,6 +438,31 @@ mod tests {
         let mut cfg = Config::ensemble(3).unwrap();
         cfg.tick_time = 1;
         assert!(crate::Simulation::new(cfg, 0).is_err());
+    }
+
+    /// `initLimit=18446744073709551615` overflowed the leader's ACK deadline (parser fuzzer):
+    /// ZooKeeper's keys are Java ints, the simulated network's times at most 24 h.
+    #[test]
+    fn numbers_beyond_their_range_are_refused() {
+        let base = "tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=a:1:2\n";
+        let e = |k: &str, v: &str| {
+            Config::parse(&format!("{base}{k}={v}\n"))
+                .unwrap_err()
+                .to_string()
+        };
+        for k in ["tickTime", "initLimit", "syncLimit", "maxSessionTimeout"] {
+            assert!(e(k, "2147483648").contains("at most 2147483647"), "{k}");
+            assert!(e(k, "18446744073709551615").contains(k), "{k}");
+        }
+        for k in [
+            "zabscope.latencyMs",
+            "zabscope.fsyncMs",
+            "zabscope.leaderStartMs",
+        ] {
+            assert!(e(k, "86400001").contains("24 h"), "{k}");
+        }
+        let ok = Config::parse(&format!("{base}initLimit=2147483647\n")).unwrap();
+        assert_eq!(ok.init_limit, 2_147_483_647);
     }
 
     #[test]

@@ -159,7 +159,7 @@ impl Leader {
             return Transition::Stay;
         }
         if let Some(h) = self.learners.get_mut(&from) {
-            h.ack_deadline_tick = self.tick + core.config.sync_limit;
+            h.ack_deadline_tick = self.tick.saturating_add(core.config.sync_limit);
         }
         match msg {
             PeerMsg::FollowerInfo { accepted } => {

@@ -27,7 +27,10 @@ impl Leader {
         let h = Handler {
             observer,
             state: HandlerState::AwaitEpoch,
-            ack_deadline_tick: self.tick + core.config.init_limit + core.config.sync_limit,
+            ack_deadline_tick: self
+                .tick
+                .saturating_add(core.config.init_limit)
+                .saturating_add(core.config.sync_limit),
             peer_last: Zxid::ZERO,
         };
         self.learners.insert(from, h);
