@@ -24,6 +24,8 @@ pub mod ids;
 pub mod invariant;
 pub mod javaorder;
 pub mod jdate;
+pub mod limits;
+pub mod parser_fuzz;
 pub mod path;
 mod prep;
 pub mod proto;
