@@ -18,6 +18,7 @@ pub mod api;
 pub mod code;
 pub mod config;
 pub mod db;
+pub mod explain;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;

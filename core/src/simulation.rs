@@ -11,7 +11,7 @@ use crate::sim::command::Command;
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
 use crate::trace::{Event, Fnv};
-use crate::view::ClusterView;
+use crate::view::{ClusterView, ViewOptions};
 
 /// A command the simulation refused (bad server id, unknown client, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -384,9 +384,16 @@ impl Simulation {
             .collect()
     }
 
+    /// The full picture (every data tree and whole logs).
     #[must_use]
     pub fn view(&self) -> ClusterView {
         ClusterView::of(&self.kernel)
+    }
+
+    /// The picture with only what `opts` asks for (`ViewOptions::compact()` per frame).
+    #[must_use]
+    pub fn view_with(&self, opts: ViewOptions) -> ClusterView {
+        ClusterView::with(&self.kernel, opts)
     }
 
     #[must_use]

@@ -295,7 +295,12 @@ impl Leader {
         };
         p.acks.insert(from);
         let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
-        out.note(Note::Acked { zxid, acks, needed });
+        out.note(Note::Acked {
+            zxid,
+            from,
+            acks,
+            needed,
+        });
         self.try_commit(core, now, out);
     }
 
