@@ -108,7 +108,7 @@ impl Break {
     pub fn caught_by(self) -> &'static str {
         match self {
             Break::ElectBySidOnly => "PrimaryIntegrity",
-            Break::CommitWithoutQuorum => "AckedWritesSurvive",
+            Break::CommitWithoutQuorum => "PrimaryIntegrity",
             Break::AckBeforeLogging => "Durability",
             Break::SkipTrunc => "PrefixConsistency",
             Break::NewEpochMax => "Leadership2",

@@ -25,10 +25,21 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
     let n = [3u32, 3, 5][r.below(Stream::Nemesis, 3) as usize];
     let mut config = Config::ensemble(n).unwrap_or_else(|_| unreachable!("3 or 5 servers"));
     config.breaks = breaks.iter().copied().collect();
+    // Slower disks widen the window between a txn's append and its flush.
+    config.fsync_ms = [4, 20, 50][r.below(Stream::Nemesis, 3) as usize];
     let id = |r: &mut SimRng| ServerId(1 + r.below(Stream::Nemesis, u64::from(n)) as u32);
     let client = |r: &mut SimRng| format!("c{}", 1 + r.below(Stream::Workload, 3));
+    // Now and then the last server boots late, after the others formed an epoch without it.
+    let late = r.below(Stream::Nemesis, 2) == 0;
     let mut cmds: Vec<(u64, Command)> = (1..=n)
-        .map(|i| (r.below(Stream::Nemesis, 300), Command::Start(ServerId(i))))
+        .map(|i| {
+            let at = if late && i == n {
+                1_000 + r.below(Stream::Nemesis, 9_000)
+            } else {
+                r.below(Stream::Nemesis, 300)
+            };
+            (at, Command::Start(ServerId(i)))
+        })
         .collect();
     cmds.sort_by_key(|(t, _)| *t);
     for c in 1..=3 {
