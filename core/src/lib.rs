@@ -12,9 +12,14 @@
 //! packets), `server` (one sans-IO ZooKeeper server: FLE, discovery, sync, broadcast), `sim`
 //! (kernel, network, clients, commands), `simulation` (the front the UI drives), `script`,
 //! `trace`, `view`, `invariant`.
+//!
+//! Clients (issue 7): `client` (the ZooKeeper client library: ClientCnxn, connect string,
+//! reconnects, session expiry, plus client-side checkers) and `recipes` (locks, election,
+//! queue, config push, group membership) written against it.
 
 pub mod acl;
 pub mod api;
+pub mod client;
 pub mod code;
 pub mod config;
 pub mod db;
@@ -27,6 +32,7 @@ pub mod path;
 mod prep;
 pub mod proto;
 mod read;
+pub mod recipes;
 pub mod request;
 pub mod rng;
 pub mod script;
