@@ -76,8 +76,12 @@ pub struct Cnxn {
     pub last_recv: SimTime,
     /// Servers this client cannot reach (a client-side partition).
     pub cut: BTreeSet<ServerId>,
-    /// `outgoingQueue` while not connected: cxid and request.
+    /// `outgoingQueue`: requests not yet written to the socket (cxid and request). The
+    /// application's requests wait here for the SendThread, which runs as its own step.
     pub queued: VecDeque<(i32, Request)>,
+    /// Written to the socket but not yet read by the server (it is paused, or the link is
+    /// cut): TCP delivers them, in order, once the server reads again.
+    pub unread: VecDeque<(i32, Request)>,
     /// Which recipe (and its tag) each request belongs to.
     pub tags: BTreeMap<i32, (usize, u32)>,
     pub recipes: Vec<Recipe>,
@@ -124,6 +128,7 @@ impl Cnxn {
             last_recv: now,
             cut: BTreeSet::new(),
             queued: VecDeque::new(),
+            unread: VecDeque::new(),
             tags: BTreeMap::new(),
             recipes: Vec::new(),
             states: Vec::new(),
@@ -163,6 +168,8 @@ impl Cnxn {
                 self.attempt_since
                     .map(|t| t.plus_ms(self.connect_timeout()))
             }),
+            // The SendThread writes queued packets as soon as it runs.
+            CnxnState::Connected if !self.queued.is_empty() => Some(SimTime::ZERO),
             // SendThread: ping once idle for readTimeout/2; give up after readTimeout silent.
             CnxnState::Connected => Some(
                 self.last_send

@@ -80,6 +80,9 @@ impl Kernel {
                     z.cut.clear();
                 }
                 self.zk_set_alive(idx);
+                if self.cn(idx).is_some_and(|z| z.state == CnxnState::Connected) {
+                    self.zk_deliver_unread(idx);
+                }
             }
         }
     }
@@ -109,6 +112,11 @@ impl Kernel {
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
+                // A new handle under the same name: the old process is gone (as if it had
+                // crashed); its session is left to expire.
+                if self.clients[i].zk.is_some() {
+                    self.zk_crash(i);
+                }
                 if let Some(k) = self.clients[i].zk.as_ref().and_then(|z| z.tick) {
                     self.agenda.remove(&k);
                 }
@@ -172,6 +180,16 @@ impl Kernel {
                         ),
                     );
                 }
+                if !z.queued.is_empty() {
+                    let queued: Vec<(i32, Request)> = z.queued.drain(..).collect();
+                    for (cxid, req) in queued {
+                        if self.cn(idx).is_none_or(|z| z.state != CnxnState::Connected) {
+                            break;
+                        }
+                        self.zk_send(idx, cxid, req);
+                    }
+                    return self.zk_rearm(idx);
+                }
                 if now >= z.last_send.plus_ms(rt / 2) {
                     z.last_send = now;
                     z.pings += 1;
@@ -180,6 +198,7 @@ impl Kernel {
                             if let Some(z) = self.cn(idx) {
                                 z.last_recv = now;
                             }
+                            self.zk_deliver_unread(idx);
                         }
                         Reach::Silent => {}
                         Reach::Closed(why) => return self.zk_lost(idx, why.to_string()),
@@ -299,6 +318,7 @@ impl Kernel {
         }
         let notify = z.keeper_state() != KeeperState::Disconnected || z.states.is_empty();
         let queued: Vec<i32> = z.queued.drain(..).map(|(c, _)| c).collect();
+        z.unread.clear();
         let backoff = self.rng.below(Stream::Client, BACKOFF_MS)
             + if full_round { SPIN_DELAY_MS } else { 0 };
         if let Some(z) = self.cn(idx) {
@@ -428,7 +448,7 @@ impl Kernel {
             z.tags.insert(cxid, t);
         }
         record_op(z, &name, cxid, &req, now);
-        let (state, running) = (z.state, z.process == Process::Running);
+        let state = z.state;
         self.event(
             EventKind::ClientRequest { session, cxid, op },
             None,
@@ -436,11 +456,13 @@ impl Kernel {
         );
         match state {
             CnxnState::Closed => self.zk_fail(idx, cxid, Code::SessionExpired),
-            CnxnState::Connected if running => self.zk_send(idx, cxid, req),
+            // The SendThread writes it (a step of its own, after whatever is being delivered
+            // now: replies already on the wire arrive first).
             _ => {
                 if let Some(z) = self.cn(idx) {
                     z.queued.push_back((cxid, req));
                 }
+                self.zk_rearm(idx);
             }
         }
     }
@@ -449,18 +471,46 @@ impl Kernel {
         let now = self.now;
         if let Some(z) = self.cn(idx) {
             z.last_send = now;
+            z.unread.push_back((cxid, req));
         }
-        match self.zk_reach(idx) {
-            Reach::Silent => {}
-            Reach::Closed(why) => self.zk_lost(idx, why.to_string()),
-            Reach::Answer => {
-                let (server, session) = (self.clients[idx].server, self.clients[idx].session);
-                let Some(slot) = self.slot(server) else { return };
-                let mut out = Outbox::new();
-                if let Some(s) = self.nodes[slot].server.as_mut() {
-                    s.handle_client(now, session, cxid, req, &mut out);
-                }
-                self.process(slot, &mut out);
+        self.zk_deliver_unread(idx);
+    }
+
+    /// Hand the server what it has not read yet, in order, if it reads now.
+    fn zk_deliver_unread(&mut self, idx: usize) {
+        let now = self.now;
+        loop {
+            if self.cn(idx).is_none_or(|z| z.unread.is_empty()) {
+                return;
+            }
+            match self.zk_reach(idx) {
+                Reach::Silent => return,
+                Reach::Closed(why) => return self.zk_lost(idx, why.to_string()),
+                Reach::Answer => {}
+            }
+            let Some((cxid, req)) = self.cn(idx).and_then(|z| z.unread.pop_front()) else {
+                return;
+            };
+            let (server, session) = (self.clients[idx].server, self.clients[idx].session);
+            let Some(slot) = self.slot(server) else { return };
+            let mut out = Outbox::new();
+            if let Some(s) = self.nodes[slot].server.as_mut() {
+                s.handle_client(now, session, cxid, req, &mut out);
+            }
+            self.process(slot, &mut out);
+        }
+    }
+
+    /// A server resumed (SIGCONT): it reads what its clients wrote meanwhile.
+    pub(crate) fn zk_server_resumed(&mut self, id: ServerId) {
+        for idx in 0..self.clients.len() {
+            let c = &self.clients[idx];
+            if c.server == id
+                && c.zk.as_deref().is_some_and(|z| {
+                    z.state == CnxnState::Connected && z.process == Process::Running
+                })
+            {
+                self.zk_deliver_unread(idx);
             }
         }
     }
@@ -631,16 +681,10 @@ impl Kernel {
         z.tried = 0;
         z.last_recv = now;
         z.last_send = now;
-        let queued: Vec<(i32, Request)> = z.queued.drain(..).collect();
         let server = c.server;
         self.zk_state(idx, KeeperState::SyncConnected, format!("server {server}"));
         self.zk_set_alive(idx);
-        for (cxid, req) in queued {
-            if self.cn(idx).is_none_or(|z| z.state != CnxnState::Connected) {
-                break;
-            }
-            self.zk_send(idx, cxid, req);
-        }
+        // The queued requests go out at the SendThread's next turn.
         self.zk_rearm(idx);
     }
 
@@ -664,6 +708,7 @@ impl Kernel {
         let now = self.now;
         let Some(z) = self.cn(idx) else { return };
         z.state = CnxnState::Closed;
+        z.unread.clear();
         let queued: Vec<i32> = z.queued.drain(..).map(|(c, _)| c).collect();
         for r in &mut z.recipes {
             r.lost(now, why);
@@ -714,6 +759,7 @@ impl Kernel {
         z.process = Process::Crashed;
         z.state = CnxnState::Closed;
         z.queued.clear();
+        z.unread.clear();
         z.parked.clear();
         z.tags.clear();
         for r in &mut z.recipes {
@@ -1021,6 +1067,9 @@ impl Kernel {
             }
             Command::Recipe { client, spec } => {
                 let z = lib(client)?;
+                if z.process == Process::Paused {
+                    return Err(format!("client {client} is paused"));
+                }
                 if z.process == Process::Crashed || z.state == CnxnState::Closed {
                     return Err(format!(
                         "client {client} is not connected (its session is closed or expired, or it crashed)"
@@ -1053,6 +1102,9 @@ impl Kernel {
             }
             Command::Unlock { client, path } => {
                 let z = lib(client)?;
+                if z.process != Process::Running {
+                    return Err(format!("client {client} is not running"));
+                }
                 let r = z
                     .recipes
                     .iter()

@@ -10,6 +10,8 @@ use crate::watch::{EventType, WatchedEvent};
 const DIR: u32 = 1;
 const JOIN: u32 = 2;
 const LIST: u32 = 3;
+/// NodeExists on join: is that node ours (a retried create) or a dead session's?
+const OWNER: u32 = 4;
 
 /// A member.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,15 +52,22 @@ impl Group {
             (JOIN, Code::ConnectionLoss) => self.join(zk),
             (_, Code::ConnectionLoss) => self.list(zk),
             (DIR, Code::Ok | Code::NodeExists) => self.join(zk),
-            (JOIN, Code::Ok | Code::NodeExists) => {
+            (JOIN, Code::NodeExists) => {
                 let node = format!("{}/{}", self.dir, zk.client);
-                if self.p.holding().is_none() {
-                    self.p.acquire(zk, &node, r.zxid);
-                }
-                self.p.node = Some(node);
-                self.p.role = Role::Member;
-                self.list(zk);
+                zk.exists(OWNER, &node, true);
             }
+            (OWNER, Code::Ok) => match &r.body {
+                ResponseBody::Stat(st) if st.ephemeral_owner == zk.session.0 => {
+                    self.joined(zk, r);
+                }
+                _ => {
+                    // An earlier session of ours still holds the name: wait for it to go.
+                    self.p.role = Role::Waiting;
+                    self.p.watching = Some(format!("{}/{}", self.dir, zk.client));
+                }
+            },
+            (OWNER, Code::NoNode) => self.join(zk),
+            (JOIN, Code::Ok) => self.joined(zk, r),
             (LIST, Code::Ok) => {
                 if let ResponseBody::Children { children, .. } = &r.body {
                     let mut m = children.clone();
@@ -74,7 +83,26 @@ impl Group {
         }
     }
 
+    fn joined(&mut self, zk: &mut Zk, r: &Response) {
+        let node = format!("{}/{}", self.dir, zk.client);
+        if self.p.holding().is_none() {
+            self.p.acquire(zk, &node, r.zxid);
+        }
+        self.p.node = Some(node);
+        self.p.role = Role::Member;
+        self.list(zk);
+    }
+
     pub fn watch(&mut self, zk: &mut Zk, e: &WatchedEvent) {
+        let mine = format!("{}/{}", self.dir, zk.client);
+        if e.path.as_deref() == Some(mine.as_str())
+            && e.event_type == EventType::NodeDeleted
+            && self.p.role == Role::Waiting
+        {
+            self.p.wakeups += 1;
+            self.p.watching = None;
+            return self.join(zk);
+        }
         if e.path.as_deref() == Some(self.dir.as_str())
             && e.event_type == EventType::NodeChildrenChanged
             && self.p.role == Role::Member

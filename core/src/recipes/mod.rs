@@ -423,15 +423,23 @@ impl Recipe {
         if self.progress().role == Role::Lost {
             return;
         }
-        if tag == RELEASE_TAG {
-            // ConnectionLoss: the delete may not have happened; send it again (NoNode = done).
-            if r.code == crate::code::Code::ConnectionLoss
-                && let Some(h) = self.progress().history.last()
-            {
-                let node = h.node.clone();
-                zk.delete(RELEASE_TAG, &node);
-                self.count(zk);
+        if tag == RELEASE_TAG || tag == RELEASE_CHECK_TAG {
+            // ConnectionLoss: the delete may not have happened. Delete again only if the node
+            // is still *ours* (the same path may already be another client's lock node).
+            let node = self.progress().history.last().map(|h| h.node.clone());
+            let Some(node) = node else { return };
+            match (tag, r.code, &r.body) {
+                (_, crate::code::Code::ConnectionLoss, _) => {
+                    zk.exists(RELEASE_CHECK_TAG, &node, false);
+                }
+                (RELEASE_CHECK_TAG, crate::code::Code::Ok, crate::request::ResponseBody::Stat(st))
+                    if st.ephemeral_owner == zk.session.0 =>
+                {
+                    zk.delete(RELEASE_TAG, &node);
+                }
+                _ => {}
             }
+            self.count(zk);
             return;
         }
         match &mut self.machine {
@@ -509,6 +517,8 @@ impl Recipe {
 
 /// The tag of the delete a `release` sends (its reply needs no handling).
 pub const RELEASE_TAG: u32 = 999;
+/// After a ConnectionLoss on that delete: is the node still ours?
+pub const RELEASE_CHECK_TAG: u32 = 998;
 
 /// The sequence number of a sequential node name (its last 10 digits).
 #[must_use]

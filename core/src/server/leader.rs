@@ -442,6 +442,7 @@ fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
                 let mut r = Response::ok(ResponseBody::Sync { path });
                 r.zxid = core.replica.last_processed();
                 out.reply(session, cxid, r.zxid, r);
+                core.release_reads(session, out);
             }
         }
     }

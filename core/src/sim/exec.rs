@@ -23,7 +23,10 @@ impl Kernel {
                 self.zk_server_gone(id);
             }
             Command::Pause(id) => self.with_slot(id, Kernel::pause),
-            Command::Resume(id) => self.with_slot(id, Kernel::resume),
+            Command::Resume(id) => {
+                self.with_slot(id, Kernel::resume);
+                self.zk_server_resumed(id);
+            }
             Command::Partition(groups) => self.partition(&groups),
             Command::Block { from, to } => {
                 for f in &from {
