@@ -668,7 +668,9 @@ impl Kernel {
     fn zk_connected(&mut self, idx: usize, r: &Response) {
         let now = self.now;
         let c = &mut self.clients[idx];
-        if let ResponseBody::Session { timeout_ms, .. } = r.body {
+        if let ResponseBody::Session { timeout_ms, .. } = r.body
+            && timeout_ms > 0
+        {
             c.timeout_ms = u64::try_from(timeout_ms).unwrap_or(c.timeout_ms);
         }
         let timeout = c.timeout_ms;

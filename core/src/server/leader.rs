@@ -421,9 +421,7 @@ impl Leader {
             .iter()
             .map(|(s, t)| (*s, *t))
             .collect();
-        for (s, t) in sessions {
-            core.tracker.add_session(s, t, now);
-        }
+        core.tracker.restart(&sessions, now);
     }
 }
 
