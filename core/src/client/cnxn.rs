@@ -72,6 +72,8 @@ pub struct Cnxn {
     pub attempt_since: Option<SimTime>,
     /// When the next attempt starts (back-off), if waiting.
     pub next_attempt: Option<SimTime>,
+    /// The server's `shutdowns` count when this connection was made.
+    pub server_shutdowns: u64,
     pub last_send: SimTime,
     pub last_recv: SimTime,
     /// Servers this client cannot reach (a client-side partition).
@@ -124,6 +126,7 @@ impl Cnxn {
             established: false,
             attempt_since: None,
             next_attempt: Some(now),
+            server_shutdowns: 0,
             last_send: now,
             last_recv: now,
             cut: BTreeSet::new(),

@@ -225,6 +225,13 @@ impl Kernel {
             (Status::Up, Some(s)) if !s.core.connections.contains_key(&c.session) => {
                 Reach::Closed("connection closed by the server")
             }
+            (Status::Up, Some(s))
+                if c.zk.as_deref().is_some_and(|z| {
+                    z.state == CnxnState::Connected && z.server_shutdowns != s.core.shutdowns
+                }) =>
+            {
+                Reach::Closed("the server left its role and closed its client connections")
+            }
             (Status::Up, Some(_)) => Reach::Answer,
             _ => Reach::Closed("Connection reset by peer"),
         }
@@ -674,7 +681,14 @@ impl Kernel {
             c.timeout_ms = u64::try_from(timeout_ms).unwrap_or(c.timeout_ms);
         }
         let timeout = c.timeout_ms;
+        let server = c.server;
+        let shutdowns = self
+            .slot(server)
+            .and_then(|i| self.nodes[i].server.as_ref())
+            .map_or(0, |s| s.core.shutdowns);
+        let c = &mut self.clients[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
+        z.server_shutdowns = shutdowns;
         z.state = CnxnState::Connected;
         z.established = true;
         z.session_timeout = timeout;

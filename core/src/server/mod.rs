@@ -59,6 +59,10 @@ pub struct Core {
     /// Reads queued behind the same session's writes still in the pipeline
     /// (`CommitProcessor`: a session's requests complete in order).
     pub held_reads: Vec<ClientReq>,
+    /// How many times this process left a serving role: ZooKeeper closes every client
+    /// connection then (`ZooKeeperServer.shutdown`); library clients compare it with the
+    /// value they connected under and reconnect.
+    pub shutdowns: u64,
     /// Writes submitted to ZAB whose commit this server must answer.
     pub pending: BTreeSet<(SessionId, i32)>,
     /// Client connections to this server: session → auth ids (`ServerCnxn.authInfo`) and
@@ -193,6 +197,7 @@ impl Server {
             },
             waiting: Vec::new(),
             held_reads: Vec::new(),
+            shutdowns: 0,
             pending: BTreeSet::new(),
             connections: BTreeMap::new(),
             watches: WatchManager::default(),
@@ -413,6 +418,7 @@ impl Server {
         self.core.lose_pending(out);
         self.core.lose_revalidations(out);
         self.core.owners.clear();
+        self.core.shutdowns += 1;
         if !self.shutting_down() {
             self.elect(now, out);
         }
