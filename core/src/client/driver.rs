@@ -1105,7 +1105,10 @@ impl Kernel {
                         spec.path()
                     ));
                 }
-                let parent = crate::path::parent_of(spec.path()).unwrap_or("/");
+                let parent = match crate::path::parent_of(spec.path()) {
+                    Some("") | None => "/",
+                    Some(p) => p,
+                };
                 if let Some(s) = self.freshest()
                     && s.core.replica.db.tree().get(parent).is_none()
                 {
