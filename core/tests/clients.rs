@@ -135,3 +135,17 @@ fn herd_figure() {
         println!("| {name} | {w:.1} | {r:.1} | {m:.1} |");
     }
 }
+
+#[test]
+#[ignore = "exploration"]
+fn shuffles() {
+    for seed in 1..12 {
+        let mut sim = Simulation::with_servers(3, seed).unwrap();
+        sim.run_for(1000);
+        apply(&mut sim, "client c1 connect 1,2,3 timeout 4000");
+        apply(&mut sim, "client c2 connect 1,2,3 timeout 4000");
+        sim.run_for(100);
+        let v = sim.view();
+        println!("seed {seed} leader {:?} c1 {:?} c2 {:?}", v.leaders(), v.zk_clients[0].hosts, v.zk_clients[1].hosts);
+    }
+}
