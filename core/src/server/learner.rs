@@ -385,6 +385,7 @@ impl Learner {
                 let mut r = Response::ok(ResponseBody::Sync { path });
                 r.zxid = core.replica.last_processed();
                 out.reply(session, cxid, r.zxid, r);
+                core.release_reads(session, out);
             }
             _ => {}
         }

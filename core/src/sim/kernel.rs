@@ -36,9 +36,19 @@ pub struct InFlight {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Deliver(InFlight),
-    Timer { slot: usize, set_step: u64 },
+    Timer {
+        slot: usize,
+        set_step: u64,
+    },
     Command(Command),
-    ClientTimeout { client: usize, cxid: i32 },
+    ClientTimeout {
+        client: usize,
+        cxid: i32,
+    },
+    /// A client library handle's timer (pings, read/connect timeout, back-off).
+    ClientTick {
+        client: usize,
+    },
 }
 
 /// A server process's life.
@@ -203,6 +213,7 @@ impl Kernel {
             Item::Timer { slot, set_step } => self.fire_timer(slot, set_step),
             Item::Command(c) => self.exec(c),
             Item::ClientTimeout { client, cxid } => self.client_timeout(client, cxid),
+            Item::ClientTick { client } => self.zk_tick(client),
         }
         self.explain.observe(&self.events, &self.nodes);
     }
