@@ -8,6 +8,7 @@ mod api;
 mod fuzz;
 mod run;
 mod server_opts;
+mod soak;
 mod zkcli;
 
 const USAGE: &str = "usage: zabscope <command> [args]
@@ -17,7 +18,10 @@ commands:
                                       (interactive, piped, or FILE); 'client NAME' switches sessions
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   run SCRIPT [--json]                 run an ensemble script, print its trace (text or JSON lines)
-  fuzz [--seed N | --seeds A..B]      the seeded random-fault run (invariants every step)
+  fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
+                                      the seeded random-fault run (invariants every step);
+                                      --shrink prints a failing seed's minimal script
+  soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
   help                                this text";
 
 fn main() -> ExitCode {
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
+        Some("soak") => soak::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

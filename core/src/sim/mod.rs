@@ -9,3 +9,4 @@ pub mod kernel;
 mod moves;
 pub mod nemesis;
 pub mod network;
+pub mod shrink;

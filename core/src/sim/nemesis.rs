@@ -149,20 +149,50 @@ pub fn script(seed: u64) -> Script {
     }
 }
 
+/// Why a fuzzed run failed: the broken invariant's name (or `Liveness` / `ProbeWrite`) and
+/// the full message. Shrinking keeps a script only if it fails with the same `kind`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuzzFailure {
+    pub kind: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for FuzzFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Run one seed; `Err` says what broke and how to reproduce it.
 pub fn run(seed: u64) -> Result<FuzzReport, String> {
-    let s = script(seed);
     let repro = format!("reproduce with: zabscope fuzz --seed {seed}");
-    let mut sim = Simulation::from_script(&s).map_err(|e| format!("seed {seed}: {e}"))?;
+    check_script(&script(seed)).map_err(|f| format!("seed {seed}: {f}; {repro}"))
+}
+
+/// Run a fuzz script (a seed's, a shrunk one, or one read from a file) with every check of
+/// the fuzzer: invariants after every step through the chaos phase and the recovery, then
+/// liveness (one leader, identical replicas) and a probe write after the heal.
+pub fn check_script(s: &Script) -> Result<FuzzReport, FuzzFailure> {
+    let fail = |kind: &str, message: String| FuzzFailure {
+        kind: kind.to_string(),
+        message,
+    };
+    let mut sim = Simulation::from_script(s).map_err(|e| fail("Config", e.to_string()))?;
     sim.keep_trace(false);
     sim.check_invariants(true);
-    let check = |sim: &Simulation| -> Result<(), String> {
+    let check = |sim: &Simulation| -> Result<(), FuzzFailure> {
         match sim.violations().first() {
-            Some(v) => Err(format!("{v}; {repro}")),
+            Some(v) => Err(fail(v.invariant, v.to_string())),
             None => Ok(()),
         }
     };
-    sim.run_until(CHAOS_MS + 1, |s| !s.violations().is_empty());
+    let heal_at = s
+        .commands
+        .iter()
+        .rev()
+        .find(|(_, c)| *c == Command::Heal)
+        .map_or(CHAOS_MS, |(t, _)| *t);
+    sim.run_until(heal_at + 1, |s| !s.violations().is_empty());
     check(&sim)?;
     // A client whose write fails with ConnectionLoss (the leader it reached lost its quorum
     // right after the heal) reconnects and retries, as a ZooKeeper application would.
@@ -173,29 +203,32 @@ pub fn run(seed: u64) -> Result<FuzzReport, String> {
         });
         check(&sim)?;
         let Some(l) = done.then(|| converged(&sim)).flatten() else {
-            return Err(format!(
-                "seed {seed}: no single leader with identical replicas {RECOVERY_MS} ms after the heal; {repro}\n{}",
-                summary(&sim)
+            return Err(fail(
+                "Liveness",
+                format!(
+                    "no single leader with identical replicas {RECOVERY_MS} ms after the heal\n{}",
+                    summary(&sim)
+                ),
             ));
         };
         leader = l;
         let client = format!("probe{attempt}");
-        sim.apply(Command::Connect {
+        let connect = Command::Connect {
             client: client.clone(),
             server: ServerId(leader),
             timeout_ms: 30_000,
-        })
-        .map_err(|e| e.0)?;
+        };
+        sim.apply(connect).map_err(|e| fail("Command", e.0))?;
         let op = ClientOp::Create {
             path: format!("/probe{attempt}"),
             data: "ok".into(),
             ephemeral: false,
         };
-        sim.apply(Command::Op {
+        let write = Command::Op {
             client: client.clone(),
             op,
-        })
-        .map_err(|e| e.0)?;
+        };
+        sim.apply(write).map_err(|e| fail("Command", e.0))?;
         sim.run_until(10_000, |s| answered(s, &client));
         check(&sim)?;
         if probe_ok(&sim, &client) {
@@ -208,29 +241,42 @@ pub fn run(seed: u64) -> Result<FuzzReport, String> {
                 .iter()
                 .find(|c| c.name == client)
                 .map(|c| format!("{:?}", c.results));
-            return Err(format!(
-                "seed {seed}: a write after recovery did not succeed ({probe:?}); {repro}\n{}",
-                summary(&sim)
+            return Err(fail(
+                "ProbeWrite",
+                format!(
+                    "a write after recovery did not succeed ({probe:?})\n{}",
+                    summary(&sim)
+                ),
             ));
         }
     }
-    // Successful client writes (createSession included) over the whole run.
-    let commits = sim
-        .kernel()
+    Ok(FuzzReport {
+        seed: s.seed,
+        servers: s.config.servers.len(),
+        steps: sim.kernel().step,
+        commits: successful_writes(&sim),
+        leader,
+    })
+}
+
+/// Successful client writes (createSession included) over the whole run: every answered-OK
+/// request that is a transaction or a sync, reads excluded.
+fn successful_writes(sim: &Simulation) -> usize {
+    sim.kernel()
         .clients
         .iter()
         .flat_map(|c| c.results.iter())
-        .filter(|r| {
-            !r.op.starts_with("getData") && r.response.as_ref().is_some_and(|x| x.code.is_ok())
-        })
-        .count();
-    Ok(FuzzReport {
-        seed,
-        servers: s.config.servers.len(),
-        steps: sim.kernel().step,
-        commits,
-        leader,
-    })
+        .filter(|r| is_write_op(&r.op) && r.response.as_ref().is_some_and(|x| x.code.is_ok()))
+        .count()
+}
+
+/// Whether a client result's op name is a write (`getData /a` is not; `create /a` is).
+fn is_write_op(op: &str) -> bool {
+    let name = op.split(' ').next().unwrap_or("");
+    !matches!(
+        name,
+        "getData" | "exists" | "getChildren" | "getChildren2" | "getACL" | "reconnect" | "sync"
+    )
 }
 
 fn probe_ok(s: &Simulation, name: &str) -> bool {
@@ -252,7 +298,9 @@ fn answered(s: &Simulation, name: &str) -> bool {
         .any(|c| c.name == name && c.results.iter().any(|r| r.cxid == 1))
 }
 
-/// One established leader, every server running and broadcasting, identical committed state.
+/// One established leader, every server running and broadcasting, identical committed state —
+/// except servers stranded by their acceptedEpoch (see [`stranded`]), as long as the others
+/// still form a quorum.
 fn converged(s: &Simulation) -> Option<u32> {
     let k = s.kernel();
     let servers: Vec<_> = k
@@ -260,20 +308,37 @@ fn converged(s: &Simulation) -> Option<u32> {
         .iter()
         .map(|n| n.server.as_ref())
         .collect::<Option<Vec<_>>>()?;
-    let leaders: Vec<u32> = servers
+    let leaders: Vec<_> = servers
         .iter()
         .filter(|s| s.state() == ServerState::Leading)
-        .map(|s| s.core.id.0)
         .collect();
-    if leaders.len() != 1 || servers.iter().any(|s| s.phase() != Phase::Broadcast) {
+    let [leader] = leaders.as_slice() else {
+        return None;
+    };
+    let epoch = leader.core.durable.current_epoch;
+    let live: Vec<_> = servers.iter().filter(|s| !stranded(s, epoch)).collect();
+    if live.iter().any(|s| s.phase() != Phase::Broadcast)
+        || !k.config.is_quorum(live.iter().map(|s| &s.core.id))
+    {
         return None;
     }
-    let first = &servers[0].core.replica;
-    let same = servers.iter().all(|s| {
+    let first = &leader.core.replica;
+    let same = live.iter().all(|s| {
         s.core.replica.last_processed() == first.last_processed()
             && s.core.replica.db.digest() == first.db.digest()
     });
-    same.then_some(leaders[0])
+    same.then_some(leader.core.id.0)
+}
+
+/// A learner whose acceptedEpoch is above the epoch of the established leader can never join
+/// it, in ZooKeeper 3.8 too: once a quorum fixed the epoch, `Leader.getEpochToPropose` returns
+/// it to every later learner whatever its acceptedEpoch, and `Learner.registerWithLeader`
+/// throws "Leaders epoch, 1 is less than accepted epoch, 2" — the learner goes back to
+/// LOOKING, FLE sends it to the same leader, and so on until that leader loses its quorum (a
+/// livelock of that learner, not of the ensemble). The liveness check does not wait for it.
+#[must_use]
+pub fn stranded(s: &crate::server::Server, leader_epoch: u32) -> bool {
+    s.core.durable.accepted_epoch > leader_epoch && s.phase() != Phase::Broadcast
 }
 
 /// One line per server: status, state, phase, epochs, zxids.
