@@ -1,13 +1,18 @@
-//! The seeded random-fault run (the fuzzer): a seed picks an ensemble, a fault schedule
-//! (crashes, restarts, pauses, partitions incl. one-way, message loss) and a workload (writes
-//! through random servers, clients moving their sessions between servers); every invariant
+//! The seeded random-fault run (the fuzzer): a seed picks an ensemble (3–7 voters, sometimes an
+//! observer), a fault schedule (crashes, restarts, pauses, partitions incl. one-way, held
+//! links, message loss, disk faults: a crash loses the unflushed txn-log tail) and a workload
+//! (persistent, ephemeral and sequential creates, setData, deletes, watches, multi, sync and
+//! reads through random servers; clients that move their sessions, die or close them, with
+//! session timeouts short enough to expire during the chaos); every invariant
 //! is checked after every step. Then everything is healed and the ensemble must recover: one
 //! leader, identical committed logs and trees on all live servers, and a new write that
 //! succeeds. A failure names the seed that reproduces it.
 
+use crate::acl::Acl;
 use crate::config::Config;
 use crate::ids::ServerId;
 use crate::proto::ServerState;
+use crate::request::{CreateMode, Request};
 use crate::rng::{SimRng, Stream};
 use crate::script::Script;
 use crate::server::outbox::Phase;
@@ -37,7 +42,11 @@ pub fn script(seed: u64) -> Script {
     let r = &mut rng;
     let voters = [3u32, 3, 5, 5, 5, 7][r.below(Stream::Nemesis, 6) as usize];
     let observers = u32::from(r.below(Stream::Nemesis, 3) == 0);
-    let mut text = String::from("tickTime=2000\ninitLimit=10\nsyncLimit=5\n");
+    // Disk faults: a crash loses the txn-log tail that was not flushed yet (`zabscope.fsyncMs`,
+    // SyncRequestProcessor's group commit); 0 = every append durable at once.
+    let fsync_ms = [0u64, 4, 4, 30][r.below(Stream::Nemesis, 4) as usize];
+    let mut text =
+        format!("tickTime=2000\ninitLimit=10\nsyncLimit=5\nzabscope.fsyncMs={fsync_ms}\n");
     for i in 1..=voters + observers {
         let kind = if i > voters { ":observer" } else { "" };
         text.push_str(&format!("server.{i}=zk{i}:2888:3888{kind}\n"));
@@ -47,6 +56,7 @@ pub fn script(seed: u64) -> Script {
     config.loss_ppm = [0, 0, 500, 3000][r.below(Stream::Nemesis, 4) as usize];
     let n = voters + observers;
     let id = |r: &mut SimRng| ServerId(1 + r.below(Stream::Nemesis, u64::from(n)) as u32);
+    let client = |r: &mut SimRng| format!("c{}", 1 + r.below(Stream::Workload, u64::from(n)));
     let mut cmds: Vec<(u64, Command)> = (1..=n)
         .map(|i| (r.below(Stream::Nemesis, 400), Command::Start(ServerId(i))))
         .collect();
@@ -58,17 +68,29 @@ pub fn script(seed: u64) -> Script {
             Command::Connect {
                 client: format!("c{i}"),
                 server: ServerId(i),
-                timeout_ms: 30_000,
+                timeout_ms: session_timeout(r),
             },
         ));
     }
+    // The parent of the sequential nodes.
+    cmds.push((
+        t + 1,
+        Command::Op {
+            client: "c1".into(),
+            op: ClientOp::Create {
+                path: "/q".into(),
+                data: String::new(),
+                ephemeral: false,
+            },
+        },
+    ));
     let mut key = 0;
     while t < CHAOS_MS {
         t += 50 + r.below(Stream::Nemesis, 450);
         if t >= CHAOS_MS {
             break;
         }
-        let c = match r.below(Stream::Nemesis, 30) {
+        let c = match r.below(Stream::Nemesis, 34) {
             0 | 1 => Command::Crash(id(r)),
             2 | 3 => Command::Restart(id(r)),
             4 => Command::Pause(id(r)),
@@ -93,33 +115,30 @@ pub fn script(seed: u64) -> Script {
             },
             8 | 9 => Command::Heal,
             // A client whose server is gone mostly moves its session (ClientCnxn: next host,
-            // same session); now and then it starts a new session.
-            10 => Command::Connect {
-                client: format!("c{}", 1 + r.below(Stream::Workload, u64::from(n))),
+            // same session); now and then it starts a new session, short or long.
+            10 | 16 => Command::Connect {
+                client: client(r),
                 server: id(r),
-                timeout_ms: 30_000,
+                timeout_ms: session_timeout(r),
             },
             11 | 14 | 15 => Command::Move {
-                client: format!("c{}", 1 + r.below(Stream::Workload, u64::from(n))),
+                client: client(r),
                 server: id(r),
+            },
+            // A client process dies (its session expires after its timeout, its ephemerals
+            // must go) or closes its session.
+            17 => Command::Op {
+                client: client(r),
+                op: ClientOp::Die,
+            },
+            18 => Command::Op {
+                client: client(r),
+                op: ClientOp::Close,
             },
             _ => {
                 key += 1;
-                let client = format!("c{}", 1 + r.below(Stream::Workload, u64::from(n)));
-                let path = format!("/k{}", r.below(Stream::Workload, 8));
-                let op = if r.below(Stream::Workload, 2) == 0 {
-                    ClientOp::Create {
-                        path,
-                        data: format!("v{key}"),
-                        ephemeral: false,
-                    }
-                } else {
-                    ClientOp::Set {
-                        path,
-                        data: format!("v{key}"),
-                    }
-                };
-                Command::Op { client, op }
+                let who = client(r);
+                workload_op(r, who, key)
             }
         };
         cmds.push((t, c));
@@ -146,6 +165,92 @@ pub fn script(seed: u64) -> Script {
         config,
         commands: cmds,
         until_ms: CHAOS_MS + RECOVERY_MS,
+    }
+}
+
+/// A session timeout: mostly 30 s, sometimes the shortest allowed (2 × tickTime), so sessions
+/// of dead or partitioned clients expire during the chaos.
+fn session_timeout(r: &mut SimRng) -> u64 {
+    [30_000, 30_000, 4_000, 6_000][r.below(Stream::Workload, 4) as usize]
+}
+
+/// One client request of the workload: persistent, ephemeral and sequential creates,
+/// setData, deletes, reads that leave watches (getData / exists / getChildren), multi, sync.
+fn workload_op(r: &mut SimRng, client: String, key: u32) -> Command {
+    let k = r.below(Stream::Workload, 8);
+    let data = format!("v{key}");
+    let op = |op: ClientOp| Command::Op {
+        client: client.clone(),
+        op,
+    };
+    let request = |request: Request| Command::Request {
+        client: client.clone(),
+        request: Box::new(request),
+    };
+    let create = |path: String, mode: CreateMode, data: &str| Request::Create {
+        path,
+        data: Some(data.as_bytes().to_vec()),
+        acl: Acl::open_unsafe(),
+        mode,
+        ttl: -1,
+    };
+    match r.below(Stream::Workload, 16) {
+        0..=2 => op(ClientOp::Create {
+            path: format!("/k{k}"),
+            data,
+            ephemeral: false,
+        }),
+        3..=5 => op(ClientOp::Set {
+            path: format!("/k{k}"),
+            data,
+        }),
+        6 => op(ClientOp::Create {
+            path: format!("/e{k}"),
+            data,
+            ephemeral: true,
+        }),
+        7 => {
+            let mode = if k < 4 {
+                CreateMode::PersistentSequential
+            } else {
+                CreateMode::EphemeralSequential
+            };
+            request(create("/q/s-".into(), mode, &data))
+        }
+        8 => {
+            let path = if k < 4 {
+                format!("/k{k}")
+            } else {
+                format!("/e{k}")
+            };
+            op(ClientOp::Delete { path })
+        }
+        9 => request(Request::GetData {
+            path: format!("/k{k}"),
+            watch: true,
+        }),
+        10 => request(Request::Exists {
+            path: format!("/e{k}"),
+            watch: true,
+        }),
+        11 => request(Request::GetChildren {
+            path: if k < 4 { "/".into() } else { "/q".into() },
+            watch: true,
+        }),
+        12 => request(Request::Multi(vec![
+            create(format!("/m{k}"), CreateMode::Persistent, &data),
+            Request::SetData {
+                path: format!("/k{k}"),
+                data: Some(data.into_bytes()),
+                version: -1,
+            },
+        ])),
+        13 => op(ClientOp::Sync {
+            path: format!("/k{k}"),
+        }),
+        _ => op(ClientOp::Get {
+            path: format!("/k{k}"),
+        }),
     }
 }
 
