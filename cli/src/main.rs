@@ -9,6 +9,7 @@ mod fuzz;
 mod fuzz_parsers;
 mod run;
 mod server_opts;
+mod soak;
 mod zkcli;
 
 const USAGE: &str = "usage: zabscope <command> [args]
@@ -18,9 +19,12 @@ commands:
                                       (interactive, piped, or FILE); 'client NAME' switches sessions
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   run SCRIPT [--json]                 run an ensemble script, print its trace (text or JSON lines)
-  fuzz [--seed N | --seeds A..B]      the seeded random-fault run (invariants every step)
+  fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
+                                      the seeded random-fault run (invariants every step);
+                                      --shrink prints a failing seed's minimal script
   fuzz-parsers [--target T] [--execs N] [--seed S]
                                       fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
+  soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
   help                                this text";
 
 fn main() -> ExitCode {
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
+        Some("soak") => soak::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -10,3 +10,4 @@ pub mod kernel;
 mod moves;
 pub mod nemesis;
 pub mod network;
+pub mod shrink;
