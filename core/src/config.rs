@@ -5,9 +5,10 @@
 //! The simulated network's settings ride along as `zabscope.*` keys (ZooKeeper ignores keys it
 //! does not know). Other zoo.cfg keys (`dataDir`, `clientPort`, …) are accepted and ignored.
 
+use crate::breaks::Break;
 use crate::ids::ServerId;
 use crate::limits::{self, MIN_TICK_TIME};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// One `server.N=` line.
@@ -53,6 +54,9 @@ pub struct Config {
     /// `SyncRequestProcessor`; proposals are ACKed only once flushed (group commit). 0 = the
     /// append is durable at once (the idealised model).
     pub fsync_ms: u64,
+    /// `zabscope.break=NAME[,NAME…]`: deliberate protocol bugs, off by default
+    /// (docs/break-zab.md).
+    pub breaks: BTreeSet<Break>,
 }
 
 /// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
@@ -121,6 +125,7 @@ impl Config {
             learner_shutdown_ms: DEFAULT_LEARNER_SHUTDOWN_MS,
             leader_start_ms: DEFAULT_LEADER_START_MS,
             fsync_ms: DEFAULT_FSYNC_MS,
+            breaks: BTreeSet::new(),
         }
     }
 
@@ -165,6 +170,11 @@ impl Config {
                 "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = ms(value)?,
                 "zabscope.leaderStartMs" => cfg.leader_start_ms = ms(value)?,
                 "zabscope.fsyncMs" => cfg.fsync_ms = ms(value)?,
+                "zabscope.break" => {
+                    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                        cfg.breaks.insert(Break::parse(name).map_err(err)?);
+                    }
+                }
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
@@ -223,6 +233,12 @@ impl Config {
             return Err(ConfigError::NoVoters);
         }
         Ok(())
+    }
+
+    /// Is the "break ZAB" switch `b` on?
+    #[must_use]
+    pub fn broken(&self, b: Break) -> bool {
+        self.breaks.contains(&b)
     }
 
     /// The voting members (`QuorumVerifier.getVotingMembers`).
@@ -324,6 +340,10 @@ impl fmt::Display for Config {
         if self.fsync_ms != DEFAULT_FSYNC_MS {
             writeln!(f, "zabscope.fsyncMs={}", self.fsync_ms)?;
         }
+        if !self.breaks.is_empty() {
+            let names: Vec<&str> = self.breaks.iter().map(|b| b.key()).collect();
+            writeln!(f, "zabscope.break={}", names.join(","))?;
+        }
         Ok(())
     }
 }
@@ -383,6 +403,22 @@ mod tests {
                 .to_string()
                 .contains("leaderStartMs")
         );
+    }
+
+    #[test]
+    fn break_switches_parse_print_and_reject_unknown_names() {
+        assert!(Config::parse(CFG).unwrap().breaks.is_empty());
+        let text = format!("{CFG}zabscope.break=skipTrunc, electBySidOnly\n");
+        let cfg = Config::parse(&text).unwrap();
+        assert!(cfg.broken(Break::SkipTrunc) && cfg.broken(Break::ElectBySidOnly));
+        assert!(!cfg.broken(Break::NewEpochMax));
+        assert!(
+            cfg.to_string()
+                .contains("zabscope.break=electBySidOnly,skipTrunc\n")
+        );
+        assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+        let bad = Config::parse(&format!("{CFG}zabscope.break=nope\n")).unwrap_err();
+        assert!(bad.to_string().contains("unknown break switch 'nope'"));
     }
 
     #[test]

@@ -7,11 +7,11 @@ use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
-use crate::sim::command::Command;
+use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
 use crate::trace::{Event, Fnv};
-use crate::view::ClusterView;
+use crate::view::{ClusterView, ViewOptions};
 
 /// A command the simulation refused (bad server id, unknown client, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +147,28 @@ impl Simulation {
             Command::Block { from, to } => from.iter().chain(to).copied().collect(),
             Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
             Command::Connect { server, .. } => vec![*server],
+            Command::Zk {
+                action: ZkAction::Connect { hosts, .. },
+                ..
+            } => hosts.clone(),
+            Command::Zk { client, .. }
+            | Command::Recipe { client, .. }
+            | Command::Unlock { client, .. }
+                if self.pending_zk(client) =>
+            {
+                vec![]
+            }
+            Command::Zk {
+                action: ZkAction::Cut(ids),
+                ..
+            } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                ids.clone()
+            }
+            Command::Zk { .. } | Command::Recipe { .. } | Command::Unlock { .. } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                vec![]
+            }
             Command::Move { client, server } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
@@ -172,6 +194,13 @@ impl Simulation {
         ids.iter()
             .find(|i| !known(i))
             .map_or(Ok(()), |i| Err(bad(i)))
+    }
+
+    /// A `client C connect …` (or a command for C) is waiting in the agenda.
+    fn pending_zk(&self, client: &str) -> bool {
+        self.kernel.agenda.values().any(|i| {
+            matches!(i, Item::Command(Command::Zk { client: c, action: ZkAction::Connect { .. } }) if c == client)
+        })
     }
 
     fn pending_connect(&self, client: &str) -> bool {
@@ -384,9 +413,16 @@ impl Simulation {
             .collect()
     }
 
+    /// The full picture (every data tree and whole logs).
     #[must_use]
     pub fn view(&self) -> ClusterView {
         ClusterView::of(&self.kernel)
+    }
+
+    /// The picture with only what `opts` asks for (`ViewOptions::compact()` per frame).
+    #[must_use]
+    pub fn view_with(&self, opts: ViewOptions) -> ClusterView {
+        ClusterView::with(&self.kernel, opts)
     }
 
     #[must_use]

@@ -160,7 +160,10 @@ impl StandaloneServer {
         let zxid = self.next_zxid();
         let entry = self.db.prep(ctx, req, zxid, at);
         let applied = self.db.apply(&entry);
-        let events = self.watches.trigger(&applied.triggers);
+        let conns = &self.connections;
+        let events = self
+            .watches
+            .trigger(&applied.triggers, |s| conns.get(&s).map(|c| c.auth.clone()));
         (applied.response, events)
     }
 

@@ -106,7 +106,7 @@ pub fn parse(tokens: &[String], spec: &[(char, bool)]) -> Result<CommandLine, St
             continue;
         }
         if let Some(o) = pending.take() {
-            if !tok.starts_with('-') || tok.len() == 1 {
+            if is_argument(tok, &takes) {
                 cl.opts.insert(o, tok.clone());
                 continue;
             }
@@ -124,6 +124,39 @@ pub fn parse(tokens: &[String], spec: &[(char, bool)]) -> Result<CommandLine, St
         return Err(missing(o));
     }
     Ok(cl)
+}
+
+/// `DefaultParser.isArgument`: not an option of this command, or a negative number (so
+/// `set -v -1 /p x` gives -v the value -1, and `-x` an unknown letter is a value too).
+fn is_argument(tok: &str, takes: &impl Fn(char) -> Option<bool>) -> bool {
+    let is_short_option =
+        tok.len() > 1 && tok.starts_with('-') && tok[1..].chars().next().and_then(takes).is_some();
+    !is_short_option || is_java_double(tok)
+}
+
+/// `Double.parseDouble` accepts it (commons-cli's `isNegativeNumber`): optional sign, then
+/// `NaN`, `Infinity`, or digits with an optional fraction and exponent and an optional
+/// `f`/`d` suffix (hex floats left out); surrounding ASCII blanks are trimmed.
+#[must_use]
+pub fn is_java_double(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| c <= ' ');
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if t == "NaN" || t == "Infinity" {
+        return true;
+    }
+    let t = t.strip_suffix(['f', 'F', 'd', 'D']).unwrap_or(t);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 fn option_token(
@@ -232,6 +265,19 @@ mod tests {
             parse(&toks("ls -x /"), &spec).unwrap_err(),
             "org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: -x"
         );
+        // isArgument: a negative number (or a token that is no option here) is a value.
+        let set = [('s', false), ('v', true)];
+        assert_eq!(
+            parse(&toks("set -v -1 /p x"), &set).unwrap().value('v'),
+            Some("-1")
+        );
+        assert_eq!(
+            parse(&toks("set -v -q /p x"), &set).unwrap().value('v'),
+            Some("-q")
+        );
+        assert!(parse(&toks("set -v -s /p x"), &set).is_err());
+        assert!(is_java_double("-1.5e3") && is_java_double("-.5d") && is_java_double("-Infinity"));
+        assert!(!is_java_double("-") && !is_java_double("-e5") && !is_java_double("-1x"));
         assert_eq!(
             parse(&toks("create /a -t"), &spec).unwrap_err(),
             "org.apache.commons.cli.MissingArgumentException: Missing argument for option: t"
