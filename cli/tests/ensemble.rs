@@ -153,7 +153,12 @@ fn api_drives_clients_and_recipes() {
     let r = &c2["recipes"][0];
     assert_eq!(r["kind"], "fair-lock");
     assert_eq!(r["role"], "holder", "{c2}");
-    assert!(r["history"][0]["fencing_token"].as_str().unwrap_or_default().starts_with("0x"));
+    assert!(
+        r["history"][0]["fencing_token"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("0x")
+    );
     let c1 = clients.iter().find(|c| c["client"] == "c1").expect("c1");
     assert_eq!(c1["recipes"][0]["role"], "released");
     assert_eq!(c1["state"], "CONNECTED");

@@ -159,10 +159,15 @@ pub enum EventKind {
         why: String,
     },
     /// A client's recipe step, a client-library note, or an error answered to a command.
-    Recipe { client: String, text: String },
+    Recipe {
+        client: String,
+        text: String,
+    },
     /// Something a student should see: a safety property at risk (a paused lock holder
     /// whose session expired still believes it holds the lock — why fencing tokens exist).
-    Finding { text: String },
+    Finding {
+        text: String,
+    },
 }
 
 /// One trace event: step number, simulated time, what, between whom, and the step that caused

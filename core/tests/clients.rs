@@ -4,7 +4,6 @@
 
 use zabscope_core::client::{check_fifo, check_linearizable, check_mutex};
 use zabscope_core::trace::EventKind;
-use zabscope_core::view::{RecipeView, ZkClientView};
 use zabscope_core::{Command, Simulation};
 
 fn sim3(seed: u64) -> Simulation {
@@ -45,14 +44,6 @@ fn run_checked(sim: &mut Simulation, ms: u64) {
     sim.run_for(end.since(sim.now()));
 }
 
-fn client<'a>(v: &'a zabscope_core::ClusterView, name: &str) -> &'a ZkClientView {
-    v.zk_clients.iter().find(|c| c.name == name).unwrap()
-}
-
-fn recipe<'a>(c: &'a ZkClientView, path: &str) -> &'a RecipeView {
-    c.recipes.iter().rev().find(|r| r.path == path).unwrap()
-}
-
 fn holders(sim: &Simulation, path: &str) -> Vec<String> {
     sim.view()
         .zk_clients
@@ -72,7 +63,10 @@ fn holders(sim: &Simulation, path: &str) -> Vec<String> {
 fn contend(n: usize, fair: bool, seed: u64) -> (f64, f64, f64, Vec<String>) {
     let mut sim = sim3(seed);
     for i in 0..n {
-        apply(&mut sim, &format!("client c{i} connect 1,2,3 timeout 10000"));
+        apply(
+            &mut sim,
+            &format!("client c{i} connect 1,2,3 timeout 10000"),
+        );
     }
     run_checked(&mut sim, 500);
     apply(&mut sim, "create c0 /locks x");
@@ -98,12 +92,18 @@ fn contend(n: usize, fair: bool, seed: u64) -> (f64, f64, f64, Vec<String>) {
     }
     run_checked(&mut sim, 200);
     let t = &sim.trace()[start_step..];
-    let watches = t.iter().filter(|e| matches!(e.kind, EventKind::Watch { .. })).count();
+    let watches = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Watch { .. }))
+        .count();
     let requests = t
         .iter()
         .filter(|e| matches!(e.kind, EventKind::ClientRequest { .. }))
         .count();
-    let msgs = t.iter().filter(|e| matches!(e.kind, EventKind::Send { .. })).count();
+    let msgs = t
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Send { .. }))
+        .count();
     let per = |x: usize| x as f64 / n as f64;
     (per(watches), per(requests), per(msgs), order)
 }
@@ -127,25 +127,56 @@ fn herd_lock_wakes_every_waiter_fair_lock_wakes_one() {
 #[test]
 #[ignore = "prints the README figure"]
 fn herd_figure() {
-    println!("| lock (10 clients, 3 servers) | watch events / acquisition | client requests / acquisition | quorum messages / acquisition |");
+    println!(
+        "| lock (10 clients, 3 servers) | watch events / acquisition | client requests / acquisition | quorum messages / acquisition |"
+    );
     println!("|---|---|---|---|");
     for fair in [false, true] {
         let (w, r, m, _) = contend(10, fair, 1);
-        let name = if fair { "fair (sequential, watch predecessor)" } else { "exclusive (one node, herd)" };
+        let name = if fair {
+            "fair (sequential, watch predecessor)"
+        } else {
+            "exclusive (one node, herd)"
+        };
         println!("| {name} | {w:.1} | {r:.1} | {m:.1} |");
     }
 }
 
+/// The double barrier: nobody enters before the third arrives; nobody is out before all left.
 #[test]
-#[ignore = "exploration"]
-fn shuffles() {
-    for seed in 1..12 {
-        let mut sim = Simulation::with_servers(3, seed).unwrap();
-        sim.run_for(1000);
-        apply(&mut sim, "client c1 connect 1,2,3 timeout 4000");
-        apply(&mut sim, "client c2 connect 1,2,3 timeout 4000");
-        sim.run_for(100);
-        let v = sim.view();
-        println!("seed {seed} leader {:?} c1 {:?} c2 {:?}", v.leaders(), v.zk_clients[0].hosts, v.zk_clients[1].hosts);
+fn double_barrier_enters_and_leaves_together() {
+    let mut sim = sim3(2);
+    for i in 0..3 {
+        apply(&mut sim, &format!("client c{i} connect 1,2,3 timeout 6000"));
+    }
+    run_checked(&mut sim, 1500);
+    let role = |sim: &Simulation, c: &str| {
+        sim.view()
+            .zk_clients
+            .iter()
+            .find(|x| x.name == c)
+            .and_then(|x| x.recipes.iter().find(|r| r.path == "/b"))
+            .map(|r| r.role.clone())
+            .unwrap_or_default()
+    };
+    apply(&mut sim, "recipe c0 barrier /b 3");
+    apply(&mut sim, "recipe c1 barrier /b 3");
+    run_checked(&mut sim, 300);
+    assert_eq!(role(&sim, "c0"), "waiting");
+    assert_eq!(role(&sim, "c1"), "waiting");
+    apply(&mut sim, "recipe c2 barrier /b 3");
+    run_checked(&mut sim, 300);
+    for c in ["c0", "c1", "c2"] {
+        assert_eq!(role(&sim, c), "entered", "{c}");
+    }
+    apply(&mut sim, "release c0 /b");
+    apply(&mut sim, "release c1 /b");
+    run_checked(&mut sim, 300);
+    assert_eq!(role(&sim, "c0"), "leaving");
+    assert!(sim.apply(Command::parse("release c0 /b").unwrap()).is_err());
+    apply(&mut sim, "release c2 /b");
+    run_checked(&mut sim, 300);
+    for c in ["c0", "c1", "c2"] {
+        assert_eq!(role(&sim, c), "left", "{c}");
     }
 }

@@ -44,13 +44,6 @@ fn run_checked(sim: &mut Simulation, ms: u64, seed: u64) {
     while sim.kernel().next_time().is_some_and(|t| t <= end) {
         sim.step();
         let v = checks(sim);
-        if !v.is_empty() && std::env::var("TRACE").is_ok() {
-            for e in sim.trace().iter().filter(|e| e.at.ms() + std::env::var("TRACE").ok().and_then(|x| x.parse::<u64>().ok()).unwrap_or(700) >= sim.now().ms()) {
-                if !matches!(e.kind, EventKind::Send { .. } | EventKind::Deliver { .. } | EventKind::Timer | EventKind::Persist(_) | EventKind::Ack { .. }) {
-                    eprintln!("{e}");
-                }
-            }
-        }
         assert!(v.is_empty(), "seed {seed} at {}: {v:?}", sim.now());
     }
     sim.run_for(end.since(sim.now()));
@@ -86,7 +79,10 @@ fn one_seed(seed: u64) {
     sim.run_for(1000);
     let mut rng = SimRng::new(seed);
     for i in 0..CLIENTS {
-        assert!(try_apply(&mut sim, &format!("client c{i} connect 1,2,3 timeout 4000")));
+        assert!(try_apply(
+            &mut sim,
+            &format!("client c{i} connect 1,2,3 timeout 4000")
+        ));
     }
     run_checked(&mut sim, 300, seed);
     try_apply(&mut sim, "create c0 /r x");
@@ -107,7 +103,10 @@ fn one_seed(seed: u64) {
                 continue;
             }
             if c.state == "CLOSED" {
-                try_apply(&mut sim, &format!("client {} connect 1,2,3 timeout 4000", c.name));
+                try_apply(
+                    &mut sim,
+                    &format!("client {} connect 1,2,3 timeout 4000", c.name),
+                );
                 continue;
             }
             for r in &c.recipes {
@@ -146,7 +145,14 @@ fn one_seed(seed: u64) {
                 downed.insert(s);
                 format!("pause {s}")
             }
-            2 => format!("partition {s}|{}", (1..=3).filter(|x| *x != s).map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            2 => format!(
+                "partition {s}|{}",
+                (1..=3)
+                    .filter(|x| *x != s)
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             3 => format!("client c{c} pause"),
             4 => format!("client c{c} resume"),
             5 => format!("client c{c} cut {s}"),
@@ -178,7 +184,10 @@ fn one_seed(seed: u64) {
                 try_apply(&mut sim, &format!("client {} resume", c.name));
             }
             "crashed" => {
-                try_apply(&mut sim, &format!("client {} connect 1,2,3 timeout 4000", c.name));
+                try_apply(
+                    &mut sim,
+                    &format!("client {} connect 1,2,3 timeout 4000", c.name),
+                );
             }
             _ => {}
         }
@@ -207,7 +216,10 @@ fn settle(sim: &mut Simulation, seed: u64) {
         run_checked(sim, 1_000, seed);
         for c in sim.view().zk_clients.clone() {
             if c.state == "CLOSED" {
-                try_apply(sim, &format!("client {} connect 1,2,3 timeout 4000", c.name));
+                try_apply(
+                    sim,
+                    &format!("client {} connect 1,2,3 timeout 4000", c.name),
+                );
             }
         }
         if sim.leaders().len() == 1 && live(sim).len() == CLIENTS {
@@ -219,56 +231,34 @@ fn settle(sim: &mut Simulation, seed: u64) {
 fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
     let v = sim.view();
     let alive = live(sim);
-    if alive.len() != CLIENTS && std::env::var("TRACE").is_ok() {
-        for e in sim.trace() {
-            if matches!(&e.kind, EventKind::ClientState { client, .. } if client == "c0") || matches!(&e.kind, EventKind::Command(c) if c.contains("c0") || !c.contains(" c")) || matches!(&e.kind, EventKind::State { .. }) {
-                eprintln!("{e}");
-            }
-        }
-    }
-    assert_eq!(alive.len(), CLIENTS, "seed {seed}: every client reconnected: {:?}", v.zk_clients);
+    assert_eq!(
+        alive.len(),
+        CLIENTS,
+        "seed {seed}: every client reconnected: {:?}",
+        v.zk_clients
+    );
     // Election: exactly one leader among the live candidates.
     let leaders: Vec<&String> = v
         .zk_clients
         .iter()
-        .filter(|c| c.recipes.iter().any(|r| r.path == "/r/elect" && r.role == "leader"))
+        .filter(|c| {
+            c.recipes
+                .iter()
+                .any(|r| r.path == "/r/elect" && r.role == "leader")
+        })
         .map(|c| &c.name)
         .collect();
-    if leaders.len() != 1 {
-        for c in &v.zk_clients {
-            for r in c.recipes.iter().filter(|r| r.path == "/r/elect") {
-                eprintln!("{} {} {} node={:?} watching={:?}", c.name, c.session, r.role, r.node, r.watching);
-            }
-        }
-        for n in &sim.kernel().nodes {
-            if let Some(s) = n.server.as_ref() {
-                eprintln!("server {} {:?} {:?} conns {:?} sessions {:?}", n.id, n.status, s.state(), s.core.connections.iter().map(|(k, c)| (k.to_string(), c.alive)).collect::<Vec<_>>(), s.core.replica.db.sessions().keys().map(|k| (k.to_string(), s.core.tracker.expiry_of(*k), s.core.tracker.is_closing(*k), s.core.tracker.timeout_of(*k))).collect::<Vec<_>>());
-            }
-        }
-        let t = &v.servers.iter().find(|s| !s.tree.is_empty()).unwrap().tree;
-        eprintln!("{:?}", t.iter().filter(|(p, _)| p.starts_with("/r/elect")).collect::<Vec<_>>());
-        for e in sim.trace().iter().filter(|e| matches!(&e.kind, EventKind::Recipe { text, .. } if text.contains("elect")) || matches!(&e.kind, EventKind::State { .. } | EventKind::Command(_) | EventKind::Established { .. }) && e.at.ms() > 10000) {
-            eprintln!("{e}");
-        }
-    }
     assert_eq!(leaders.len(), 1, "seed {seed}: leaders {leaders:?}");
     // Group: every member sees the same membership, the live members.
     let want: Vec<String> = alive.clone();
     for c in &v.zk_clients {
-        let r = c.recipes.iter().rev().find(|r| r.path == "/r/group").unwrap();
+        let r = c
+            .recipes
+            .iter()
+            .rev()
+            .find(|r| r.path == "/r/group")
+            .unwrap();
         let seen = r.seen.last().map(|(_, m)| m.clone()).unwrap_or_default();
-        if seen != want.join(",") {
-            for c in &v.zk_clients {
-                eprintln!("{} {} {:?}", c.name, c.session, c.recipes.iter().filter(|r| r.path == "/r/group").collect::<Vec<_>>());
-            }
-            let t = &v.servers.iter().find(|s| !s.tree.is_empty()).unwrap().tree;
-            eprintln!("{:?}", t.iter().filter(|(p, _)| p.starts_with("/r/group")).collect::<Vec<_>>());
-            for e in sim.trace() {
-                if e.to_string().contains("0x300000000000003") && (e.to_string().contains("group") || matches!(e.kind, EventKind::ClientReply{..}|EventKind::ClientState{..})) || matches!(&e.kind, EventKind::Recipe { client, text } if client == "c4" && text.contains("group")) || matches!(&e.kind, EventKind::Command(c) if c.contains("c4")) {
-                    eprintln!("{e}");
-                }
-            }
-        }
         assert_eq!(seen, want.join(","), "seed {seed}: {} group view", c.name);
     }
     // Config: everyone ends on the last value.
@@ -304,7 +294,10 @@ fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
             order.push(item);
         }
     }
-    assert!(taken.values().all(|n| *n == 1), "seed {seed}: taken twice: {taken:?}");
+    assert!(
+        taken.values().all(|n| *n == 1),
+        "seed {seed}: taken twice: {taken:?}"
+    );
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted, "seed {seed}: queue order");
@@ -316,21 +309,11 @@ fn recipes_survive_random_faults() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let from: u64 = std::env::var("FROM").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let from: u64 = std::env::var("FROM")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     for seed in from..n {
         one_seed(seed);
     }
-}
-
-#[test]
-#[ignore = "debug"]
-fn debug_seed() {
-    let seed: u64 = std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
-    let r = std::panic::catch_unwind(|| one_seed_traced(seed));
-    let _ = r;
-}
-
-fn one_seed_traced(seed: u64) {
-    std::panic::set_hook(Box::new(|_| {}));
-    one_seed(seed);
 }

@@ -13,14 +13,21 @@ use zabscope_tests::*;
 fn run_checked(name: &str) -> Simulation {
     let s = script(name);
     let mut sim = start(&s);
-    while sim.kernel().next_time().is_some_and(|t| t.ms() <= s.until_ms) {
+    while sim
+        .kernel()
+        .next_time()
+        .is_some_and(|t| t.ms() <= s.until_ms)
+    {
         sim.step();
         let k = sim.kernel();
         let mut v = check_fifo::check(k);
         v.extend(check_mutex::check(k));
         v.extend(check_linearizable::check(k));
         v.extend(sim.violations().iter().map(|x| format!("{x:?}")));
-        if k.clients.iter().any(|c| c.zk.as_ref().is_some_and(|z| z.went_back > 0)) {
+        if k.clients
+            .iter()
+            .any(|c| c.zk.as_ref().is_some_and(|z| z.went_back > 0))
+        {
             v.push("a client read older than what it had seen".into());
         }
         assert!(v.is_empty(), "{name} at {}: {v:?}", sim.now());
@@ -29,7 +36,10 @@ fn run_checked(name: &str) -> Simulation {
 }
 
 fn client<'a>(v: &'a zabscope_core::ClusterView, name: &str) -> &'a ZkClientView {
-    v.zk_clients.iter().find(|c| c.name == name).expect("client")
+    v.zk_clients
+        .iter()
+        .find(|c| c.name == name)
+        .expect("client")
 }
 
 /// (time, state, why) of a client's connection events.
@@ -61,7 +71,10 @@ fn client_on_a_crashed_follower_reconnects_and_keeps_its_ephemeral() {
     let st = states(&sim, "c1");
     assert_eq!(st[0].1, "SyncConnected");
     assert_eq!(st[0].2, Some(ServerId(1)), "c1 starts on follower 1");
-    let lost = st.iter().find(|s| s.1 == "Disconnected").expect("disconnected");
+    let lost = st
+        .iter()
+        .find(|s| s.1 == "Disconnected")
+        .expect("disconnected");
     assert_eq!(lost.0, 3000, "the crash resets the connection at once");
     assert_eq!(lost.3, "Connection reset by peer");
     let back = st
@@ -75,8 +88,15 @@ fn client_on_a_crashed_follower_reconnects_and_keeps_its_ephemeral() {
     let c1 = client(&v, "c1");
     assert_eq!(c1.state, "CONNECTED");
     let leader = v.leaders()[0];
-    assert!(has_node(&sim, leader, "/eph", "here"), "the ephemeral survives");
-    assert!(v.servers[(leader - 1) as usize].sessions.contains(&c1.session));
+    assert!(
+        has_node(&sim, leader, "/eph", "here"),
+        "the ephemeral survives"
+    );
+    assert!(
+        v.servers[(leader - 1) as usize]
+            .sessions
+            .contains(&c1.session)
+    );
 }
 
 /// A client cut off longer than its session timeout expires: its lock node goes and the next
@@ -99,10 +119,20 @@ fn partitioned_holder_expires_and_the_next_waiter_acquires() {
     assert_eq!(c1.keeper_state, "Expired");
     let st = states(&sim, "c1");
     let expired = st.iter().find(|s| s.1 == "Expired").expect("Expired");
-    assert!(expired.0 >= 12_000, "learnt only after the partition healed");
-    assert!(st.iter().any(|s| s.1 == "Disconnected" && s.3.contains("have not heard from server")));
+    assert!(
+        expired.0 >= 12_000,
+        "learnt only after the partition healed"
+    );
+    assert!(
+        st.iter()
+            .any(|s| s.1 == "Disconnected" && s.3.contains("have not heard from server"))
+    );
     let f = findings(&sim);
-    assert!(f.iter().any(|(_, t)| t.contains("c2 acquired /locks/a") && t.contains("c1 still believes")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|(_, t)| t.contains("c2 acquired /locks/a") && t.contains("c1 still believes")),
+        "{f:?}"
+    );
 }
 
 /// The herd: one release wakes every waiter of the exclusive lock, one waiter of the fair lock.
@@ -126,7 +156,11 @@ fn herd_wakes_all_waiters_fair_lock_wakes_one() {
     let holders = |path: &str| {
         v.zk_clients
             .iter()
-            .filter(|c| c.recipes.iter().any(|r| r.path == path && r.role == "holder"))
+            .filter(|c| {
+                c.recipes
+                    .iter()
+                    .any(|r| r.path == path && r.role == "holder")
+            })
             .count()
     };
     assert_eq!(holders("/locks/herd"), 1);
@@ -147,7 +181,9 @@ fn paused_holder_is_fenced_by_the_token() {
     assert!(taken.1.contains("c1 still believes it holds it"));
     let resumed = f
         .iter()
-        .find(|(_, t)| t.starts_with("c1 resumed after a 10000 ms pause still believing it holds /locks/a"))
+        .find(|(_, t)| {
+            t.starts_with("c1 resumed after a 10000 ms pause still believing it holds /locks/a")
+        })
         .expect("c1 resumes believing it holds the lock");
     assert_eq!(resumed.0, 12_000);
     assert!(resumed.1.contains("c2 holds it now"));

@@ -48,7 +48,9 @@ pub fn check(k: &Kernel) -> Vec<String> {
         .into_iter()
         .filter(|(_, ops)| ops.len() <= MAX_OPS)
         .filter(|(_, ops)| !linearizable(ops))
-        .map(|(key, _)| format!("linearizability: no linearization of the writes and synced reads of {key}"))
+        .map(|(key, _)| {
+            format!("linearizability: no linearization of the writes and synced reads of {key}")
+        })
         .collect()
 }
 

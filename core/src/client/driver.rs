@@ -6,7 +6,9 @@
 //! timeout notices), a server that stops serving (it closes the connection), or the client
 //! process itself crashing or pausing.
 
-use crate::client::cnxn::{BACKOFF_MS, Cnxn, CnxnState, Parked, Process, SPIN_DELAY_MS, StateChange};
+use crate::client::cnxn::{
+    BACKOFF_MS, Cnxn, CnxnState, Parked, Process, SPIN_DELAY_MS, StateChange,
+};
 use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
 use crate::recipes::{Recipe, RecipeSpec, Zk};
@@ -80,7 +82,10 @@ impl Kernel {
                     z.cut.clear();
                 }
                 self.zk_set_alive(idx);
-                if self.cn(idx).is_some_and(|z| z.state == CnxnState::Connected) {
+                if self
+                    .cn(idx)
+                    .is_some_and(|z| z.state == CnxnState::Connected)
+                {
                     self.zk_deliver_unread(idx);
                 }
             }
@@ -326,8 +331,8 @@ impl Kernel {
         let notify = z.keeper_state() != KeeperState::Disconnected || z.states.is_empty();
         let queued: Vec<i32> = z.queued.drain(..).map(|(c, _)| c).collect();
         z.unread.clear();
-        let backoff = self.rng.below(Stream::Client, BACKOFF_MS)
-            + if full_round { SPIN_DELAY_MS } else { 0 };
+        let backoff =
+            self.rng.below(Stream::Client, BACKOFF_MS) + if full_round { SPIN_DELAY_MS } else { 0 };
         if let Some(z) = self.cn(idx) {
             z.next_attempt = Some(now.plus_ms(backoff));
         }
@@ -499,7 +504,9 @@ impl Kernel {
                 return;
             };
             let (server, session) = (self.clients[idx].server, self.clients[idx].session);
-            let Some(slot) = self.slot(server) else { return };
+            let Some(slot) = self.slot(server) else {
+                return;
+            };
             let mut out = Outbox::new();
             if let Some(s) = self.nodes[slot].server.as_mut() {
                 s.handle_client(now, session, cxid, req, &mut out);
@@ -792,7 +799,10 @@ impl Kernel {
         {
             s.drop_connection(session);
         }
-        self.zk_note(&name, format!("process crashed (session {session} left to expire)"));
+        self.zk_note(
+            &name,
+            format!("process crashed (session {session} left to expire)"),
+        );
         self.zk_rearm(idx);
     }
 
@@ -820,8 +830,8 @@ impl Kernel {
         z.process = Process::Running;
         let paused = now.since(z.paused_at.take().unwrap_or(now));
         let parked = std::mem::take(&mut z.parked);
-        let timed_out = z.state == CnxnState::Connected
-            && now >= z.last_recv.plus_ms(z.read_timeout());
+        let timed_out =
+            z.state == CnxnState::Connected && now >= z.last_recv.plus_ms(z.read_timeout());
         let name = self.clients[idx].name.clone();
         let session = self.clients[idx].session;
         let held: Vec<(String, Zxid)> = self.clients[idx]
@@ -879,7 +889,9 @@ impl Kernel {
                 Parked::Watch { server, event } => self.zk_watch(idx, server, &event),
             }
         }
-        if self.cn(idx).is_some_and(|z| z.state == CnxnState::Connected)
+        if self
+            .cn(idx)
+            .is_some_and(|z| z.state == CnxnState::Connected)
             && let Reach::Closed(why) = self.zk_reach(idx)
         {
             return self.zk_lost(idx, why.to_string());
@@ -973,7 +985,10 @@ impl Kernel {
                     .recipes
                     .iter()
                     .find(|r| r.spec.path() == path && r.believes_held())?;
-                Some((c.name.clone(), r.progress().holding().map_or(Zxid::ZERO, |h| h.token)))
+                Some((
+                    c.name.clone(),
+                    r.progress().holding().map_or(Zxid::ZERO, |h| h.token),
+                ))
             })
             .collect()
     }
@@ -1006,9 +1021,14 @@ impl Kernel {
                 continue;
             }
             let text = if alive {
-                format!("{me} acquired {path} (token {token}) while {other} (token {t}) holds it with a live session: mutual exclusion violated")
+                format!(
+                    "{me} acquired {path} (token {token}) while {other} (token {t}) holds it with a live session: mutual exclusion violated"
+                )
             } else {
-                format!("{me} acquired {path} with fencing token {token} while {other} still believes it holds it (token {t}; its session {} has expired): only a resource that rejects tokens below {token} stops {other}", oc.session)
+                format!(
+                    "{me} acquired {path} with fencing token {token} while {other} still believes it holds it (token {t}; its session {} has expired): only a resource that rejects tokens below {token} stops {other}",
+                    oc.session
+                )
             };
             self.event(EventKind::Finding { text }, None, None);
         }
@@ -1022,7 +1042,9 @@ impl Kernel {
         }) {
             return self.zk_note(name, format!("error: {e}"));
         }
-        let Some(idx) = self.zk_index(name) else { return };
+        let Some(idx) = self.zk_index(name) else {
+            return;
+        };
         let Some(z) = self.cn(idx) else { return };
         z.recipes.push(Recipe::new(spec));
         let ri = z.recipes.len() - 1;
@@ -1098,6 +1120,7 @@ impl Kernel {
                             crate::recipes::Role::Released
                                 | crate::recipes::Role::Lost
                                 | crate::recipes::Role::Done
+                                | crate::recipes::Role::Left
                         )
                 }) {
                     return Err(format!(
@@ -1130,14 +1153,20 @@ impl Kernel {
                     .rev()
                     .find(|r| r.spec.path() == path)
                     .ok_or_else(|| format!("client {client} runs no recipe on {path}"))?;
-                let held = r.progress().holding().is_some()
+                let in_barrier = matches!(r.spec, RecipeSpec::Barrier { .. })
                     && matches!(
-                        r.spec,
-                        RecipeSpec::Lock { .. }
-                            | RecipeSpec::RwLock { .. }
-                            | RecipeSpec::Election { .. }
-                            | RecipeSpec::Group { .. }
+                        r.progress().role,
+                        crate::recipes::Role::Entered | crate::recipes::Role::Waiting
                     );
+                let held = in_barrier
+                    || r.progress().holding().is_some()
+                        && matches!(
+                            r.spec,
+                            RecipeSpec::Lock { .. }
+                                | RecipeSpec::RwLock { .. }
+                                | RecipeSpec::Election { .. }
+                                | RecipeSpec::Group { .. }
+                        );
                 if held {
                     Ok(())
                 } else {
@@ -1156,7 +1185,8 @@ impl Kernel {
 /// Record a register operation for the linearizability checker.
 fn record_op(z: &mut Cnxn, client: &str, cxid: i32, req: &Request, now: SimTime) {
     let after_sync = std::mem::replace(&mut z.after_sync, matches!(req, Request::Sync { .. }));
-    let text = |d: &Option<Vec<u8>>| String::from_utf8_lossy(d.as_deref().unwrap_or_default()).to_string();
+    let text =
+        |d: &Option<Vec<u8>>| String::from_utf8_lossy(d.as_deref().unwrap_or_default()).to_string();
     let (key, write, synced) = match req {
         Request::SetData { path, data, .. } => (path, Some(text(data)), false),
         Request::Create {
@@ -1183,7 +1213,12 @@ fn record_op(z: &mut Cnxn, client: &str, cxid: i32, req: &Request, now: SimTime)
 
 /// The answer to a recorded register operation.
 fn complete_op(z: &mut Cnxn, cxid: i32, r: &Response, now: SimTime) {
-    let Some(op) = z.ops.iter_mut().rev().find(|o| o.cxid == cxid && o.complete.is_none()) else {
+    let Some(op) = z
+        .ops
+        .iter_mut()
+        .rev()
+        .find(|o| o.cxid == cxid && o.complete.is_none())
+    else {
         return;
     };
     if r.code == Code::ConnectionLoss && op.write.is_some() {

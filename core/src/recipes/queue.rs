@@ -72,7 +72,10 @@ impl Queue {
             (PUT, Code::ConnectionLoss) => {
                 // The item may or may not be queued; a producer would retry with a
                 // protected name. Here it is reported, not duplicated.
-                zk.note(format!("queue {}: put of {:?} lost in flight", self.dir, self.item));
+                zk.note(format!(
+                    "queue {}: put of {:?} lost in flight",
+                    self.dir, self.item
+                ));
                 self.p.role = Role::Done;
             }
             (TAKE, Code::ConnectionLoss) => {

@@ -161,7 +161,11 @@ impl Core {
         let last = self.replica.last_processed();
         let mut lost: Vec<(SessionId, i32)> = std::mem::take(&mut self.pending)
             .into_iter()
-            .chain(self.held_reads.drain(..).map(|r| (r.ctx.session, r.ctx.cxid)))
+            .chain(
+                self.held_reads
+                    .drain(..)
+                    .map(|r| (r.ctx.session, r.ctx.cxid)),
+            )
             .collect();
         lost.sort_unstable();
         for (session, cxid) in lost {

@@ -95,7 +95,6 @@ impl Server {
         };
         self.apply_transition(t, true, now, out);
     }
-
 }
 
 impl Core {
@@ -116,9 +115,11 @@ impl Core {
             .range((session, i32::MIN)..=(session, i32::MAX))
             .next()
             .map(|k| k.1);
-        while let Some(i) = self.held_reads.iter().position(|r| {
-            r.ctx.session == session && first_write.is_none_or(|w| r.ctx.cxid < w)
-        }) {
+        while let Some(i) = self
+            .held_reads
+            .iter()
+            .position(|r| r.ctx.session == session && first_write.is_none_or(|w| r.ctx.cxid < w))
+        {
             let r = self.held_reads.remove(i);
             self.local(session, &r.ctx, &r.request, out);
         }

@@ -459,7 +459,14 @@ impl Ensemble {
                     "lock" if f.get("fair").and_then(Value::as_bool) == Some(true) => {
                         " fair".to_string()
                     }
-                    "rwlock" => format!(" {}", text("mode").ok_or("'rwlock' needs 'mode': read or write")?),
+                    "rwlock" => format!(
+                        " {}",
+                        text("mode").ok_or("'rwlock' needs 'mode': read or write")?
+                    ),
+                    "barrier" => format!(
+                        " {}",
+                        int_field(f, "count")?.ok_or("'barrier' needs 'count'")?
+                    ),
                     "queue" => match text("action") {
                         Some("put") => {
                             format!(" put {}", text("item").ok_or("'queue' put needs 'item'")?)

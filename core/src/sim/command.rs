@@ -11,7 +11,10 @@ use std::fmt;
 pub enum ZkAction {
     /// `new ZooKeeper(connectString, sessionTimeout, watcher)`: a handle with its own
     /// connect string (shuffled with the run's seed), connecting at once.
-    Connect { hosts: Vec<ServerId>, timeout_ms: u64 },
+    Connect {
+        hosts: Vec<ServerId>,
+        timeout_ms: u64,
+    },
     /// The client process dies (kill -9): its sockets close, its session lives until it
     /// expires.
     Crash,
@@ -116,11 +119,20 @@ pub enum Command {
     },
     /// `client C connect 1,2,3 [timeout MS]`, `client C crash|pause|resume|close|heal`,
     /// `client C cut 1,2`: a ZooKeeper client library process.
-    Zk { client: String, action: ZkAction },
+    Zk {
+        client: String,
+        action: ZkAction,
+    },
     /// `recipe C KIND PATH [ARGS]`: start a recipe on a client library process.
-    Recipe { client: String, spec: RecipeSpec },
+    Recipe {
+        client: String,
+        spec: RecipeSpec,
+    },
     /// `release C PATH`: give up what the recipe on PATH holds (unlock, abdicate, leave).
-    Unlock { client: String, path: String },
+    Unlock {
+        client: String,
+        path: String,
+    },
 }
 
 fn ids(s: &str) -> Result<Vec<ServerId>, String> {

@@ -34,11 +34,19 @@ pub struct InFlight {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Deliver(InFlight),
-    Timer { slot: usize, set_step: u64 },
+    Timer {
+        slot: usize,
+        set_step: u64,
+    },
     Command(Command),
-    ClientTimeout { client: usize, cxid: i32 },
+    ClientTimeout {
+        client: usize,
+        cxid: i32,
+    },
     /// A client library handle's timer (pings, read/connect timeout, back-off).
-    ClientTick { client: usize },
+    ClientTick {
+        client: usize,
+    },
 }
 
 /// A server process's life.
