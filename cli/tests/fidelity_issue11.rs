@@ -130,3 +130,16 @@ fn watch_events_need_read_permission() {
     // /w no longer readable: its NodeChildrenChanged is dropped too.
     assert_eq!(out[8]["events"], serde_json::json!({}));
 }
+
+/// Found by the conformance suite: zkCli 3.8's AddWatchCommand keeps `mode` between
+/// commands, so a plain `addWatch` after `addWatch -m PERSISTENT …` is PERSISTENT too (the
+/// real zkCli then reports NodeChildrenChanged /r, not a recursive NodeCreated /r/x).
+#[test]
+fn zkcli_add_watch_mode_sticks_like_the_real_command_object() {
+    let out = zkcli("create /r\naddWatch -m PERSISTENT /w\naddWatch /r\ncreate /r/x\n");
+    assert!(
+        out.contains("WatchedEvent state:SyncConnected type:NodeChildrenChanged path:/r\n"),
+        "{out}"
+    );
+    assert!(!out.contains("NodeCreated path:/r/x"), "{out}");
+}

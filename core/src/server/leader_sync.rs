@@ -1,6 +1,7 @@
 //! The leader's discovery and synchronization (`Leader.getEpochToPropose`, `waitForEpochAck`,
 //! `waitForNewLeaderAck`, `LearnerHandler.run` and `syncFollower`).
 
+use crate::breaks::Break;
 use crate::explain::SyncWhy;
 use crate::ids::ServerId;
 use crate::proto::PeerMsg;
@@ -28,7 +29,10 @@ impl Leader {
         let h = Handler {
             observer,
             state: HandlerState::AwaitEpoch,
-            ack_deadline_tick: self.tick + core.config.init_limit + core.config.sync_limit,
+            ack_deadline_tick: self
+                .tick
+                .saturating_add(core.config.init_limit)
+                .saturating_add(core.config.sync_limit),
             peer_last: Zxid::ZERO,
         };
         self.learners.insert(from, h);
@@ -47,7 +51,13 @@ impl Leader {
 
     /// A quorum is connected: the new epoch is max(acceptedEpoch) + 1.
     pub(crate) fn decide_epoch(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
-        let epoch = self.max_accepted + 1;
+        let epoch = if core.config.broken(Break::NewEpochMax) {
+            // BREAK ZAB (newEpochMax): max instead of max + 1 (at least 1, so a fresh ensemble
+            // still leaves epoch 0).
+            self.max_accepted.max(1)
+        } else {
+            self.max_accepted + 1
+        };
         self.epoch = Some(epoch);
         core.durable.set_accepted_epoch(epoch, out);
         self.last_proposed = Zxid::new(epoch, 0);
@@ -98,7 +108,10 @@ impl Leader {
         if h.state != HandlerState::AwaitAckEpoch {
             return;
         }
-        if epoch != -1 && (epoch, last_logged) > mine {
+        // BREAK ZAB (electBySidOnly) also drops this guard: it only backs up the election's
+        // promise that the leader's history is the most recent.
+        let guard = !core.config.broken(Break::ElectBySidOnly);
+        if guard && epoch != -1 && (epoch, last_logged) > mine {
             // StateSummary.isMoreRecentThan: "Follower is ahead of the leader".
             self.learners.remove(&from);
             out.send(from, PeerMsg::Closed);

@@ -194,7 +194,14 @@ impl Core {
     }
 
     fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
-        let r = self.replica.commit(e);
+        let r = if matches!(e.txn, Txn::CloseSession { .. })
+            && self.config.broken(crate::breaks::Break::KeepEphemeralsOnExpiry)
+        {
+            // BREAK ZAB (keepEphemeralsOnExpiry): the session goes, its ephemerals stay.
+            self.replica.close_session_keeping_ephemerals(e)
+        } else {
+            self.replica.commit(e)
+        };
         if self.durable.log.len() >= SNAP_COUNT {
             // SyncRequestProcessor rolls the log and snapshots every snapCount txns; with
             // autopurge the oldest files go. Keep the last snapshot's log tail.

@@ -20,7 +20,7 @@ pub use crate::watch::ClientWatches;
 use crate::api::{Backend, Events, Fields};
 use crate::code::Code;
 use crate::ids::SessionId;
-use crate::request::{Request, Response, ResponseBody};
+use crate::request::{AddWatchMode, Request, Response, ResponseBody};
 use crate::watch::{EventType, KeeperState, WatchReg, WatchedEvent};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -37,6 +37,8 @@ struct CliClient {
     /// `zk.getState().isAlive()`: false after close, AuthFailed or expiry.
     alive: bool,
     watches: ClientWatches,
+    /// The `mode` AddWatchCommand keeps between commands (None = never set by `-m`).
+    add_watch_mode: Option<AddWatchMode>,
 }
 
 /// A zkCli console over a backend.
@@ -350,6 +352,20 @@ impl<B: Backend> ZkCli<B> {
             self.state_event(&name, KeeperState::Expired);
         }
         resp
+    }
+
+    fn add_watch_mode(&self) -> AddWatchMode {
+        self.clients
+            .get(&self.current)
+            .and_then(|c| c.add_watch_mode)
+            .unwrap_or(AddWatchMode::PersistentRecursive)
+    }
+
+    fn set_add_watch_mode(&mut self, mode: AddWatchMode) {
+        let name = self.current.clone();
+        if let Some(c) = self.clients.get_mut(&name) {
+            c.add_watch_mode = Some(mode);
+        }
     }
 
     fn watches_mut(&mut self) -> Option<&mut ClientWatches> {

@@ -125,11 +125,16 @@ impl<B: Backend> ZkCli<B> {
         if cl.args.len() != 2 {
             return Err(usage_of("addWatch"));
         }
+        // zkCli 3.8's AddWatchCommand is one object per process whose `mode` field starts as
+        // PERSISTENT_RECURSIVE and is only overwritten by `-m`: a plain `addWatch` reuses the
+        // last `-m` given in that zkCli (seen: the conformance suite found it).
         let mode = match cl.value('m').map(str::to_uppercase).as_deref() {
-            None | Some("PERSISTENT_RECURSIVE") => AddWatchMode::PersistentRecursive,
+            None => self.add_watch_mode(),
+            Some("PERSISTENT_RECURSIVE") => AddWatchMode::PersistentRecursive,
             Some("PERSISTENT") => AddWatchMode::Persistent,
             Some(_) => return Err(usage_of("addWatch")),
         };
+        self.set_add_watch_mode(mode);
         let path = cl.args[1].clone();
         vpath(&path)?;
         let resp = self.call(Request::AddWatch {
