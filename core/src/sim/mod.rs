@@ -11,3 +11,5 @@ mod moves;
 pub mod nemesis;
 pub mod network;
 pub mod shrink;
+pub mod usage;
+pub(crate) mod validate;
