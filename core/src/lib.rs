@@ -22,6 +22,7 @@ pub mod breaks;
 pub mod code;
 pub mod config;
 pub mod db;
+pub mod explore;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;
