@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod api;
 mod explore;
 mod fuzz;
+mod fuzz_parsers;
 mod run;
 mod server_opts;
 mod zkcli;
@@ -21,6 +22,8 @@ commands:
   fuzz [--seed N | --seeds A..B]      the seeded random-fault run (invariants every step)
   explore [--depth N] [--writes N] [--crashes N] [--partition] [--break SWITCH]
                                       every interleaving of a small scope (3 servers, 1 client)
+  fuzz-parsers [--target T] [--execs N] [--seed S]
+                                      fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   help                                this text";
 
 fn main() -> ExitCode {
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
         Some("explore") => explore::main(&args[1..]),
+        Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -74,7 +74,12 @@ fn caught(b: Break, mut s: Scope, invariant: &str, moves: usize, states: u64) {
     let Some((v, path)) = &r.violation else {
         panic!("{b}: nothing fired in {} states", r.states);
     };
-    println!("| {b} | {} | {} moves | {} states |", v.invariant, path.len(), r.states);
+    println!(
+        "| {b} | {} | {} moves | {} states |",
+        v.invariant,
+        path.len(),
+        r.states
+    );
     assert_eq!(
         (v.invariant, path.len(), r.states),
         (invariant, moves, states),
@@ -92,7 +97,13 @@ fn explorer_catches_ack_before_logging() {
 #[test]
 fn explorer_catches_keep_ephemerals_on_expiry() {
     let s = scope(1, 0, false, true, 40);
-    caught(Break::KeepEphemeralsOnExpiry, s, "EphemeralCleanup", 38, 1124);
+    caught(
+        Break::KeepEphemeralsOnExpiry,
+        s,
+        "EphemeralCleanup",
+        38,
+        1124,
+    );
 }
 
 #[test]

@@ -134,9 +134,11 @@ pub fn start(scope: &Scope) -> Option<Simulation> {
         let k = s.kernel();
         let quiet = !k.agenda.values().any(|i| matches!(i, Item::Deliver(_)));
         quiet
-            && k.nodes
-                .iter()
-                .all(|n| n.server.as_ref().is_some_and(|x| x.phase() == Phase::Broadcast))
+            && k.nodes.iter().all(|n| {
+                n.server
+                    .as_ref()
+                    .is_some_and(|x| x.phase() == Phase::Broadcast)
+            })
     };
     sim.run_until(60_000, ready).then_some(())?;
     sim.apply(Command::Connect {
@@ -232,7 +234,12 @@ fn moves(sim: &Simulation, scope: &Scope, b: Budget) -> Vec<Move> {
     // Timers in time order once the links are quiet (a message is faster than any timeout):
     // the earliest, or any due at that same instant.
     if let Some(first) = timers.first().map(|r| r.0).filter(|_| out.is_empty()) {
-        out.extend(timers.iter().filter(|r| r.0 == first).map(|r| Move::Fire(*r)));
+        out.extend(
+            timers
+                .iter()
+                .filter(|r| r.0 == first)
+                .map(|r| Move::Fire(*r)),
+        );
     }
     if b.writes < scope.writes && !b.closed {
         out.push(Move::Write);

@@ -9,8 +9,8 @@ use crate::server::durable::Durable;
 use crate::server::replica::Entry;
 use crate::server::{Role, Server};
 use crate::sim::kernel::{InFlight, Item, Kernel};
-use std::collections::BTreeMap;
 use crate::trace::Fnv;
+use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
 /// FNV-1a fed by `Debug` output, without building the strings.
@@ -66,7 +66,14 @@ pub fn state_hash(k: &Kernel, extra: &[u64]) -> u64 {
     h.debug(&k.net.connectivity());
     for c in &k.clients {
         let waiting: Vec<i32> = c.outstanding.keys().copied().collect();
-        h.debug(&(&c.name, c.server, c.session, c.next_cxid, waiting, c.last_zxid));
+        h.debug(&(
+            &c.name,
+            c.server,
+            c.session,
+            c.next_cxid,
+            waiting,
+            c.last_zxid,
+        ));
     }
     h.0.finish()
 }
@@ -76,18 +83,35 @@ fn server(h: &mut Hasher, s: &Server) {
     disk(h, &c.durable);
     h.u64(c.replica.db.digest());
     h.debug(&(c.logical_clock, c.current_vote, c.waiting.len(), &c.pending));
-    h.debug(&(&c.connections, &c.tracker, &c.owners, &c.revalidating, &c.sync_log));
+    h.debug(&(
+        &c.connections,
+        &c.tracker,
+        &c.owners,
+        &c.revalidating,
+        &c.sync_log,
+    ));
     match &s.role {
         Role::Looking(e) => h.debug(e),
         Role::Following(l) | Role::Observing(l) => {
-            h.debug(&(l.leader, l.phase, l.new_epoch, l.snapshot_needed, &l.committed));
+            h.debug(&(
+                l.leader,
+                l.phase,
+                l.new_epoch,
+                l.snapshot_needed,
+                &l.committed,
+            ));
             h.debug(&(l.last_heard, l.retry_at, l.tries, l.new_leader_seen));
             h.debug(&(l.shutdown_until, l.recheck));
             entries(h, l.not_committed.iter());
         }
         Role::Leading(l) => {
             h.debug(&(l.phase, l.epoch, l.max_accepted, &l.connecting, &l.electing));
-            h.debug(&(&l.newleader_acks, &l.learners, l.wait_deadline, l.last_proposed));
+            h.debug(&(
+                &l.newleader_acks,
+                &l.learners,
+                l.wait_deadline,
+                l.last_proposed,
+            ));
             h.debug(&(l.tick, l.tick_skip, l.next_half_tick, &l.pending_syncs));
             h.u64(l.prep.digest());
             for (z, p) in &l.outstanding {

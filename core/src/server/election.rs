@@ -28,7 +28,7 @@ pub struct Received {
 impl Received {
     /// `Vote.equals`: if either side is LOOKING every field counts, otherwise only
     /// (leader, peerEpoch).
-    fn agrees(&self, other: &Received) -> bool {
+    pub fn agrees(&self, other: &Received) -> bool {
         if self.state == ServerState::Looking || other.state == ServerState::Looking {
             self.vote == other.vote
         } else {

@@ -160,7 +160,7 @@ impl Leader {
             return Transition::Stay;
         }
         if let Some(h) = self.learners.get_mut(&from) {
-            h.ack_deadline_tick = self.tick + core.config.sync_limit;
+            h.ack_deadline_tick = self.tick.saturating_add(core.config.sync_limit);
         }
         match msg {
             PeerMsg::FollowerInfo { accepted } => {
@@ -255,7 +255,12 @@ impl Leader {
         self.last_proposed = zxid;
         let mut txn = self.prep.prep(&req.ctx, &req.request, zxid, now);
         let live = self.prep.sessions().contains_key(&req.ctx.session);
-        if !live && !matches!(req.request, Request::CreateSession { .. } | Request::CloseSession) {
+        if !live
+            && !matches!(
+                req.request,
+                Request::CreateSession { .. } | Request::CloseSession
+            )
+        {
             // SessionTrackerImpl.checkSession: a closed (or closing) session's request
             // becomes an error txn (SessionExpiredException) — found by EphemeralCleanup.
             txn.txn = Txn::Error(Code::SessionExpired);
@@ -301,7 +306,12 @@ impl Leader {
         };
         p.acks.insert(from);
         let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
-        out.note(Note::Acked { zxid, acks, needed });
+        out.note(Note::Acked {
+            zxid,
+            from,
+            acks,
+            needed,
+        });
         self.try_commit(core, now, out);
     }
 
@@ -349,6 +359,7 @@ impl Leader {
                 let acks = p.acks.len() as u32;
                 out.note(Note::Acked {
                     zxid: *z,
+                    from: core.id,
                     acks,
                     needed,
                 });
