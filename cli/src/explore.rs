@@ -1,5 +1,5 @@
-//! `zabscope explore [--depth N] [--writes N] [--crashes N] [--partition] [--break SWITCH]
-//! [--max-states N]`: the exhaustive small-scope exploration (3 servers, 1 client; see
+//! `zabscope explore [--depth N] [--writes N] [--crashes N] [--partition] [--close]
+//! [--break SWITCH] [--max-states N]`: the exhaustive small-scope exploration (3 servers, 1 client; see
 //! `zabscope_core::explore`), printing states, transitions, the depth reached and the time
 //! taken; with a violation, the moves that lead to it. Exit 1 when an invariant broke.
 
@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use zabscope_core::breaks::Break;
 use zabscope_core::explore::{Scope, explore};
 
-const USAGE: &str = "usage: zabscope explore [--depth N] [--writes 1|2] [--crashes 0..2] [--partition] [--break SWITCH]... [--max-states N]";
+const USAGE: &str = "usage: zabscope explore [--depth N] [--writes 1|2] [--crashes 0..2] [--partition] [--close] [--break SWITCH]... [--max-states N]";
 
 pub fn main(args: &[String]) -> ExitCode {
     let scope = match parse(args) {
@@ -24,8 +24,9 @@ pub fn main(args: &[String]) -> ExitCode {
     let secs = started.elapsed().as_secs_f64();
     let breaks: Vec<&str> = scope.breaks.iter().map(|b| b.key()).collect();
     println!(
-        "scope: 3 servers, 1 client, {} write(s), {} crash(es), partition {}, depth {}, breaks [{}]",
+        "scope: 3 servers, 1 client, {} write(s){}, {} crash(es), partition {}, depth {}, breaks [{}]",
         scope.writes,
+        if scope.close { " + close" } else { "" },
         scope.crashes,
         if scope.partition { "yes" } else { "no" },
         scope.depth,
@@ -80,6 +81,7 @@ fn parse(args: &[String]) -> Result<Scope, String> {
                 s.max_states = num("--max-states", value("--max-states")?, 100_000_000)?;
             }
             "--partition" => s.partition = true,
+            "--close" => s.close = true,
             "--break" => s.breaks.push(Break::parse(&value("--break")?)?),
             other => return Err(format!("unknown argument '{other}'")),
         }
