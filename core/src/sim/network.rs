@@ -180,6 +180,13 @@ impl Network {
         self.last_at[l]
     }
 
+    /// Which links are partitioned, held, and which quorum connections broken: the network's
+    /// state without its FIFO clocks (the explorer's state hash).
+    #[must_use]
+    pub fn connectivity(&self) -> (&[bool], &[bool], &[bool]) {
+        (&self.blocked, &self.held, &self.broken)
+    }
+
     /// Slot of a server id in a config (ids are sorted).
     #[must_use]
     pub fn slot(config: &Config, id: ServerId) -> Option<usize> {
