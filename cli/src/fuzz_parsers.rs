@@ -72,12 +72,14 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // With panic = "abort" (the release profile) a panic cannot be caught: print its input.
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    // One line per panic, with where it happened and the input (with panic = "abort", as in
+    // the release profile, this line is all there is: the harness cannot catch it).
+    std::panic::set_hook(Box::new(|info| {
         let input = zabscope_core::parser_fuzz::current_input();
-        eprintln!("panic on input \"{}\"", input.escape_ascii());
-        default_hook(info);
+        let at = info
+            .location()
+            .map_or(String::new(), |l| format!("{}:{}", l.file(), l.line()));
+        eprintln!("panic at {at}\n  input: \"{}\"", input.escape_ascii());
     }));
     let mut total = Stats::default();
     let mut secs_total = 0.0;
@@ -86,6 +88,7 @@ pub fn main(args: &[String]) -> ExitCode {
         secs_total += secs;
         print_line(target.name(), &stats, secs);
         total.execs += stats.execs;
+        total.accepted += stats.accepted;
         total.work += stats.work;
         total.panics += stats.panics;
         total.hangs += stats.hangs;
@@ -107,9 +110,9 @@ fn print_line(name: &str, s: &Stats, secs: f64) {
         0.0
     };
     println!(
-        "{name:>8}: {} execs in {secs:.1} s ({rate:.0} exec/s), {} work units, {} panics, \
-         {} hangs, {} unclear errors, {} round-trip failures (outcomes {}, corpus {})",
-        s.execs, s.work, s.panics, s.hangs, s.unclear, s.round_trips, s.outcomes, s.corpus
+        "{name:>8}: {} execs in {secs:.1} s ({rate:.0} exec/s), {} accepted, {} work units: \
+         {} panics, {} hangs, {} unclear errors, {} round-trip failures",
+        s.execs, s.accepted, s.work, s.panics, s.hangs, s.unclear, s.round_trips
     );
 }
 

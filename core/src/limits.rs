@@ -4,10 +4,11 @@
 //!
 //! Why these numbers: 24 h of simulated time covers every ZooKeeper timeout a lesson shows
 //! (sessions ≤ 20 ticks, `initLimit`, the one-minute container check, TTLs of minutes) many
-//! times over, and a longer stretch is a few commands away. 10,000,000 steps is ≈ 5 s of a
-//! release build (1.2–2.7 M deliveries/s, README) — an idle 51-server ensemble at tickTime
-//! 2000 takes ≈ 2.6 M steps per simulated day — while a storm of timers (tickTime 2, one ping
-//! per millisecond per follower) stops with a clear error instead of running for minutes.
+//! times over, and a longer stretch is a few commands away. 10,000,000 steps take 4 s of CPU
+//! in an optimised build; an idle 51-server ensemble at tickTime 2000 runs a whole simulated
+//! day within the cap (17.4 M trace events, 3 s of CPU), while a storm of timers (tickTime 2,
+//! five servers: one ping per millisecond per follower) stops after 8.8 simulated hours with
+//! a clear error instead of running for minutes (docs/parser-fuzzing.md).
 
 /// The longest stretch of simulated time one command may run: 24 h (86,400,000 ms).
 pub const MAX_SPAN_MS: u64 = 86_400_000;

@@ -136,189 +136,49 @@ fn config_block(script: &str) -> Option<Vec<u8>> {
 
 /// Words the mutator inserts for `target`.
 #[must_use]
+#[rustfmt::skip]
 pub fn dictionary(target: Target) -> &'static [&'static str] {
     match target {
         Target::ZkCli => &[
-            "create ",
-            "ls ",
-            "get ",
-            "set ",
-            "delete ",
-            "deleteall ",
-            "stat ",
-            "getAcl ",
-            "setAcl ",
-            "addauth ",
-            "sync ",
-            "addWatch ",
-            "removewatches ",
-            "getEphemerals ",
-            "getAllChildrenNumber ",
-            "whoami",
-            "close",
-            "version",
-            "config ",
-            "connect ",
-            "quit",
-            "redo ",
-            "history",
-            "printwatches ",
-            "client ",
-            "clients",
-            "run ",
-            "4lw ",
-            "help",
-            "-s ",
-            "-e ",
-            "-c ",
-            "-t ",
-            "-w ",
-            "-v ",
-            "-R ",
-            "-b ",
-            "-m ",
-            "-a ",
-            "-d ",
-            "-r ",
-            "-- ",
-            "/",
-            "/a",
-            "/a/b",
-            "//",
-            "/zookeeper",
-            "/zookeeper/quota",
-            "\"",
-            "'",
-            "world:anyone:cdrwa",
-            "digest:u:p:rw",
-            "ip:1.2.3.4/33:r",
-            "auth::crdwa",
-            "x509:",
-            "super",
-            "PERSISTENT_RECURSIVE",
-            "expire",
-            "disconnect",
-            "ruok",
-            "mntr",
-            "dump",
+            "create ", "ls ", "get ", "set ", "delete ", "deleteall ", "stat ", "getAcl ",
+            "setAcl ", "addauth ", "sync ", "addWatch ", "removewatches ", "getEphemerals ",
+            "getAllChildrenNumber ", "whoami", "close", "version", "config ", "connect ", "quit",
+            "redo ", "history", "printwatches ", "client ", "clients", "run ", "4lw ", "help",
+            "-s ", "-e ", "-c ", "-t ", "-w ", "-v ", "-R ", "-b ", "-m ", "-a ", "-d ", "-r ",
+            "-- ", "/", "/a", "/a/b", "//", "/zookeeper", "/zookeeper/quota", "\"", "'",
+            "world:anyone:cdrwa", "digest:u:p:rw", "ip:1.2.3.4/33:r", "auth::crdwa", "x509:",
+            "super", "PERSISTENT_RECURSIVE", "expire", "disconnect", "ruok", "mntr", "dump",
         ],
         Target::Api => &[
-            r#"{"op":"#,
-            r#""client":"c1","#,
-            r#""path":"/a","#,
-            r#""data":"x","#,
-            r#""data_len":"#,
-            r#""data_b64":"AA==","#,
-            r#""version":"#,
-            r#""ms":"#,
-            r#""server":"#,
-            r#""max_ms":"#,
-            r#""groups":[[1],[2,3]],"#,
+            r#"{"op":"#, r#""client":"c1","#, r#""path":"/a","#, r#""data":"x","#,
+            r#""data_len":"#, r#""data_b64":"AA==","#, r#""version":"#, r#""ms":"#,
+            r#""server":"#, r#""max_ms":"#, r#""groups":[[1],[2,3]],"#,
             r#""ops":[{"op":"create","path":"/m"}],"#,
-            r#""acl":[{"perms":31,"scheme":"world","id":"anyone"}],"#,
-            r#""ttl":"#,
-            r#""ephemeral":true,"#,
-            r#""sequential":true,"#,
-            r#""container":true,"#,
-            r#""watch":true,"#,
-            r#""timeout_ms":"#,
-            r#""seed":"#,
-            r#""word":"mntr","#,
-            r#""mode":"PERSISTENT","#,
-            r#""type":"Data","#,
-            r#""leader":false,"#,
-            "\"connect\"",
-            "\"multi\"",
-            "\"ensemble\"",
-            "\"runUntil\"",
-            "\"expire\"",
-            "\"4lw\"",
-            "null",
-            "true",
-            "[]",
-            "{}",
-            "\\u0000",
-            "\\ud800",
-            "}",
-            "]",
-            ",",
+            r#""acl":[{"perms":31,"scheme":"world","id":"anyone"}],"#, r#""ttl":"#,
+            r#""ephemeral":true,"#, r#""sequential":true,"#, r#""container":true,"#,
+            r#""watch":true,"#, r#""timeout_ms":"#, r#""seed":"#, r#""word":"mntr","#,
+            r#""mode":"PERSISTENT","#, r#""type":"Data","#, r#""leader":false,"#, "\"connect\"",
+            "\"multi\"", "\"ensemble\"", "\"runUntil\"", "\"expire\"", "\"4lw\"", "null", "true",
+            "[]", "{}", "\\u0000", "\\ud800", "}", "]", ",",
         ],
         Target::Script => &[
-            "seed ",
-            "config\n",
-            "end\n",
-            "at ",
-            "until ",
-            "start ",
-            "crash ",
-            "partition ",
-            "connect c1 1",
-            "create c1 /a x",
-            "move c1 2",
-            "request c1 {}",
-            "tickTime=",
-            "server.4=zk4:2888:3888\n",
-            "# ",
-            "\n",
-            "|",
-            ",",
+            "seed ", "config\n", "end\n", "at ", "until ", "start ", "crash ", "partition ",
+            "connect c1 1", "create c1 /a x", "move c1 2", "request c1 {}", "tickTime=",
+            "server.4=zk4:2888:3888\n", "# ", "\n", "|", ",",
         ],
         Target::Config => &[
-            "tickTime=",
-            "initLimit=",
-            "syncLimit=",
-            "minSessionTimeout=",
-            "maxSessionTimeout=",
-            "server.",
-            "=zk1:2888:3888",
-            ":observer",
-            ":participant",
-            ";2181",
-            "zabscope.latencyMs=",
-            "zabscope.jitterMs=",
-            "zabscope.lossPpm=",
-            "zabscope.learnerShutdownMs=",
-            "zabscope.leaderStartMs=",
-            "zabscope.fsyncMs=",
-            "dataDir=/tmp",
-            "\n",
-            "#",
-            "=",
-            ":",
+            "tickTime=", "initLimit=", "syncLimit=", "minSessionTimeout=", "maxSessionTimeout=",
+            "server.", "=zk1:2888:3888", ":observer", ":participant", ";2181",
+            "zabscope.latencyMs=", "zabscope.jitterMs=", "zabscope.lossPpm=",
+            "zabscope.learnerShutdownMs=", "zabscope.leaderStartMs=", "zabscope.fsyncMs=",
+            "dataDir=/tmp", "\n", "#", "=", ":",
         ],
         Target::Command => &[
-            "start ",
-            "stop ",
-            "crash ",
-            "restart ",
-            "pause ",
-            "resume ",
-            "partition ",
-            "block ",
-            "heal",
-            "loss ",
-            "hold ",
-            "release ",
-            "dropmsg ",
-            "delaymsg ",
-            "connect ",
-            "move ",
-            "create ",
-            "-e ",
-            "set ",
-            "get ",
-            "delete ",
-            "sync ",
-            "close ",
-            "die ",
-            "request ",
-            "c1 ",
-            "/a ",
-            "|",
-            ",",
-            r#"{"GetData":{"path":"/a","watch":false}}"#,
-            r#"{"SetData":{"path":"/a","data":null,"version":-1}}"#,
-            r#"{"Sync":{"path":"/"}}"#,
+            "start ", "stop ", "crash ", "restart ", "pause ", "resume ", "partition ", "block ",
+            "heal", "loss ", "hold ", "release ", "dropmsg ", "delaymsg ", "connect ", "move ",
+            "create ", "-e ", "set ", "get ", "delete ", "sync ", "close ", "die ", "request ",
+            "c1 ", "/a ", "|", ",", r#"{"GetData":{"path":"/a","watch":false}}"#,
+            r#"{"SetData":{"path":"/a","data":null,"version":-1}}"#, r#"{"Sync":{"path":"/"}}"#,
         ],
     }
 }
@@ -332,7 +192,7 @@ fn num(rng: &mut Rng) -> String {
 }
 
 fn small_id(rng: &mut Rng) -> String {
-    if rng.one_in(8) {
+    if rng.one_in(30) {
         num(rng)
     } else {
         (1 + rng.below(4)).to_string()
@@ -378,10 +238,16 @@ pub fn generate(target: Target, rng: &mut Rng) -> Vec<u8> {
             .map(|_| zkcli_line(rng))
             .collect::<Vec<_>>()
             .join("\n"),
-        Target::Api => (0..lines)
-            .map(|_| api_line(rng))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Target::Api => {
+            let mut v: Vec<String> = (0..lines).map(|_| api_line(rng)).collect();
+            if rng.one_in(3) {
+                // An ensemble first, so the lines after it drive ZAB servers.
+                v.insert(0, ensemble_line(rng));
+                v.insert(1, r#"{"op":"start","server":1}"#.into());
+                v.insert(2, r#"{"op":"start","server":2}"#.into());
+            }
+            v.join("\n")
+        }
         Target::Config => config_text(rng),
         Target::Command => command_line(rng),
         Target::Script => script_text(rng),
@@ -531,18 +397,7 @@ fn api_line(rng: &mut Rng) -> String {
         fields.push(format!("\"client\":\"c{}\"", 1 + rng.below(3)));
     }
     if op == "ensemble" {
-        let servers = 1 + rng.below(5);
-        let list: String = (1..=servers)
-            .map(|i| format!("\\nserver.{i}=zk{i}:2888:3888"))
-            .collect();
-        fields.push(format!(
-            "\"config\":\"tickTime={}\\ninitLimit=5\\nsyncLimit=2{list}\"",
-            if rng.one_in(4) {
-                num(rng)
-            } else {
-                "2000".into()
-            }
-        ));
+        return ensemble_line(rng);
     }
     for _ in 0..rng.below(4) {
         let key = *rng.pick(KEYS);
@@ -577,6 +432,23 @@ fn api_line(rng: &mut Rng) -> String {
     format!("{{{}}}", fields.join(","))
 }
 
+/// `{"op":"ensemble",…}` with a small config (tickTime sometimes an edge value).
+fn ensemble_line(rng: &mut Rng) -> String {
+    let servers = 1 + rng.below(5);
+    let list: String = (1..=servers)
+        .map(|i| format!("\\nserver.{i}=zk{i}:2888:3888"))
+        .collect();
+    let tick = if rng.one_in(4) {
+        num(rng)
+    } else {
+        "2000".into()
+    };
+    let seed = rng.below(100);
+    format!(
+        r#"{{"op":"ensemble","seed":{seed},"config":"tickTime={tick}\ninitLimit=5\nsyncLimit=2{list}"}}"#
+    )
+}
+
 fn config_text(rng: &mut Rng) -> String {
     const KEYS: &[&str] = &[
         "minSessionTimeout",
@@ -596,24 +468,38 @@ fn config_text(rng: &mut Rng) -> String {
         ("initLimit", "10"),
         ("syncLimit", "5"),
     ] {
-        match rng.below(8) {
+        match rng.below(24) {
             0 => {}
             1 => lines.push(format!("{key}={}", num(rng))),
+            2 => lines.push(format!("{key}={}", 1 + rng.below(100))),
             _ => lines.push(format!("{key}={usual}")),
         }
     }
-    let servers = rng.below(8);
+    let servers = if rng.one_in(30) {
+        rng.below(60)
+    } else {
+        1 + rng.below(5)
+    };
     for i in 1..=servers {
-        let id = if rng.one_in(10) {
+        let id = if rng.one_in(100) {
             num(rng)
         } else {
             i.to_string()
         };
-        let kind = *rng.pick(&["", "", "", ":observer", ":participant", ":x", ";2181"]);
+        let kind = if rng.one_in(3) {
+            *rng.pick(&[":observer", ":participant", ";2181", ":observer;2181"])
+        } else {
+            ""
+        };
         lines.push(format!("server.{id}=zk{i}:2888:3888{kind}"));
     }
     for _ in 0..rng.below(4) {
-        lines.push(format!("{}={}", rng.pick(KEYS), num(rng)));
+        let v = if rng.one_in(4) {
+            num(rng)
+        } else {
+            rng.below(5000).to_string()
+        };
+        lines.push(format!("{}={v}", rng.pick(KEYS)));
     }
     lines.join("\n")
 }
@@ -631,7 +517,7 @@ fn command_line(rng: &mut Rng) -> String {
         6 => format!("partition {},{}|{}", id(rng), id(rng), id(rng)),
         7 => format!("block {} {},{}", id(rng), id(rng), id(rng)),
         8 => "heal".into(),
-        9 => format!("loss {}", num(rng)),
+        9 => format!("loss {}", rng.below(1_000_001)),
         10 => format!("hold {} {}", id(rng), id(rng)),
         11 => format!("release {} {}", id(rng), id(rng)),
         12 => format!("dropmsg {}", num(rng)),
@@ -661,7 +547,11 @@ fn command_line(rng: &mut Rng) -> String {
 }
 
 fn script_text(rng: &mut Rng) -> String {
-    let mut out = format!("seed {}\nconfig\n{}\nend\n", num(rng), config_text(rng));
+    let mut out = format!(
+        "seed {}\nconfig\n{}\nend\n",
+        rng.below(1000),
+        config_text(rng)
+    );
     let mut t = 0u64;
     for _ in 0..rng.below(8) {
         t += rng.below(3000) as u64;
@@ -670,7 +560,7 @@ fn script_text(rng: &mut Rng) -> String {
     if !rng.one_in(4) {
         out.push_str(&format!(
             "until {}\n",
-            if rng.one_in(4) {
+            if rng.one_in(8) {
                 num(rng)
             } else {
                 (t + 2000).to_string()

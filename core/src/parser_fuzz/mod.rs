@@ -105,6 +105,8 @@ impl fmt::Display for Finding {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
     pub execs: u64,
+    /// Executions where the target accepted (parsed and ran) at least part of the input.
+    pub accepted: u64,
     /// Work units: simulation steps plus lines executed.
     pub work: u64,
     pub panics: u64,
@@ -148,6 +150,8 @@ pub struct Fuzzer {
     /// Inputs drawn so far (the first `seeds` are the seeds themselves).
     drawn: usize,
     corpus: Vec<Vec<u8>>,
+    /// Indices of corpus entries the target accepted.
+    accepted: Vec<usize>,
     seen: BTreeSet<String>,
     templates: targets::Templates,
     stats: Stats,
@@ -164,6 +168,7 @@ impl Fuzzer {
             seeds: corpus.len(),
             drawn: 0,
             corpus,
+            accepted: Vec::new(),
             seen: BTreeSet::new(),
             templates: targets::Templates::new(),
             stats: Stats::default(),
@@ -181,26 +186,35 @@ impl Fuzzer {
         &self.findings
     }
 
-    /// The next input: each seed once as it is, then fresh grammar inputs (a quarter, half of
-    /// them mutated) and mutated corpus entries.
+    /// The next input: each seed once as it is; then half fresh grammar inputs (a third of
+    /// them mutated), half mutated corpus entries — two times in three one the target
+    /// accepted, so mutations stay near valid input.
     pub fn next_input(&mut self) -> Vec<u8> {
         self.drawn += 1;
         if self.drawn <= self.seeds {
             return self.corpus[self.drawn - 1].clone();
         }
         let dict = corpus::dictionary(self.target);
-        let other = self.corpus[self.rng.below(self.corpus.len())].clone();
-        let mut input = if self.rng.one_in(4) {
+        let other = self.pick_corpus();
+        let mut input = if self.rng.one_in(2) {
             let fresh = corpus::generate(self.target, &mut self.rng);
-            if self.rng.one_in(2) {
+            if !self.rng.one_in(3) {
                 return fresh;
             }
             fresh // and mutated below
         } else {
-            self.corpus[self.rng.below(self.corpus.len())].clone()
+            self.pick_corpus()
         };
         mutate::mutate(&mut self.rng, &mut input, dict, &other);
         input
+    }
+
+    fn pick_corpus(&mut self) -> Vec<u8> {
+        if !self.accepted.is_empty() && !self.rng.one_in(3) {
+            let i = self.accepted[self.rng.below(self.accepted.len())];
+            return self.corpus[i].clone();
+        }
+        self.corpus[self.rng.below(self.corpus.len())].clone()
     }
 
     /// Executes one input, catching panics; counts it and returns what it broke, if anything.
@@ -217,9 +231,10 @@ impl Fuzzer {
         let (kind, message) = match result {
             Ok(Ok(outcome)) => {
                 self.stats.work += outcome.work;
+                self.stats.accepted += u64::from(outcome.accepted);
                 if self.seen.insert(outcome.signature) {
                     self.stats.outcomes += 1;
-                    self.keep(input);
+                    self.keep(input, outcome.accepted);
                 }
                 return None;
             }
@@ -253,12 +268,18 @@ impl Fuzzer {
         Some(f)
     }
 
-    fn keep(&mut self, input: &[u8]) {
-        if self.corpus.len() < MAX_CORPUS {
+    fn keep(&mut self, input: &[u8], accepted: bool) {
+        let i = if self.corpus.len() < MAX_CORPUS {
             self.corpus.push(input.to_vec());
+            self.corpus.len() - 1
         } else {
             let i = self.seeds + self.rng.below(MAX_CORPUS - self.seeds);
             self.corpus[i] = input.to_vec();
+            self.accepted.retain(|a| *a != i);
+            i
+        };
+        if accepted {
+            self.accepted.push(i);
         }
         self.stats.corpus = self.corpus.len() as u64;
     }

@@ -77,10 +77,10 @@ pub const INTERESTING_NUMBERS: &[&str] = &[
 /// Largest input a mutation may grow to.
 pub const MAX_LEN: usize = 4096;
 
-/// Applies 1–4 random mutations to `input`; `dict` are target tokens, `other` another input
-/// for splicing.
+/// Applies 1–4 random mutations to `input` (one, half the time); `dict` are target tokens,
+/// `other` another input for splicing.
 pub fn mutate(rng: &mut Rng, input: &mut Vec<u8>, dict: &[&str], other: &[u8]) {
-    let n = 1 + rng.below(4);
+    let n = if rng.one_in(2) { 1 } else { 1 + rng.below(4) };
     for _ in 0..n {
         mutate_once(rng, input, dict, other);
     }

@@ -19,8 +19,10 @@ use serde_json::Value;
 /// Steps one ensemble command may take inside the fuzzer (the real cap is 10 M; a lower one
 /// keeps executions cheap and still drives every "stopped after N steps" path).
 pub const FUZZ_STEP_CAP: u64 = 20_000;
-/// Steps a parsed script or config runs for.
+/// Steps a parsed script runs for.
 pub const RUN_STEPS: u64 = 2_000;
+/// Steps a parsed zoo.cfg's ensemble runs for after every server starts (an election).
+pub const BOOT_STEPS: u64 = 600;
 /// Steps after an applied command.
 pub const COMMAND_STEPS: u64 = 300;
 /// Lines of one input that are executed (the rest is ignored).
@@ -43,6 +45,8 @@ pub enum Problem {
 pub struct Outcome {
     pub work: u64,
     pub signature: String,
+    /// Something in the input was accepted and executed (not only rejected).
+    pub accepted: bool,
 }
 
 impl Outcome {
@@ -153,6 +157,7 @@ fn zkcli(input: &[u8]) -> Result<Outcome, Problem> {
                     .next()
                     .map_or("", |w| std::str::from_utf8(w).unwrap_or("")),
             );
+            out.accepted |= !line.trim_ascii().is_empty();
         }
         if cli.quit_requested() {
             break;
@@ -221,6 +226,7 @@ fn check_api_reply(line: &[u8], reply: &str, out: &mut Outcome) -> Result<(), Pr
         out.note(e);
     } else {
         out.note(rc);
+        out.accepted = true;
     }
     Ok(())
 }
@@ -265,6 +271,7 @@ fn script(input: &[u8]) -> Result<Outcome, Problem> {
     }
     out.work = steps;
     out.note("ran");
+    out.accepted = true;
     Ok(out)
 }
 
@@ -296,12 +303,13 @@ fn config(input: &[u8]) -> Result<Outcome, Problem> {
             .map_err(|e| Problem::Unclear(e.to_string()))?;
     }
     let mut steps = 0;
-    while steps < RUN_STEPS && sim.kernel().next_time().is_some() {
+    while steps < BOOT_STEPS && sim.kernel().next_time().is_some() {
         sim.step();
         steps += 1;
     }
     out.work = steps;
     out.note("ran");
+    out.accepted = true;
     Ok(out)
 }
 
@@ -345,5 +353,6 @@ fn command(input: &[u8], t: &Templates) -> Result<Outcome, Problem> {
     }
     out.work = steps;
     out.note("applied");
+    out.accepted = true;
     Ok(out)
 }

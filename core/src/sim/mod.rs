@@ -2,6 +2,7 @@
 //! the `Simulation` front the web app and the cli use.
 
 pub mod api_backend;
+pub mod break_hunt;
 pub mod client;
 pub mod command;
 mod exec;
@@ -9,3 +10,6 @@ pub mod kernel;
 mod moves;
 pub mod nemesis;
 pub mod network;
+pub mod shrink;
+pub mod usage;
+pub(crate) mod validate;
