@@ -143,3 +143,28 @@ fn zkcli_add_watch_mode_sticks_like_the_real_command_object() {
     );
     assert!(!out.contains("NodeCreated path:/r/x"), "{out}");
 }
+
+/// Item 2's cousin: a session's ephemerals set also never shrinks. 13 ephemerals (the
+/// HashSet grows 16 → 32), all but e0, e3, e11 deleted: the real server's getEphemerals
+/// (the set cloned in its 32-bin order) answers [/ge/e0, /ge/e11, /ge/e3].
+#[test]
+fn ephemerals_order_keeps_the_grown_hash_table() {
+    let mut lines = vec![req("c1", "create", "/ge", "")];
+    for i in 0..13 {
+        lines.push(req(
+            "c1",
+            "create",
+            &format!("/ge/e{i}"),
+            r#","ephemeral":true"#,
+        ));
+    }
+    for i in [1, 2, 4, 5, 6, 7, 8, 9, 10, 12] {
+        lines.push(req("c1", "delete", &format!("/ge/e{i}"), ""));
+    }
+    lines.push(req("c1", "getEphemerals", "/", ""));
+    let out = api(&lines);
+    assert_eq!(
+        out.last().expect("reply")["paths"],
+        serde_json::json!(["/ge/e0", "/ge/e11", "/ge/e3"])
+    );
+}

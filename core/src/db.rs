@@ -303,6 +303,7 @@ impl ZkDatabase {
                 push_delete(triggers, &self.tree, p, acl);
             }
         }
+        self.tree.forget_session(session.0);
         self.sessions.remove(&session);
     }
 }

@@ -49,8 +49,15 @@ pub fn iteration_order(items: Vec<String>, capacity: usize) -> Vec<String> {
 /// `DataTree.getEphemerals` hands to getEphemerals and closeSession).
 #[must_use]
 pub fn cloned_default_set_order(items: Vec<String>) -> Vec<String> {
+    cloned_set_order(items, 16)
+}
+
+/// A set whose table once grew to `capacity` (at least what its size needs), `clone()`d and
+/// iterated: the clone is filled in the original's iteration order.
+#[must_use]
+pub fn cloned_set_order(items: Vec<String>, capacity: usize) -> Vec<String> {
     let n = items.len();
-    let first = iteration_order(items, grown_capacity(16, n));
+    let first = iteration_order(items, grown_capacity(capacity.max(16), n));
     iteration_order(first, clone_capacity(n))
 }
 

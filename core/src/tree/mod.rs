@@ -32,6 +32,10 @@ pub const CONFIG_ZOOKEEPER: &str = "/zookeeper/config";
 pub struct DataTree {
     nodes: BTreeMap<String, DataNode>,
     ephemerals: BTreeMap<i64, BTreeSet<String>>,
+    /// Table size each session's ephemerals `HashSet` grew to (it never shrinks, and the set
+    /// stays until the session is killed; getEphemerals iterates it to clone it).
+    #[serde(default)]
+    ephemeral_capacity: BTreeMap<i64, u32>,
     containers: BTreeSet<String>,
     ttls: BTreeSet<String>,
     digest: u64,
@@ -53,6 +57,7 @@ impl DataTree {
         let mut t = DataTree {
             nodes: BTreeMap::new(),
             ephemerals: BTreeMap::new(),
+            ephemeral_capacity: BTreeMap::new(),
             containers: BTreeSet::new(),
             ttls: BTreeSet::new(),
             digest: 0,
@@ -145,7 +150,8 @@ impl DataTree {
             })
             .collect();
         v.sort();
-        crate::javaorder::cloned_default_set_order(v.into_iter().map(|(_, p)| p).collect())
+        let cap = self.ephemeral_capacity.get(&session).copied().unwrap_or(16);
+        crate::javaorder::cloned_set_order(v.into_iter().map(|(_, p)| p).collect(), cap as usize)
     }
 
     /// Children of `path` in the order the real server returns them (`DataNode.children` is
@@ -171,6 +177,11 @@ impl DataTree {
             v.into_iter().map(|(_, c)| c).collect(),
             cap,
         ))
+    }
+
+    /// `DataTree.killSession` drops the session's ephemerals set (and so its grown table).
+    pub fn forget_session(&mut self, session: i64) {
+        self.ephemeral_capacity.remove(&session);
     }
 
     /// Every session owning ephemerals, with its paths.
@@ -265,10 +276,12 @@ impl DataTree {
                 self.ttls.insert(path.to_string());
             }
             EphemeralType::Normal => {
-                self.ephemerals
-                    .entry(ephemeral_owner)
-                    .or_default()
-                    .insert(path.to_string());
+                let set = self.ephemerals.entry(ephemeral_owner).or_default();
+                set.insert(path.to_string());
+                let len = set.len();
+                let cap = self.ephemeral_capacity.entry(ephemeral_owner).or_insert(16);
+                let grown = crate::javaorder::grown_capacity(*cap as usize, len);
+                *cap = u32::try_from(grown).unwrap_or(u32::MAX);
             }
             EphemeralType::Void => {}
         }
