@@ -107,10 +107,12 @@ impl Simulation {
     }
 
     /// Keep every event (default) or only the current step's (fuzzing, benchmarks). Without
-    /// the trace there are no checkpoints and applied commands are not recorded either.
+    /// the trace there are no checkpoints, applied commands are not recorded, and steps are not
+    /// narrated (`explain::Tracker::quiet`).
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
         self.recording = keep;
+        self.kernel.explain.quiet = !keep;
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
