@@ -235,7 +235,15 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "help.release",
-        "deliver the messages held on FROM→TO and stop holding",
+        "deliver the messages held on FROM→TO and stop holding; with a path: the client gives up what its recipe holds there",
+    ),
+    (
+        "help.client",
+        "a ZooKeeper client library process: connect with a connect string, crash, pause, resume, close, lose its paths to servers (cut) or get them back (heal)",
+    ),
+    (
+        "help.recipe",
+        "run a recipe on a client library process: lock (fair: sequential), read/write lock, leader election, queue, config watch, group membership, barrier",
     ),
     (
         "help.dropmsg",
