@@ -127,6 +127,18 @@ impl Simulation {
         self.step_cap
     }
 
+    /// Narrate each step (and explain vote changes, markers) even without a trace; the last
+    /// step's narration is `view().narration` / [`Simulation::last_narration`].
+    pub fn narrate(&mut self, on: bool) {
+        self.kernel.explain.quiet = !on;
+    }
+
+    /// The narration of the step just taken, if any.
+    #[must_use]
+    pub fn last_narration(&self) -> Option<&Text> {
+        self.kernel.explain.narration.as_ref()
+    }
+
     /// Check every invariant after every step from now on.
     pub fn check_invariants(&mut self, on: bool) {
         self.checker = on.then(|| Checker::new(self.seed));
