@@ -19,7 +19,8 @@ commands:
   zkcli [OPTIONS] [FILE]              zkCli on a simulated standalone ZooKeeper 3.8 server
                                       (interactive, piped, or FILE); 'client NAME' switches sessions
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
-  run SCRIPT [--json]                 run an ensemble script, print its trace (text or JSON lines)
+  run SCRIPT [--json] [--narrate]     run an ensemble script, print its trace (text or JSON lines),
+                                      with --narrate each step explained in one sentence
   fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
                                       the seeded random-fault run (invariants every step);
                                       --shrink prints a failing seed's minimal script

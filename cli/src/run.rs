@@ -1,14 +1,18 @@
-//! `zabscope run SCRIPT [--json]`: run a simulation script (see `zabscope_core::script`) and
-//! print its trace, one event per line, as text or JSON lines; then the digest.
+//! `zabscope run SCRIPT [--json] [--narrate]`: run a simulation script (see
+//! `zabscope_core::script`) and print its trace, one event per line, as text or JSON lines;
+//! then the digest. `--narrate` adds each step's one-sentence explanation (the page's
+//! narration line) after its events: `» …` in text, `{"step", "narration": {key, args, text}}`
+//! in JSON.
 
 use std::process::ExitCode;
 use zabscope_core::{Script, Simulation, limits};
 
 pub fn main(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
+    let narrate = args.iter().any(|a| a == "--narrate");
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [file] = files.as_slice() else {
-        eprintln!("usage: zabscope run SCRIPT [--json]");
+        eprintln!("usage: zabscope run SCRIPT [--json] [--narrate]");
         return ExitCode::from(2);
     };
     let text = match std::fs::read_to_string(file) {
@@ -33,6 +37,7 @@ pub fn main(args: &[String]) -> ExitCode {
         }
     };
     sim.keep_trace(false);
+    sim.narrate(narrate);
     sim.check_invariants(true);
     let end = script.until_ms;
     let mut out = String::new();
@@ -52,6 +57,17 @@ pub fn main(args: &[String]) -> ExitCode {
                 out.push_str(&e.to_json().to_string());
             } else {
                 out.push_str(&e.to_string());
+            }
+            out.push('\n');
+        }
+        if let Some(t) = sim.last_narration().filter(|_| narrate) {
+            if json {
+                let j =
+                    serde_json::json!({"step": sim.kernel().step, "narration": t, "text": t.en()});
+                out.push_str(&j.to_string());
+            } else {
+                out.push_str("  » ");
+                out.push_str(&t.en());
             }
             out.push('\n');
         }

@@ -27,6 +27,34 @@ fn run_prints_a_deterministic_trace() {
     );
 }
 
+/// `--narrate` explains each step in one sentence; the digest is the one without it.
+#[test]
+fn run_narrates_each_step() {
+    let plain = zabscope(&["run", &scenario("fresh_three.zs")], "");
+    let out = zabscope(&["run", &scenario("fresh_three.zs"), "--narrate"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("  » server 3 won the election: it leads"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  » server 1 adopts 3's vote for 3: same epoch, same zxid, higher sid (3 > 1)"
+        )
+    );
+    assert_eq!(
+        text.lines().last(),
+        String::from_utf8_lossy(&plain.stdout).lines().last()
+    );
+    let json = zabscope(
+        &["run", &scenario("fresh_three.zs"), "--json", "--narrate"],
+        "",
+    );
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert!(json.contains("\"key\":\"elect.lead\""), "{json}");
+}
+
 #[test]
 fn run_json_lines_parse() {
     let out = zabscope(&["run", &scenario("fresh_three.zs"), "--json"], "");

@@ -3,10 +3,12 @@
 //!
 //! Each iteration runs a fresh ensemble to a leader, then a client per server writes every
 //! 2 ms of simulated time; the measured unit is one agenda step that delivers a message.
+//! `view/full` and `view/compact` time building the page's picture of a busy 7-server run.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use zabscope_core::sim::kernel::Item;
+use zabscope_core::view::ViewOptions;
 use zabscope_core::{ClientOp, Command, ServerId, Simulation};
 
 /// An elected ensemble of `n` with one connected client per server, trace off.
@@ -89,5 +91,22 @@ fn deliveries(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, deliveries);
+/// Building the page's picture of 7 servers after 2,000 writes: the full view (every data tree
+/// and log) against `ViewOptions::compact()` (no trees, 32-entry log tails) the page builds
+/// per frame.
+fn views(c: &mut Criterion) {
+    let mut sim = ready(7);
+    let mut round = 0;
+    while round < 300 {
+        deliver(&mut sim, 7, &mut round, 1_000);
+    }
+    let mut group = c.benchmark_group("view");
+    group.bench_function("full", |b| b.iter(|| black_box(sim.view())));
+    group.bench_function("compact", |b| {
+        b.iter(|| black_box(sim.view_with(ViewOptions::compact())))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, deliveries, views);
 criterion_main!(benches);

@@ -107,10 +107,12 @@ impl Simulation {
     }
 
     /// Keep every event (default) or only the current step's (fuzzing, benchmarks). Without
-    /// the trace there are no checkpoints and applied commands are not recorded either.
+    /// the trace there are no checkpoints, applied commands are not recorded, and steps are not
+    /// narrated (`explain::Tracker::quiet`).
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
         self.recording = keep;
+        self.kernel.explain.quiet = !keep;
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
@@ -123,6 +125,18 @@ impl Simulation {
     #[must_use]
     pub fn step_cap(&self) -> u64 {
         self.step_cap
+    }
+
+    /// Narrate each step (and explain vote changes, markers) even without a trace; the last
+    /// step's narration is `view().narration` / [`Simulation::last_narration`].
+    pub fn narrate(&mut self, on: bool) {
+        self.kernel.explain.quiet = !on;
+    }
+
+    /// The narration of the step just taken, if any.
+    #[must_use]
+    pub fn last_narration(&self) -> Option<&Text> {
+        self.kernel.explain.narration.as_ref()
     }
 
     /// Check every invariant after every step from now on.

@@ -52,7 +52,7 @@ pub fn narrate(
     .or_else(|| {
         find(&|e| match (&e.kind, e.from) {
             (EventKind::GaveUp(why), Some(s)) => {
-                Some(Text::new("state.gave_up").arg("sid", s).arg("why", why))
+                Some(Text::new(gave_up_key(why)).arg("sid", s).arg("why", why))
             }
             _ => None,
         })
@@ -241,7 +241,7 @@ fn dropped(e: &Event) -> Option<Text> {
         return None;
     };
     Some(
-        Text::new("msg.dropped")
+        Text::new(dropped_key(reason))
             .arg("type", msg.name)
             .arg("from", from)
             .arg("to", to)
@@ -262,4 +262,32 @@ fn timer(events: &[Event]) -> Option<Text> {
     } else {
         Text::new("step.timer").arg("sid", s)
     })
+}
+
+/// The sentence key for a server's reason to give up its role (the server code's reasons,
+/// `Transition::Looking`); `state.gave_up` with the English reason otherwise.
+fn gave_up_key(why: &str) -> &'static str {
+    match why {
+        "connection to the leader closed" => "state.gave_up.closed",
+        "leader silent past the read timeout" => "state.gave_up.silent",
+        "leader's epoch is less than my accepted epoch" => "state.gave_up.old_epoch",
+        "timed out waiting for a quorum of learners" => "state.gave_up.no_quorum",
+        "not sufficient followers synced" => "state.gave_up.not_synced",
+        "COMMIT for a txn that is not next" => "state.gave_up.commit_gap",
+        "not able to truncate the log" => "state.gave_up.truncate",
+        "zxid counter rolled over" => "state.gave_up.rollover",
+        _ => "state.gave_up",
+    }
+}
+
+/// The sentence key for why the network dropped a message.
+fn dropped_key(reason: &str) -> &'static str {
+    match reason {
+        "partitioned" => "msg.dropped.partitioned",
+        "connection broken" => "msg.dropped.broken",
+        "lost" | "lost: connection reset" => "msg.dropped.lost",
+        "receiver not running" => "msg.dropped.down",
+        "dropped by user" => "msg.dropped.user",
+        _ => "msg.dropped",
+    }
 }

@@ -313,3 +313,25 @@ fn a_commit_without_quorum_is_not_shown_as_committed() {
         .expect("record");
     assert!(p.committed.is_some() && (p.acks.len() as u32) < p.needed);
 }
+
+/// Faults are narrated by key: a leader cut off steps down, dropped messages say why.
+#[test]
+fn faults_are_narrated_by_key() {
+    let s = script(1, 3, "at 1000 partition 3|1,2\n");
+    let mut sim = Simulation::from_script(&s).expect("sim");
+    sim.run_for(30_000);
+    let keys: Vec<&str> = sim.narrations().iter().map(|(_, t)| t.key).collect();
+    assert!(keys.contains(&"msg.dropped.partitioned"), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.starts_with("state.gave_up.")),
+        "{keys:?}"
+    );
+    assert!(!keys.contains(&"state.gave_up") && !keys.contains(&"msg.dropped"));
+    for (_, t) in sim.narrations() {
+        assert!(TEXTS.iter().any(|(k, _)| *k == t.key), "{}", t.key);
+        assert!(!t.en().contains('?'), "{}", t.en());
+    }
+    let kinds: Vec<_> = sim.markers().iter().map(|m| m.kind).collect();
+    assert!(kinds.contains(&crate::explain::MarkerKind::Partition));
+    assert!(kinds.contains(&crate::explain::MarkerKind::LeaderChange));
+}

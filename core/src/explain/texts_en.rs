@@ -61,6 +61,38 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     ("state.gave_up", "server {sid} gives up its role: {why}"),
     (
+        "state.gave_up.closed",
+        "server {sid} gives up its role: the connection to the leader closed",
+    ),
+    (
+        "state.gave_up.silent",
+        "server {sid} gives up its role: the leader was silent past the read timeout (syncLimit)",
+    ),
+    (
+        "state.gave_up.old_epoch",
+        "server {sid} gives up its role: the leader's epoch is less than its accepted epoch",
+    ),
+    (
+        "state.gave_up.no_quorum",
+        "leader {sid} steps down: a quorum of learners was not heard from in time",
+    ),
+    (
+        "state.gave_up.not_synced",
+        "leader {sid} steps down: not enough followers synced within initLimit",
+    ),
+    (
+        "state.gave_up.commit_gap",
+        "server {sid} gives up its role: a COMMIT for a txn that is not next",
+    ),
+    (
+        "state.gave_up.truncate",
+        "server {sid} gives up its role: it could not truncate its log",
+    ),
+    (
+        "state.gave_up.rollover",
+        "leader {sid} steps down: the zxid counter rolled over, a new epoch must start",
+    ),
+    (
         "state.leader_sync",
         "leader {sid} has its new epoch acknowledged by a quorum and syncs its followers",
     ),
@@ -170,6 +202,26 @@ pub const TEXTS: &[(&str, &str)] = &[
         "msg.dropped",
         "{type} from {from} to {to} is lost: {reason}",
     ),
+    (
+        "msg.dropped.partitioned",
+        "{type} from {from} to {to} is lost: the link is cut",
+    ),
+    (
+        "msg.dropped.broken",
+        "{type} from {from} to {to} is lost: its connection is broken until the learner reconnects",
+    ),
+    (
+        "msg.dropped.lost",
+        "{type} from {from} to {to} is lost on the network",
+    ),
+    (
+        "msg.dropped.down",
+        "{type} from {from} to {to} is lost: server {to} is not running",
+    ),
+    (
+        "msg.dropped.user",
+        "{type} from {from} to {to} is dropped by hand",
+    ),
     // Commands, clients, timers.
     ("step.command", "command: {command}"),
     (
@@ -235,7 +287,15 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "help.release",
-        "deliver the messages held on FROM→TO and stop holding",
+        "deliver the messages held on FROM→TO and stop holding; with a path: the client gives up what its recipe holds there",
+    ),
+    (
+        "help.client",
+        "a ZooKeeper client library process: connect with a connect string, crash, pause, resume, close, lose its paths to servers (cut) or get them back (heal)",
+    ),
+    (
+        "help.recipe",
+        "run a recipe on a client library process: lock (fair: sequential), read/write lock, leader election, queue, config watch, group membership, barrier",
     ),
     (
         "help.dropmsg",

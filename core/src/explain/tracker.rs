@@ -93,6 +93,9 @@ pub struct Tracker {
     pub narration: Option<Text>,
     /// This step: its timeline markers.
     pub markers: Vec<Marker>,
+    /// No narration, markers or vote explanations (runs without a trace: fuzzing,
+    /// benchmarks); commits, ACKs, truncations and syncs are still tracked.
+    pub quiet: bool,
 }
 
 impl Tracker {
@@ -139,6 +142,9 @@ impl Tracker {
                 .and_then(|n| n.server.as_ref())
                 .and_then(crate::server::Server::leader)
         };
+        if self.quiet {
+            return;
+        }
         self.narration = narrate(events, self.vote_change.as_ref(), leader_of);
         let markers = timeline::markers(events, |z, from| {
             self.proposals

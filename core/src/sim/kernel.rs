@@ -289,6 +289,9 @@ impl Kernel {
         let PeerMsg::Notification(n) = msg else {
             return None;
         };
+        if self.explain.quiet {
+            return None;
+        }
         let s = self.nodes[to].server.as_ref()?;
         match &s.role {
             Role::Looking(e) => Some((

@@ -55,7 +55,13 @@ pub const COMMANDS: &[Usage] = &[
     u("heal", "heal", 1, Some(1), "help.heal"),
     u("loss", "loss PPM", 2, Some(2), "help.loss"),
     u("hold", "hold FROM TO", 3, Some(3), "help.hold"),
-    u("release", "release FROM TO", 3, Some(3), "help.release"),
+    u(
+        "release",
+        "release FROM TO | release CLIENT PATH",
+        3,
+        Some(3),
+        "help.release",
+    ),
     u("dropmsg", "dropmsg ID", 2, Some(2), "help.dropmsg"),
     u("delaymsg", "delaymsg ID MS", 3, Some(3), "help.delaymsg"),
     u(
@@ -80,6 +86,20 @@ pub const COMMANDS: &[Usage] = &[
     u("close", "close CLIENT", 2, Some(2), "help.close"),
     u("die", "die CLIENT", 2, Some(2), "help.die"),
     u("request", "request CLIENT {JSON}", 3, None, "help.request"),
+    u(
+        "client",
+        "client CLIENT connect 1,2,3 [timeout MS] | crash | pause | resume | close | heal | cut 1,2",
+        3,
+        None,
+        "help.client",
+    ),
+    u(
+        "recipe",
+        "recipe CLIENT lock|election|config|group PATH, lock PATH fair, rwlock PATH read|write, queue PATH put ITEM|take, barrier PATH N",
+        4,
+        None,
+        "help.recipe",
+    ),
     u("help", "help", 1, Some(1), "help.help"),
 ];
 
