@@ -287,6 +287,15 @@ impl Simulation {
         }
     }
 
+    /// Acting in the past discards the future: forget commands recorded at or after the
+    /// current step (and checkpoints from then on), so a later `seek` forward replays only what
+    /// happened before plus what is done now. Used by the page after Back or the slider.
+    pub fn discard_future(&mut self) {
+        let step = self.kernel.step;
+        self.applied.retain(|(s, _, _)| *s < step);
+        self.checkpoints.retain(|(k, _, _)| k.step < step);
+    }
+
     /// The running servers that are LEADING and broadcasting (cheap: no view is built).
     #[must_use]
     pub fn leaders(&self) -> Vec<u32> {
