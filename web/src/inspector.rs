@@ -51,7 +51,7 @@ pub fn Inspector() -> Html {
             <div class="zs-tabs" role="tablist">
                 { for tabs }
                 if store.pinned {
-                    <span class="zs-pinned" title="the tab no longer follows the action">{ "📌 pinned" }</span>
+                    <span class="zs-pinned" title="the tab no longer follows the action">{ "pinned (the tab stays)" }</span>
                 }
             </div>
             <div class="zs-tab-body" role="tabpanel" aria-labelledby={store.tab.id()}>{ body }</div>

@@ -2,7 +2,7 @@
 //! what it caused), built from that step's trace events. Heartbeat-only steps are skipped
 //! when PINGs are hidden.
 
-use crate::state::use_store;
+use crate::state::{heartbeat_step, use_store};
 use yew::prelude::*;
 use zabscope_core::trace::{Event, EventKind};
 
@@ -79,12 +79,25 @@ pub fn Narration() -> Html {
     let store = use_store();
     let sim = store.shared.sim.borrow();
     let trace = sim.trace();
-    let step = store.view.step;
-    let from = trace
-        .iter()
-        .rposition(|e| e.step < step)
-        .map_or(0, |i| i + 1);
-    let text = sentence(&trace[from..]);
+    // The newest step (not only heartbeats, when PINGs are hidden).
+    let mut end = trace.len();
+    let mut step = store.view.step;
+    let mut from = end;
+    for _ in 0..2_000 {
+        if end == 0 {
+            break;
+        }
+        step = trace[end - 1].step;
+        from = trace[..end]
+            .iter()
+            .rposition(|e| e.step < step)
+            .map_or(0, |i| i + 1);
+        if !store.hide_pings || !heartbeat_step(&trace[from..end]) {
+            break;
+        }
+        end = from;
+    }
+    let text = sentence(&trace[from..end]);
     drop(sim);
     html! {
         <p id="narration" class="zs-narration" aria-live="polite">

@@ -192,7 +192,7 @@ pub fn Ring() -> Html {
         let p = position(i, n);
         let (ox, oy) = outward(p);
         let r = node_radius(n);
-        let side = (*k as f64 - 1.0) * 30.0 - 0.0;
+        let side = (*k as f64 - 1.0) * 40.0;
         let (cx, cy) = (
             p.0 - ox * (r + 46.0) - oy * side,
             p.1 - oy * (r + 46.0) + ox * side,
@@ -201,8 +201,8 @@ pub fn Ring() -> Html {
             <g class="zs-client" data-client={c.name.clone()}>
                 <line class="zs-client-link" x1={format!("{:.1}", p.0 - ox * r)} y1={format!("{:.1}", p.1 - oy * r)}
                     x2={format!("{cx:.1}")} y2={format!("{cy:.1}")} />
-                <rect x={format!("{:.1}", cx - 14.0)} y={format!("{:.1}", cy - 14.0)} width="28" height="28" rx="4" />
-                <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 6.0)}>{ &c.name }</text>
+                <rect x={format!("{:.1}", cx - 18.0)} y={format!("{:.1}", cy - 16.0)} width="36" height="32" rx="4" />
+                <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 7.0)}>{ &c.name }</text>
                 <title>{ format!("client {} — session {} on server.{}; {} outstanding", c.name, c.session, c.server, c.outstanding) }</title>
             </g>
         })

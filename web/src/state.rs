@@ -173,7 +173,7 @@ fn heartbeat_event(e: &Event) -> bool {
 }
 
 /// A step made only of heartbeats (a PING sent, delivered, answered, or the tick that sent it).
-fn heartbeat_step(events: &[Event]) -> bool {
+pub fn heartbeat_step(events: &[Event]) -> bool {
     events.iter().all(heartbeat_event)
 }
 
