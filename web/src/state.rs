@@ -376,6 +376,7 @@ impl Model {
             self.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.error = None;
+            self.rev += 1;
             return;
         }
         // Scenario commands are lower-case words; accept any case for the command word.

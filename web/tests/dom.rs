@@ -6,7 +6,10 @@
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent,
+    MouseEventInit,
+};
 use zabscope_web::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,11 +34,18 @@ fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
+/// Clicks an element (HTML or SVG) the way a mouse does: a bubbling `click` event.
 async fn click(root: &Element, selector: &str) {
-    find(root, selector)
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    let e = find(root, selector);
+    match e.clone().dyn_into::<HtmlElement>() {
+        Ok(h) => h.click(),
+        Err(_) => {
+            let init = MouseEventInit::new();
+            init.set_bubbles(true);
+            let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+            e.dispatch_event(&ev).unwrap();
+        }
+    }
     TimeoutFuture::new(0).await;
 }
 
@@ -46,6 +56,17 @@ async fn key(target: &Element, k: &str) {
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
     TimeoutFuture::new(0).await;
+}
+
+/// Polls (up to 2 s) until `done` holds: waits for a render, not for a fixed time.
+async fn until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if done() {
+            return true;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    done()
 }
 
 /// Types `line` into the command box and presses Enter.
@@ -191,13 +212,14 @@ async fn hide_pings_filter_and_shortcuts() {
         .unwrap()
         .body()
         .unwrap();
+    // A dispatch from outside Yew's own event handlers renders on Yew's next scheduler run.
     let before = step_count(&root);
     key(&body, "ArrowRight").await;
-    assert_eq!(step_count(&root), before + 1);
+    assert!(until(|| step_count(&root) == before + 1).await);
     key(&body, "ArrowLeft").await;
-    assert_eq!(step_count(&root), before);
+    assert!(until(|| step_count(&root) == before).await);
     key(&body, "?").await;
-    assert!(root.query_selector("#shortcuts").unwrap().is_some());
+    assert!(until(|| root.query_selector("#shortcuts").unwrap().is_some()).await);
 }
 
 #[wasm_bindgen_test]
