@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod api;
 mod fuzz;
+mod fuzz_parsers;
 mod run;
 mod server_opts;
 mod zkcli;
@@ -18,6 +19,8 @@ commands:
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   run SCRIPT [--json]                 run an ensemble script, print its trace (text or JSON lines)
   fuzz [--seed N | --seeds A..B]      the seeded random-fault run (invariants every step)
+  fuzz-parsers [--target T] [--execs N] [--seed S]
+                                      fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   help                                this text";
 
 fn main() -> ExitCode {
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
+        Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -12,17 +12,24 @@
 //! packets), `server` (one sans-IO ZooKeeper server: FLE, discovery, sync, broadcast), `sim`
 //! (kernel, network, clients, commands), `simulation` (the front the UI drives), `script`,
 //! `trace`, `view`, `invariant`.
+//!
+//! Correctness (issue 9): `breaks` ("break ZAB" switches), `explore` (exhaustive small-scope
+//! exploration through `Simulation::enabled/fire`).
 
 pub mod acl;
 pub mod api;
+pub mod breaks;
 pub mod code;
 pub mod config;
 pub mod db;
+pub mod explain;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;
 pub mod javaorder;
 pub mod jdate;
+pub mod limits;
+pub mod parser_fuzz;
 pub mod path;
 mod prep;
 pub mod proto;
@@ -45,6 +52,7 @@ pub mod watch;
 pub mod zkcli;
 pub mod zxid;
 
+pub use breaks::Break;
 pub use code::Code;
 pub use config::{Config, ConfigError};
 pub use db::{ApplyResult, DbConfig, ZkDatabase};

@@ -5,12 +5,13 @@
 use crate::config::{Config, ConfigError};
 use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
+use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
 use crate::sim::command::Command;
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
 use crate::trace::{Event, Fnv};
-use crate::view::ClusterView;
+use crate::view::{ClusterView, ViewOptions};
 
 /// A command the simulation refused (bad server id, unknown client, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,14 @@ impl std::error::Error for CommandError {}
 /// A reference to a pending agenda item, for manual delivery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct AgendaRef(pub SimTime, pub u64);
+
+/// How a bounded run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunEnd {
+    Done,
+    TimeUp,
+    StepCap,
+}
 
 /// Steps between checkpoints.
 const CHECKPOINT_EVERY: u64 = 500;
@@ -46,14 +55,14 @@ pub struct Simulation {
     violations: Vec<Violation>,
     /// Record applied commands for `seek` and `script()` (off for benchmarks).
     recording: bool,
+    /// The most steps one command may take (`limits::MAX_STEPS`; lower for fuzzing).
+    step_cap: u64,
 }
 
 impl Simulation {
     /// An ensemble configured but not started (design.md's `new(config, seed)`).
     pub fn new(config: Config, seed: u64) -> Result<Self, ConfigError> {
-        if !(1..=51).contains(&config.servers.len()) {
-            return Err(ConfigError::ServerCount(config.servers.len()));
-        }
+        config.validate()?;
         Ok(Simulation {
             kernel: Kernel::new(config, seed),
             seed,
@@ -65,6 +74,7 @@ impl Simulation {
             checker: None,
             violations: Vec::new(),
             recording: true,
+            step_cap: MAX_STEPS,
         })
     }
 
@@ -95,6 +105,18 @@ impl Simulation {
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
         self.recording = keep;
+    }
+
+    /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
+    /// small cap so each execution stays cheap. At most [`MAX_STEPS`].
+    pub fn set_step_cap(&mut self, steps: u64) {
+        self.step_cap = steps.min(MAX_STEPS);
+    }
+
+    /// The most steps one command may take.
+    #[must_use]
+    pub fn step_cap(&self) -> u64 {
+        self.step_cap
     }
 
     /// Check every invariant after every step from now on.
@@ -222,28 +244,90 @@ impl Simulation {
     }
 
     /// Run every agenda item due within the next `ms` of simulated time; returns the number of
-    /// events. The clock then stands at `now + ms`.
+    /// events. The clock then stands at `now + ms` — unless [`MAX_STEPS`] steps were taken
+    /// first (a storm of timers), which stops the run at the last step's time; see
+    /// [`Simulation::try_run_for`] for the checked form the entry points use.
     pub fn run_for(&mut self, ms: u64) -> usize {
+        self.run_for_steps(ms, self.step_cap).0
+    }
+
+    /// `run_for` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the step
+    /// cap is an error (the clock stays at the last step taken, so running again continues).
+    pub fn try_run_for(&mut self, ms: u64) -> Result<usize, CommandError> {
+        limits::span("the run", ms).map_err(CommandError)?;
+        match self.run_for_steps(ms, self.step_cap) {
+            (n, true) => Ok(n),
+            (_, false) => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
+        }
+    }
+
+    /// Runs to `now + ms` taking at most `max_steps` items; true if it got there.
+    fn run_for_steps(&mut self, ms: u64, max_steps: u64) -> (usize, bool) {
         let end = self.kernel.now.plus_ms(ms);
         let mut n = 0;
+        let mut steps = 0;
         while self.kernel.next_time().is_some_and(|t| t <= end) {
+            if steps == max_steps {
+                return (n, false);
+            }
             n += self.step().len();
+            steps += 1;
         }
         self.kernel.now = end;
-        n
+        (n, true)
     }
 
     /// Step until `done` holds or `max_ms` of simulated time passed. True if `done` held.
-    pub fn run_until(&mut self, max_ms: u64, mut done: impl FnMut(&Simulation) -> bool) -> bool {
+    /// At most [`MAX_STEPS`] steps are taken (false if the cap stopped it).
+    pub fn run_until(&mut self, max_ms: u64, done: impl FnMut(&Simulation) -> bool) -> bool {
+        self.run_until_steps(max_ms, self.step_cap, done) == RunEnd::Done
+    }
+
+    /// `run_until` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the
+    /// step cap is an error; `Ok(done held)` otherwise.
+    pub fn try_run_until(
+        &mut self,
+        max_ms: u64,
+        done: impl FnMut(&Simulation) -> bool,
+    ) -> Result<bool, CommandError> {
+        limits::span("max_ms", max_ms).map_err(CommandError)?;
+        match self.run_until_steps(max_ms, self.step_cap, done) {
+            RunEnd::Done => Ok(true),
+            RunEnd::TimeUp => Ok(false),
+            RunEnd::StepCap => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
+        }
+    }
+
+    fn run_until_steps(
+        &mut self,
+        max_ms: u64,
+        max_steps: u64,
+        mut done: impl FnMut(&Simulation) -> bool,
+    ) -> RunEnd {
         let end = self.kernel.now.plus_ms(max_ms);
+        let mut steps = 0;
         while !done(self) {
             if self.kernel.next_time().is_none_or(|t| t > end) {
                 self.kernel.now = self.kernel.now.max(end);
-                return done(self);
+                return if done(self) {
+                    RunEnd::Done
+                } else {
+                    RunEnd::TimeUp
+                };
+            }
+            if steps == max_steps {
+                return RunEnd::StepCap;
             }
             self.step();
+            steps += 1;
         }
-        true
+        RunEnd::Done
     }
 
     /// Time travel: go to the state right after step `target` (replaying from a checkpoint).
@@ -309,9 +393,16 @@ impl Simulation {
             .collect()
     }
 
+    /// The full picture (every data tree and whole logs).
     #[must_use]
     pub fn view(&self) -> ClusterView {
         ClusterView::of(&self.kernel)
+    }
+
+    /// The picture with only what `opts` asks for (`ViewOptions::compact()` per frame).
+    #[must_use]
+    pub fn view_with(&self, opts: ViewOptions) -> ClusterView {
+        ClusterView::with(&self.kernel, opts)
     }
 
     #[must_use]

@@ -2,6 +2,7 @@
 //! client request/response, each with the step that caused it, so a UI can animate and explain
 //! a run. A running FNV-1a digest over the events makes determinism checkable cheaply.
 
+use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::{Notification, PeerMsg, ServerState};
 use crate::server::outbox::{Persist, Phase};
@@ -111,6 +112,8 @@ pub enum EventKind {
     },
     Ack {
         zxid: Zxid,
+        /// Whose ACK the leader counted (itself after its own log flush).
+        from: ServerId,
         acks: u32,
         needed: u32,
     },
@@ -128,6 +131,8 @@ pub enum EventKind {
         learner: ServerId,
         kind: &'static str,
         zxid: Zxid,
+        /// The `syncFollower` rule that chose `kind` (not part of the digest).
+        why: SyncWhy,
     },
     GaveUp(&'static str),
     ClientRequest {
@@ -233,7 +238,9 @@ impl fmt::Display for Event {
             EventKind::State { state, phase } => write!(f, "state {state} {phase}"),
             EventKind::Persist(p) => write!(f, "persist {p}"),
             EventKind::Propose { zxid, needed } => write!(f, "propose {zxid} (quorum {needed})"),
-            EventKind::Ack { zxid, acks, needed } => write!(f, "ack {zxid} {acks}/{needed}"),
+            EventKind::Ack {
+                zxid, acks, needed, ..
+            } => write!(f, "ack {zxid} {acks}/{needed}"),
             EventKind::Commit { zxid } => write!(f, "commit {zxid}"),
             EventKind::Applied { zxid } => write!(f, "apply {zxid} (syncing)"),
             EventKind::Established { epoch } => write!(f, "established epoch {epoch}"),
@@ -241,6 +248,7 @@ impl fmt::Display for Event {
                 learner,
                 kind,
                 zxid,
+                ..
             } => write!(f, "sync {learner} {kind} {zxid}"),
             EventKind::GaveUp(why) => write!(f, "gave up: {why}"),
             EventKind::ClientRequest { session, cxid, op } => {

@@ -332,6 +332,9 @@ impl Server {
         }
         let me = self.core.id;
         match &mut self.role {
+            Role::Leading(l) if self.core.config.broken(crate::breaks::Break::CommitOutOfOrder) => {
+                l.own_acks(&mut self.core, now, &flushed, out);
+            }
             Role::Leading(l) => {
                 for z in flushed {
                     l.process_ack(&mut self.core, now, me, z, out);

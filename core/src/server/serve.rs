@@ -10,6 +10,7 @@ use crate::request::{RequestContext, ResponseBody};
 use crate::server::outbox::{Note, Outbox};
 use crate::server::replica::{Entry, Request, Response, Txn};
 use crate::server::{ClientReq, Connection, Core, Role, Server, Transition};
+use crate::standalone::{MAX_BUFFER, request_packet_len};
 use crate::time::SimTime;
 
 /// Txns logged between snapshots (ZooKeeper's `snapCount` default is 100,000; smaller here so a
@@ -62,6 +63,15 @@ impl Server {
             out.reply(session, cxid, r.zxid, r);
             return;
         };
+        if request_packet_len(&request) > MAX_BUFFER {
+            // jute.maxbuffer holds on every server, as in standalone: NIOServerCnxn.readLength
+            // ("Len error") closes the socket; the client sees ConnectionLoss, reconnects, and
+            // its session lives on.
+            let mut r = Response::err(Code::ConnectionLoss);
+            r.zxid = self.core.replica.last_processed();
+            out.reply(session, cxid, r.zxid, r);
+            return;
+        }
         let ctx = RequestContext::new(session, cxid, conn.auth.clone());
         if !self.serving() {
             self.core.waiting.push(ClientReq { ctx, request });
@@ -184,7 +194,14 @@ impl Core {
     }
 
     fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
-        let r = self.replica.commit(e);
+        let r = if matches!(e.txn, Txn::CloseSession { .. })
+            && self.config.broken(crate::breaks::Break::KeepEphemeralsOnExpiry)
+        {
+            // BREAK ZAB (keepEphemeralsOnExpiry): the session goes, its ephemerals stay.
+            self.replica.close_session_keeping_ephemerals(e)
+        } else {
+            self.replica.commit(e)
+        };
         if self.durable.log.len() >= SNAP_COUNT {
             // SyncRequestProcessor rolls the log and snapshots every snapCount txns; with
             // autopurge the oldest files go. Keep the last snapshot's log tail.
@@ -200,7 +217,11 @@ impl Core {
             Txn::CloseSession { .. } => self.tracker.remove_session(session),
             _ => {}
         }
-        for (s, ev) in self.watches.trigger(&r.triggers) {
+        let conns = &self.connections;
+        let fired = self
+            .watches
+            .trigger(&r.triggers, |s| conns.get(&s).map(|c| c.auth.clone()));
+        for (s, ev) in fired {
             if self.connections.contains_key(&s) {
                 out.watch(s, ev);
             }

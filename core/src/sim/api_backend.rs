@@ -8,7 +8,10 @@ use crate::api::{Backend, Events, Fields, Obj, int_field, str_field};
 use crate::code::Code;
 use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
+use crate::limits;
+use crate::proto::ServerState;
 use crate::request::{Request, Response};
+use crate::server::outbox::Phase;
 use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::Status;
 use crate::simulation::Simulation;
@@ -71,8 +74,13 @@ impl Ensemble {
         self.sim.apply(c).map_err(|e| e.0)?;
         let mut n = self.sim.step().len() as u64;
         let end = self.sim.now().plus_ms(max_ms);
+        let mut steps = 1;
         while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
+            if steps >= self.sim.step_cap() {
+                return Err(limits::step_cap(steps, self.sim.now().ms()));
+            }
             n += self.sim.step().len() as u64;
+            steps += 1;
         }
         Ok(n)
     }
@@ -98,7 +106,9 @@ impl Ensemble {
             .map_or(30_000, |c| c.timeout_ms);
         let who = name.to_string();
         let since = self.sim.now();
-        self.drive(command, timeout + 1, |s| {
+        // A request waits up to its session timeout, and never longer than one command may run.
+        let wait = timeout.saturating_add(1).min(limits::MAX_SPAN_MS);
+        self.drive(command, wait, |s| {
             Ensemble::answer(s, &who, cxid, since).is_some()
         })?;
         let r = Ensemble::answer(&self.sim, name, cxid, since).flatten();
@@ -158,8 +168,16 @@ impl Ensemble {
     }
 }
 
+/// `"server": N`, 1..=255 (−1, 0 and 2^32 are out of range, not "no server.0").
 fn server_field(f: &Fields) -> Result<Option<ServerId>, String> {
-    Ok(int_field(f, "server")?.map(|n| ServerId(u32::try_from(n).unwrap_or(0))))
+    match f.get("server") {
+        Some(Value::Number(n)) if n.as_i64().is_none() => {
+            Err(limits::server_id_out_of_range(&n.to_string()))
+        }
+        _ => int_field(f, "server")?
+            .map(|n| limits::server_id(n).map(ServerId))
+            .transpose(),
+    }
 }
 
 impl Backend for ZabBackend {
@@ -258,12 +276,12 @@ impl Backend for ZabBackend {
         e.new_events()
     }
 
-    fn run(&mut self, ms: u64) -> Events {
+    fn run(&mut self, ms: u64) -> Result<Events, String> {
         let Some(e) = self.ensemble.as_mut() else {
             return Backend::run(&mut self.standalone, ms);
         };
-        e.last_run_events = e.sim.run_for(ms) as u64;
-        e.new_events()
+        e.last_run_events = e.sim.try_run_for(ms).map_err(|x| x.0)? as u64;
+        Ok(e.new_events())
     }
 
     fn now(&self) -> SimTime {
@@ -383,11 +401,15 @@ impl Ensemble {
 
     /// `runUntil` `leader: true`: step until a leader is established (max `max_ms`).
     fn run_until(&mut self, f: &Fields) -> Result<Obj, String> {
-        let max = int_field(f, "max_ms")?.map_or(60_000, |m| m.max(0) as u64);
+        let max = match int_field(f, "max_ms")? {
+            None => 60_000,
+            Some(m) => u64::try_from(m).map_err(|_| "'max_ms' must be ≥ 0".to_string())?,
+        };
         let want_leader = f.get("leader").and_then(Value::as_bool).unwrap_or(true);
         let reached = self
             .sim
-            .run_until(max, |s| want_leader && !s.view().leaders().is_empty());
+            .try_run_until(max, |s| want_leader && has_leader(s))
+            .map_err(|e| e.0)?;
         let leader = self.sim.view().leaders().first().copied();
         Ok(Obj::new()
             .with("op", "runUntil")
@@ -395,6 +417,16 @@ impl Ensemble {
             .with("now_ms", self.sim.now().ms())
             .with("leader", leader.map_or(Value::Null, Value::from)))
     }
+}
+
+/// `!sim.view().leaders().is_empty()` without building the view (a copy of every tree and
+/// log) at each step: some server is LEADING in BROADCAST.
+fn has_leader(sim: &Simulation) -> bool {
+    sim.kernel()
+        .nodes
+        .iter()
+        .filter_map(|n| n.server.as_ref())
+        .any(|s| s.state() == ServerState::Leading && s.phase() == Phase::Broadcast)
 }
 
 fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
@@ -405,11 +437,13 @@ fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
         .map(|g| match g {
             Value::Array(ids) => ids
                 .iter()
-                .map(|i| {
-                    i.as_u64()
-                        .and_then(|i| u32::try_from(i).ok())
-                        .map(ServerId)
-                        .ok_or_else(|| "server ids are numbers".to_string())
+                .map(|i| match i {
+                    Value::Number(n) => n
+                        .as_i64()
+                        .ok_or_else(|| limits::server_id_out_of_range(&n.to_string()))
+                        .and_then(limits::server_id)
+                        .map(ServerId),
+                    _ => Err("server ids are numbers".to_string()),
                 })
                 .collect(),
             _ => Err("each group is a list of server ids".into()),

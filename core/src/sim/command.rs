@@ -2,6 +2,7 @@
 //! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
 
 use crate::ids::ServerId;
+use crate::limits;
 use crate::request::Request;
 use std::fmt;
 
@@ -99,11 +100,14 @@ fn ids(s: &str) -> Result<Vec<ServerId>, String> {
     s.split(',').filter(|p| !p.is_empty()).map(id).collect()
 }
 
+/// A server id, 1..=255; `0`, `-1` and `4294967296` are out of range (not "no server.0").
 fn id(s: &str) -> Result<ServerId, String> {
-    s.trim()
-        .parse::<u32>()
-        .map(ServerId)
-        .map_err(|_| format!("'{s}' is not a server id"))
+    let t = s.trim();
+    match t.parse::<i128>() {
+        Ok(n) if (1..=i128::from(limits::MAX_SERVER_ID)).contains(&n) => Ok(ServerId(n as u32)),
+        Ok(_) => Err(limits::server_id_out_of_range(t)),
+        Err(_) => Err(format!("'{s}' is not a server id")),
+    }
 }
 
 fn num(s: &str) -> Result<u64, String> {
@@ -166,7 +170,7 @@ impl Command {
             "dropmsg" => Ok(Command::DropMsg(num(arg(1)?)?)),
             "delaymsg" => Ok(Command::DelayMsg {
                 id: num(arg(1)?)?,
-                ms: num(arg(2)?)?,
+                ms: limits::span("the delay", num(arg(2)?)?)?,
             }),
             "connect" => Ok(Command::Connect {
                 client: arg(1)?.to_string(),
@@ -269,5 +273,37 @@ impl fmt::Display for Command {
                 ClientOp::Close => write!(f, "close {client}"),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `crash 4294967296`, `crash -1` and `crash 0` named "no server.0" (issue 9).
+    #[test]
+    fn server_ids_out_of_range_are_clear_errors() {
+        for bad in ["0", "-1", "256", "4294967296", "99999999999999999999999"] {
+            for line in [format!("crash {bad}"), format!("partition 1,{bad}|2")] {
+                let e = Command::parse(&line).unwrap_err();
+                assert!(e.contains(bad) && e.contains("1..=255"), "{line}: {e}");
+            }
+        }
+        assert_eq!(
+            Command::parse("crash 255"),
+            Ok(Command::Crash(ServerId(255)))
+        );
+        assert!(
+            Command::parse("crash x")
+                .unwrap_err()
+                .contains("not a server id")
+        );
+    }
+
+    #[test]
+    fn delays_beyond_a_day_are_refused() {
+        let e = Command::parse("delaymsg 3 18446744073709551615").unwrap_err();
+        assert!(e.contains("24 h"), "{e}");
+        assert!(Command::parse("delaymsg 3 86400000").is_ok());
     }
 }

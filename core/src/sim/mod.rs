@@ -2,6 +2,7 @@
 //! the `Simulation` front the web app and the cli use.
 
 pub mod api_backend;
+pub mod break_hunt;
 pub mod client;
 pub mod command;
 mod exec;

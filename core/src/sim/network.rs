@@ -151,6 +151,12 @@ impl Network {
         self.blocked[l] = blocked;
     }
 
+    /// Message loss on every link, parts per million.
+    #[must_use]
+    pub fn loss_ppm(&self) -> u32 {
+        self.loss_ppm
+    }
+
     #[must_use]
     pub fn is_blocked(&self, from: usize, to: usize) -> bool {
         self.blocked[self.link(from, to)]
