@@ -10,3 +10,5 @@ pub mod kernel;
 mod moves;
 pub mod nemesis;
 pub mod network;
+pub mod usage;
+pub(crate) mod validate;
