@@ -67,9 +67,9 @@ const updates = await page.evaluate(async () => {
 console.log(`one UI update (step + render + next frame): median ${pct(updates, 0.5).toFixed(1)} ms, p95 ${pct(updates, 0.95).toFixed(1)} ms`);
 
 const mem = await page.evaluate(() => {
-  const now = window.zabscope.view().nowMs;
+  const now = window.zabscope.view().now;
   window.zabscope.run(Math.max(0, 600_000 - now));
-  return { bytes: window.zabscope.memory(), nowMs: window.zabscope.view().nowMs };
+  return { bytes: window.zabscope.memory(), nowMs: window.zabscope.view().now };
 });
 console.log(`wasm memory after ${(mem.nowMs / 60000).toFixed(1)} simulated minutes: ${(mem.bytes / 1048576).toFixed(1)} MiB`);
 await browser.close();

@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Output lines shown.
-const SHOWN: usize = 8;
+const SHOWN: usize = 60;
 
 #[component]
 pub fn Console() -> Html {

@@ -8,30 +8,21 @@ use yew::prelude::*;
 pub fn Header() -> Html {
     let store = use_store();
     let view = &store.view;
-    let leaders = view.leaders();
-    let epoch = view
-        .servers
-        .iter()
-        .filter(|s| leaders.contains(&s.myid))
-        .map(|s| s.current_epoch)
-        .max()
-        .unwrap_or_else(|| {
-            view.servers
+    let epoch = view.epoch.map_or_else(
+        || {
+            let e = view
+                .servers
                 .iter()
                 .map(|s| s.current_epoch)
                 .max()
-                .unwrap_or(0)
-        });
-    let leader = match leaders.as_slice() {
-        [] => "no leader".to_string(),
-        ids => format!(
-            "leader {}",
-            ids.iter()
-                .map(|i| format!("server.{i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+                .unwrap_or(0);
+            format!("epoch {e}")
+        },
+        |e| format!("epoch {e}"),
+    );
+    let leader = view
+        .leader
+        .map_or_else(|| "no leader".to_string(), |l| format!("leader server.{l}"));
     let (q, voters) = store.quorum();
     let sim = store.shared.sim.borrow();
     let banner = match sim.violations().first() {
@@ -52,7 +43,7 @@ pub fn Header() -> Html {
     html! {
         <header class="zs-header">
             <h1>{ "ZabScope" }</h1>
-            <span id="epoch" class="zs-h-item">{ format!("epoch {epoch}") }</span>
+            <span id="epoch" class="zs-h-item">{ epoch }</span>
             <span id="leader" class="zs-h-item zs-h-leader">{ leader }</span>
             <span id="quorum" class="zs-h-item">{ format!("quorum {q} of {voters}") }</span>
             { banner }

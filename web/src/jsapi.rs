@@ -12,53 +12,16 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 use zabscope_core::ClusterView;
 
-/// The view as a plain object (zxids and session ids as hex strings, as ZooKeeper prints them).
+/// The view as a plain object: the core's serialised `ClusterView` (zxids and session ids
+/// as hex strings, as ZooKeeper prints them) plus `leaders` and the violated `invariants`.
 #[must_use]
 pub fn view_json(v: &ClusterView, violations: &[String]) -> Value {
-    let vote = |v: &zabscope_core::proto::Vote| {
-        json!({
-            "leader": v.leader.map(|l| l.0),
-            "zxid": v.zxid.to_string(),
-            "peerEpoch": v.peer_epoch,
-            "round": v.election_epoch,
-        })
-    };
-    json!({
-        "step": v.step,
-        "nowMs": v.now.ms(),
-        "leaders": v.leaders(),
-        "invariants": violations,
-        "servers": v.servers.iter().map(|s| json!({
-            "myid": s.myid,
-            "observer": s.observer,
-            "status": format!("{:?}", s.status).to_uppercase(),
-            "state": s.state.map(|x| x.to_string()),
-            "phase": s.phase.map(|x| x.to_string()),
-            "acceptedEpoch": s.accepted_epoch,
-            "currentEpoch": s.current_epoch,
-            "round": s.logical_clock,
-            "vote": s.vote.as_ref().map(vote),
-            "received": s.received.iter().map(|(from, v, st)| json!({
-                "from": from.0, "vote": vote(v), "state": st.to_string(),
-            })).collect::<Vec<_>>(),
-            "leader": s.leader.map(|l| l.0),
-            "lastLogged": s.last_logged.to_string(),
-            "lastCommitted": s.last_committed.to_string(),
-            "log": s.log.iter().map(|e| json!({
-                "zxid": e.zxid.to_string(), "committed": e.committed, "txn": e.txn,
-            })).collect::<Vec<_>>(),
-            "tree": s.tree.iter().map(|(p, d)| json!({ "path": p, "data": d })).collect::<Vec<_>>(),
-            "sessions": s.sessions.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "clients": v.clients.iter().map(|c| json!({
-            "name": c.name, "server": c.server.0, "session": c.session.to_string(),
-            "outstanding": c.outstanding, "answered": c.answered,
-        })).collect::<Vec<_>>(),
-        "inFlight": v.in_flight.iter().map(|m| json!({
-            "id": m.id, "type": m.msg.split('(').next().unwrap_or(""), "from": m.from.0,
-            "to": m.to.0, "dueMs": m.due.ms(), "msg": m.msg,
-        })).collect::<Vec<_>>(),
-    })
+    let mut out = serde_json::to_value(v).unwrap_or(Value::Null);
+    if let Value::Object(o) = &mut out {
+        o.insert("leaders".into(), json!(v.leaders()));
+        o.insert("invariants".into(), json!(violations));
+    }
+    out
 }
 
 fn to_js(v: &Value) -> JsValue {

@@ -1,7 +1,8 @@
 //! The ensemble drawn as a ring: servers (focusable, with a menu), the links between them
 //! (cut links dashed with ✕, one-way cuts marked at the receiving end), clients beside the
 //! server they talk to, and every message: in flight along its lane, held ones parked at their
-//! sender, ones waiting at a paused server parked at it. PINGs hide when the filter is on.
+//! sender, ones waiting at a paused server parked at it (the core's view says which). PINGs
+//! hide when the filter is on.
 
 use crate::geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
 use crate::ring_msg::{MsgDraw, RingMsg};
@@ -10,8 +11,7 @@ use crate::server_menu::ServerMenu;
 use crate::state::{is_heartbeat, use_store};
 use std::collections::BTreeMap;
 use yew::prelude::*;
-use zabscope_core::sim::kernel::Kernel;
-use zabscope_core::trace::MsgInfo;
+use zabscope_core::{ClusterView, ServerId};
 
 /// The packet type without its arguments: `PROPOSAL(0x100000001)` → `PROPOSAL`.
 fn kind(msg: &str) -> &str {
@@ -27,12 +27,21 @@ fn lane(a: usize, b: usize, n: usize) -> Lane {
     }
 }
 
-/// The cut state of every unordered pair: (a, b, a→b blocked, b→a blocked).
-fn cuts(k: &Kernel) -> Vec<(usize, usize, bool, bool)> {
-    let n = k.nodes.len();
+/// The cut state of every unordered pair of slots: (a, b, a→b blocked, b→a blocked).
+fn cuts(view: &ClusterView) -> Vec<(usize, usize, bool, bool)> {
+    let n = view.servers.len();
+    let slot = |id: ServerId| view.servers.iter().position(|s| s.myid == id.0);
+    let mut blocked = vec![false; n * n];
+    for l in &view.links {
+        if let (Some(a), Some(b)) = (slot(l.from), slot(l.to))
+            && l.blocked
+        {
+            blocked[a * n + b] = true;
+        }
+    }
     (0..n)
         .flat_map(|a| ((a + 1)..n).map(move |b| (a, b)))
-        .map(|(a, b)| (a, b, k.net.is_blocked(a, b), k.net.is_blocked(b, a)))
+        .map(|(a, b)| (a, b, blocked[a * n + b], blocked[b * n + a]))
         .collect()
 }
 
@@ -42,8 +51,6 @@ pub fn Ring() -> Html {
     let view = &store.view;
     let n = view.servers.len();
     let slot_of = |id: u32| view.servers.iter().position(|s| s.myid == id);
-    let sim = store.shared.sim.borrow();
-    let k = sim.kernel();
     let clock = store.shared.clock.get();
     let reduced = store.shared.reduced_motion;
 
@@ -98,6 +105,13 @@ pub fn Ring() -> Html {
             .get(&m.id)
             .copied()
             .unwrap_or_else(|| view.now.ms());
+        let where_ = if m.held {
+            "held"
+        } else if m.parked {
+            "parked"
+        } else {
+            "in flight"
+        };
         push(
             &mut draws,
             m.id,
@@ -106,36 +120,8 @@ pub fn Ring() -> Html {
             m.to.0,
             sent,
             m.due.ms(),
-            "in flight",
+            where_,
         );
-    }
-    for held in k.held.values() {
-        for m in held {
-            push(
-                &mut draws,
-                m.id,
-                MsgInfo::of(&m.msg).to_string(),
-                m.from.0,
-                m.to.0,
-                0,
-                0,
-                "held",
-            );
-        }
-    }
-    for node in &k.nodes {
-        for m in &node.parked {
-            push(
-                &mut draws,
-                m.id,
-                MsgInfo::of(&m.msg).to_string(),
-                m.from.0,
-                m.to.0,
-                0,
-                0,
-                "parked",
-            );
-        }
     }
     // Label the first message of each queue; "×n" counts the queue.
     let mut counts: BTreeMap<(u32, u32, &'static str), usize> = BTreeMap::new();
@@ -156,7 +142,7 @@ pub fn Ring() -> Html {
         }
     }
 
-    let links = cuts(k).into_iter().map(|(a, b, ab, ba)| {
+    let links = cuts(view).into_iter().map(|(a, b, ab, ba)| {
         let ((x1, y1), (x2, y2)) = (position(a, n), position(b, n));
         let class = classes!("zs-link", (ab || ba).then_some("zs-cut"));
         let mark = |from: (f64, f64), to: (f64, f64), f: f64| {
@@ -177,10 +163,9 @@ pub fn Ring() -> Html {
         }
     });
 
-    let leaders = view.leaders();
     let nodes = view.servers.iter().enumerate().map(|(i, s)| {
         let (x, y) = position(i, n);
-        html! { <RingNode key={s.myid} server={s.clone()} {x} {y} {n} serving={leaders.contains(&s.myid)} /> }
+        html! { <RingNode key={s.myid} server={s.clone()} {x} {y} {n} serving={s.serving} /> }
     });
 
     // Clients inside the ring, beside their server.
@@ -229,7 +214,6 @@ pub fn Ring() -> Html {
             ""
         }
     );
-    drop(sim);
     let svg_class = classes!(
         "zs-ring-svg",
         store.playing.then_some("zs-playing"),

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use zabscope_core::sim::kernel::Item;
 use zabscope_core::trace::{Event, EventKind};
+use zabscope_core::view::ViewOptions;
 use zabscope_core::{AgendaRef, ClusterView, Command, Script, Simulation};
 
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
@@ -177,13 +178,6 @@ pub fn heartbeat_step(events: &[Event]) -> bool {
     events.iter().all(heartbeat_event)
 }
 
-/// The command-line help text.
-pub const HELP: &str = "commands: start N · stop N · crash N · restart N · pause N · resume N · \
-    partition 1,2|3,4,5 · block FROM TO (one-way, e.g. block 1 2,3) · heal · loss PPM · \
-    hold FROM TO · release FROM TO · dropmsg ID · delaymsg ID MS · connect C N [TIMEOUT] · \
-    move C N · create C [-e] PATH DATA · set C PATH DATA · get C PATH · delete C PATH · \
-    sync C PATH · close C · die C · help";
-
 impl Model {
     /// The page's first run (five servers, seed 1, all started at time 0).
     #[must_use]
@@ -226,17 +220,23 @@ impl Model {
         }
     }
 
-    /// The configured quorum size and the number of voters.
+    /// The quorum size and the number of voters.
     #[must_use]
     pub fn quorum(&self) -> (usize, usize) {
         let voters = self.base.config.voters().count();
-        (voters / 2 + 1, voters)
+        (self.view.quorum as usize, voters)
     }
 
     /// Re-read the view and the trace index after the simulation changed.
     fn refresh(&mut self, fresh: bool) {
         let sim = self.shared.sim.borrow();
-        self.view = Rc::new(sim.view());
+        // Data trees only when the Data tab shows them (the frame's view stays cheap).
+        let opts = if self.tab == Tab::Data {
+            ViewOptions::FULL
+        } else {
+            ViewOptions::compact()
+        };
+        self.view = Rc::new(sim.view_with(opts));
         let mut d = (*self.derived).clone();
         d.update(sim.trace(), fresh);
         let ids: Vec<u64> = self.view.in_flight.iter().map(|m| m.id).collect();
@@ -263,11 +263,10 @@ impl Model {
             .iter()
             .any(|s| s.state == Some(ServerState::Looking));
         let proposing = self
-            .derived
+            .view
             .proposals
-            .values()
-            .next_back()
-            .is_some_and(|p| p.committed_step.is_none_or(|c| c + 20 > self.view.step));
+            .last()
+            .is_some_and(|p| p.committed.is_none_or(|(c, _)| c + 20 > self.view.step));
         if looking {
             Tab::Election
         } else if proposing {
@@ -308,8 +307,8 @@ impl Model {
     fn apply_now(&mut self, cmd: Command) -> Result<(), String> {
         self.act_now();
         let mut sim = self.shared.sim.borrow_mut();
-        sim.apply(cmd).map_err(|e| e.0)?;
         if self.manual {
+            sim.apply(cmd).map_err(|e| e.0)?;
             // Manual mode: take just the command (the newest agenda item), nothing else.
             let key = sim
                 .kernel()
@@ -323,16 +322,7 @@ impl Model {
             }
             return Ok(());
         }
-        for _ in 0..MAX_STEPS {
-            let events = sim.step();
-            if events.is_empty()
-                || events
-                    .iter()
-                    .any(|e| matches!(e.kind, EventKind::Command(_)))
-            {
-                break;
-            }
-        }
+        sim.apply_now(cmd).map_err(|e| e.0)?;
         Ok(())
     }
 
@@ -372,17 +362,18 @@ impl Model {
         if text.eq_ignore_ascii_case("help") {
             let mut c = (*self.console).clone();
             c.push(format!("> {text}"));
-            c.push(HELP.to_string());
+            c.extend(
+                zabscope_core::sim::usage::help_en()
+                    .lines()
+                    .map(str::to_string),
+            );
             self.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.error = None;
             self.rev += 1;
             return;
         }
-        // Scenario commands are lower-case words; accept any case for the command word.
-        let (word, rest) = text.split_once(' ').unwrap_or((text, ""));
-        let normal = format!("{} {rest}", word.to_ascii_lowercase());
-        let result = Command::parse(normal.trim()).and_then(|c| self.apply_now(c));
+        let result = Command::parse(text).and_then(|c| self.apply_now(c));
         self.record(text, &result);
         self.refresh(false);
     }
@@ -554,7 +545,7 @@ impl Reducible for Model {
             Action::SelectTab(t) => {
                 m.tab = t;
                 m.pinned = true;
-                m.rev += 1;
+                m.refresh(false);
             }
             Action::ShowSetup(on) => {
                 m.show_setup = on;

@@ -255,7 +255,12 @@ impl Leader {
         self.last_proposed = zxid;
         let mut txn = self.prep.prep(&req.ctx, &req.request, zxid, now);
         let live = self.prep.sessions().contains_key(&req.ctx.session);
-        if !live && !matches!(req.request, Request::CreateSession { .. } | Request::CloseSession) {
+        if !live
+            && !matches!(
+                req.request,
+                Request::CreateSession { .. } | Request::CloseSession
+            )
+        {
             // SessionTrackerImpl.checkSession: a closed (or closing) session's request
             // becomes an error txn (SessionExpiredException) — found by EphemeralCleanup.
             txn.txn = Txn::Error(Code::SessionExpired);
@@ -354,6 +359,7 @@ impl Leader {
                 let acks = p.acks.len() as u32;
                 out.note(Note::Acked {
                     zxid: *z,
+                    from: core.id,
                     acks,
                     needed,
                 });
