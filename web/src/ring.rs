@@ -18,6 +18,21 @@ fn kind(msg: &str) -> &str {
     msg.split('(').next().unwrap_or(msg)
 }
 
+/// The label on the ring: the packet type, except that an FLE NOTIFICATION says whom it votes
+/// for ("vote 5": what a class follows); the full text is in its tooltip.
+fn short_label(kind: &str, text: &str) -> String {
+    if kind == "NOTIFICATION" {
+        let leader = text
+            .split("leader=")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .unwrap_or("-");
+        format!("vote {leader}")
+    } else {
+        kind.to_string()
+    }
+}
+
 fn lane(a: usize, b: usize, n: usize) -> Lane {
     let r = node_radius(n);
     if a == b {
@@ -131,7 +146,7 @@ pub fn Ring() -> Html {
     for d in &mut draws {
         if d.rank == 0 {
             let c = counts[&(d.from, d.to, d.where_)];
-            let mut l = d.kind.clone();
+            let mut l = short_label(&d.kind, &d.text);
             if d.where_ == "held" {
                 l = format!("held {l}");
             }

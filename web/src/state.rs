@@ -10,6 +10,7 @@ use crate::speed::Speed;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
+use zabscope_core::proto::PeerMsg;
 use zabscope_core::sim::kernel::Item;
 use zabscope_core::trace::{Event, EventKind};
 use zabscope_core::view::ViewOptions;
@@ -379,35 +380,49 @@ impl Model {
     }
 
     /// One animation frame while playing; true when the picture must be rendered again.
+    ///
+    /// While a visible message is in flight the display clock runs at the chosen speed; when
+    /// none is, at least in real time — but it stops at the step that puts a visible message
+    /// on the wire, so that message is drawn from its start at the slow pace.
     fn frame(&mut self, wall_ms: f64) -> bool {
         if !self.playing {
             return false;
         }
-        let visible = self
-            .view
-            .in_flight
-            .iter()
-            .any(|m| !(self.hide_pings && is_heartbeat(&m.msg)));
-        let rate = self.speed.rate();
-        let rate = if visible { rate } else { rate.max(1.0) };
-        let clock = self.shared.clock.get() + wall_ms.clamp(0.0, MAX_FRAME_MS) * rate;
-        self.shared.clock.set(clock);
-        let (now, next) = {
-            let sim = self.shared.sim.borrow();
-            (sim.now().ms(), sim.kernel().next_time())
+        let hide = self.hide_pings;
+        let visible = |sim: &Simulation| {
+            sim.kernel().agenda.values().any(|i| match i {
+                Item::Deliver(m) => !(hide && matches!(m.msg, PeerMsg::Ping { .. })),
+                _ => false,
+            })
         };
+        let was_visible = visible(&self.shared.sim.borrow());
+        let rate = self.speed.rate();
+        let rate = if was_visible { rate } else { rate.max(1.0) };
+        let mut clock = self.shared.clock.get() + wall_ms.clamp(0.0, MAX_FRAME_MS) * rate;
         let target = clock.floor() as u64;
-        if target <= now {
-            return false;
-        }
-        let due = next.is_some_and(|t| t.ms() <= target);
+        let due = {
+            let sim = self.shared.sim.borrow();
+            sim.kernel().next_time().is_some_and(|t| t.ms() <= target)
+        };
         if due {
             self.act_now();
+            let mut sim = self.shared.sim.borrow_mut();
+            for _ in 0..MAX_STEPS {
+                if sim.kernel().next_time().is_none_or(|t| t.ms() > target) {
+                    break;
+                }
+                sim.step();
+                if !was_visible && visible(&sim) {
+                    clock = sim.now().ms() as f64;
+                    break;
+                }
+            }
         }
-        self.shared.sim.borrow_mut().run_for(target - now);
+        self.shared.clock.set(clock);
         if due {
             // Only a delivered item changes the picture (the clock text is set per frame).
             self.refresh(false);
+            self.shared.clock.set(clock);
         }
         due
     }
