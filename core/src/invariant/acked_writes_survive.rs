@@ -13,10 +13,17 @@ use crate::zxid::Zxid;
 
 /// An OK reply from `server` for (session, cxid) at `zxid`: remember it if it answered a write.
 pub fn replied(h: &mut History, server: &Server, session: i64, cxid: i32, zxid: Zxid) {
-    let own = |e: &&Entry| {
-        e.zxid() == zxid && e.header.session.0 == session && e.header.cxid == cxid
-    };
-    if let Some(e) = server.core.replica.committed_log.iter().rev().take(64).find(own) {
+    let own =
+        |e: &&Entry| e.zxid() == zxid && e.header.session.0 == session && e.header.cxid == cxid;
+    if let Some(e) = server
+        .core
+        .replica
+        .committed_log
+        .iter()
+        .rev()
+        .take(64)
+        .find(own)
+    {
         h.acked_writes.entry(zxid).or_insert_with(|| e.clone());
     }
 }

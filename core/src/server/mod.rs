@@ -332,7 +332,12 @@ impl Server {
         }
         let me = self.core.id;
         match &mut self.role {
-            Role::Leading(l) if self.core.config.broken(crate::breaks::Break::CommitOutOfOrder) => {
+            Role::Leading(l)
+                if self
+                    .core
+                    .config
+                    .broken(crate::breaks::Break::CommitOutOfOrder) =>
+            {
                 l.own_acks(&mut self.core, now, &flushed, out);
             }
             Role::Leading(l) => {

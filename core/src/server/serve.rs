@@ -195,7 +195,9 @@ impl Core {
 
     fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
         let r = if matches!(e.txn, Txn::CloseSession { .. })
-            && self.config.broken(crate::breaks::Break::KeepEphemeralsOnExpiry)
+            && self
+                .config
+                .broken(crate::breaks::Break::KeepEphemeralsOnExpiry)
         {
             // BREAK ZAB (keepEphemeralsOnExpiry): the session goes, its ephemerals stay.
             self.replica.close_session_keeping_ephemerals(e)

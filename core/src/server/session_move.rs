@@ -40,7 +40,10 @@ impl Server {
         }
         let ours = self.core.replica.last_processed();
         // BREAK ZAB (serveBehindClient): the "client has seen zxid" refusal is skipped.
-        let behind_ok = self.core.config.broken(crate::breaks::Break::ServeBehindClient);
+        let behind_ok = self
+            .core
+            .config
+            .broken(crate::breaks::Break::ServeBehindClient);
         if last_zxid > ours && !behind_ok {
             return Err(format!(
                 "Refusing session request for client /{CLIENT_IP} as it has seen zxid {last_zxid} our last zxid is {ours} client must try another server"

@@ -77,11 +77,14 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
             15 | 16 => {
                 let path = format!("/e{}", r.below(Stream::Workload, 3));
                 let data = format!("v{key}");
-                op(client(r), ClientOp::Create {
-                    path,
-                    data,
-                    ephemeral: true,
-                })
+                op(
+                    client(r),
+                    ClientOp::Create {
+                        path,
+                        data,
+                        ephemeral: true,
+                    },
+                )
             }
             17..=19 => {
                 let path = format!("/k{}", r.below(Stream::Workload, 3));
@@ -93,11 +96,14 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                 if r.below(Stream::Workload, 2) == 0 {
                     op(client(r), ClientOp::Set { path, data })
                 } else {
-                    op(client(r), ClientOp::Create {
-                        path,
-                        data,
-                        ephemeral: false,
-                    })
+                    op(
+                        client(r),
+                        ClientOp::Create {
+                            path,
+                            data,
+                            ephemeral: false,
+                        },
+                    )
                 }
             }
         };
