@@ -15,14 +15,20 @@
 //!
 //! Correctness (issue 9): `breaks` ("break ZAB" switches), `explore` (exhaustive small-scope
 //! exploration through `Simulation::enabled/fire`).
+//!
+//! Clients (issue 7): `client` (the ZooKeeper client library: ClientCnxn, connect string,
+//! reconnects, session expiry, plus client-side checkers) and `recipes` (locks, election,
+//! queue, config push, group membership) written against it.
 
 pub mod acl;
 pub mod api;
 pub mod breaks;
+pub mod client;
 pub mod code;
 pub mod config;
 pub mod db;
 pub mod explain;
+pub mod explore;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;
@@ -34,6 +40,7 @@ pub mod path;
 mod prep;
 pub mod proto;
 mod read;
+pub mod recipes;
 pub mod request;
 pub mod rng;
 pub mod script;

@@ -8,7 +8,7 @@ use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
-use crate::sim::command::Command;
+use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
 use crate::trace::{Event, Fnv};
@@ -169,6 +169,28 @@ impl Simulation {
             Command::Block { from, to } => from.iter().chain(to).copied().collect(),
             Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
             Command::Connect { server, .. } => vec![*server],
+            Command::Zk {
+                action: ZkAction::Connect { hosts, .. },
+                ..
+            } => hosts.clone(),
+            Command::Zk { client, .. }
+            | Command::Recipe { client, .. }
+            | Command::Unlock { client, .. }
+                if self.pending_zk(client) =>
+            {
+                vec![]
+            }
+            Command::Zk {
+                action: ZkAction::Cut(ids),
+                ..
+            } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                ids.clone()
+            }
+            Command::Zk { .. } | Command::Recipe { .. } | Command::Unlock { .. } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                vec![]
+            }
             Command::Move { client, server } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
@@ -195,6 +217,13 @@ impl Simulation {
             return Err(bad(i));
         }
         crate::sim::validate::check(&self.kernel, c).map_err(CommandError)
+    }
+
+    /// A `client C connect …` (or a command for C) is waiting in the agenda.
+    fn pending_zk(&self, client: &str) -> bool {
+        self.kernel.agenda.values().any(|i| {
+            matches!(i, Item::Command(Command::Zk { client: c, action: ZkAction::Connect { .. } }) if c == client)
+        })
     }
 
     fn pending_connect(&self, client: &str) -> bool {

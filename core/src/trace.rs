@@ -155,6 +155,24 @@ pub enum EventKind {
         session: SessionId,
         event: String,
     },
+    /// A client library handle's connection state changed (its Watcher's None-type event:
+    /// SyncConnected, Disconnected, Expired, Closed), with why.
+    ClientState {
+        session: SessionId,
+        client: String,
+        state: String,
+        why: String,
+    },
+    /// A client's recipe step, a client-library note, or an error answered to a command.
+    Recipe {
+        client: String,
+        text: String,
+    },
+    /// Something a student should see: a safety property at risk (a paused lock holder
+    /// whose session expired still believes it holds the lock — why fencing tokens exist).
+    Finding {
+        text: String,
+    },
 }
 
 /// One trace event: step number, simulated time, what, between whom, and the step that caused
@@ -200,6 +218,11 @@ impl Event {
             } => (15, session.0 as u64 ^ zxid.0, *err as u64),
             EventKind::ClientTimeout { session, cxid } => (16, session.0 as u64, *cxid as u64),
             EventKind::Watch { session, event } => (17, session.0 as u64, event.len() as u64),
+            EventKind::ClientState { session, state, .. } => {
+                (19, session.0 as u64, state.len() as u64)
+            }
+            EventKind::Recipe { client, text } => (20, client.len() as u64, text.len() as u64),
+            EventKind::Finding { text } => (21, text.len() as u64, 0),
         };
         h.write_u64(tag);
         h.write_u64(a);
@@ -266,6 +289,14 @@ impl fmt::Display for Event {
                 write!(f, "client timeout {session} cxid={cxid}")
             }
             EventKind::Watch { session, event } => write!(f, "watch {session} {event}"),
+            EventKind::ClientState {
+                session,
+                client,
+                state,
+                why,
+            } => write!(f, "client {client} {session} {state} ({why})"),
+            EventKind::Recipe { client, text } => write!(f, "recipe {client}: {text}"),
+            EventKind::Finding { text } => write!(f, "FINDING {text}"),
         }
     }
 }
@@ -294,6 +325,9 @@ impl Event {
             EventKind::ClientReply { .. } => "clientReply",
             EventKind::ClientTimeout { .. } => "clientTimeout",
             EventKind::Watch { .. } => "watch",
+            EventKind::ClientState { .. } => "clientState",
+            EventKind::Recipe { .. } => "recipe",
+            EventKind::Finding { .. } => "finding",
         };
         let text = self.to_string();
         let detail = text.splitn(4, ' ').nth(3).unwrap_or_default().to_string();

@@ -211,6 +211,66 @@ pub struct ClientView {
     pub answered: usize,
 }
 
+/// One tenure of a recipe (a lock held, a leadership, a membership, an item taken).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HoldView {
+    pub acquired_at: SimTime,
+    pub released_at: Option<SimTime>,
+    pub session: SessionId,
+    /// The fencing token: the czxid of the node that granted it.
+    pub token: Zxid,
+    pub node: String,
+    pub end: Option<String>,
+}
+
+/// A recipe a client library process runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecipeView {
+    /// lock, fair-lock, read-lock, write-lock, election, queue-put, queue-take, config, group.
+    pub kind: String,
+    pub path: String,
+    /// holder, waiting, leader, follower, member, watcher, producer, consumer, done,
+    /// released, lost, starting.
+    pub role: String,
+    pub node: Option<String>,
+    pub watching: Option<String>,
+    pub history: Vec<HoldView>,
+    /// Config values / memberships / items seen, with when.
+    pub seen: Vec<(SimTime, String)>,
+    pub wakeups: u32,
+    pub creates: u32,
+    pub requests: u32,
+}
+
+/// A client library process (`client C connect …`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ZkClientView {
+    pub name: String,
+    /// The connect string after the seeded shuffle.
+    pub hosts: Vec<ServerId>,
+    /// The server it is connected (or connecting) to.
+    pub server: ServerId,
+    pub session: SessionId,
+    /// CONNECTING, CONNECTED, CLOSED.
+    pub state: String,
+    /// The last connection event: SyncConnected, Disconnected, Expired, Closed.
+    pub keeper_state: String,
+    /// running, paused, crashed.
+    pub process: String,
+    pub session_timeout_ms: u64,
+    pub last_zxid: Zxid,
+    /// Servers it cannot reach.
+    pub cut: Vec<ServerId>,
+    pub outstanding: usize,
+    pub queued: usize,
+    pub pings: u64,
+    pub stale_reads: u64,
+    pub recipes: Vec<RecipeView>,
+}
+
 /// The whole picture.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -219,6 +279,8 @@ pub struct ClusterView {
     pub now: SimTime,
     pub servers: Vec<ServerView>,
     pub clients: Vec<ClientView>,
+    /// The client library processes and their recipes.
+    pub zk_clients: Vec<ZkClientView>,
     pub in_flight: Vec<MsgView>,
     /// Votes a quorum needs (more than half of the voters).
     pub quorum: u32,
@@ -270,6 +332,7 @@ impl ClusterView {
                     answered: c.results.len(),
                 })
                 .collect(),
+            zk_clients: k.clients.iter().filter_map(zk_client_view).collect(),
             in_flight: in_flight(k),
             quorum: k.config.voters().count() as u32 / 2 + 1,
             leader,
@@ -298,6 +361,59 @@ impl ClusterView {
     pub fn server(&self, myid: u32) -> Option<&ServerView> {
         self.servers.iter().find(|s| s.myid == myid)
     }
+}
+
+fn zk_client_view(c: &crate::sim::client::Client) -> Option<ZkClientView> {
+    let z = c.zk.as_deref()?;
+    Some(ZkClientView {
+        name: c.name.clone(),
+        hosts: z.hosts.clone(),
+        server: c.server,
+        session: c.session,
+        state: format!("{:?}", z.state).to_uppercase(),
+        keeper_state: z
+            .states
+            .last()
+            .map_or_else(String::new, |s| format!("{:?}", s.state)),
+        process: format!("{:?}", z.process).to_lowercase(),
+        session_timeout_ms: z.session_timeout,
+        last_zxid: c.last_zxid,
+        cut: z.cut.iter().copied().collect(),
+        outstanding: c.outstanding.len(),
+        queued: z.queued.len(),
+        pings: z.pings,
+        stale_reads: z.stale_reads,
+        recipes: z
+            .recipes
+            .iter()
+            .map(|r| {
+                let p = r.progress();
+                RecipeView {
+                    kind: r.spec.kind().to_string(),
+                    path: r.spec.path().to_string(),
+                    role: p.role.to_string(),
+                    node: p.node.clone(),
+                    watching: p.watching.clone(),
+                    history: p
+                        .history
+                        .iter()
+                        .map(|h| HoldView {
+                            acquired_at: h.acquired_at,
+                            released_at: h.released_at,
+                            session: h.session,
+                            token: h.token,
+                            node: h.node.clone(),
+                            end: h.end.clone(),
+                        })
+                        .collect(),
+                    seen: p.seen.clone(),
+                    wakeups: p.wakeups,
+                    creates: p.creates,
+                    requests: p.requests,
+                }
+            })
+            .collect(),
+    })
 }
 
 fn msg_view(m: &InFlight, due: SimTime, held: bool, parked: bool) -> MsgView {

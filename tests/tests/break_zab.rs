@@ -32,7 +32,11 @@ fn caught(b: Break) {
     };
     println!("| {b} | {} | {} | {v}", v.invariant, s + 1);
     assert_eq!((v.invariant, s), (invariant, seed), "{b}: {v}");
-    assert_eq!(b.caught_by(), invariant, "{b}: Break::caught_by is out of date");
+    assert_eq!(
+        b.caught_by(),
+        invariant,
+        "{b}: Break::caught_by is out of date"
+    );
 }
 
 #[test]

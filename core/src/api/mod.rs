@@ -166,6 +166,11 @@ impl<B: Backend> Api<B> {
                     .with("ok", true)
                     .with("output", out))
             }
+            // The client library processes and their recipes (ensembles, docs/clients.md).
+            "client" | "recipe" | "release" => self
+                .backend
+                .extra_op(op, fields)
+                .unwrap_or_else(|| Err(format!("unknown op '{op}'"))),
             _ if fields.contains_key("client") => {
                 let client = parse::str_field(fields, "client")?.to_string();
                 let action = parse::client_action(op, fields)?;

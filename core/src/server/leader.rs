@@ -484,9 +484,7 @@ impl Leader {
             .iter()
             .map(|(s, t)| (*s, *t))
             .collect();
-        for (s, t) in sessions {
-            core.tracker.add_session(s, t, now);
-        }
+        core.tracker.restart(&sessions, now);
     }
 }
 
@@ -505,6 +503,7 @@ fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
                 let mut r = Response::ok(ResponseBody::Sync { path });
                 r.zxid = core.replica.last_processed();
                 out.reply(session, cxid, r.zxid, r);
+                core.release_reads(session, out);
             }
         }
     }

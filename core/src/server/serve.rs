@@ -82,8 +82,11 @@ impl Server {
         }
         if request.is_write() {
             self.submit(now, ClientReq { ctx, request }, out);
+        } else if self.core.has_pending_write(session) {
+            // CommitProcessor: a read waits for the session's earlier writes (and syncs).
+            self.core.held_reads.push(ClientReq { ctx, request });
         } else {
-            self.local(session, &ctx, &request, out);
+            self.core.local(session, &ctx, &request, out);
         }
     }
 
@@ -102,10 +105,39 @@ impl Server {
         };
         self.apply_transition(t, true, now, out);
     }
+}
+
+impl Core {
+    /// Whether `session` has a write (or sync) in the pipeline here.
+    #[must_use]
+    pub fn has_pending_write(&self, session: SessionId) -> bool {
+        self.pending
+            .range((session, i32::MIN)..=(session, i32::MAX))
+            .next()
+            .is_some()
+    }
+
+    /// A write or sync of `session` completed: answer the reads that waited for it, in order,
+    /// up to the session's next pending write.
+    pub(crate) fn release_reads(&mut self, session: SessionId, out: &mut Outbox) {
+        let first_write = self
+            .pending
+            .range((session, i32::MIN)..=(session, i32::MAX))
+            .next()
+            .map(|k| k.1);
+        while let Some(i) = self
+            .held_reads
+            .iter()
+            .position(|r| r.ctx.session == session && first_write.is_none_or(|w| r.ctx.cxid < w))
+        {
+            let r = self.held_reads.remove(i);
+            self.local(session, &r.ctx, &r.request, out);
+        }
+    }
 
     /// Reads and connection-local requests (watches, auth) answered by this server alone.
     fn local(&mut self, session: SessionId, ctx: &RequestContext, req: &Request, out: &mut Outbox) {
-        let core = &mut self.core;
+        let core = self;
         let mut r = match req {
             Request::AddWatch { path, mode } => {
                 core.watches.add_watch(session, path, *mode);
@@ -162,11 +194,16 @@ impl Server {
         r.zxid = core.replica.last_processed();
         out.reply(session, ctx.cxid, r.zxid, r);
     }
+}
 
+impl Server {
     /// A client gave up on a request (its timeout passed) before the server could serve it.
     pub fn cancel_client(&mut self, session: SessionId, cxid: i32) {
         self.core
             .waiting
+            .retain(|r| (r.ctx.session, r.ctx.cxid) != (session, cxid));
+        self.core
+            .held_reads
             .retain(|r| (r.ctx.session, r.ctx.cxid) != (session, cxid));
     }
 
@@ -237,6 +274,7 @@ impl Core {
         if self.pending.remove(&key) {
             out.reply(key.0, key.1, e.zxid(), r.response);
             self.after_moved(session, &e.txn);
+            self.release_reads(session, out);
         }
     }
 

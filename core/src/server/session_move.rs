@@ -90,6 +90,7 @@ impl Server {
         self.core.connections.remove(&session);
         self.core.revalidating.remove(&session);
         self.core.watches.remove_session(session);
+        self.core.held_reads.retain(|r| r.ctx.session != session);
     }
 }
 

@@ -3,9 +3,33 @@
 
 use crate::ids::ServerId;
 use crate::limits;
+use crate::recipes::RecipeSpec;
 use crate::request::Request;
 use crate::sim::usage;
 use std::fmt;
+
+/// What a ZooKeeper client process (`client C …`, the client library of `client/`) is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZkAction {
+    /// `new ZooKeeper(connectString, sessionTimeout, watcher)`: a handle with its own
+    /// connect string (shuffled with the run's seed), connecting at once.
+    Connect {
+        hosts: Vec<ServerId>,
+        timeout_ms: u64,
+    },
+    /// The client process dies (kill -9): its sockets close, its session lives until it
+    /// expires.
+    Crash,
+    /// The client process stops (a long GC pause): no pings, nothing read, nothing sent.
+    Pause,
+    Resume,
+    /// `ZooKeeper.close()`: closeSession, its ephemerals go at once.
+    Close,
+    /// The client can no longer reach these servers (a network partition between the client
+    /// and them); `Heal` restores every path.
+    Cut(Vec<ServerId>),
+    Heal,
+}
 
 /// A client operation, routed through the server the client is connected to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +119,22 @@ pub enum Command {
         client: String,
         request: Box<Request>,
     },
+    /// `client C connect 1,2,3 [timeout MS]`, `client C crash|pause|resume|close|heal`,
+    /// `client C cut 1,2`: a ZooKeeper client library process.
+    Zk {
+        client: String,
+        action: ZkAction,
+    },
+    /// `recipe C KIND PATH [ARGS]`: start a recipe on a client library process.
+    Recipe {
+        client: String,
+        spec: RecipeSpec,
+    },
+    /// `release C PATH`: give up what the recipe on PATH holds (unlock, abdicate, leave).
+    Unlock {
+        client: String,
+        path: String,
+    },
 }
 
 fn ids(s: &str) -> Result<Vec<ServerId>, String> {
@@ -121,6 +161,49 @@ fn join(v: &[ServerId]) -> String {
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// `client C ACTION …` after the name.
+fn zk_action(w: &[&str]) -> Result<ZkAction, String> {
+    let usage = "expected 'client C connect 1,2,3 [timeout MS]' or 'client C \
+                 crash|pause|resume|close|heal' or 'client C cut 1,2'";
+    match w {
+        ["connect", hosts, more @ ..] => {
+            let hosts = ids(hosts)?;
+            if hosts.is_empty() {
+                return Err("an empty connect string".into());
+            }
+            let timeout_ms = match more {
+                [] => 30_000,
+                ["timeout", t] => num(t)?,
+                _ => return Err(usage.into()),
+            };
+            Ok(ZkAction::Connect { hosts, timeout_ms })
+        }
+        ["crash"] => Ok(ZkAction::Crash),
+        ["pause"] => Ok(ZkAction::Pause),
+        ["resume"] => Ok(ZkAction::Resume),
+        ["close"] => Ok(ZkAction::Close),
+        ["heal"] => Ok(ZkAction::Heal),
+        ["cut", servers] => Ok(ZkAction::Cut(ids(servers)?)),
+        _ => Err(usage.into()),
+    }
+}
+
+impl fmt::Display for ZkAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ZkAction::Connect { hosts, timeout_ms } => {
+                write!(f, "connect {} timeout {timeout_ms}", join(hosts))
+            }
+            ZkAction::Crash => f.write_str("crash"),
+            ZkAction::Pause => f.write_str("pause"),
+            ZkAction::Resume => f.write_str("resume"),
+            ZkAction::Close => f.write_str("close"),
+            ZkAction::Heal => f.write_str("heal"),
+            ZkAction::Cut(s) => write!(f, "cut {}", join(s)),
+        }
+    }
 }
 
 impl Command {
@@ -166,6 +249,18 @@ impl Command {
             "hold" => Ok(Command::Hold {
                 from: id(arg(1)?)?,
                 to: id(arg(2)?)?,
+            }),
+            "release" if w.get(2).is_some_and(|p| p.starts_with('/')) => Ok(Command::Unlock {
+                client: arg(1)?.to_string(),
+                path: arg(2)?.to_string(),
+            }),
+            "client" => Ok(Command::Zk {
+                client: arg(1)?.to_string(),
+                action: zk_action(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
+            }),
+            "recipe" => Ok(Command::Recipe {
+                client: arg(1)?.to_string(),
+                spec: RecipeSpec::parse(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
             }),
             "release" => Ok(Command::Release {
                 from: id(arg(1)?)?,
@@ -248,6 +343,9 @@ impl fmt::Display for Command {
                 timeout_ms,
             } => write!(f, "connect {client} {server} {timeout_ms}"),
             Command::Move { client, server } => write!(f, "move {client} {server}"),
+            Command::Zk { client, action } => write!(f, "client {client} {action}"),
+            Command::Recipe { client, spec } => write!(f, "recipe {client} {spec}"),
+            Command::Unlock { client, path } => write!(f, "release {client} {path}"),
             Command::Request { client, request } => {
                 if let Some(t) = usage::create_text(client, request) {
                     return f.write_str(&t);

@@ -14,10 +14,19 @@ impl Kernel {
             Command::Start(id) | Command::Restart(id) => {
                 self.start(id, matches!(c, Command::Restart(_)))
             }
-            Command::Stop(id) => self.with_slot(id, |k, s| k.kill(s, Status::Off)),
-            Command::Crash(id) => self.with_slot(id, |k, s| k.kill(s, Status::Crashed)),
+            Command::Stop(id) => {
+                self.with_slot(id, |k, s| k.kill(s, Status::Off));
+                self.zk_server_gone(id);
+            }
+            Command::Crash(id) => {
+                self.with_slot(id, |k, s| k.kill(s, Status::Crashed));
+                self.zk_server_gone(id);
+            }
             Command::Pause(id) => self.with_slot(id, Kernel::pause),
-            Command::Resume(id) => self.with_slot(id, Kernel::resume),
+            Command::Resume(id) => {
+                self.with_slot(id, Kernel::resume);
+                self.zk_server_resumed(id);
+            }
             Command::Partition(groups) => self.partition(&groups),
             Command::Block { from, to } => {
                 for f in &from {
@@ -46,6 +55,17 @@ impl Kernel {
             Command::Op { client, op } => self.client_op(&client, &op),
             Command::Move { client, server } => self.move_client(&client, server),
             Command::Request { client, request } => self.client_request(&client, *request),
+            Command::Zk { client, action } => {
+                match self.check_zk(&Command::Zk {
+                    client: client.clone(),
+                    action: action.clone(),
+                }) {
+                    Ok(()) => self.zk_command(&client, action),
+                    Err(e) => self.zk_note(&client, format!("error: {e}")),
+                }
+            }
+            Command::Recipe { client, spec } => self.zk_start_recipe(&client, spec),
+            Command::Unlock { client, path } => self.zk_release(&client, &path),
         }
     }
 
@@ -63,6 +83,7 @@ impl Kernel {
                 return;
             }
             self.kill(slot, Status::Crashed);
+            self.zk_server_gone(id);
         }
         self.boot(slot);
     }
@@ -82,9 +103,29 @@ impl Kernel {
             return;
         }
         self.nodes[slot].status = Status::Up;
+        let to = self.nodes[slot].id;
+        let mut free = Vec::new();
+        let mut behind_hold: std::collections::BTreeMap<usize, Vec<InFlight>> =
+            std::collections::BTreeMap::new();
         for m in std::mem::take(&mut self.nodes[slot].parked) {
-            self.schedule(self.now, Item::Deliver(m));
+            match self.slot(m.from) {
+                Some(from)
+                    if self.net.is_held(from, slot)
+                        || self.held.get(&(from, slot)).is_some_and(|h| !h.is_empty()) =>
+                {
+                    behind_hold.entry(from).or_default().push(m);
+                }
+                _ => free.push(m),
+            }
         }
+        // A message parked before its link was held is older than every message held since:
+        // it goes back at the head of the held queue, not behind it.
+        for (from, mut older) in behind_hold {
+            let queue = self.held.entry((from, slot)).or_default();
+            older.append(queue);
+            *queue = older;
+        }
+        self.redeliver(free, |m| m.to == to);
         let mut out = Outbox::new();
         self.process(slot, &mut out);
     }
@@ -107,8 +148,31 @@ impl Kernel {
             return;
         };
         self.net.set_held(a, b, false);
-        for m in self.held.remove(&(a, b)).unwrap_or_default() {
+        let held = self.held.remove(&(a, b)).unwrap_or_default();
+        self.redeliver(held, |m| m.from == from && m.to == to);
+    }
+
+    /// Put messages that waited (held link, paused receiver) back on the wire, due now, ahead
+    /// of every later message still in flight on the same links (`on_link`): those were sent
+    /// after them, and a link is FIFO. The later ones keep their due times but are re-keyed
+    /// behind the waiting ones, so even one due at this very instant cannot overtake them.
+    fn redeliver(&mut self, waiting: Vec<InFlight>, on_link: impl Fn(&InFlight) -> bool) {
+        if waiting.is_empty() {
+            return;
+        }
+        let later: Vec<(crate::time::SimTime, u64)> = self
+            .agenda
+            .iter()
+            .filter(|(_, item)| matches!(item, Item::Deliver(m) if on_link(m)))
+            .map(|(k, _)| *k)
+            .collect();
+        for m in waiting {
             self.schedule(self.now, Item::Deliver(m));
+        }
+        for k in later {
+            if let Some(item) = self.agenda.remove(&k) {
+                self.schedule(k.0, item);
+            }
         }
     }
 

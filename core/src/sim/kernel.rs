@@ -36,9 +36,19 @@ pub struct InFlight {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Deliver(InFlight),
-    Timer { slot: usize, set_step: u64 },
+    Timer {
+        slot: usize,
+        set_step: u64,
+    },
     Command(Command),
-    ClientTimeout { client: usize, cxid: i32 },
+    ClientTimeout {
+        client: usize,
+        cxid: i32,
+    },
+    /// A client library handle's timer (pings, read/connect timeout, back-off).
+    ClientTick {
+        client: usize,
+    },
 }
 
 /// A server process's life.
@@ -203,6 +213,7 @@ impl Kernel {
             Item::Timer { slot, set_step } => self.fire_timer(slot, set_step),
             Item::Command(c) => self.exec(c),
             Item::ClientTimeout { client, cxid } => self.client_timeout(client, cxid),
+            Item::ClientTick { client } => self.zk_tick(client),
         }
         self.explain.observe(&self.events, &self.nodes);
     }
@@ -224,12 +235,16 @@ impl Kernel {
             }
             return;
         }
-        if node.status == Status::Paused {
-            self.nodes[to].parked.push(m);
+        // Every directed link is FIFO (TCP; ZAB relies on it). A held link is the network's
+        // doing, so it is checked before the receiver: a message on a held link waits there even
+        // if the receiver is paused, and a message never overtakes older ones still waiting on
+        // its link (held, or parked in a paused receiver's socket buffer).
+        if self.net.is_held(from, to) || self.held.get(&(from, to)).is_some_and(|h| !h.is_empty()) {
+            self.held.entry((from, to)).or_default().push(m);
             return;
         }
-        if self.net.is_held(from, to) {
-            self.held.entry((from, to)).or_default().push(m);
+        if node.status == Status::Paused {
+            self.nodes[to].parked.push(m);
             return;
         }
         if let Err(reason) = self.net.deliverable(from, to, &m.msg) {
@@ -432,8 +447,10 @@ impl Kernel {
         if self.net.is_blocked(from, to) {
             return Fate::Dropped("partitioned");
         }
-        let at = self.now.plus_ms(self.config.latency_ms);
-        self.net.bump(from, to, at);
+        // Behind everything already sent on the link (FIFO): a reset never overtakes data.
+        let at = self
+            .net
+            .bump(from, to, self.now.plus_ms(self.config.latency_ms));
         Fate::Deliver(at)
     }
 
