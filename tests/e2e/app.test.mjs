@@ -144,6 +144,31 @@ test("a minority partition's write stays logged, not committed", async () => {
   assert.ok(await page.locator('.zs-link.zs-cut').count() >= 6);
 });
 
+test("two clients fight for the fair lock; the second acquires when the first's server dies", async () => {
+  await fresh();
+  await page.click('#run-1s');
+  for (const line of ['client c1 connect 1 timeout 4000', 'client c2 connect 2 timeout 4000']) {
+    assert.deepEqual(await api('command', line), { ok: true, error: null });
+  }
+  await api('run', 500);
+  await api('command', 'create c1 /locks x');
+  await api('run', 500);
+  await command('recipe c1 lock /locks/a fair');
+  await api('run', 500);
+  await command('recipe c2 lock /locks/a fair');
+  await page.click('#run-1s');
+  await page.click('#tab-locks');
+  const role = (c) => page.locator(`.zs-recipe[data-client='${c}']`).getAttribute('data-role');
+  assert.equal(await role('c1'), 'holder');
+  assert.equal(await role('c2'), 'waiting');
+  assert.match(await page.locator(".zs-recipe[data-client='c2']").textContent(), /watches \/locks\/a\/lock-/);
+  await menu(1, 'crash');
+  for (let i = 0; i < 8; i++) await page.click('#run-1s');
+  await page.click('#tab-locks');
+  assert.equal(await role('c2'), 'holder');
+  await shot('fair-lock');
+});
+
 test('manual mode delivers a chosen PROPOSAL', async () => {
   await fresh();
   await page.click('#run-1s');

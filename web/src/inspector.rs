@@ -6,6 +6,7 @@ use crate::clients_tab::ClientsTab;
 use crate::data_tab::DataTab;
 use crate::election_tab::ElectionTab;
 use crate::fourlw_tab::FourLwTab;
+use crate::locks_tab::LocksTab;
 use crate::logs_tab::LogsTab;
 use crate::state::{Action, Tab, use_store};
 use yew::prelude::*;
@@ -44,6 +45,7 @@ pub fn Inspector() -> Html {
         Tab::Logs => html! { <LogsTab /> },
         Tab::Data => html! { <DataTab /> },
         Tab::Clients => html! { <ClientsTab /> },
+        Tab::Locks => html! { <LocksTab /> },
         Tab::FourLw => html! { <FourLwTab /> },
     };
     html! {

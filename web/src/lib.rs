@@ -21,6 +21,7 @@ mod help;
 mod inspector;
 mod jsapi;
 mod labels;
+mod locks_tab;
 mod logs_tab;
 mod manual;
 mod narration;

@@ -37,6 +37,13 @@ pub fn Manual() -> Html {
                     None,
                 ),
                 Item::Command(c) => (format!("command {c}"), None),
+                Item::ClientTick { client } => (
+                    format!(
+                        "client {} library tick",
+                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
+                    ),
+                    None,
+                ),
                 Item::ClientTimeout { client, cxid } => (
                     format!("client {} gives up on cxid {cxid}",
                         k.clients.get(*client).map_or("?", |c| c.name.as_str())),

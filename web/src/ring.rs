@@ -185,9 +185,58 @@ pub fn Ring() -> Html {
 
     // Clients inside the ring, beside their server.
     let mut per_server: BTreeMap<u32, usize> = BTreeMap::new();
-    let clients = view.clients.iter().filter_map(|c| {
-        let i = slot_of(c.server.0)?;
-        let k = per_server.entry(c.server.0).or_insert(0);
+    // Simulated clients and client library processes (with their recipe role).
+    let library = |name: &str| view.zk_clients.iter().any(|c| c.name == name);
+    let everyone: Vec<(String, ServerId, String)> = view
+        .clients
+        .iter()
+        .filter(|c| !library(&c.name))
+        .map(|c| {
+            (
+                c.name.clone(),
+                c.server,
+                format!(
+                    "session {} on server.{}; {} outstanding",
+                    c.session, c.server, c.outstanding
+                ),
+            )
+        })
+        .chain(view.zk_clients.iter().map(|c| {
+            let roles = c
+                .recipes
+                .iter()
+                .map(|r| format!("{} {} {}", r.kind, r.path, r.role))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                c.name.clone(),
+                c.server,
+                format!(
+                    "{} session {} on server.{}{}",
+                    c.state,
+                    c.session,
+                    c.server,
+                    if roles.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {roles}")
+                    }
+                ),
+            )
+        }))
+        .collect();
+    let holder = |name: &str| {
+        view.zk_clients.iter().any(|c| {
+            c.name == name
+                && c.recipes
+                    .iter()
+                    .any(|r| r.role == "holder" || r.role == "leader")
+        })
+    };
+    let clients = everyone.iter().filter_map(|(name, server, title)| {
+        let c = (name, server);
+        let i = slot_of(c.1.0)?;
+        let k = per_server.entry(c.1.0).or_insert(0);
         *k += 1;
         let p = position(i, n);
         let (ox, oy) = outward(p);
@@ -198,12 +247,13 @@ pub fn Ring() -> Html {
             p.1 - oy * (r + 46.0) + ox * side,
         );
         Some(html! {
-            <g class="zs-client" data-client={c.name.clone()}>
+            <g class={classes!("zs-client", holder(name).then_some("zs-holder"))} data-client={name.clone()}>
                 <line class="zs-client-link" x1={format!("{:.1}", p.0 - ox * r)} y1={format!("{:.1}", p.1 - oy * r)}
                     x2={format!("{cx:.1}")} y2={format!("{cy:.1}")} />
                 <rect x={format!("{:.1}", cx - 18.0)} y={format!("{:.1}", cy - 16.0)} width="36" height="32" rx="4" />
-                <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 7.0)}>{ &c.name }</text>
-                <title>{ format!("client {} — session {} on server.{}; {} outstanding", c.name, c.session, c.server, c.outstanding) }</title>
+                <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 7.0)}>{ name }</text>
+                if holder(name) { <text class="zs-client-key" x={format!("{:.1}", cx + 26.0)} y={format!("{:.1}", cy + 7.0)}>{ "◆" }</text> }
+                <title>{ format!("client {name} — {title}") }</title>
             </g>
         })
     }).collect::<Html>();

@@ -33,16 +33,18 @@ pub enum Tab {
     Logs,
     Data,
     Clients,
+    Locks,
     FourLw,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Election,
         Tab::Broadcast,
         Tab::Logs,
         Tab::Data,
         Tab::Clients,
+        Tab::Locks,
         Tab::FourLw,
     ];
     #[must_use]
@@ -53,6 +55,7 @@ impl Tab {
             Tab::Logs => "Logs",
             Tab::Data => "Data",
             Tab::Clients => "Clients",
+            Tab::Locks => "Locks",
             Tab::FourLw => "4lw",
         }
     }
@@ -64,6 +67,7 @@ impl Tab {
             Tab::Logs => "tab-logs",
             Tab::Data => "tab-data",
             Tab::Clients => "tab-clients",
+            Tab::Locks => "tab-locks",
             Tab::FourLw => "tab-4lw",
         }
     }
@@ -268,8 +272,11 @@ impl Model {
             .proposals
             .last()
             .is_some_and(|p| p.committed.is_none_or(|(c, _)| c + 20 > self.view.step));
+        let recipes = self.view.zk_clients.iter().any(|c| !c.recipes.is_empty());
         if looking {
             Tab::Election
+        } else if recipes && self.tab != Tab::Broadcast {
+            Tab::Locks
         } else if proposing {
             Tab::Broadcast
         } else if self.tab == Tab::Election {
