@@ -66,10 +66,19 @@ const updates = await page.evaluate(async () => {
 });
 console.log(`one UI update (step + render + next frame): median ${pct(updates, 0.5).toFixed(1)} ms, p95 ${pct(updates, 0.95).toFixed(1)} ms`);
 
-const mem = await page.evaluate(() => {
-  const now = window.zabscope.view().now;
-  window.zabscope.run(Math.max(0, 600_000 - now));
-  return { bytes: window.zabscope.memory(), nowMs: window.zabscope.view().now };
-});
-console.log(`wasm memory after ${(mem.nowMs / 60000).toFixed(1)} simulated minutes: ${(mem.bytes / 1048576).toFixed(1)} MiB`);
+// Wasm memory, minute by minute up to 10 simulated minutes (the trace, narrations and a
+// checkpoint every 500 steps are kept for time travel, so memory grows with the run).
+for (let minute = 1; minute <= 10; minute++) {
+  try {
+    const mem = await page.evaluate((m) => {
+      const now = window.zabscope.view().now;
+      window.zabscope.run(Math.max(0, m * 60_000 - now));
+      return { bytes: window.zabscope.memory(), now: window.zabscope.view().now };
+    }, minute);
+    console.log(`wasm memory after ${(mem.now / 60000).toFixed(1)} simulated minutes: ${(mem.bytes / 1048576).toFixed(1)} MiB`);
+  } catch (e) {
+    console.log(`minute ${minute}: the page failed (${String(e).split('\n')[0]})`);
+    break;
+  }
+}
 await browser.close();
