@@ -424,25 +424,60 @@ impl Simulation {
             }
         }
         // Commands applied after step `from` are re-applied when replay reaches their step, at
-        // the time they were applied (those at `from` are already in the restored agenda).
+        // the time they were applied. Those at `from` are in the agenda when `from` is a
+        // checkpoint or the live end of the run, but not when an earlier seek stopped there
+        // (it stops before re-applying them): re-apply the ones missing.
         let from = self.kernel.step;
         while self.kernel.step < target {
             let step = self.kernel.step;
-            if step > from {
-                let due: Vec<(SimTime, Command)> = self
-                    .applied
-                    .iter()
-                    .filter(|(s, _, _)| *s == step)
-                    .map(|(_, t, c)| (*t, c.clone()))
-                    .collect();
-                for (t, c) in due {
-                    self.kernel.schedule(t, Item::Command(c));
-                }
+            let due: Vec<(SimTime, Command)> = self
+                .applied
+                .iter()
+                .filter(|(s, t, c)| *s == step && (step > from || !self.scheduled(*t, c)))
+                .map(|(_, t, c)| (*t, c.clone()))
+                .collect();
+            for (t, c) in due {
+                self.kernel.schedule(t, Item::Command(c));
             }
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
                 break;
             }
         }
+    }
+
+    /// Acting in the past discards the future: forget commands recorded at or after the
+    /// current step (and checkpoints from then on), so a later `seek` forward replays only what
+    /// happened before plus what is done now. Used by the page after Back or the slider.
+    pub fn discard_future(&mut self) {
+        let step = self.kernel.step;
+        // Commands applied at this very step may already wait in the agenda: take them out.
+        let now: Vec<(SimTime, Command)> = self
+            .applied
+            .iter()
+            .filter(|(s, _, _)| *s == step)
+            .map(|(_, t, c)| (*t, c.clone()))
+            .collect();
+        for (t, c) in now {
+            let key = self
+                .kernel
+                .agenda
+                .iter()
+                .find(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if *x == c))
+                .map(|(k, _)| *k);
+            if let Some(k) = key {
+                self.kernel.agenda.remove(&k);
+            }
+        }
+        self.applied.retain(|(s, _, _)| *s < step);
+        self.checkpoints.retain(|(k, _, _)| k.step < step);
+    }
+
+    /// Is command `c`, applied at time `t`, waiting in the agenda?
+    fn scheduled(&self, t: SimTime, c: &Command) -> bool {
+        self.kernel
+            .agenda
+            .iter()
+            .any(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if x == c))
     }
 
     /// The running servers that are LEADING and broadcasting (cheap: no view is built).

@@ -44,6 +44,38 @@ fn seek_replays_to_the_same_state() {
     assert_eq!(sim.digest(), digest);
 }
 
+/// Acting in the past discards the future: after `seek` back and `discard_future`, a
+/// command recorded later is not replayed, and the new one is.
+#[test]
+fn discard_future_forgets_later_commands() {
+    let mut sim = booted();
+    let back_to = sim.view().step;
+    sim.apply(cmd("crash 1")).expect("crash");
+    sim.run_for(100);
+    let end = sim.view().step;
+    let digest = sim.digest();
+    // Back to the step the command was applied at, then forward: the command is replayed.
+    sim.seek(back_to);
+    sim.seek(end);
+    assert_eq!(sim.digest(), digest);
+    assert!(sim.view().servers[0].state.is_none(), "server 1 crashed");
+    sim.seek(back_to);
+    sim.discard_future();
+    sim.apply(cmd("crash 2")).expect("crash");
+    sim.run_for(100);
+    sim.seek(back_to);
+    sim.seek(end);
+    let script = sim.script().to_string();
+    assert!(script.contains("crash 2"), "{script}");
+    assert!(!script.contains("crash 1"), "{script}");
+    let v = sim.view();
+    assert!(
+        v.servers[0].state.is_some(),
+        "server 1 was never crashed in this history"
+    );
+    assert!(v.servers[1].state.is_none(), "server 2 crashed");
+}
+
 /// Manual mode offers every timer but only the oldest message of each link (TCP order), and
 /// `fire` takes the chosen one.
 #[test]

@@ -1,64 +1,66 @@
-//! The command line under the picture: any script command (`crash 3`, `partition 1,2|3,4,5`,
-//! `connect c1 2`, `create c1 /app hello`, …) parsed by the core's own `Command::parse`, so
-//! what a student types here is exactly what a scenario file says. Errors are shown, never
-//! thrown.
+//! The command line: any scenario command (`crash 3`, `partition 1,2|3,4,5`, `connect c1 2`,
+//! `create c1 /app hello`, `help` …), parsed by the core's own `Command::parse` and validated
+//! by the simulation, so what a student types is what a scenario file says. A refused command
+//! shows why; ↑/↓ walk the history.
 
+use crate::state::{Action, use_store};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use zabscope_core::Command;
 
-#[derive(Properties, PartialEq)]
-pub struct ConsoleProps {
-    pub on_command: Callback<Command>,
-    /// The last command's error, from the simulation.
-    pub error: Option<String>,
-}
+/// Output lines shown.
+const SHOWN: usize = 60;
 
-const EXAMPLES: &str = "crash 3 · restart 3 · pause 1 · resume 1 · partition 1,2|3,4,5 · heal · \
-    connect c1 2 · create c1 /app hello · create c1 -e /lock me · set c1 /app v2 · get c1 /app · \
-    sync c1 /app · close c1";
-
-/// The command input.
 #[component]
-pub fn Console(p: &ConsoleProps) -> Html {
-    let parse_error = use_state(|| None::<String>);
+pub fn Console() -> Html {
+    let store = use_store();
+    let history = use_mut_ref(Vec::<String>::new);
+    let cursor = use_mut_ref(|| 0usize);
     let onkeydown = {
-        let (on_command, parse_error) = (p.on_command.clone(), parse_error.clone());
+        let store = store.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Enter" {
-                return;
-            }
             let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             else {
                 return;
             };
-            let line = input.value();
-            if line.trim().is_empty() {
-                return;
-            }
-            match Command::parse(line.trim()) {
-                Ok(cmd) => {
-                    parse_error.set(None);
+            match e.key().as_str() {
+                "Enter" => {
+                    let line = input.value();
+                    if line.trim().is_empty() {
+                        return;
+                    }
+                    history.borrow_mut().push(line.clone());
+                    *cursor.borrow_mut() = history.borrow().len();
                     input.set_value("");
-                    on_command.emit(cmd);
+                    store.dispatch(Action::Line(line));
                 }
-                Err(why) => parse_error.set(Some(why)),
+                "ArrowUp" | "ArrowDown" => {
+                    e.prevent_default();
+                    let h = history.borrow();
+                    let mut c = cursor.borrow_mut();
+                    *c = if e.key() == "ArrowUp" {
+                        c.saturating_sub(1)
+                    } else {
+                        (*c + 1).min(h.len())
+                    };
+                    input.set_value(h.get(*c).map_or("", String::as_str));
+                }
+                _ => {}
             }
         })
     };
-    let error = (*parse_error).clone().or_else(|| p.error.clone());
+    let from = store.console.len().saturating_sub(SHOWN);
     html! {
         <section class="zs-console" aria-label="Command line">
             <label for="command">{ "Command" }</label>
             <input id="command" type="text" autocomplete="off" spellcheck="false"
-                placeholder="crash 3" {onkeydown} />
-            if let Some(e) = error {
+                placeholder="crash 3 · partition 1,2|3,4,5 · connect c1 1 · create c1 /app hello · help" {onkeydown} />
+            if let Some(e) = &store.error {
                 <p id="command-error" class="zs-error" role="alert">{ e }</p>
             }
-            <p class="zs-examples">{ EXAMPLES }</p>
+            <pre class="zs-console-out" aria-live="polite">{ store.console[from..].join("\n") }</pre>
         </section>
     }
 }

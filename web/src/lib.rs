@@ -2,13 +2,39 @@
 //!
 //! `start` is called by `index.html` once the wasm module has loaded; it installs the panic
 //! hook (so a Rust panic is logged to the console, not a silent dead page) and mounts `App`.
+//! The page keeps its state in one reducer (`state`), shared by context; each panel is a
+//! small component in its own file.
 
+mod animator;
 mod app;
+mod broadcast_tab;
+mod clients_tab;
 mod console;
-mod controls;
+mod data_tab;
+mod derive;
+mod election_tab;
 mod event_log;
+mod fourlw_tab;
+pub mod geometry;
+mod header;
+mod help;
+mod inspector;
+mod jsapi;
+mod labels;
+mod locks_tab;
+mod logs_tab;
+mod manual;
+mod narration;
 mod ring;
-mod server_card;
+mod ring_msg;
+mod ring_node;
+pub mod run;
+mod server_menu;
+mod setup_dialog;
+pub mod speed;
+pub mod state;
+mod timeline;
+mod transport;
 
 pub use app::App;
 use wasm_bindgen::prelude::*;

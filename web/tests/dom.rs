@@ -1,12 +1,15 @@
 //! Mounts the app in a real browser DOM, clicks its buttons and reads what it rendered.
-//! Run with `wasm-pack test --headless --chrome web` (and `--firefox`).
+//! Run with `wasm-pack test --headless --chrome --mode no-install web` (and `--firefox`).
 
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent,
+    MouseEventInit,
+};
 use zabscope_web::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,92 +34,192 @@ fn text(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
+/// Clicks an element (HTML or SVG) the way a mouse does: a bubbling `click` event.
 async fn click(root: &Element, selector: &str) {
-    find(root, selector)
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    let e = find(root, selector);
+    match e.clone().dyn_into::<HtmlElement>() {
+        Ok(h) => h.click(),
+        Err(_) => {
+            let init = MouseEventInit::new();
+            init.set_bubbles(true);
+            let ev = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+            e.dispatch_event(&ev).unwrap();
+        }
+    }
     TimeoutFuture::new(0).await;
+}
+
+async fn key(target: &Element, k: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+    TimeoutFuture::new(0).await;
+}
+
+/// Polls (up to 2 s) until `done` holds: waits for a render, not for a fixed time.
+async fn until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if done() {
+            return true;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    done()
 }
 
 /// Types `line` into the command box and presses Enter.
 async fn command(root: &Element, line: &str) {
     let input: HtmlInputElement = find(root, "#command").dyn_into().unwrap();
     input.set_value(line);
-    let init = KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    TimeoutFuture::new(0).await;
+    key(&input, "Enter").await;
 }
 
-fn card_state(root: &Element, myid: u32) -> String {
-    text(root, &format!(".zs-server[data-myid='{myid}'] .zs-state"))
+fn node_state(root: &Element, myid: u32) -> String {
+    find(root, &format!(".zs-node[data-myid='{myid}']"))
+        .get_attribute("data-state")
+        .unwrap_or_default()
+}
+
+fn step_count(root: &Element) -> u64 {
+    text(root, "#step-count")
+        .trim_start_matches("step ")
+        .parse()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
-async fn renders_five_servers_in_cards_and_on_the_ring() {
+async fn renders_the_ring_header_and_a_clean_banner() {
     let root = mount().await;
-    assert_eq!(root.query_selector_all(".zs-server").unwrap().length(), 5);
     assert_eq!(root.query_selector_all(".zs-node").unwrap().length(), 5);
     assert_eq!(text(&root, "#step-count"), "step 0");
     assert_eq!(text(&root, "#leader"), "no leader");
+    assert_eq!(text(&root, "#quorum"), "quorum 3 of 5");
+    assert!(text(&root, "#invariants").contains("all invariants hold"));
+    // Ring nodes are keyboard-focusable buttons with a label.
+    let node = find(&root, ".zs-node[data-myid='3']");
+    assert_eq!(node.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(node.get_attribute("role").as_deref(), Some("button"));
+    assert!(
+        node.get_attribute("aria-label")
+            .unwrap()
+            .starts_with("server.3")
+    );
 }
 
 #[wasm_bindgen_test]
-async fn step_button_advances_one_agenda_item_at_a_time() {
-    let root = mount().await;
-    click(&root, "#step").await;
-    click(&root, "#step").await;
-    assert_eq!(text(&root, "#step-count"), "step 2");
-    // The first steps start servers (all booted at time 0): they are LOOKING.
-    assert_eq!(card_state(&root, 1), "LOOKING");
-    assert_eq!(card_state(&root, 2), "LOOKING");
-    assert_eq!(card_state(&root, 5), "OFF");
-}
-
-#[wasm_bindgen_test]
-async fn one_simulated_second_elects_server_5_and_the_rest_follow() {
+async fn one_second_elects_server_5_with_epoch_1_in_the_header() {
     let root = mount().await;
     click(&root, "#run-1s").await;
-    // Fresh ensemble, equal zxids: the highest sid wins (FastLeaderElection.totalOrderPredicate).
     assert_eq!(text(&root, "#leader"), "leader server.5");
-    assert_eq!(card_state(&root, 5), "LEADING");
+    assert_eq!(text(&root, "#epoch"), "epoch 1");
+    assert_eq!(node_state(&root, 5), "LEADING");
     for id in 1..=4 {
-        assert_eq!(card_state(&root, id), "FOLLOWING");
+        assert_eq!(node_state(&root, id), "FOLLOWING");
     }
-    let ring_class = find(&root, ".zs-node[data-myid='5']").get_attribute("class");
-    assert!(ring_class.unwrap_or_default().contains("zs-leading"));
 }
 
 #[wasm_bindgen_test]
-async fn crashing_the_leader_shows_it_down_and_a_new_leader_takes_over() {
+async fn clicking_a_server_opens_a_menu_instead_of_crashing_it() {
     let root = mount().await;
     click(&root, "#run-1s").await;
-    click(&root, ".zs-server[data-myid='5'] .zs-crash").await;
-    assert_eq!(card_state(&root, 5), "CRASHED");
+    click(&root, ".zs-node[data-myid='5']").await;
+    assert_eq!(
+        node_state(&root, 5),
+        "LEADING",
+        "a click alone breaks nothing"
+    );
+    assert!(text(&root, "#server-menu").contains("server.5"));
+    click(&root, "#server-menu .zs-menu-crash").await;
+    assert_eq!(node_state(&root, 5), "CRASHED");
+    assert!(root.query_selector("#server-menu").unwrap().is_none());
     click(&root, "#run-1s").await;
-    // Survivors with equal (epoch, zxid): server 4 has the highest sid.
     assert_eq!(text(&root, "#leader"), "leader server.4");
-    click(&root, ".zs-server[data-myid='5'] .zs-restart").await;
-    click(&root, "#run-1s").await;
-    assert_eq!(card_state(&root, 5), "FOLLOWING");
+    assert_eq!(text(&root, "#epoch"), "epoch 2");
+    // Enter on a focused node opens its menu too.
+    key(&find(&root, ".zs-node[data-myid='5']"), "Enter").await;
+    assert!(text(&root, "#server-menu").contains("server.5"));
 }
 
 #[wasm_bindgen_test]
-async fn the_command_line_drives_the_ensemble_and_reports_bad_input() {
+async fn back_returns_to_the_previous_step_and_the_slider_seeks() {
+    let root = mount().await;
+    for _ in 0..6 {
+        click(&root, "#step").await;
+    }
+    let at = step_count(&root);
+    assert!(at >= 6);
+    click(&root, "#back").await;
+    assert_eq!(step_count(&root), at - 1);
+    let slider: HtmlInputElement = find(&root, "#timeline").dyn_into().unwrap();
+    assert_eq!(
+        slider.max(),
+        at.to_string(),
+        "the slider spans the furthest step reached"
+    );
+    click(&root, "#reset").await;
+    assert_eq!(step_count(&root), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_command_line_refuses_bad_input_with_a_reason() {
     let root = mount().await;
     click(&root, "#run-1s").await;
-    command(&root, "crash 2").await;
-    assert_eq!(card_state(&root, 2), "CRASHED");
+    command(&root, "CRASH 2").await;
+    assert_eq!(
+        node_state(&root, 2),
+        "CRASHED",
+        "command words are case-insensitive"
+    );
     command(&root, "frobnicate 7").await;
     assert!(text(&root, "#command-error").contains("unknown command"));
     command(&root, "crash 99").await;
-    assert!(
-        !text(&root, "#command-error").is_empty(),
-        "a server that does not exist is an error"
-    );
+    assert!(text(&root, "#command-error").contains("server.99"));
+    command(&root, "help").await;
+    assert!(text(&root, ".zs-console-out").contains("partition"));
+}
+
+#[wasm_bindgen_test]
+async fn a_write_shows_acks_against_the_quorum_then_commit() {
+    let root = mount().await;
+    click(&root, "#run-1s").await;
+    command(&root, "connect c1 1").await;
+    command(&root, "create c1 /app hello").await;
+    click(&root, "#run-1s").await;
+    click(&root, "#tab-broadcast").await;
+    let last = find(&root, ".zs-proposal:first-child");
+    assert!(last.text_content().unwrap().contains("COMMIT"));
+    assert!(last.text_content().unwrap().contains("/3 ACKs"));
+    click(&root, "#tab-data").await;
+    assert!(text(&root, ".zs-data").contains("/app"));
+}
+
+#[wasm_bindgen_test]
+async fn hide_pings_filter_and_shortcuts() {
+    let root = mount().await;
+    click(&root, "#run-1s").await;
+    click(&root, "#run-1s").await;
+    // PINGs are hidden by default from the trace.
+    assert!(!text(&root, "#events").contains("PING"));
+    click(&root, "#hide-pings").await;
+    click(&root, "#run-1s").await;
+    assert!(text(&root, "#events").contains("PING"));
+    // → steps, ← goes back (on the document, wherever focus is).
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    // A dispatch from outside Yew's own event handlers renders on Yew's next scheduler run.
+    let before = step_count(&root);
+    key(&body, "ArrowRight").await;
+    assert!(until(|| step_count(&root) == before + 1).await);
+    key(&body, "ArrowLeft").await;
+    assert!(until(|| step_count(&root) == before).await);
+    key(&body, "?").await;
+    assert!(until(|| root.query_selector("#shortcuts").unwrap().is_some()).await);
 }
 
 #[wasm_bindgen_test]
@@ -126,4 +229,31 @@ async fn play_disables_step_and_pause_reenables_it() {
     assert!(find(&root, "#step").has_attribute("disabled"));
     click(&root, "#pause").await;
     assert!(!find(&root, "#step").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn no_label_on_the_ring_is_under_14px_at_this_width() {
+    // The test page is 1280 wide (webdriver.json); the ring's text scales with the SVG.
+    let root = mount().await;
+    click(&root, "#run-1s").await;
+    let svg: web_sys::SvgGraphicsElement = find(&root, ".zs-ring-svg").dyn_into().unwrap();
+    let scale = svg.get_screen_ctm().map_or(1.0, |m| f64::from(m.a()));
+    let texts = root.query_selector_all(".zs-ring-svg text").unwrap();
+    let window = web_sys::window().unwrap();
+    for i in 0..texts.length() {
+        let e: Element = texts.item(i).unwrap().dyn_into().unwrap();
+        let style = window.get_computed_style(&e).unwrap().unwrap();
+        let px: f64 = style
+            .get_property_value("font-size")
+            .unwrap()
+            .trim_end_matches("px")
+            .parse()
+            .unwrap();
+        assert!(
+            px * scale >= 14.0,
+            "'{}' is drawn at {:.1} px",
+            e.text_content().unwrap_or_default(),
+            px * scale
+        );
+    }
 }

@@ -1,0 +1,114 @@
+//! How a run is made: the set-up dialog's choices (servers, observers, tickTime / initLimit /
+//! syncLimit, latency, loss, seed, start all at once or one by one, or a pasted zoo.cfg) and
+//! the base script they produce. Reset replays the same base script and commands; New run
+//! builds a new one.
+
+use zabscope_core::{Command, Config, Script, Simulation};
+
+/// The set-up dialog's fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setup {
+    pub servers: u32,
+    pub observers: u32,
+    pub tick_time: u64,
+    pub init_limit: u64,
+    pub sync_limit: u64,
+    pub latency_ms: u64,
+    pub loss_ppm: u32,
+    pub seed: u64,
+    /// Start every server at time 0; otherwise the user starts them from the ring.
+    pub start_all: bool,
+    /// A pasted zoo.cfg; when non-empty it replaces the numeric fields above.
+    pub zoo_cfg: String,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            servers: 5,
+            observers: 0,
+            tick_time: 2000,
+            init_limit: 10,
+            sync_limit: 5,
+            latency_ms: 1,
+            loss_ppm: 0,
+            seed: 1,
+            start_all: true,
+            zoo_cfg: String::new(),
+        }
+    }
+}
+
+impl Setup {
+    /// The configuration these choices describe, or why it is not a valid ensemble.
+    pub fn config(&self) -> Result<Config, String> {
+        if !self.zoo_cfg.trim().is_empty() {
+            return Config::parse(&self.zoo_cfg).map_err(|e| format!("zoo.cfg: {e}"));
+        }
+        if !(1..=15).contains(&self.servers) {
+            return Err(format!(
+                "servers: {} is not in 1..=15 (the page draws up to 15)",
+                self.servers
+            ));
+        }
+        if self.observers >= self.servers {
+            return Err("observers: at least one server must be a voter".into());
+        }
+        if self.tick_time == 0 || self.init_limit == 0 || self.sync_limit == 0 {
+            return Err("tickTime, initLimit and syncLimit must be positive".into());
+        }
+        if self.loss_ppm > 1_000_000 {
+            return Err("loss is 0..=1000000 parts per million".into());
+        }
+        let mut c = Config::ensemble(self.servers).map_err(|e| e.to_string())?;
+        c.tick_time = self.tick_time;
+        c.init_limit = self.init_limit;
+        c.sync_limit = self.sync_limit;
+        c.latency_ms = self.latency_ms;
+        c.loss_ppm = self.loss_ppm;
+        let voters = self.servers - self.observers;
+        for (id, s) in &mut c.servers {
+            s.observer = id.0 > voters;
+        }
+        Ok(c)
+    }
+
+    /// The base script: the configuration, the seed and (start all) a start per server at 0.
+    pub fn script(&self) -> Result<Script, String> {
+        let config = self.config()?;
+        let commands = if self.start_all {
+            config.ids().map(|id| (0, Command::Start(id))).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Script {
+            seed: self.seed,
+            config,
+            commands,
+            until_ms: 0,
+        })
+    }
+}
+
+/// A simulation of `script` with invariants checked every step.
+pub fn simulation(script: &Script) -> Result<Simulation, String> {
+    let mut sim = Simulation::from_script(script).map_err(|e| e.to_string())?;
+    sim.check_invariants(true);
+    Ok(sim)
+}
+
+/// The whole run as a script: the base script's commands and the ones applied since, in
+/// time order (stable: base commands first at equal times).
+#[must_use]
+pub fn export(base: &Script, sim: &Simulation) -> Script {
+    let applied = sim.script();
+    let mut commands = base.commands.clone();
+    commands.extend(applied.commands);
+    commands.sort_by_key(|(t, _)| *t);
+    Script {
+        seed: base.seed,
+        config: base.config.clone(),
+        commands,
+        until_ms: applied.until_ms,
+    }
+}

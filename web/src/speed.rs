@@ -1,0 +1,65 @@
+//! How fast Play runs. The slow speeds are paced per hop so a lecturer can talk over each
+//! message: with the default 1 ms LAN latency (+ up to 1 ms jitter) "slowest" draws a hop for
+//! 1.2–2.4 s of wall time. When nothing visible is in flight (timers, hidden PINGs) simulated
+//! time runs at least in real time, so waits do not stall the lecture.
+
+/// A speed of the Play button.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Speed {
+    /// A 1 ms hop takes 1.2 s.
+    #[default]
+    Slowest,
+    /// A 1 ms hop takes 0.5 s.
+    Slow,
+    /// A 1 ms hop takes 0.15 s.
+    Medium,
+    /// Simulated time at wall-clock speed.
+    RealTime,
+    /// 10× real time: session timeouts and syncLimit in a few seconds.
+    Fast,
+}
+
+impl Speed {
+    pub const ALL: [Speed; 5] = [
+        Speed::Slowest,
+        Speed::Slow,
+        Speed::Medium,
+        Speed::RealTime,
+        Speed::Fast,
+    ];
+
+    /// Simulated ms per wall-clock ms.
+    #[must_use]
+    pub fn rate(self) -> f64 {
+        match self {
+            Speed::Slowest => 1.0 / 1200.0,
+            Speed::Slow => 1.0 / 500.0,
+            Speed::Medium => 1.0 / 150.0,
+            Speed::RealTime => 1.0,
+            Speed::Fast => 10.0,
+        }
+    }
+
+    /// The button's element id.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Speed::Slowest => "speed-0",
+            Speed::Slow => "speed-1",
+            Speed::Medium => "speed-2",
+            Speed::RealTime => "speed-3",
+            Speed::Fast => "speed-4",
+        }
+    }
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::Slowest => "1.2 s/hop",
+            Speed::Slow => "0.5 s/hop",
+            Speed::Medium => "0.15 s/hop",
+            Speed::RealTime => "×1",
+            Speed::Fast => "×10",
+        }
+    }
+}
