@@ -26,6 +26,17 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing_debs[@]}" >/dev/null
 fi
 
+# 1b. The conformance suite's judge: Debian's ZooKeeper 3.8 (server, client jar, its JRE) and a
+#     JDK to compile the suite's small Java drivers against /usr/share/java/zookeeper.jar.
+missing_debs=()
+[ -f /usr/share/java/zookeeper.jar ] || missing_debs+=(zookeeper)
+command -v javac >/dev/null 2>&1 || missing_debs+=(default-jdk-headless)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  log "apt-get install ${missing_debs[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing_debs[@]}" >/dev/null
+fi
+
 # 2. Rust target and tools from crates.io.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"

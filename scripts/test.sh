@@ -23,6 +23,12 @@ cargo clippy --locked -p zabscope-web -p zabscope-core --target wasm32-unknown-u
 step "cargo test --workspace"
 cargo test --locked --workspace
 
+step "conformance against a real ZooKeeper 3.8 (tests/conformance, about 2 min)"
+# Starts Debian's ZooKeeper on a free loopback port, plays seeds 0..120 of api sequences and
+# of zkCli scripts against it and against the zabscope binary cargo test just built, checks
+# that corrupted answers are caught, stops the server; any difference fails the run.
+ZABSCOPE_BIN=target/debug/zabscope timeout 900 python3 tests/conformance/conformance.py ci
+
 for browser in chrome firefox; do
   for crate in core web; do
     step "wasm-pack test --headless --$browser $crate"

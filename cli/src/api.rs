@@ -4,6 +4,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use zabscope_core::api::Api;
+use zabscope_core::limits;
 use zabscope_core::sim::api_backend::ZabBackend;
 use zabscope_core::standalone::StandaloneServer;
 
@@ -25,9 +26,10 @@ pub fn main(args: &[String]) -> ExitCode {
     let mut api = Api::new(ZabBackend::new(StandaloneServer::new(cfg)));
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
-    for line in stdin.lock().lines() {
+    // Lines as bytes: an invalid UTF-8 line is answered with an error line, not the end.
+    for line in stdin.lock().split(b'\n') {
         let Ok(line) = line else { break };
-        let reply = api.handle_line(&line);
+        let reply = api.handle_bytes(limits::chomp(&line));
         if reply.is_empty() {
             continue;
         }

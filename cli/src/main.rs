@@ -5,7 +5,9 @@
 use std::process::ExitCode;
 
 mod api;
+mod explore;
 mod fuzz;
+mod fuzz_parsers;
 mod run;
 mod server_opts;
 mod soak;
@@ -21,6 +23,10 @@ commands:
   fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
                                       the seeded random-fault run (invariants every step);
                                       --shrink prints a failing seed's minimal script
+  explore [--depth N] [--writes N] [--crashes N] [--partition] [--break SWITCH]
+                                      every interleaving of a small scope (3 servers, 1 client)
+  fuzz-parsers [--target T] [--execs N] [--seed S]
+                                      fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
   help                                this text";
 
@@ -29,6 +35,8 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
+        Some("explore") => explore::main(&args[1..]),
+        Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("soak") => soak::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),

@@ -2,7 +2,7 @@
 //! print its trace, one event per line, as text or JSON lines; then the digest.
 
 use std::process::ExitCode;
-use zabscope_core::{Script, Simulation};
+use zabscope_core::{Script, Simulation, limits};
 
 pub fn main(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
@@ -36,7 +36,17 @@ pub fn main(args: &[String]) -> ExitCode {
     sim.check_invariants(true);
     let end = script.until_ms;
     let mut out = String::new();
+    let mut steps = 0;
     while sim.kernel().next_time().is_some_and(|t| t.ms() <= end) {
+        if steps == limits::MAX_STEPS {
+            print!("{out}");
+            eprintln!(
+                "zabscope run: {}",
+                limits::step_cap(limits::MAX_STEPS, sim.now().ms())
+            );
+            return ExitCode::from(1);
+        }
+        steps += 1;
         for e in sim.step() {
             if json {
                 out.push_str(&e.to_json().to_string());

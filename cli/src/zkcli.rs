@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
+use zabscope_core::limits;
 use zabscope_core::standalone::StandaloneServer;
 use zabscope_core::zkcli::ZkCli;
 
@@ -46,13 +47,14 @@ fn run(cli: &mut ZkCli<StandaloneServer>, input: impl BufRead, interactive: bool
             "ZabScope zkCli: a simulated ZooKeeper 3.8.0 standalone server. 'help' lists commands."
         );
     }
-    for line in input.lines() {
+    // Lines as bytes: an invalid UTF-8 line prints an error line, not the end of the session.
+    for line in input.split(b'\n') {
         if interactive {
             let _ = write!(out, "{}", cli.prompt());
             let _ = out.flush();
         }
         let Ok(line) = line else { break };
-        let text = cli.execute_line(&line);
+        let text = cli.execute_bytes(limits::chomp(&line));
         if out.write_all(text.as_bytes()).is_err() {
             break;
         }

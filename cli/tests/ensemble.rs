@@ -98,3 +98,68 @@ fn api_drives_an_ensemble() {
     assert_eq!(servers[2]["state"], "CRASHED");
     assert!(lines[12]["trace_events"].as_u64().is_some());
 }
+
+/// docs/clients.md: client library processes and recipes through the api; bad input answers
+/// an error and changes nothing; `status` reports clients, recipes and each server's process.
+#[test]
+fn api_drives_clients_and_recipes() {
+    let cfg = "tickTime=2000\\ninitLimit=10\\nsyncLimit=5\\nserver.1=zk1:2888:3888\\nserver.2=zk2:2888:3888\\nserver.3=zk3:2888:3888\\n";
+    let input = format!(
+        "{{\"op\":\"ensemble\",\"config\":\"{cfg}\",\"seed\":1}}\n\
+         {{\"op\":\"start\",\"server\":1}}\n{{\"op\":\"start\",\"server\":2}}\n{{\"op\":\"start\",\"server\":3}}\n\
+         {{\"op\":\"runUntil\",\"leader\":true,\"max_ms\":5000}}\n\
+         {{\"op\":\"client\",\"client\":\"c1\",\"action\":\"connect\",\"servers\":[1,2,3],\"timeout_ms\":4000}}\n\
+         {{\"op\":\"client\",\"client\":\"c2\",\"action\":\"connect\",\"servers\":[1,2,3],\"timeout_ms\":4000}}\n\
+         {{\"op\":\"run\",\"ms\":3000}}\n\
+         {{\"op\":\"recipe\",\"client\":\"c1\",\"kind\":\"lock\",\"path\":\"/nope/a\",\"fair\":true}}\n\
+         {{\"op\":\"recipe\",\"client\":\"c1\",\"kind\":\"spinlock\",\"path\":\"/a\"}}\n\
+         {{\"op\":\"recipe\",\"client\":\"c9\",\"kind\":\"lock\",\"path\":\"/a\"}}\n\
+         {{\"op\":\"recipe\",\"client\":\"c1\",\"kind\":\"lock\",\"path\":\"/a\",\"fair\":true}}\n\
+         {{\"op\":\"run\",\"ms\":100}}\n\
+         {{\"op\":\"recipe\",\"client\":\"c2\",\"kind\":\"lock\",\"path\":\"/a\",\"fair\":true}}\n\
+         {{\"op\":\"run\",\"ms\":100}}\n\
+         {{\"op\":\"release\",\"client\":\"c2\",\"path\":\"/a\"}}\n\
+         {{\"op\":\"release\",\"client\":\"c1\",\"path\":\"/a\"}}\n\
+         {{\"op\":\"run\",\"ms\":100}}\n\
+         {{\"op\":\"pause\",\"server\":2}}\n\
+         {{\"op\":\"status\"}}\n"
+    );
+    let out = zabscope(&["api"], &input);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 20);
+    assert_eq!(lines[5]["ok"], true, "{}", lines[5]);
+    assert_eq!(lines[5]["state"]["client"], "c1");
+    let err = |i: usize, what: &str| {
+        assert_eq!(lines[i]["ok"], false, "{}", lines[i]);
+        let e = lines[i]["error"].as_str().unwrap_or_default();
+        assert!(e.contains(what), "{e}");
+    };
+    err(8, "has no parent");
+    err(9, "unknown recipe 'spinlock'");
+    err(10, "no client 'c9'");
+    assert_eq!(lines[11]["ok"], true, "{}", lines[11]);
+    // c2 waits behind c1: releasing what it does not hold is refused.
+    err(15, "does not hold /a");
+    assert_eq!(lines[16]["ok"], true, "{}", lines[16]);
+    let status = &lines[19];
+    let servers = status["servers"].as_array().expect("servers");
+    assert_eq!(servers[1]["process"], "paused");
+    assert_eq!(servers[0]["process"], "running");
+    let clients = status["clients"].as_array().expect("clients");
+    let c2 = clients.iter().find(|c| c["client"] == "c2").expect("c2");
+    let r = &c2["recipes"][0];
+    assert_eq!(r["kind"], "fair-lock");
+    assert_eq!(r["role"], "holder", "{c2}");
+    assert!(
+        r["history"][0]["fencing_token"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("0x")
+    );
+    let c1 = clients.iter().find(|c| c["client"] == "c1").expect("c1");
+    assert_eq!(c1["recipes"][0]["role"], "released");
+    assert_eq!(c1["state"], "CONNECTED");
+}

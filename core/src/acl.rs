@@ -205,6 +205,22 @@ fn provider_authenticated(scheme: &str) -> Option<bool> {
     }
 }
 
+/// `AuthUtil.getClientInfos` (whoAmI's answer): each auth id as `(scheme, user)` where user
+/// is `provider.getUserName(id)` — `DigestAuthenticationProvider` answers `id.split(":")[0]`
+/// (the user without its hash), `ip` the address; a scheme with no provider (`super`) gives
+/// `null`, sent as "".
+#[must_use]
+pub fn client_info(id: &Id) -> Id {
+    let user = match provider_authenticated(&id.scheme) {
+        Some(_) if id.scheme == "digest" => java_split(&id.id, ':')
+            .first()
+            .map_or(String::new(), |u| (*u).to_string()),
+        Some(_) => id.id.clone(),
+        None => String::new(),
+    };
+    Id::new(&id.scheme, &user)
+}
+
 /// `isValid(id)` of the provider for `scheme`.
 fn provider_valid(scheme: &str, id: &str) -> bool {
     match scheme {

@@ -5,8 +5,10 @@
 //! The simulated network's settings ride along as `zabscope.*` keys (ZooKeeper ignores keys it
 //! does not know). Other zoo.cfg keys (`dataDir`, `clientPort`, …) are accepted and ignored.
 
+use crate::breaks::Break;
 use crate::ids::ServerId;
-use std::collections::BTreeMap;
+use crate::limits::{self, MIN_TICK_TIME};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// One `server.N=` line.
@@ -52,6 +54,9 @@ pub struct Config {
     /// `SyncRequestProcessor`; proposals are ACKed only once flushed (group commit). 0 = the
     /// append is durable at once (the idealised model).
     pub fsync_ms: u64,
+    /// `zabscope.break=NAME[,NAME…]`: deliberate protocol bugs, off by default
+    /// (docs/break-zab.md).
+    pub breaks: BTreeSet<Break>,
 }
 
 /// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
@@ -72,6 +77,8 @@ pub enum ConfigError {
     ServerCount(usize),
     /// An ensemble needs at least one voting member.
     NoVoters,
+    /// A value out of its range (`tickTime` below 2, `initLimit` 0, …): the key and why.
+    Range(&'static str, String),
 }
 
 impl fmt::Display for ConfigError {
@@ -81,6 +88,7 @@ impl fmt::Display for ConfigError {
             ConfigError::Missing(key) => write!(f, "zoo.cfg: missing {key}"),
             ConfigError::ServerCount(n) => write!(f, "an ensemble has 1 to 51 servers, not {n}"),
             ConfigError::NoVoters => write!(f, "zoo.cfg: every server is an observer"),
+            ConfigError::Range(key, why) => write!(f, "zoo.cfg: {key} {why}"),
         }
     }
 }
@@ -117,6 +125,7 @@ impl Config {
             learner_shutdown_ms: DEFAULT_LEARNER_SHUTDOWN_MS,
             leader_start_ms: DEFAULT_LEADER_START_MS,
             fsync_ms: DEFAULT_FSYNC_MS,
+            breaks: BTreeSet::new(),
         }
     }
 
@@ -139,17 +148,33 @@ impl Config {
                 v.parse::<u64>()
                     .map_err(|_| err(format!("{key} must be a non-negative number, got '{v}'")))
             };
+            // QuorumPeerConfig reads these as Java ints (Integer.parseInt).
+            let int = |v: &str| -> Result<u64, ConfigError> {
+                let n = num(v)?;
+                if n > i32::MAX as u64 {
+                    return Err(err(format!("{key} must be at most 2147483647, got '{v}'")));
+                }
+                Ok(n)
+            };
+            // The simulated network's times: at most one command's span (24 h).
+            let ms =
+                |v: &str| -> Result<u64, ConfigError> { limits::span(key, num(v)?).map_err(err) };
             match key {
-                "tickTime" => (cfg.tick_time, seen.0) = (num(value)?, true),
-                "initLimit" => (cfg.init_limit, seen.1) = (num(value)?, true),
-                "syncLimit" => (cfg.sync_limit, seen.2) = (num(value)?, true),
-                "minSessionTimeout" => cfg.min_session_timeout = Some(num(value)?),
-                "maxSessionTimeout" => cfg.max_session_timeout = Some(num(value)?),
-                "zabscope.latencyMs" => cfg.latency_ms = num(value)?,
-                "zabscope.jitterMs" => cfg.jitter_ms = num(value)?,
-                "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = num(value)?,
-                "zabscope.leaderStartMs" => cfg.leader_start_ms = num(value)?,
-                "zabscope.fsyncMs" => cfg.fsync_ms = num(value)?,
+                "tickTime" => (cfg.tick_time, seen.0) = (int(value)?, true),
+                "initLimit" => (cfg.init_limit, seen.1) = (int(value)?, true),
+                "syncLimit" => (cfg.sync_limit, seen.2) = (int(value)?, true),
+                "minSessionTimeout" => cfg.min_session_timeout = Some(int(value)?),
+                "maxSessionTimeout" => cfg.max_session_timeout = Some(int(value)?),
+                "zabscope.latencyMs" => cfg.latency_ms = ms(value)?,
+                "zabscope.jitterMs" => cfg.jitter_ms = ms(value)?,
+                "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = ms(value)?,
+                "zabscope.leaderStartMs" => cfg.leader_start_ms = ms(value)?,
+                "zabscope.fsyncMs" => cfg.fsync_ms = ms(value)?,
+                "zabscope.break" => {
+                    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                        cfg.breaks.insert(Break::parse(name).map_err(err)?);
+                    }
+                }
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
@@ -169,9 +194,6 @@ impl Config {
                 }
                 _ => {}
             }
-            if matches!(key, "tickTime") && cfg.tick_time == 0 {
-                return Err(err("tickTime must be positive".into()));
-            }
         }
         match seen {
             (false, _, _) => return Err(ConfigError::Missing("tickTime")),
@@ -179,11 +201,31 @@ impl Config {
             (_, _, false) => return Err(ConfigError::Missing("syncLimit")),
             _ => {}
         }
-        cfg.check()?;
+        cfg.validate()?;
         Ok(cfg)
     }
 
-    fn check(&self) -> Result<(), ConfigError> {
+    /// What every ensemble must satisfy, however it was built (`Simulation::new` checks it).
+    /// `tickTime` ≥ 2 so the leader's half-tick (`Leader.lead` sleeps `tickTime / 2`) is at
+    /// least 1 ms — with 1 it would be 0 and fire forever at one instant; `initLimit` and
+    /// `syncLimit` ≥ 1 (`QuorumPeerConfig.checkValidity`: "initLimit is not set").
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.tick_time < MIN_TICK_TIME {
+            return Err(ConfigError::Range(
+                "tickTime",
+                format!(
+                    "must be at least {MIN_TICK_TIME} ms (the leader's half-tick timer is \
+                     tickTime/2), not {}",
+                    self.tick_time
+                ),
+            ));
+        }
+        if self.init_limit == 0 {
+            return Err(ConfigError::Range("initLimit", "is not set (0)".into()));
+        }
+        if self.sync_limit == 0 {
+            return Err(ConfigError::Range("syncLimit", "is not set (0)".into()));
+        }
         if !(1..=51).contains(&self.servers.len()) {
             return Err(ConfigError::ServerCount(self.servers.len()));
         }
@@ -191,6 +233,12 @@ impl Config {
             return Err(ConfigError::NoVoters);
         }
         Ok(())
+    }
+
+    /// Is the "break ZAB" switch `b` on?
+    #[must_use]
+    pub fn broken(&self, b: Break) -> bool {
+        self.breaks.contains(&b)
     }
 
     /// The voting members (`QuorumVerifier.getVotingMembers`).
@@ -292,6 +340,10 @@ impl fmt::Display for Config {
         if self.fsync_ms != DEFAULT_FSYNC_MS {
             writeln!(f, "zabscope.fsyncMs={}", self.fsync_ms)?;
         }
+        if !self.breaks.is_empty() {
+            let names: Vec<&str> = self.breaks.iter().map(|b| b.key()).collect();
+            writeln!(f, "zabscope.break={}", names.join(","))?;
+        }
         Ok(())
     }
 }
@@ -354,6 +406,22 @@ mod tests {
     }
 
     #[test]
+    fn break_switches_parse_print_and_reject_unknown_names() {
+        assert!(Config::parse(CFG).unwrap().breaks.is_empty());
+        let text = format!("{CFG}zabscope.break=skipTrunc, electBySidOnly\n");
+        let cfg = Config::parse(&text).unwrap();
+        assert!(cfg.broken(Break::SkipTrunc) && cfg.broken(Break::ElectBySidOnly));
+        assert!(!cfg.broken(Break::NewEpochMax));
+        assert!(
+            cfg.to_string()
+                .contains("zabscope.break=electBySidOnly,skipTrunc\n")
+        );
+        assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
+        let bad = Config::parse(&format!("{CFG}zabscope.break=nope\n")).unwrap_err();
+        assert!(bad.to_string().contains("unknown break switch 'nope'"));
+    }
+
+    #[test]
     fn quorum_is_a_strict_majority_of_voters() {
         let cfg = Config::ensemble(5).unwrap();
         assert!(!cfg.is_quorum(&[ServerId(1), ServerId(2)]));
@@ -369,16 +437,68 @@ mod tests {
         assert!(e("tickTime=abc\n").contains("line 1"));
         assert!(e("tickTime=2000\ninitLimit=5\nsyncLimit=2\n").contains("1 to 51"));
         assert!(e("initLimit=5\nsyncLimit=2\nserver.1=a:1:2\n").contains("tickTime"));
-        assert!(e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.1=a:1\n").contains("expected"));
-        assert!(e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.0=a:1:2\n").contains("1..255"));
+        assert!(e("tickTime=2\ninitLimit=5\nsyncLimit=2\nserver.1=a:1\n").contains("expected"));
+        assert!(e("tickTime=2\ninitLimit=5\nsyncLimit=2\nserver.0=a:1:2\n").contains("1..255"));
         assert!(
-            e("tickTime=1\ninitLimit=5\nsyncLimit=2\nserver.1=a:1:2:observer\n")
+            e("tickTime=2\ninitLimit=5\nsyncLimit=2\nserver.1=a:1:2:observer\n")
                 .contains("observer")
         );
         assert_eq!(
             Config::ensemble(52).unwrap_err(),
             ConfigError::ServerCount(52)
         );
+    }
+
+    #[test]
+    fn tick_time_below_two_and_zero_limits_are_refused() {
+        // tickTime=1 made the leader's half-tick timer 0 ms: 16.7 M steps at one instant
+        // (issue 9, runaway input).
+        let servers = "server.1=a:1:2\n";
+        let e = |t: &str| {
+            Config::parse(&format!("{t}{servers}"))
+                .unwrap_err()
+                .to_string()
+        };
+        for tick in ["tickTime=1\n", "tickTime=0\n"] {
+            let msg = e(&format!("{tick}initLimit=5\nsyncLimit=2\n"));
+            assert!(
+                msg.contains("tickTime") && msg.contains("at least 2"),
+                "{msg}"
+            );
+        }
+        assert!(e("tickTime=2\ninitLimit=0\nsyncLimit=2\n").contains("initLimit is not set"));
+        assert!(e("tickTime=2\ninitLimit=1\nsyncLimit=0\n").contains("syncLimit is not set"));
+        let ok = Config::parse(&format!("tickTime=2\ninitLimit=1\nsyncLimit=1\n{servers}"));
+        assert_eq!(ok.map(|c| c.tick_time), Ok(2));
+        // However a config is built, the simulation checks it too.
+        let mut cfg = Config::ensemble(3).unwrap();
+        cfg.tick_time = 1;
+        assert!(crate::Simulation::new(cfg, 0).is_err());
+    }
+
+    /// `initLimit=18446744073709551615` overflowed the leader's ACK deadline (parser fuzzer):
+    /// ZooKeeper's keys are Java ints, the simulated network's times at most 24 h.
+    #[test]
+    fn numbers_beyond_their_range_are_refused() {
+        let base = "tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=a:1:2\n";
+        let e = |k: &str, v: &str| {
+            Config::parse(&format!("{base}{k}={v}\n"))
+                .unwrap_err()
+                .to_string()
+        };
+        for k in ["tickTime", "initLimit", "syncLimit", "maxSessionTimeout"] {
+            assert!(e(k, "2147483648").contains("at most 2147483647"), "{k}");
+            assert!(e(k, "18446744073709551615").contains(k), "{k}");
+        }
+        for k in [
+            "zabscope.latencyMs",
+            "zabscope.fsyncMs",
+            "zabscope.leaderStartMs",
+        ] {
+            assert!(e(k, "86400001").contains("24 h"), "{k}");
+        }
+        let ok = Config::parse(&format!("{base}initLimit=2147483647\n")).unwrap();
+        assert_eq!(ok.init_limit, 2_147_483_647);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! - `read` (in `read.rs`): exists/getData/getChildren/getACL/… answered locally with ACL
 //!   checks. Watches are registered by the caller's `WatchManager`, not here.
 
+use crate::acl::Acl;
 use crate::code::Code;
 use crate::ids::SessionId;
 use crate::path::{parent_key, parent_of};
@@ -120,9 +121,12 @@ impl ZkDatabase {
         triggers: &mut Vec<WatchTrigger>,
     ) -> (Code, ResponseBody) {
         let time = h.time.ms() as i64;
-        let created = |r: Result<crate::stat::Stat, Code>, path: &str, t: &mut Vec<_>| match r {
+        let created = |tree: &DataTree,
+                       r: Result<crate::stat::Stat, Code>,
+                       path: &str,
+                       t: &mut Vec<_>| match r {
             Ok(stat) => {
-                push_create(t, path);
+                push_create(t, tree, path);
                 (
                     Code::Ok,
                     ResponseBody::Create {
@@ -163,7 +167,7 @@ impl ZkDatabase {
                     h.zxid,
                     time,
                 );
-                created(r, path, triggers)
+                created(&self.tree, r, path, triggers)
             }
             Txn::CreateContainer {
                 path,
@@ -180,7 +184,7 @@ impl ZkDatabase {
                     h.zxid,
                     time,
                 );
-                created(r, path, triggers)
+                created(&self.tree, r, path, triggers)
             }
             Txn::CreateTtl {
                 path,
@@ -198,11 +202,11 @@ impl ZkDatabase {
                     h.zxid,
                     time,
                 );
-                created(r, path, triggers)
+                created(&self.tree, r, path, triggers)
             }
-            Txn::Delete { path } => match self.tree.delete_node(path, h.zxid) {
-                Ok(()) => {
-                    push_delete(triggers, path);
+            Txn::Delete { path } => match self.delete_node(path, h.zxid) {
+                Ok(acl) => {
+                    push_delete(triggers, &self.tree, path, acl);
                     (Code::Ok, ResponseBody::Empty)
                 }
                 Err(c) => (c, ResponseBody::Empty),
@@ -216,7 +220,11 @@ impl ZkDatabase {
                 .set_data(path, data.clone(), *version, h.zxid, time)
             {
                 Ok(stat) => {
-                    triggers.push(WatchTrigger::new(path, EventType::NodeDataChanged));
+                    triggers.push(WatchTrigger::with_acl(
+                        path,
+                        EventType::NodeDataChanged,
+                        acl_of(&self.tree, path),
+                    ));
                     (Code::Ok, ResponseBody::Stat(stat))
                 }
                 Err(c) => (c, ResponseBody::Empty),
@@ -268,6 +276,13 @@ impl ZkDatabase {
         (code, ResponseBody::Multi(results))
     }
 
+    /// `DataTree.deleteNode`, answering the deleted node's ACL (its NodeDeleted event is
+    /// filtered by it).
+    fn delete_node(&mut self, path: &str, zxid: Zxid) -> Result<Vec<Acl>, Code> {
+        let acl = acl_of(&self.tree, path);
+        self.tree.delete_node(path, zxid).map(|()| acl)
+    }
+
     /// `DataTree.killSession`: deletes the txn's ephemerals (then any the tree still holds for
     /// the session) at `zxid`, and forgets the session.
     fn kill_session(
@@ -284,8 +299,8 @@ impl ZkDatabase {
             }
         }
         for p in &paths {
-            if self.tree.delete_node(p, zxid).is_ok() {
-                push_delete(triggers, p);
+            if let Ok(acl) = self.delete_node(p, zxid) {
+                push_delete(triggers, &self.tree, p, acl);
             }
         }
         self.sessions.remove(&session);
@@ -311,19 +326,35 @@ fn parent_trigger_path(path: &str) -> String {
     parent_key(parent_of(path).unwrap_or("")).to_string()
 }
 
-fn push_create(t: &mut Vec<WatchTrigger>, path: &str) {
-    t.push(WatchTrigger::new(path, EventType::NodeCreated));
-    t.push(WatchTrigger::new(
-        &parent_trigger_path(path),
+fn acl_of(tree: &DataTree, path: &str) -> Vec<Acl> {
+    tree.get(path).map(|n| n.acl.clone()).unwrap_or_default()
+}
+
+/// DataTree.createNode's triggers: NodeCreated filtered by the new node's ACL,
+/// NodeChildrenChanged by the parent's (CVE-2024-23944 fix, `ServerCnxn.process(event, acl)`).
+fn push_create(t: &mut Vec<WatchTrigger>, tree: &DataTree, path: &str) {
+    let parent = parent_trigger_path(path);
+    t.push(WatchTrigger::with_acl(
+        path,
+        EventType::NodeCreated,
+        acl_of(tree, path),
+    ));
+    t.push(WatchTrigger::with_acl(
+        &parent,
         EventType::NodeChildrenChanged,
+        acl_of(tree, &parent),
     ));
 }
 
-fn push_delete(t: &mut Vec<WatchTrigger>, path: &str) {
-    t.push(WatchTrigger::new(path, EventType::NodeDeleted));
-    t.push(WatchTrigger::new(
-        &parent_trigger_path(path),
+/// DataTree.deleteNode's triggers: NodeDeleted filtered by the deleted node's ACL,
+/// NodeChildrenChanged by the parent's.
+fn push_delete(t: &mut Vec<WatchTrigger>, tree: &DataTree, path: &str, acl: Vec<Acl>) {
+    let parent = parent_trigger_path(path);
+    t.push(WatchTrigger::with_acl(path, EventType::NodeDeleted, acl));
+    t.push(WatchTrigger::with_acl(
+        &parent,
         EventType::NodeChildrenChanged,
+        acl_of(tree, &parent),
     ));
 }
 

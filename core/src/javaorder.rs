@@ -4,9 +4,9 @@
 //!
 //! A `HashMap` iterates bin by bin (`(h ^ h >>> 16) & (capacity - 1)`), insertion order
 //! within a bin; resizes split bins preserving that order. So the order is a stable sort of
-//! the insertion sequence by bin. Approximation: the capacity is the one a set of the
-//! current size would have (real sets never shrink, so a node that once had many more
-//! children may iterate differently).
+//! the insertion sequence by bin. A set's table never shrinks, so callers keep the largest
+//! capacity a set reached (`DataNode::children_capacity`); a set rebuilt from a snapshot
+//! (a SNAP-synced follower, a restart) would start again from its size — not modelled.
 
 /// `String.hashCode()` over UTF-16 units.
 #[must_use]

@@ -12,21 +12,35 @@
 //! packets), `server` (one sans-IO ZooKeeper server: FLE, discovery, sync, broadcast), `sim`
 //! (kernel, network, clients, commands), `simulation` (the front the UI drives), `script`,
 //! `trace`, `view`, `invariant`.
+//!
+//! Correctness (issue 9): `breaks` ("break ZAB" switches), `explore` (exhaustive small-scope
+//! exploration through `Simulation::enabled/fire`).
+//!
+//! Clients (issue 7): `client` (the ZooKeeper client library: ClientCnxn, connect string,
+//! reconnects, session expiry, plus client-side checkers) and `recipes` (locks, election,
+//! queue, config push, group membership) written against it.
 
 pub mod acl;
 pub mod api;
+pub mod breaks;
+pub mod client;
 pub mod code;
 pub mod config;
 pub mod db;
+pub mod explain;
+pub mod explore;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;
 pub mod javaorder;
 pub mod jdate;
+pub mod limits;
+pub mod parser_fuzz;
 pub mod path;
 mod prep;
 pub mod proto;
 mod read;
+pub mod recipes;
 pub mod request;
 pub mod rng;
 pub mod script;
@@ -45,6 +59,7 @@ pub mod watch;
 pub mod zkcli;
 pub mod zxid;
 
+pub use breaks::Break;
 pub use code::Code;
 pub use config::{Config, ConfigError};
 pub use db::{ApplyResult, DbConfig, ZkDatabase};

@@ -78,7 +78,9 @@ impl ZkDatabase {
                     i32::try_from(count).unwrap_or(i32::MAX),
                 ))
             }
-            Request::WhoAmI => Ok(ResponseBody::Ids(ctx.auth.clone())),
+            Request::WhoAmI => Ok(ResponseBody::Ids(
+                ctx.auth.iter().map(crate::acl::client_info).collect(),
+            )),
             Request::Sync { path } => Ok(ResponseBody::Sync { path: path.clone() }),
             Request::Ping => Ok(ResponseBody::Empty),
             _ => Err(Code::Unimplemented),

@@ -1,6 +1,7 @@
 //! The one source of randomness in a run: a seeded `ChaCha8Rng` split into named sub-streams.
 //!
-//! Each consumer (network latency, message loss, the fault nemesis, the workload) draws from its
+//! Each consumer (network latency, message loss, the fault nemesis, the workload, the client
+//! library) draws from its
 //! own stream, so adding a draw to one never shifts the others: a script stays reproducible
 //! while the simulator grows. Servers get no RNG (FLE needs none, design.md §2).
 
@@ -18,9 +19,12 @@ pub enum Stream {
     Nemesis = 2,
     /// Client workloads.
     Workload = 3,
+    /// The ZooKeeper client library: connect-string shuffle (StaticHostProvider) and the
+    /// 0–1 s reconnect back-off (ClientCnxn.startConnect).
+    Client = 4,
 }
 
-const STREAMS: usize = 4;
+const STREAMS: usize = 5;
 
 /// A seeded random source with one independent ChaCha stream per [`Stream`].
 #[derive(Clone, Debug)]
@@ -40,7 +44,7 @@ impl SimRng {
         };
         SimRng {
             seed,
-            streams: [make(0), make(1), make(2), make(3)],
+            streams: [make(0), make(1), make(2), make(3), make(4)],
         }
     }
 

@@ -13,9 +13,11 @@
 //! at 1000 crash 1
 //! until 5000
 //! ```
-//! Times are simulated milliseconds. The same script always yields the same trace.
+//! Times are simulated milliseconds, at most `limits::MAX_SPAN_MS` (24 h): a script is one
+//! command. The same script always yields the same trace.
 
 use crate::config::Config;
+use crate::limits;
 use crate::sim::command::Command;
 use std::fmt;
 
@@ -63,12 +65,12 @@ impl Script {
             match word {
                 "seed" => seed = num(rest)?,
                 "config" => (in_cfg, saw_cfg) = (true, true),
-                "until" => until_ms = Some(num(rest)?),
+                "until" => until_ms = Some(limits::span("until", num(rest)?).map_err(err)?),
                 "at" => {
                     let (t, cmd) = rest
                         .split_once(' ')
                         .ok_or_else(|| err("expected 'at MS COMMAND'".into()))?;
-                    let t = num(t)?;
+                    let t = limits::span("the time", num(t)?).map_err(err)?;
                     if commands
                         .last()
                         .is_some_and(|(p, _): &(u64, Command)| *p > t)
@@ -92,7 +94,7 @@ impl Script {
             seed,
             config,
             commands,
-            until_ms: until_ms.unwrap_or(last + 10_000),
+            until_ms: until_ms.unwrap_or((last + 10_000).min(limits::MAX_SPAN_MS)),
         })
     }
 }
@@ -138,5 +140,22 @@ mod tests {
         assert!(e.contains("unknown command"), "{e}");
         let e = Script::parse(&TEXT.replace("at 1000 crash 3", "at 10 crash 3")).unwrap_err();
         assert!(e.contains("time order"), "{e}");
+    }
+
+    /// `until 10^15` would take a day of CPU and `at 18446744073709551615` overflowed the
+    /// default `until` (issue 9, runaway input): one script spans at most 24 h.
+    #[test]
+    fn spans_beyond_a_day_are_refused() {
+        let e = Script::parse(&TEXT.replace("until 9000", "until 1000000000000000")).unwrap_err();
+        assert!(e.contains("line 18") && e.contains("86400000"), "{e}");
+        let max = u64::MAX.to_string();
+        let e = Script::parse(&TEXT.replace("at 1000 crash 3", &format!("at {max} crash 3")))
+            .unwrap_err();
+        assert!(e.contains("line 17") && e.contains("24 h"), "{e}");
+        let last = TEXT
+            .replace("until 9000\n", "")
+            .replace("at 1000 ", "at 86400000 ");
+        let s = Script::parse(&last).unwrap();
+        assert_eq!(s.until_ms, limits::MAX_SPAN_MS);
     }
 }

@@ -3,14 +3,16 @@
 //! and checkpoints for `seek(step)` (time travel = restore the last checkpoint and replay).
 
 use crate::config::{Config, ConfigError};
+use crate::explain::{Marker, Text};
 use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
+use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
-use crate::sim::command::Command;
+use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
 use crate::trace::{Event, Fnv};
-use crate::view::ClusterView;
+use crate::view::{ClusterView, ViewOptions};
 
 /// A command the simulation refused (bad server id, unknown client, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,14 @@ impl std::error::Error for CommandError {}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct AgendaRef(pub SimTime, pub u64);
 
+/// How a bounded run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunEnd {
+    Done,
+    TimeUp,
+    StepCap,
+}
+
 /// Steps between checkpoints.
 const CHECKPOINT_EVERY: u64 = 500;
 
@@ -39,6 +49,9 @@ pub struct Simulation {
     /// Commands applied interactively, with the step after which they were applied.
     applied: Vec<(u64, SimTime, Command)>,
     trace: Vec<Event>,
+    /// Each step's narration and the timeline markers so far (kept with the trace).
+    narrations: Vec<(u64, Text)>,
+    markers: Vec<Marker>,
     keep_trace: bool,
     digest: Fnv,
     checkpoints: Vec<(Kernel, Fnv, usize)>,
@@ -46,25 +59,28 @@ pub struct Simulation {
     violations: Vec<Violation>,
     /// Record applied commands for `seek` and `script()` (off for benchmarks).
     recording: bool,
+    /// The most steps one command may take (`limits::MAX_STEPS`; lower for fuzzing).
+    step_cap: u64,
 }
 
 impl Simulation {
     /// An ensemble configured but not started (design.md's `new(config, seed)`).
     pub fn new(config: Config, seed: u64) -> Result<Self, ConfigError> {
-        if !(1..=51).contains(&config.servers.len()) {
-            return Err(ConfigError::ServerCount(config.servers.len()));
-        }
+        config.validate()?;
         Ok(Simulation {
             kernel: Kernel::new(config, seed),
             seed,
             applied: Vec::new(),
             trace: Vec::new(),
+            narrations: Vec::new(),
+            markers: Vec::new(),
             keep_trace: true,
             digest: Fnv::new(),
             checkpoints: Vec::new(),
             checker: None,
             violations: Vec::new(),
             recording: true,
+            step_cap: MAX_STEPS,
         })
     }
 
@@ -97,6 +113,18 @@ impl Simulation {
         self.recording = keep;
     }
 
+    /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
+    /// small cap so each execution stays cheap. At most [`MAX_STEPS`].
+    pub fn set_step_cap(&mut self, steps: u64) {
+        self.step_cap = steps.min(MAX_STEPS);
+    }
+
+    /// The most steps one command may take.
+    #[must_use]
+    pub fn step_cap(&self) -> u64 {
+        self.step_cap
+    }
+
     /// Check every invariant after every step from now on.
     pub fn check_invariants(&mut self, on: bool) {
         self.checker = on.then(|| Checker::new(self.seed));
@@ -104,10 +132,26 @@ impl Simulation {
 
     /// Apply a command now (it is the next agenda item); recorded for replay.
     pub fn apply(&mut self, c: Command) -> Result<(), CommandError> {
+        self.apply_keyed(c).map(|_| ())
+    }
+
+    fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
         self.applied
             .push((self.kernel.step, self.kernel.now, c.clone()));
-        self.kernel.schedule(self.kernel.now, Item::Command(c));
+        Ok(self.kernel.schedule(self.kernel.now, Item::Command(c)))
+    }
+
+    /// Apply a command and step until it has taken effect, so the view shows its result at
+    /// once (what a click or a typed command wants). Only items already due at this instant
+    /// run before it — at step 0 that is the script's `at 0 start …`, so `crash 2` typed
+    /// before the first step shows server 2 crashed, not OFF, then LOOKING, then CRASHED.
+    /// The steps taken are ordinary steps (traced, checked, replayed by `seek`).
+    pub fn apply_now(&mut self, c: Command) -> Result<(), CommandError> {
+        let key = self.apply_keyed(c)?;
+        while self.kernel.agenda.contains_key(&key) {
+            self.step();
+        }
         Ok(())
     }
 
@@ -125,6 +169,28 @@ impl Simulation {
             Command::Block { from, to } => from.iter().chain(to).copied().collect(),
             Command::Hold { from, to } | Command::Release { from, to } => vec![*from, *to],
             Command::Connect { server, .. } => vec![*server],
+            Command::Zk {
+                action: ZkAction::Connect { hosts, .. },
+                ..
+            } => hosts.clone(),
+            Command::Zk { client, .. }
+            | Command::Recipe { client, .. }
+            | Command::Unlock { client, .. }
+                if self.pending_zk(client) =>
+            {
+                vec![]
+            }
+            Command::Zk {
+                action: ZkAction::Cut(ids),
+                ..
+            } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                ids.clone()
+            }
+            Command::Zk { .. } | Command::Recipe { .. } | Command::Unlock { .. } => {
+                self.kernel.check_zk(c).map_err(CommandError)?;
+                vec![]
+            }
             Command::Move { client, server } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
@@ -147,9 +213,17 @@ impl Simulation {
             }
             _ => vec![],
         };
-        ids.iter()
-            .find(|i| !known(i))
-            .map_or(Ok(()), |i| Err(bad(i)))
+        if let Some(i) = ids.iter().find(|i| !known(i)) {
+            return Err(bad(i));
+        }
+        crate::sim::validate::check(&self.kernel, c).map_err(CommandError)
+    }
+
+    /// A `client C connect …` (or a command for C) is waiting in the agenda.
+    fn pending_zk(&self, client: &str) -> bool {
+        self.kernel.agenda.values().any(|i| {
+            matches!(i, Item::Command(Command::Zk { client: c, action: ZkAction::Connect { .. } }) if c == client)
+        })
     }
 
     fn pending_connect(&self, client: &str) -> bool {
@@ -175,6 +249,11 @@ impl Simulation {
         }
         if self.keep_trace {
             self.trace.extend(self.kernel.events.iter().cloned());
+            let x = &self.kernel.explain;
+            if let Some(n) = &x.narration {
+                self.narrations.push((self.kernel.step, n.clone()));
+            }
+            self.markers.extend(x.markers.iter().cloned());
         }
         if let Some(c) = self.checker.as_mut() {
             let v = c.check(&self.kernel);
@@ -222,28 +301,90 @@ impl Simulation {
     }
 
     /// Run every agenda item due within the next `ms` of simulated time; returns the number of
-    /// events. The clock then stands at `now + ms`.
+    /// events. The clock then stands at `now + ms` — unless [`MAX_STEPS`] steps were taken
+    /// first (a storm of timers), which stops the run at the last step's time; see
+    /// [`Simulation::try_run_for`] for the checked form the entry points use.
     pub fn run_for(&mut self, ms: u64) -> usize {
+        self.run_for_steps(ms, self.step_cap).0
+    }
+
+    /// `run_for` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the step
+    /// cap is an error (the clock stays at the last step taken, so running again continues).
+    pub fn try_run_for(&mut self, ms: u64) -> Result<usize, CommandError> {
+        limits::span("the run", ms).map_err(CommandError)?;
+        match self.run_for_steps(ms, self.step_cap) {
+            (n, true) => Ok(n),
+            (_, false) => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
+        }
+    }
+
+    /// Runs to `now + ms` taking at most `max_steps` items; true if it got there.
+    fn run_for_steps(&mut self, ms: u64, max_steps: u64) -> (usize, bool) {
         let end = self.kernel.now.plus_ms(ms);
         let mut n = 0;
+        let mut steps = 0;
         while self.kernel.next_time().is_some_and(|t| t <= end) {
+            if steps == max_steps {
+                return (n, false);
+            }
             n += self.step().len();
+            steps += 1;
         }
         self.kernel.now = end;
-        n
+        (n, true)
     }
 
     /// Step until `done` holds or `max_ms` of simulated time passed. True if `done` held.
-    pub fn run_until(&mut self, max_ms: u64, mut done: impl FnMut(&Simulation) -> bool) -> bool {
+    /// At most [`MAX_STEPS`] steps are taken (false if the cap stopped it).
+    pub fn run_until(&mut self, max_ms: u64, done: impl FnMut(&Simulation) -> bool) -> bool {
+        self.run_until_steps(max_ms, self.step_cap, done) == RunEnd::Done
+    }
+
+    /// `run_until` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the
+    /// step cap is an error; `Ok(done held)` otherwise.
+    pub fn try_run_until(
+        &mut self,
+        max_ms: u64,
+        done: impl FnMut(&Simulation) -> bool,
+    ) -> Result<bool, CommandError> {
+        limits::span("max_ms", max_ms).map_err(CommandError)?;
+        match self.run_until_steps(max_ms, self.step_cap, done) {
+            RunEnd::Done => Ok(true),
+            RunEnd::TimeUp => Ok(false),
+            RunEnd::StepCap => Err(CommandError(limits::step_cap(
+                self.step_cap,
+                self.now().ms(),
+            ))),
+        }
+    }
+
+    fn run_until_steps(
+        &mut self,
+        max_ms: u64,
+        max_steps: u64,
+        mut done: impl FnMut(&Simulation) -> bool,
+    ) -> RunEnd {
         let end = self.kernel.now.plus_ms(max_ms);
+        let mut steps = 0;
         while !done(self) {
             if self.kernel.next_time().is_none_or(|t| t > end) {
                 self.kernel.now = self.kernel.now.max(end);
-                return done(self);
+                return if done(self) {
+                    RunEnd::Done
+                } else {
+                    RunEnd::TimeUp
+                };
+            }
+            if steps == max_steps {
+                return RunEnd::StepCap;
             }
             self.step();
+            steps += 1;
         }
-        true
+        RunEnd::Done
     }
 
     /// Time travel: go to the state right after step `target` (replaying from a checkpoint).
@@ -261,6 +402,9 @@ impl Simulation {
             self.kernel = k;
             self.digest = d;
             self.trace.truncate(len);
+            let at = self.kernel.step;
+            self.narrations.retain(|(s, _)| *s <= at);
+            self.markers.retain(|m| m.step <= at);
             if let Some(c) = self.checker.as_mut() {
                 c.reset();
             }
@@ -300,9 +444,37 @@ impl Simulation {
             .collect()
     }
 
+    /// The full picture (every data tree and whole logs).
     #[must_use]
     pub fn view(&self) -> ClusterView {
         ClusterView::of(&self.kernel)
+    }
+
+    /// The picture with only what `opts` asks for (`ViewOptions::compact()` per frame).
+    #[must_use]
+    pub fn view_with(&self, opts: ViewOptions) -> ClusterView {
+        ClusterView::with(&self.kernel, opts)
+    }
+
+    /// Every step's narration so far, `(step, text)` in step order.
+    #[must_use]
+    pub fn narrations(&self) -> &[(u64, Text)] {
+        &self.narrations
+    }
+
+    /// The narration of one past step.
+    #[must_use]
+    pub fn narration(&self, step: u64) -> Option<&Text> {
+        self.narrations
+            .binary_search_by_key(&step, |(s, _)| *s)
+            .ok()
+            .map(|i| &self.narrations[i].1)
+    }
+
+    /// The timeline markers so far (elections, leader changes, faults, commits), in step order.
+    #[must_use]
+    pub fn markers(&self) -> &[Marker] {
+        &self.markers
     }
 
     #[must_use]
@@ -332,6 +504,8 @@ impl Simulation {
         self.kernel = kernel;
         self.checkpoints.clear();
         self.applied.clear();
+        self.narrations.clear();
+        self.markers.clear();
         if let Some(c) = self.checker.as_mut() {
             c.reset();
         }

@@ -160,7 +160,10 @@ impl StandaloneServer {
         let zxid = self.next_zxid();
         let entry = self.db.prep(ctx, req, zxid, at);
         let applied = self.db.apply(&entry);
-        let events = self.watches.trigger(&applied.triggers);
+        let conns = &self.connections;
+        let events = self
+            .watches
+            .trigger(&applied.triggers, |s| conns.get(&s).map(|c| c.auth.clone()));
         (applied.response, events)
     }
 
@@ -359,6 +362,11 @@ impl StandaloneServer {
                         c.plus_ms(self.check_step())
                     };
                     events.extend(ev);
+                    if self.next_container_check <= c {
+                        // Time saturated at u64::MAX ms: no later boundary exists, so this
+                        // call has done its last check (the loop must not spin at MAX).
+                        break;
+                    }
                 }
                 _ => break,
             }

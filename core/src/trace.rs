@@ -2,6 +2,7 @@
 //! client request/response, each with the step that caused it, so a UI can animate and explain
 //! a run. A running FNV-1a digest over the events makes determinism checkable cheaply.
 
+use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::{Notification, PeerMsg, ServerState};
 use crate::server::outbox::{Persist, Phase};
@@ -111,6 +112,8 @@ pub enum EventKind {
     },
     Ack {
         zxid: Zxid,
+        /// Whose ACK the leader counted (itself after its own log flush).
+        from: ServerId,
         acks: u32,
         needed: u32,
     },
@@ -128,6 +131,8 @@ pub enum EventKind {
         learner: ServerId,
         kind: &'static str,
         zxid: Zxid,
+        /// The `syncFollower` rule that chose `kind` (not part of the digest).
+        why: SyncWhy,
     },
     GaveUp(&'static str),
     ClientRequest {
@@ -149,6 +154,24 @@ pub enum EventKind {
     Watch {
         session: SessionId,
         event: String,
+    },
+    /// A client library handle's connection state changed (its Watcher's None-type event:
+    /// SyncConnected, Disconnected, Expired, Closed), with why.
+    ClientState {
+        session: SessionId,
+        client: String,
+        state: String,
+        why: String,
+    },
+    /// A client's recipe step, a client-library note, or an error answered to a command.
+    Recipe {
+        client: String,
+        text: String,
+    },
+    /// Something a student should see: a safety property at risk (a paused lock holder
+    /// whose session expired still believes it holds the lock — why fencing tokens exist).
+    Finding {
+        text: String,
     },
 }
 
@@ -195,6 +218,11 @@ impl Event {
             } => (15, session.0 as u64 ^ zxid.0, *err as u64),
             EventKind::ClientTimeout { session, cxid } => (16, session.0 as u64, *cxid as u64),
             EventKind::Watch { session, event } => (17, session.0 as u64, event.len() as u64),
+            EventKind::ClientState { session, state, .. } => {
+                (19, session.0 as u64, state.len() as u64)
+            }
+            EventKind::Recipe { client, text } => (20, client.len() as u64, text.len() as u64),
+            EventKind::Finding { text } => (21, text.len() as u64, 0),
         };
         h.write_u64(tag);
         h.write_u64(a);
@@ -233,7 +261,9 @@ impl fmt::Display for Event {
             EventKind::State { state, phase } => write!(f, "state {state} {phase}"),
             EventKind::Persist(p) => write!(f, "persist {p}"),
             EventKind::Propose { zxid, needed } => write!(f, "propose {zxid} (quorum {needed})"),
-            EventKind::Ack { zxid, acks, needed } => write!(f, "ack {zxid} {acks}/{needed}"),
+            EventKind::Ack {
+                zxid, acks, needed, ..
+            } => write!(f, "ack {zxid} {acks}/{needed}"),
             EventKind::Commit { zxid } => write!(f, "commit {zxid}"),
             EventKind::Applied { zxid } => write!(f, "apply {zxid} (syncing)"),
             EventKind::Established { epoch } => write!(f, "established epoch {epoch}"),
@@ -241,6 +271,7 @@ impl fmt::Display for Event {
                 learner,
                 kind,
                 zxid,
+                ..
             } => write!(f, "sync {learner} {kind} {zxid}"),
             EventKind::GaveUp(why) => write!(f, "gave up: {why}"),
             EventKind::ClientRequest { session, cxid, op } => {
@@ -258,6 +289,14 @@ impl fmt::Display for Event {
                 write!(f, "client timeout {session} cxid={cxid}")
             }
             EventKind::Watch { session, event } => write!(f, "watch {session} {event}"),
+            EventKind::ClientState {
+                session,
+                client,
+                state,
+                why,
+            } => write!(f, "client {client} {session} {state} ({why})"),
+            EventKind::Recipe { client, text } => write!(f, "recipe {client}: {text}"),
+            EventKind::Finding { text } => write!(f, "FINDING {text}"),
         }
     }
 }
@@ -286,6 +325,9 @@ impl Event {
             EventKind::ClientReply { .. } => "clientReply",
             EventKind::ClientTimeout { .. } => "clientTimeout",
             EventKind::Watch { .. } => "watch",
+            EventKind::ClientState { .. } => "clientState",
+            EventKind::Recipe { .. } => "recipe",
+            EventKind::Finding { .. } => "finding",
         };
         let text = self.to_string();
         let detail = text.splitn(4, ' ').nth(3).unwrap_or_default().to_string();

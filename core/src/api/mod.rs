@@ -17,6 +17,7 @@ pub use parse::{ClientAction, DEFAULT_TIMEOUT_MS, Fields, int_field, str_field};
 
 use crate::code::Code;
 use crate::ids::SessionId;
+use crate::limits;
 use crate::request::{Request, Response, ResponseBody};
 use crate::time::SimTime;
 use crate::watch::{KeeperState, WatchedEvent};
@@ -36,8 +37,9 @@ pub trait Backend {
     fn disconnect(&mut self, session: SessionId);
     /// Disconnects `session` and runs time until the server has expired it.
     fn expire(&mut self, session: SessionId) -> Events;
-    /// Advances simulated time by `ms`.
-    fn run(&mut self, ms: u64) -> Events;
+    /// Advances simulated time by `ms` (the api has checked `ms` ≤ `limits::MAX_SPAN_MS`); an
+    /// error if the run stopped early (the step cap).
+    fn run(&mut self, ms: u64) -> Result<Events, String>;
     /// The current simulated time.
     fn now(&self) -> SimTime;
     /// A four-letter word's reply (`fields` may name a server).
@@ -108,6 +110,15 @@ impl<B: Backend> Api<B> {
         &mut self.backend
     }
 
+    /// Handles one raw input line (without its newline): invalid UTF-8 answers a BadRequest
+    /// error line naming the byte, and the session goes on.
+    pub fn handle_bytes(&mut self, line: &[u8]) -> String {
+        match limits::utf8_line(line) {
+            Ok(text) => self.handle_line(text),
+            Err(e) => bad_request(&e),
+        }
+    }
+
     /// Handles one line; returns one line of JSON (no trailing newline). Blank lines and
     /// `#` comments answer the empty string (the caller prints nothing).
     pub fn handle_line(&mut self, line: &str) -> String {
@@ -135,7 +146,7 @@ impl<B: Backend> Api<B> {
             "run" => {
                 let ms = parse::int_field(fields, "ms")?.ok_or("missing 'ms'")?;
                 let ms = u64::try_from(ms).map_err(|_| "'ms' must be ≥ 0".to_string())?;
-                let events = self.backend.run(ms);
+                let events = self.backend.run(limits::span("'ms'", ms)?)?;
                 let mut out = Obj::new()
                     .with("op", "run")
                     .with("ok", true)
@@ -155,6 +166,11 @@ impl<B: Backend> Api<B> {
                     .with("ok", true)
                     .with("output", out))
             }
+            // The client library processes and their recipes (ensembles, docs/clients.md).
+            "client" | "recipe" | "release" => self
+                .backend
+                .extra_op(op, fields)
+                .unwrap_or_else(|| Err(format!("unknown op '{op}'"))),
             _ if fields.contains_key("client") => {
                 let client = parse::str_field(fields, "client")?.to_string();
                 let action = parse::client_action(op, fields)?;

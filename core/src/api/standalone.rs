@@ -31,9 +31,9 @@ impl Backend for StandaloneServer {
         }
     }
 
-    fn run(&mut self, ms: u64) -> Events {
+    fn run(&mut self, ms: u64) -> Result<Events, String> {
         let to = self.now().plus_ms(ms);
-        self.advance(to)
+        Ok(self.advance(to))
     }
 
     fn now(&self) -> SimTime {

@@ -4,18 +4,50 @@
 //! Each check looks at the events of the step just taken and the kernel state, against a
 //! `History` of what was ever proposed and delivered, so checking stays cheap enough to run
 //! after every step of every fuzzed seed.
+//!
+//! Besides the order invariants of the spec, issue 9 added invariants that see *state*:
+//! DigestAgreement, Durability, AckedWritesSurvive, MonotonicReads, EphemeralCleanup,
+//! ServeOnlyInBroadcast and the kernel self-check LinkFifo.
 
+mod acked_writes_survive;
 mod agreement;
+mod digest_agreement;
+mod durability;
+mod ephemeral_cleanup;
 mod global_primary_order;
 mod integrity;
 mod leadership1;
 mod leadership2;
+mod link_fifo;
 mod local_primary_order;
+mod monotonic_reads;
 mod prefix_consistency;
 mod primary_integrity;
+mod serve_only_in_broadcast;
 mod total_order;
 
-use crate::ids::ServerId;
+/// Every invariant the checker knows, by name (what a `Violation` names).
+pub const NAMES: [&str; 16] = [
+    "Leadership1",
+    "Leadership2",
+    "Integrity",
+    "Agreement",
+    "TotalOrder",
+    "LocalPrimaryOrder",
+    "GlobalPrimaryOrder",
+    "PrimaryIntegrity",
+    "PrefixConsistency",
+    "DigestAgreement",
+    "Durability",
+    "AckedWritesSurvive",
+    "MonotonicReads",
+    "EphemeralCleanup",
+    "ServeOnlyInBroadcast",
+    "LinkFifo",
+];
+
+use crate::ids::{ServerId, SessionId};
+use crate::server::outbox::Persist;
 use crate::server::replica::Entry;
 use crate::server::{Role, Server};
 use crate::sim::kernel::Kernel;
@@ -56,6 +88,16 @@ pub struct History {
     pub established: BTreeMap<u32, BTreeSet<ServerId>>,
     /// Per server: the last zxid it delivered since its role last changed.
     pub last_commit: BTreeMap<ServerId, Zxid>,
+    /// DigestAgreement: the database digest right after applying each zxid.
+    pub digests: BTreeMap<Zxid, u64>,
+    /// Durability: per server, the txns it ACKed and was not since told to truncate.
+    pub acked: BTreeMap<ServerId, BTreeSet<Zxid>>,
+    /// AckedWritesSurvive: client writes answered OK, with their txn.
+    pub acked_writes: BTreeMap<Zxid, Entry>,
+    /// MonotonicReads: per session, the newest zxid an OK reply carried.
+    pub seen: BTreeMap<SessionId, Zxid>,
+    /// LinkFifo: per directed link, the id of the last message delivered.
+    pub link_last: BTreeMap<(ServerId, ServerId), u64>,
 }
 
 /// One step's view for the checks: a commit at a server, with the entry it applied.
@@ -73,6 +115,11 @@ pub struct Checker {
     seed: u64,
     history: History,
     reported: BTreeSet<&'static str>,
+    /// The kernel's message sequence after the last check: a DROP with a larger id was
+    /// dropped as it was sent (not a late drop of an older message).
+    seq: u64,
+    /// Each node's incarnation at the last check (Durability looks at a disk when it changes).
+    incarnations: Vec<u32>,
 }
 
 type Found = Vec<(&'static str, String)>;
@@ -82,6 +129,7 @@ impl Checker {
     pub fn new(seed: u64) -> Self {
         Checker {
             seed,
+            seq: u64::MAX,
             ..Checker::default()
         }
     }
@@ -90,6 +138,8 @@ impl Checker {
     pub fn reset(&mut self) {
         self.history = History::default();
         self.reported.clear();
+        self.seq = u64::MAX;
+        self.incarnations.clear();
     }
 
     /// Check the step the kernel just took. Each invariant is reported once.
@@ -97,7 +147,8 @@ impl Checker {
         let mut found: Found = Vec::new();
         leadership1::check(&mut self.history, k, &mut found);
         leadership2::check(&mut self.history, k, &mut found);
-        for e in &k.events {
+        for (i, e) in k.events.iter().enumerate() {
+            self.kernel_event(k, i, &mut found);
             let Some(server) = e
                 .from
                 .and_then(|id| k.slot(id))
@@ -111,6 +162,7 @@ impl Checker {
                 }
                 EventKind::Established { epoch } => {
                     primary_integrity::check(&self.history, server, *epoch, &mut found);
+                    acked_writes_survive::established(&self.history, server, *epoch, &mut found);
                     agreement::recovered(&mut self.history, server, &mut found);
                 }
                 EventKind::State { .. } | EventKind::Applied { .. } => {
@@ -120,6 +172,8 @@ impl Checker {
                 _ => {}
             }
         }
+        self.disks(k, &mut found);
+        self.seq = k.seq;
         let mut out = Vec::new();
         for (name, detail) in found {
             if self.reported.insert(name) {
@@ -156,7 +210,88 @@ impl Checker {
         local_primary_order::check(&d, found);
         global_primary_order::check(&d, found);
         agreement::check(&mut self.history, &d, found);
+        digest_agreement::check(&mut self.history, server, zxid, found);
+        if let Some(e) = &d.entry {
+            ephemeral_cleanup::check(server, e, found);
+        }
         self.history.last_commit.insert(id, zxid);
+    }
+
+    /// The checks that look at the kernel's own events (links, ACKs, the disk, client replies)
+    /// rather than at a running server's protocol notes.
+    fn kernel_event(&mut self, k: &Kernel, i: usize, found: &mut Found) {
+        let e = &k.events[i];
+        let h = &mut self.history;
+        match &e.kind {
+            EventKind::Deliver { msg_id, msg } if msg.name != "CLOSED" => {
+                if let (Some(from), Some(to)) = (e.from, e.to) {
+                    link_fifo::check(h, from, to, *msg_id, found);
+                }
+            }
+            EventKind::Send { msg_id, msg } | EventKind::Drop { msg_id, msg, .. }
+                if msg.name == "ACK" =>
+            {
+                let sent_now = matches!(e.kind, EventKind::Send { .. }) || *msg_id > self.seq;
+                if let (true, Some(from), Some(z)) = (sent_now, e.from, msg.zxid)
+                    && z.counter() != 0
+                {
+                    h.acked.entry(from).or_default().insert(z);
+                }
+            }
+            // The leader's own ACK, counted after its log flush.
+            EventKind::Ack { zxid, from, .. } if e.from == Some(*from) => {
+                h.acked.entry(*from).or_default().insert(*zxid);
+            }
+            EventKind::Persist(Persist::Truncate(z)) => {
+                if let Some(acked) = e.from.and_then(|id| h.acked.get_mut(&id)) {
+                    acked.retain(|x| x <= z);
+                }
+            }
+            EventKind::ClientReply {
+                session,
+                cxid,
+                zxid,
+                err: 0,
+            } => {
+                let Some(server) = e
+                    .from
+                    .and_then(|id| k.slot(id))
+                    .and_then(|s| k.nodes[s].server.as_ref())
+                else {
+                    return;
+                };
+                acked_writes_survive::replied(h, server, session.0, *cxid, *zxid);
+                if *cxid == 0 {
+                    return;
+                }
+                monotonic_reads::check(h, *session, *zxid, found);
+                // A server that replied and then changed role in the same step was serving
+                // when it replied.
+                let changed = k.events[i..].iter().any(|x| {
+                    x.from == e.from
+                        && matches!(x.kind, EventKind::State { .. } | EventKind::GaveUp(_))
+                });
+                if !changed {
+                    serve_only_in_broadcast::check(server, k.now, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Durability: a disk is checked whenever its server's incarnation changed (crash, stop,
+    /// restart: the disk is what the next boot reloads, or just reloaded).
+    fn disks(&mut self, k: &Kernel, found: &mut Found) {
+        if self.incarnations.len() != k.nodes.len() {
+            self.incarnations = k.nodes.iter().map(|n| n.incarnation).collect();
+            return;
+        }
+        for (i, n) in k.nodes.iter().enumerate() {
+            if n.incarnation != self.incarnations[i] {
+                self.incarnations[i] = n.incarnation;
+                durability::check(&self.history, n.id, n.durable(), found);
+            }
+        }
     }
 }
 

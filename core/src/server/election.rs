@@ -5,6 +5,7 @@
 //! vote arrives for `finalizeWait` (200 ms), or a quorum of FOLLOWING/LEADING peers points at an
 //! established leader (`outofelection` + `checkLeader`).
 
+use crate::breaks::Break;
 use crate::ids::ServerId;
 use crate::proto::{Notification, PeerMsg, ServerState, Vote};
 use crate::server::outbox::Outbox;
@@ -27,7 +28,7 @@ pub struct Received {
 impl Received {
     /// `Vote.equals`: if either side is LOOKING every field counts, otherwise only
     /// (leader, peerEpoch).
-    fn agrees(&self, other: &Received) -> bool {
+    pub fn agrees(&self, other: &Received) -> bool {
         if self.state == ServerState::Looking || other.state == ServerState::Looking {
             self.vote == other.vote
         } else {
@@ -129,9 +130,7 @@ impl Election {
         n: Notification,
         out: &mut Outbox,
     ) -> Transition {
-        if n.vote()
-            .beats(&self.proposal, |id| core.config.is_voter(id))
-        {
+        if beats(core, &n.vote(), &self.proposal) {
             self.finalizing = false;
             let t = self.process(core, n, out);
             self.deadline = now.plus_ms(if self.finalizing {
@@ -163,12 +162,11 @@ impl Election {
             // getInitLastLoggedZxid() == -1: observers ignore LOOKING votes.
             return;
         }
-        let voter = |id: ServerId| core.config.is_voter(id);
         if n.election_epoch > core.logical_clock {
             core.logical_clock = n.election_epoch;
             self.recvset.clear();
             let init = core.init_vote();
-            self.proposal = if n.vote().beats(&init, voter) {
+            self.proposal = if beats(core, &n.vote(), &init) {
                 n.vote()
             } else {
                 init
@@ -176,7 +174,7 @@ impl Election {
             self.send_notifications(core, out);
         } else if n.election_epoch < core.logical_clock {
             return;
-        } else if n.vote().beats(&self.proposal, voter) {
+        } else if beats(core, &n.vote(), &self.proposal) {
             self.proposal = n.vote();
             self.send_notifications(core, out);
         }
@@ -250,6 +248,19 @@ impl Election {
             None => Transition::Stay,
         }
     }
+}
+
+/// `totalOrderPredicate`: does vote `new` beat `cur`?
+fn beats(core: &Core, new: &Vote, cur: &Vote) -> bool {
+    let voter = |id: ServerId| core.config.is_voter(id);
+    if core.config.broken(Break::ElectBySidOnly) {
+        // BREAK ZAB (electBySidOnly): (peerEpoch, zxid) ignored, the higher server id wins.
+        let Some(n) = new.leader.filter(|id| voter(*id)) else {
+            return false;
+        };
+        return i64::from(n.0) > cur.leader.map_or(-1, |c| i64::from(c.0));
+    }
+    new.beats(cur, voter)
 }
 
 /// `getVoteTracker`: the senders whose vote agrees with `with`.

@@ -5,6 +5,7 @@
 //! proposes txns in zxid order, commits each once a quorum has ACKed it and every earlier one
 //! is committed, and checks every tick that a quorum of learners is still in touch.
 
+use crate::breaks::Break;
 use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::PeerMsg;
@@ -159,7 +160,7 @@ impl Leader {
             return Transition::Stay;
         }
         if let Some(h) = self.learners.get_mut(&from) {
-            h.ack_deadline_tick = self.tick + core.config.sync_limit;
+            h.ack_deadline_tick = self.tick.saturating_add(core.config.sync_limit);
         }
         match msg {
             PeerMsg::FollowerInfo { accepted } => {
@@ -253,7 +254,17 @@ impl Leader {
         };
         self.last_proposed = zxid;
         let mut txn = self.prep.prep(&req.ctx, &req.request, zxid, now);
-        if core.session_moved(req.ctx.session, owner, &req.request) {
+        let live = self.prep.sessions().contains_key(&req.ctx.session);
+        if !live
+            && !matches!(
+                req.request,
+                Request::CreateSession { .. } | Request::CloseSession
+            )
+        {
+            // SessionTrackerImpl.checkSession: a closed (or closing) session's request
+            // becomes an error txn (SessionExpiredException) — found by EphemeralCleanup.
+            txn.txn = Txn::Error(Code::SessionExpired);
+        } else if core.session_moved(req.ctx.session, owner, &req.request) {
             // PrepRequestProcessor: checkSession threw SessionMovedException → error txn.
             txn.txn = Txn::Error(Code::SessionMoved);
         }
@@ -295,31 +306,83 @@ impl Leader {
         };
         p.acks.insert(from);
         let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
-        out.note(Note::Acked { zxid, acks, needed });
+        out.note(Note::Acked {
+            zxid,
+            from,
+            acks,
+            needed,
+        });
         self.try_commit(core, now, out);
     }
 
     /// `tryToCommit`, strictly in zxid order.
     fn try_commit(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
+        if core.config.broken(Break::CommitOutOfOrder) {
+            return self.commit_newest_first(core, now, out);
+        }
         while let Some(entry) = self.outstanding.first_entry() {
-            if !core.config.is_quorum(entry.get().acks.iter()) {
+            if !has_quorum(core, &entry.get().acks) {
                 break;
             }
             let p = entry.remove();
-            let zxid = p.entry.zxid();
-            for (id, h) in &self.learners {
-                if h.forwarding() {
-                    let msg = if h.observer {
-                        PeerMsg::Inform(p.entry.clone())
-                    } else {
-                        PeerMsg::Commit { zxid }
-                    };
-                    out.send(*id, msg);
-                }
-            }
-            core.commit(&p.entry, now, out);
-            self.release_syncs(core, zxid, out);
+            self.commit_one(core, now, p, out);
         }
+    }
+
+    /// BREAK ZAB (commitOutOfOrder): tryToCommit without "commit in zxid order" — every
+    /// proposal with a quorum is committed, the newest first.
+    fn commit_newest_first(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
+        let ready: Vec<Zxid> = (self.outstanding.iter().rev())
+            .filter(|(_, p)| has_quorum(core, &p.acks))
+            .map(|(z, _)| *z)
+            .collect();
+        for z in ready {
+            if let Some(p) = self.outstanding.remove(&z) {
+                self.commit_one(core, now, p, out);
+            }
+        }
+    }
+
+    /// The leader's own ACKs for a whole flushed batch, counted before committing
+    /// (BREAK ZAB commitOutOfOrder only; ZooKeeper counts them one by one).
+    pub(crate) fn own_acks(
+        &mut self,
+        core: &mut Core,
+        now: SimTime,
+        batch: &[Zxid],
+        out: &mut Outbox,
+    ) {
+        let needed = quorum_size(core);
+        for z in batch {
+            if let Some(p) = self.outstanding.get_mut(z) {
+                p.acks.insert(core.id);
+                let acks = p.acks.len() as u32;
+                out.note(Note::Acked {
+                    zxid: *z,
+                    from: core.id,
+                    acks,
+                    needed,
+                });
+            }
+        }
+        self.try_commit(core, now, out);
+    }
+
+    /// COMMIT (INFORM to observers) one proposal and apply it.
+    fn commit_one(&mut self, core: &mut Core, now: SimTime, p: Outstanding, out: &mut Outbox) {
+        let zxid = p.entry.zxid();
+        for (id, h) in &self.learners {
+            if h.forwarding() {
+                let msg = if h.observer {
+                    PeerMsg::Inform(p.entry.clone())
+                } else {
+                    PeerMsg::Commit { zxid }
+                };
+                out.send(*id, msg);
+            }
+        }
+        core.commit(&p.entry, now, out);
+        self.release_syncs(core, zxid, out);
     }
 
     /// `processSync`: answered once everything proposed so far is committed.
@@ -421,9 +484,7 @@ impl Leader {
             .iter()
             .map(|(s, t)| (*s, *t))
             .collect();
-        for (s, t) in sessions {
-            core.tracker.add_session(s, t, now);
-        }
+        core.tracker.restart(&sessions, now);
     }
 }
 
@@ -442,9 +503,19 @@ fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
                 let mut r = Response::ok(ResponseBody::Sync { path });
                 r.zxid = core.replica.last_processed();
                 out.reply(session, cxid, r.zxid, r);
+                core.release_reads(session, out);
             }
         }
     }
+}
+
+/// Has a proposal with these ACKs a quorum? BREAK ZAB (commitWithoutQuorum): any ACK (the
+/// leader's own) will do.
+fn has_quorum(core: &Core, acks: &BTreeSet<ServerId>) -> bool {
+    if core.config.broken(Break::CommitWithoutQuorum) {
+        return !acks.is_empty();
+    }
+    core.config.is_quorum(acks.iter())
 }
 
 /// How many voters make a quorum.

@@ -1,6 +1,8 @@
 //! The leader's discovery and synchronization (`Leader.getEpochToPropose`, `waitForEpochAck`,
 //! `waitForNewLeaderAck`, `LearnerHandler.run` and `syncFollower`).
 
+use crate::breaks::Break;
+use crate::explain::SyncWhy;
 use crate::ids::ServerId;
 use crate::proto::PeerMsg;
 use crate::server::Core;
@@ -27,7 +29,10 @@ impl Leader {
         let h = Handler {
             observer,
             state: HandlerState::AwaitEpoch,
-            ack_deadline_tick: self.tick + core.config.init_limit + core.config.sync_limit,
+            ack_deadline_tick: self
+                .tick
+                .saturating_add(core.config.init_limit)
+                .saturating_add(core.config.sync_limit),
             peer_last: Zxid::ZERO,
         };
         self.learners.insert(from, h);
@@ -46,7 +51,13 @@ impl Leader {
 
     /// A quorum is connected: the new epoch is max(acceptedEpoch) + 1.
     pub(crate) fn decide_epoch(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
-        let epoch = self.max_accepted + 1;
+        let epoch = if core.config.broken(Break::NewEpochMax) {
+            // BREAK ZAB (newEpochMax): max instead of max + 1 (at least 1, so a fresh ensemble
+            // still leaves epoch 0).
+            self.max_accepted.max(1)
+        } else {
+            self.max_accepted + 1
+        };
         self.epoch = Some(epoch);
         core.durable.set_accepted_epoch(epoch, out);
         self.last_proposed = Zxid::new(epoch, 0);
@@ -97,7 +108,10 @@ impl Leader {
         if h.state != HandlerState::AwaitAckEpoch {
             return;
         }
-        if epoch != -1 && (epoch, last_logged) > mine {
+        // BREAK ZAB (electBySidOnly) also drops this guard: it only backs up the election's
+        // promise that the leader's history is the most recent.
+        let guard = !core.config.broken(Break::ElectBySidOnly);
+        if guard && epoch != -1 && (epoch, last_logged) > mine {
             // StateSummary.isMoreRecentThan: "Follower is ahead of the leader".
             self.learners.remove(&from);
             out.send(from, PeerMsg::Closed);
@@ -148,11 +162,12 @@ impl Leader {
         let Some(h) = self.learners.get(&id) else {
             return;
         };
-        let (kind, msgs, current) = sync_packets(core, h.peer_last);
+        let (kind, msgs, current, why) = sync_packets(core, h.peer_last);
         out.note(Note::SyncChoice {
             learner: id,
             kind,
             zxid: current,
+            why,
         });
         let observer = h.observer;
         for m in msgs {
@@ -231,51 +246,101 @@ impl Leader {
     }
 }
 
+/// The sync kind, the packets, the zxid the learner will be at, and why (for the page).
+type SyncPlan = (&'static str, Vec<PeerMsg>, Zxid, SyncWhy);
+
 /// `LearnerHandler.syncFollower`: the packets that bring a learner at `peer` up to date,
-/// the kind chosen and the zxid the learner will then be at.
-fn sync_packets(core: &Core, peer: Zxid) -> (&'static str, Vec<PeerMsg>, Zxid) {
+/// the kind chosen, the zxid the learner will then be at, and the rule that chose it.
+fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
     let last = core.replica.last_processed();
     let (min, max) = core.replica.committed_range();
     let new_epoch_zxid = peer.counter() == 0;
     if peer == last {
-        return ("DIFF", vec![PeerMsg::Diff { zxid: peer }], peer);
+        let why = SyncWhy::InSync { peer };
+        return ("DIFF", vec![PeerMsg::Diff { zxid: peer }], peer, why);
     }
     if peer > max && !new_epoch_zxid {
-        return ("TRUNC", vec![PeerMsg::Trunc { zxid: max }], max);
+        let why = SyncWhy::PeerAhead { peer, max };
+        return ("TRUNC", vec![PeerMsg::Trunc { zxid: max }], max, why);
     }
     if min <= peer && peer <= max {
         let log: Vec<Entry> = core.replica.committed_log.iter().cloned().collect();
-        if let Some(r) = queue_committed(&log, peer, max) {
-            return r;
-        }
-    } else if peer < min {
-        let (tail, size) = core.durable.since(peer);
-        let limit =
-            core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
-        let reaches = tail.first().is_some_and(|e| e.zxid() > peer) && size <= limit;
-        let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
-        // getProposalsFromTxnLog: "If we cannot guarantee that this is strictly the starting
-        // txn after a given zxid, we should fail" — the log must hold the peer's zxid itself.
-        let starts_at_peer = core
-            .durable
-            .log
-            .get(from_log)
-            .is_some_and(|e| e.zxid() == peer);
-        if reaches && starts_at_peer {
-            let log: Vec<Entry> = core.durable.log[from_log..]
-                .iter()
-                .filter(|e| e.zxid() <= last)
-                .cloned()
-                .collect();
-            if let Some(r) = queue_committed(&log, peer, max) {
-                return r;
+        return match queue_committed(&log, peer, max) {
+            Some((kind, msgs, at, truncated_to)) => {
+                let txns = proposals(&msgs);
+                let why = match truncated_to {
+                    Some(to) => SyncWhy::Diverged { peer, to, txns },
+                    None => SyncWhy::InCommittedLog {
+                        peer,
+                        min,
+                        max,
+                        txns,
+                    },
+                };
+                (kind, msgs, at, why)
             }
-        }
+            None => snap(core, SyncWhy::EpochCrossing { peer }),
+        };
     }
-    snap(core)
+    if peer > max {
+        return snap(core, SyncWhy::NewEpochBeyond { peer, max });
+    }
+    // peer < min: getProposalsFromTxnLog, if the on-disk log is small enough.
+    let (tail, size) = core.durable.since(peer);
+    let limit =
+        core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
+    let reaches = tail.first().is_some_and(|e| e.zxid() > peer);
+    let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
+    // getProposalsFromTxnLog: "If we cannot guarantee that this is strictly the starting
+    // txn after a given zxid, we should fail" — the log must hold the peer's zxid itself.
+    let starts_at_peer = core
+        .durable
+        .log
+        .get(from_log)
+        .is_some_and(|e| e.zxid() == peer);
+    if !(reaches && starts_at_peer) {
+        return snap(core, SyncWhy::TxnLogMissing { peer, min });
+    }
+    if size > limit {
+        return snap(
+            core,
+            SyncWhy::TxnLogTooBig {
+                peer,
+                min,
+                size,
+                limit,
+            },
+        );
+    }
+    let log: Vec<Entry> = core.durable.log[from_log..]
+        .iter()
+        .filter(|e| e.zxid() <= last)
+        .cloned()
+        .collect();
+    match queue_committed(&log, peer, max) {
+        Some((kind, msgs, at, _)) => {
+            let txns = proposals(&msgs);
+            let why = SyncWhy::FromTxnLog {
+                peer,
+                min,
+                size,
+                limit,
+                txns,
+            };
+            (kind, msgs, at, why)
+        }
+        None => snap(core, SyncWhy::EpochCrossing { peer }),
+    }
 }
 
-fn snap(core: &Core) -> (&'static str, Vec<PeerMsg>, Zxid) {
+/// How many PROPOSALs a sync sends.
+fn proposals(msgs: &[PeerMsg]) -> u32 {
+    msgs.iter()
+        .filter(|m| matches!(m, PeerMsg::Proposal(_)))
+        .count() as u32
+}
+
+fn snap(core: &Core, why: SyncWhy) -> SyncPlan {
     let s = core.replica.snapshot();
     let z = s.zxid;
     (
@@ -285,19 +350,20 @@ fn snap(core: &Core) -> (&'static str, Vec<PeerMsg>, Zxid) {
             snapshot: Box::new(s),
         }],
         z,
+        why,
     )
 }
 
+/// The kind, packets and end zxid of a committed-log sync, and where it truncated back to.
+type Queued = (&'static str, Vec<PeerMsg>, Zxid, Option<Zxid>);
+
 /// `queueCommittedProposals`: DIFF (possibly after a TRUNC back to the last common txn), then
 /// PROPOSAL+COMMIT pairs. `None` when the peer's history diverged across an epoch (→ SNAP).
-fn queue_committed(
-    log: &[Entry],
-    peer: Zxid,
-    max: Zxid,
-) -> Option<(&'static str, Vec<PeerMsg>, Zxid)> {
+fn queue_committed(log: &[Entry], peer: Zxid, max: Zxid) -> Option<Queued> {
     let new_epoch_zxid = peer.counter() == 0;
     let mut msgs = Vec::new();
     let mut kind = None;
+    let mut truncated_to = None;
     let mut queued = peer;
     let mut prev = None;
     for e in log {
@@ -324,6 +390,7 @@ fn queue_committed(
                 }
                 let to = prev.unwrap_or(Zxid::ZERO);
                 kind = Some("TRUNC+DIFF");
+                truncated_to = Some(to);
                 msgs.push(PeerMsg::Trunc { zxid: to });
             }
         }
@@ -335,8 +402,8 @@ fn queue_committed(
         queued = z;
     }
     match kind {
-        Some(k) => Some((k, msgs, queued.max(max))),
-        None if new_epoch_zxid => Some(("DIFF", vec![PeerMsg::Diff { zxid: max }], max)),
+        Some(k) => Some((k, msgs, queued.max(max), truncated_to)),
+        None if new_epoch_zxid => Some(("DIFF", vec![PeerMsg::Diff { zxid: max }], max, None)),
         None => None,
     }
 }

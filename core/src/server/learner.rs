@@ -7,6 +7,7 @@
 //! an observer applies INFORMs instead. A leader silent for syncLimit ticks (initLimit while
 //! syncing) is abandoned.
 
+use crate::breaks::Break;
 use crate::ids::ServerId;
 use crate::proto::PeerMsg;
 use crate::server::outbox::{Outbox, Phase};
@@ -46,6 +47,9 @@ pub struct Learner {
     /// The leader is lost and `Follower.shutdown` runs until this time; the peer state stays
     /// FOLLOWING/OBSERVING (QuorumPeer.run's `finally` sets LOOKING only afterwards).
     pub shutdown_until: Option<SimTime>,
+    /// BREAK ZAB (serveAfterLeaderLoss): the leader is lost but the learner stays; it looks
+    /// again at this time.
+    pub recheck: Option<SimTime>,
 }
 
 impl Learner {
@@ -71,6 +75,7 @@ impl Learner {
             started: now,
             new_leader_seen: false,
             shutdown_until: None,
+            recheck: None,
         };
         l.register(core, out);
         l
@@ -89,7 +94,7 @@ impl Learner {
     /// The socket read timeout: initLimit ticks until synced, then syncLimit ticks.
     #[must_use]
     pub fn deadline(&self, core: &Core) -> SimTime {
-        if let Some(t) = self.shutdown_until.or(self.retry_at) {
+        if let Some(t) = self.shutdown_until.or(self.retry_at).or(self.recheck) {
             return t;
         }
         let limit = if self.phase == Phase::Broadcast {
@@ -117,9 +122,18 @@ impl Learner {
             return Transition::Stay;
         }
         if now >= self.deadline(core) {
+            if self.keeps_serving(core) {
+                self.recheck = Some(now.plus_ms(core.tick_ms(core.config.sync_limit)));
+                return Transition::Stay;
+            }
             return Transition::Looking("leader silent past the read timeout");
         }
         Transition::Stay
+    }
+
+    /// BREAK ZAB (serveAfterLeaderLoss): a learner in BROADCAST ignores losing its leader.
+    fn keeps_serving(&self, core: &Core) -> bool {
+        self.phase == Phase::Broadcast && core.config.broken(Break::ServeAfterLeaderLoss)
     }
 
     /// Forward a client's write to the leader (`FollowerRequestProcessor` → REQUEST).
@@ -151,6 +165,9 @@ impl Learner {
             return Transition::Stay;
         }
         if msg == PeerMsg::Closed {
+            if self.keeps_serving(core) {
+                return Transition::Stay;
+            }
             return self.closed(now);
         }
         self.last_heard = now;
@@ -203,6 +220,10 @@ impl Learner {
     ) -> Transition {
         match msg {
             PeerMsg::Diff { .. } => self.snapshot_needed = false,
+            PeerMsg::Trunc { .. } if core.config.broken(Break::SkipTrunc) => {
+                // BREAK ZAB (skipTrunc): TRUNC handled as DIFF, the log is kept.
+                self.snapshot_needed = false;
+            }
             PeerMsg::Trunc { zxid } => {
                 core.durable.truncate(zxid, out);
                 core.reload();
@@ -344,7 +365,9 @@ impl Learner {
         match msg {
             PeerMsg::Proposal(e) => {
                 // SyncRequestProcessor: ACKed once flushed (SendAckRequestProcessor).
-                if core.log_proposal(&e, now, out) {
+                // BREAK ZAB (ackBeforeLogging): ACKed as it arrives, before the flush.
+                let early = core.config.broken(Break::AckBeforeLogging);
+                if core.log_proposal(&e, now, out) || early {
                     out.send(self.leader, PeerMsg::Ack { zxid: e.zxid() });
                 }
                 self.not_committed.push_back(e);
@@ -371,6 +394,7 @@ impl Learner {
                 let mut r = Response::ok(ResponseBody::Sync { path });
                 r.zxid = core.replica.last_processed();
                 out.reply(session, cxid, r.zxid, r);
+                core.release_reads(session, out);
             }
             _ => {}
         }

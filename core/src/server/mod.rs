@@ -56,6 +56,13 @@ pub struct Core {
     pub current_vote: Vote,
     /// Requests that arrived while the server could not serve (LOOKING, syncing).
     pub waiting: Vec<ClientReq>,
+    /// Reads queued behind the same session's writes still in the pipeline
+    /// (`CommitProcessor`: a session's requests complete in order).
+    pub held_reads: Vec<ClientReq>,
+    /// How many times this process left a serving role: ZooKeeper closes every client
+    /// connection then (`ZooKeeperServer.shutdown`); library clients compare it with the
+    /// value they connected under and reconnect.
+    pub shutdowns: u64,
     /// Writes submitted to ZAB whose commit this server must answer.
     pub pending: BTreeSet<(SessionId, i32)>,
     /// Client connections to this server: session → auth ids (`ServerCnxn.authInfo`) and
@@ -152,7 +159,16 @@ impl Core {
     /// Drop every request this server can no longer answer: the client sees ConnectionLoss.
     fn lose_pending(&mut self, out: &mut Outbox) {
         let last = self.replica.last_processed();
-        for (session, cxid) in std::mem::take(&mut self.pending) {
+        let mut lost: Vec<(SessionId, i32)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .chain(
+                self.held_reads
+                    .drain(..)
+                    .map(|r| (r.ctx.session, r.ctx.cxid)),
+            )
+            .collect();
+        lost.sort_unstable();
+        for (session, cxid) in lost {
             let mut r = Response::err(Code::ConnectionLoss);
             r.zxid = last;
             out.reply(session, cxid, last, r);
@@ -184,6 +200,8 @@ impl Server {
                 peer_epoch: 0,
             },
             waiting: Vec::new(),
+            held_reads: Vec::new(),
+            shutdowns: 0,
             pending: BTreeSet::new(),
             connections: BTreeMap::new(),
             watches: WatchManager::default(),
@@ -332,6 +350,14 @@ impl Server {
         }
         let me = self.core.id;
         match &mut self.role {
+            Role::Leading(l)
+                if self
+                    .core
+                    .config
+                    .broken(crate::breaks::Break::CommitOutOfOrder) =>
+            {
+                l.own_acks(&mut self.core, now, &flushed, out);
+            }
             Role::Leading(l) => {
                 for z in flushed {
                     l.process_ack(&mut self.core, now, me, z, out);
@@ -404,6 +430,7 @@ impl Server {
         self.core.lose_pending(out);
         self.core.lose_revalidations(out);
         self.core.owners.clear();
+        self.core.shutdowns += 1;
         if !self.shutting_down() {
             self.elect(now, out);
         }

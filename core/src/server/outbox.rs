@@ -1,6 +1,7 @@
 //! What a server asks the world to do after handling one input (sans-IO, design.md §2):
 //! persist, send, reply to a client, or note something for the trace.
 
+use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::proto::{PeerMsg, ServerState};
 use crate::server::replica::Response;
@@ -36,7 +37,8 @@ impl fmt::Display for Persist {
 }
 
 /// ZooKeeper's ZAB phase (`QuorumPeer.ZabState`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Phase {
     Election,
     Discovery,
@@ -62,8 +64,13 @@ pub enum Note {
     State(ServerState, Phase),
     /// The leader proposed a txn; `needed` acks make a quorum.
     Propose { zxid: Zxid, needed: u32 },
-    /// The leader counted an ACK.
-    Acked { zxid: Zxid, acks: u32, needed: u32 },
+    /// The leader counted `from`'s ACK.
+    Acked {
+        zxid: Zxid,
+        from: ServerId,
+        acks: u32,
+        needed: u32,
+    },
     /// A txn was committed (applied) on this server.
     Commit(Zxid),
     /// A txn was applied while syncing, before the epoch is established.
@@ -75,6 +82,8 @@ pub enum Note {
         learner: ServerId,
         kind: &'static str,
         zxid: Zxid,
+        /// The `syncFollower` rule that chose `kind`.
+        why: SyncWhy,
     },
     /// Why a server gave up its role.
     GaveUp(&'static str),

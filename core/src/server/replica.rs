@@ -123,6 +123,25 @@ impl Replica {
         r
     }
 
+    /// BREAK ZAB (keepEphemeralsOnExpiry): a closeSession that forgets the session but not
+    /// its ephemeral znodes (`DataTree.killSession` skipped).
+    pub fn close_session_keeping_ephemerals(&mut self, e: &Entry) -> ApplyResult {
+        self.db.sessions.remove(&e.header.session);
+        self.db.last_processed_zxid = self.db.last_processed_zxid.max(e.zxid());
+        self.committed_log.push_back(e.clone());
+        if self.committed_log.len() > COMMIT_LOG_COUNT
+            && let Some(e) = self.committed_log.pop_front()
+        {
+            self.base = e.zxid();
+        }
+        let mut response = Response::ok(ResponseBody::Empty);
+        response.zxid = e.zxid();
+        ApplyResult {
+            response,
+            triggers: Vec::new(),
+        }
+    }
+
     /// `(minCommittedLog, maxCommittedLog)`, both the last processed zxid when empty.
     #[must_use]
     pub fn committed_range(&self) -> (Zxid, Zxid) {

@@ -10,6 +10,7 @@ use crate::request::{RequestContext, ResponseBody};
 use crate::server::outbox::{Note, Outbox};
 use crate::server::replica::{Entry, Request, Response, Txn};
 use crate::server::{ClientReq, Connection, Core, Role, Server, Transition};
+use crate::standalone::{MAX_BUFFER, request_packet_len};
 use crate::time::SimTime;
 
 /// Txns logged between snapshots (ZooKeeper's `snapCount` default is 100,000; smaller here so a
@@ -62,6 +63,15 @@ impl Server {
             out.reply(session, cxid, r.zxid, r);
             return;
         };
+        if request_packet_len(&request) > MAX_BUFFER {
+            // jute.maxbuffer holds on every server, as in standalone: NIOServerCnxn.readLength
+            // ("Len error") closes the socket; the client sees ConnectionLoss, reconnects, and
+            // its session lives on.
+            let mut r = Response::err(Code::ConnectionLoss);
+            r.zxid = self.core.replica.last_processed();
+            out.reply(session, cxid, r.zxid, r);
+            return;
+        }
         let ctx = RequestContext::new(session, cxid, conn.auth.clone());
         if !self.serving() {
             self.core.waiting.push(ClientReq { ctx, request });
@@ -72,8 +82,11 @@ impl Server {
         }
         if request.is_write() {
             self.submit(now, ClientReq { ctx, request }, out);
+        } else if self.core.has_pending_write(session) {
+            // CommitProcessor: a read waits for the session's earlier writes (and syncs).
+            self.core.held_reads.push(ClientReq { ctx, request });
         } else {
-            self.local(session, &ctx, &request, out);
+            self.core.local(session, &ctx, &request, out);
         }
     }
 
@@ -92,10 +105,39 @@ impl Server {
         };
         self.apply_transition(t, true, now, out);
     }
+}
+
+impl Core {
+    /// Whether `session` has a write (or sync) in the pipeline here.
+    #[must_use]
+    pub fn has_pending_write(&self, session: SessionId) -> bool {
+        self.pending
+            .range((session, i32::MIN)..=(session, i32::MAX))
+            .next()
+            .is_some()
+    }
+
+    /// A write or sync of `session` completed: answer the reads that waited for it, in order,
+    /// up to the session's next pending write.
+    pub(crate) fn release_reads(&mut self, session: SessionId, out: &mut Outbox) {
+        let first_write = self
+            .pending
+            .range((session, i32::MIN)..=(session, i32::MAX))
+            .next()
+            .map(|k| k.1);
+        while let Some(i) = self
+            .held_reads
+            .iter()
+            .position(|r| r.ctx.session == session && first_write.is_none_or(|w| r.ctx.cxid < w))
+        {
+            let r = self.held_reads.remove(i);
+            self.local(session, &r.ctx, &r.request, out);
+        }
+    }
 
     /// Reads and connection-local requests (watches, auth) answered by this server alone.
     fn local(&mut self, session: SessionId, ctx: &RequestContext, req: &Request, out: &mut Outbox) {
-        let core = &mut self.core;
+        let core = self;
         let mut r = match req {
             Request::AddWatch { path, mode } => {
                 core.watches.add_watch(session, path, *mode);
@@ -152,11 +194,16 @@ impl Server {
         r.zxid = core.replica.last_processed();
         out.reply(session, ctx.cxid, r.zxid, r);
     }
+}
 
+impl Server {
     /// A client gave up on a request (its timeout passed) before the server could serve it.
     pub fn cancel_client(&mut self, session: SessionId, cxid: i32) {
         self.core
             .waiting
+            .retain(|r| (r.ctx.session, r.ctx.cxid) != (session, cxid));
+        self.core
+            .held_reads
             .retain(|r| (r.ctx.session, r.ctx.cxid) != (session, cxid));
     }
 
@@ -184,7 +231,16 @@ impl Core {
     }
 
     fn apply(&mut self, e: &Entry, now: SimTime, out: &mut Outbox) {
-        let r = self.replica.commit(e);
+        let r = if matches!(e.txn, Txn::CloseSession { .. })
+            && self
+                .config
+                .broken(crate::breaks::Break::KeepEphemeralsOnExpiry)
+        {
+            // BREAK ZAB (keepEphemeralsOnExpiry): the session goes, its ephemerals stay.
+            self.replica.close_session_keeping_ephemerals(e)
+        } else {
+            self.replica.commit(e)
+        };
         if self.durable.log.len() >= SNAP_COUNT {
             // SyncRequestProcessor rolls the log and snapshots every snapCount txns; with
             // autopurge the oldest files go. Keep the last snapshot's log tail.
@@ -200,7 +256,11 @@ impl Core {
             Txn::CloseSession { .. } => self.tracker.remove_session(session),
             _ => {}
         }
-        for (s, ev) in self.watches.trigger(&r.triggers) {
+        let conns = &self.connections;
+        let fired = self
+            .watches
+            .trigger(&r.triggers, |s| conns.get(&s).map(|c| c.auth.clone()));
+        for (s, ev) in fired {
             if self.connections.contains_key(&s) {
                 out.watch(s, ev);
             }
@@ -214,6 +274,7 @@ impl Core {
         if self.pending.remove(&key) {
             out.reply(key.0, key.1, e.zxid(), r.response);
             self.after_moved(session, &e.txn);
+            self.release_reads(session, out);
         }
     }
 

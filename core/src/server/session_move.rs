@@ -39,7 +39,12 @@ impl Server {
             return Err("ZooKeeperServer not running".to_string());
         }
         let ours = self.core.replica.last_processed();
-        if last_zxid > ours {
+        // BREAK ZAB (serveBehindClient): the "client has seen zxid" refusal is skipped.
+        let behind_ok = self
+            .core
+            .config
+            .broken(crate::breaks::Break::ServeBehindClient);
+        if last_zxid > ours && !behind_ok {
             return Err(format!(
                 "Refusing session request for client /{CLIENT_IP} as it has seen zxid {last_zxid} our last zxid is {ours} client must try another server"
             ));
@@ -85,6 +90,7 @@ impl Server {
         self.core.connections.remove(&session);
         self.core.revalidating.remove(&session);
         self.core.watches.remove_session(session);
+        self.core.held_reads.retain(|r| r.ctx.session != session);
     }
 }
 

@@ -116,6 +116,21 @@ impl SessionTracker {
         true
     }
 
+    /// A new leader's tracker starts fresh from its database (`LeaderSessionTracker` is
+    /// built anew on every `Leader.lead`, from `zkDb.getSessionWithTimeOuts()`): exactly the
+    /// database's sessions, none closing, each timed from `now`. Without this a session whose
+    /// closeSession was lost with an earlier leadership would never expire again, and one
+    /// closed while this server synced by SNAP (never applying the closeSession) would still
+    /// revalidate as alive.
+    pub fn restart(&mut self, sessions: &[(SessionId, i32)], now: SimTime) {
+        self.timeouts.clear();
+        self.closing.clear();
+        self.queue = ExpiryQueue::new(self.config.tick_time);
+        for (id, timeout) in sessions {
+            self.add_session(*id, *timeout, now);
+        }
+    }
+
     /// `setSessionClosing`: no more touches; its closeSession is on its way.
     pub fn set_closing(&mut self, id: SessionId) {
         if self.timeouts.contains_key(&id) {

@@ -8,7 +8,10 @@ use crate::api::{Backend, Events, Fields, Obj, int_field, str_field};
 use crate::code::Code;
 use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
+use crate::limits;
+use crate::proto::ServerState;
 use crate::request::{Request, Response};
+use crate::server::outbox::Phase;
 use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::Status;
 use crate::simulation::Simulation;
@@ -71,8 +74,13 @@ impl Ensemble {
         self.sim.apply(c).map_err(|e| e.0)?;
         let mut n = self.sim.step().len() as u64;
         let end = self.sim.now().plus_ms(max_ms);
+        let mut steps = 1;
         while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
+            if steps >= self.sim.step_cap() {
+                return Err(limits::step_cap(steps, self.sim.now().ms()));
+            }
             n += self.sim.step().len() as u64;
+            steps += 1;
         }
         Ok(n)
     }
@@ -98,7 +106,9 @@ impl Ensemble {
             .map_or(30_000, |c| c.timeout_ms);
         let who = name.to_string();
         let since = self.sim.now();
-        self.drive(command, timeout + 1, |s| {
+        // A request waits up to its session timeout, and never longer than one command may run.
+        let wait = timeout.saturating_add(1).min(limits::MAX_SPAN_MS);
+        self.drive(command, wait, |s| {
             Ensemble::answer(s, &who, cxid, since).is_some()
         })?;
         let r = Ensemble::answer(&self.sim, name, cxid, since).flatten();
@@ -142,7 +152,8 @@ impl Ensemble {
                     .with("acceptedEpoch", u64::from(s.accepted_epoch))
                     .with("lastLoggedZxid", s.last_logged.to_string())
                     .with("lastCommittedZxid", s.last_committed.to_string())
-                    .with("leader", s.leader.map_or(Value::Null, |l| Value::from(l.0)));
+                    .with("leader", s.leader.map_or(Value::Null, |l| Value::from(l.0)))
+                    .with("process", process_name(s.status));
                 let vote = s.vote.map_or(Value::Null, |v| {
                     serde_json::json!({"leader": v.leader.map(|l| l.0), "zxid": v.zxid.to_string(), "peerEpoch": v.peer_epoch})
                 });
@@ -150,16 +161,37 @@ impl Ensemble {
                 o.into()
             })
             .collect();
+        let clients: Vec<Value> = v.zk_clients.iter().map(zk_client_json).collect();
         Obj::new()
             .with("op", "status")
             .with("ok", true)
             .with("now_ms", v.now.ms())
             .with("servers", servers)
+            .with("clients", Value::from(clients))
     }
 }
 
+/// A server process: running, paused (SIGSTOP: state kept, nothing answered), crashed, or
+/// stopped (never started, or stopped cleanly).
+fn process_name(s: Status) -> &'static str {
+    match s {
+        Status::Up => "running",
+        Status::Paused => "paused",
+        Status::Crashed => "crashed",
+        Status::Off => "stopped",
+    }
+}
+
+/// `"server": N`, 1..=255 (−1, 0 and 2^32 are out of range, not "no server.0").
 fn server_field(f: &Fields) -> Result<Option<ServerId>, String> {
-    Ok(int_field(f, "server")?.map(|n| ServerId(u32::try_from(n).unwrap_or(0))))
+    match f.get("server") {
+        Some(Value::Number(n)) if n.as_i64().is_none() => {
+            Err(limits::server_id_out_of_range(&n.to_string()))
+        }
+        _ => int_field(f, "server")?
+            .map(|n| limits::server_id(n).map(ServerId))
+            .transpose(),
+    }
 }
 
 impl Backend for ZabBackend {
@@ -258,12 +290,12 @@ impl Backend for ZabBackend {
         e.new_events()
     }
 
-    fn run(&mut self, ms: u64) -> Events {
+    fn run(&mut self, ms: u64) -> Result<Events, String> {
         let Some(e) = self.ensemble.as_mut() else {
             return Backend::run(&mut self.standalone, ms);
         };
-        e.last_run_events = e.sim.run_for(ms) as u64;
-        e.new_events()
+        e.last_run_events = e.sim.try_run_for(ms).map_err(|x| x.0)? as u64;
+        Ok(e.new_events())
     }
 
     fn now(&self) -> SimTime {
@@ -301,7 +333,7 @@ impl Backend for ZabBackend {
         Some(match op {
             "ensemble" => self.ensemble_op(f),
             "start" | "stop" | "crash" | "restart" | "pause" | "resume" | "partition" | "heal"
-            | "runUntil" | "status" => {
+            | "runUntil" | "status" | "client" | "recipe" | "release" => {
                 let Some(e) = self.ensemble.as_mut() else {
                     return Some(Err(format!(
                         "'{op}' needs an ensemble: send {{\"op\":\"ensemble\",...}} first"
@@ -371,6 +403,7 @@ impl Ensemble {
             "heal" => Command::Heal,
             "partition" => Command::Partition(groups(f)?),
             "status" => return Ok(self.status()),
+            "client" | "recipe" | "release" => return self.zk_op(op, f),
             _ => return self.run_until(f),
         };
         let n = self.drive(cmd, 0, |_| true)?;
@@ -383,11 +416,15 @@ impl Ensemble {
 
     /// `runUntil` `leader: true`: step until a leader is established (max `max_ms`).
     fn run_until(&mut self, f: &Fields) -> Result<Obj, String> {
-        let max = int_field(f, "max_ms")?.map_or(60_000, |m| m.max(0) as u64);
+        let max = match int_field(f, "max_ms")? {
+            None => 60_000,
+            Some(m) => u64::try_from(m).map_err(|_| "'max_ms' must be ≥ 0".to_string())?,
+        };
         let want_leader = f.get("leader").and_then(Value::as_bool).unwrap_or(true);
         let reached = self
             .sim
-            .run_until(max, |s| want_leader && !s.view().leaders().is_empty());
+            .try_run_until(max, |s| want_leader && has_leader(s))
+            .map_err(|e| e.0)?;
         let leader = self.sim.view().leaders().first().copied();
         Ok(Obj::new()
             .with("op", "runUntil")
@@ -395,6 +432,156 @@ impl Ensemble {
             .with("now_ms", self.sim.now().ms())
             .with("leader", leader.map_or(Value::Null, Value::from)))
     }
+}
+
+/// `!sim.view().leaders().is_empty()` without building the view (a copy of every tree and
+/// log) at each step: some server is LEADING in BROADCAST.
+fn has_leader(sim: &Simulation) -> bool {
+    sim.kernel()
+        .nodes
+        .iter()
+        .filter_map(|n| n.server.as_ref())
+        .any(|s| s.state() == ServerState::Leading && s.phase() == Phase::Broadcast)
+}
+
+impl Ensemble {
+    /// `client` / `recipe` / `release`: the command is checked (a refused one changes
+    /// nothing), applied, and carried out; the answer is the client's state afterwards.
+    fn zk_op(&mut self, op: &str, f: &Fields) -> Result<Obj, String> {
+        let client = str_field(f, "client")?.to_string();
+        let text = |k: &str| f.get(k).and_then(Value::as_str);
+        let cmd = match op {
+            "client" => {
+                let action = text("action").ok_or(
+                    "'client' needs 'action': connect, crash, pause, resume, close, cut or heal",
+                )?;
+                let servers = match f.get("servers") {
+                    Some(Value::Array(ids)) => ids
+                        .iter()
+                        .map(|i| {
+                            i.as_u64()
+                                .and_then(|i| u32::try_from(i).ok())
+                                .map(|i| i.to_string())
+                                .ok_or_else(|| "'servers' are server ids".to_string())
+                        })
+                        .collect::<Result<Vec<_>, _>>()?
+                        .join(","),
+                    Some(_) => return Err("'servers' is a list of server ids: [1,2,3]".into()),
+                    None => String::new(),
+                };
+                let line = match action {
+                    "connect" => {
+                        if servers.is_empty() {
+                            return Err("'connect' needs 'servers': [1,2,3]".into());
+                        }
+                        let t = int_field(f, "timeout_ms")?.unwrap_or(30_000);
+                        format!("client {client} connect {servers} timeout {t}")
+                    }
+                    "cut" => format!("client {client} cut {servers}"),
+                    other => format!("client {client} {other}"),
+                };
+                Command::parse(&line)?
+            }
+            "recipe" => {
+                let kind = text("kind").ok_or(
+                    "'recipe' needs 'kind': lock, rwlock, election, queue, config or group",
+                )?;
+                let path = text("path").ok_or("'recipe' needs 'path'")?;
+                let extra = match kind {
+                    "lock" if f.get("fair").and_then(Value::as_bool) == Some(true) => {
+                        " fair".to_string()
+                    }
+                    "rwlock" => format!(
+                        " {}",
+                        text("mode").ok_or("'rwlock' needs 'mode': read or write")?
+                    ),
+                    "barrier" => format!(
+                        " {}",
+                        int_field(f, "count")?.ok_or("'barrier' needs 'count'")?
+                    ),
+                    "queue" => match text("action") {
+                        Some("put") => {
+                            format!(" put {}", text("item").ok_or("'queue' put needs 'item'")?)
+                        }
+                        Some("take") => " take".to_string(),
+                        _ => return Err("'queue' needs 'action': put or take".into()),
+                    },
+                    _ => String::new(),
+                };
+                Command::parse(&format!("recipe {client} {kind} {path}{extra}"))?
+            }
+            _ => {
+                let path = text("path").ok_or("'release' needs 'path'")?;
+                Command::parse(&format!("release {client} {path}"))?
+            }
+        };
+        let pending = cmd.clone();
+        let n = self.drive(cmd, 0, move |s| {
+            !s.kernel()
+                .agenda
+                .values()
+                .any(|i| matches!(i, crate::sim::kernel::Item::Command(c) if *c == pending))
+        })?;
+        let v = self.sim.view();
+        let state = v
+            .zk_clients
+            .iter()
+            .find(|c| c.name == client)
+            .map_or(Value::Null, zk_client_json);
+        Ok(Obj::new()
+            .with("op", op)
+            .with("ok", true)
+            .with("now_ms", v.now.ms())
+            .with("trace_events", n)
+            .with("state", state))
+    }
+}
+
+/// A client library process as JSON (`status` and the client ops).
+fn zk_client_json(c: &crate::view::ZkClientView) -> Value {
+    let ids = |v: &[ServerId]| v.iter().map(|s| s.0).collect::<Vec<_>>();
+    let recipes: Vec<Value> = c
+        .recipes
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "kind": r.kind,
+                "path": r.path,
+                "role": r.role,
+                "node": r.node,
+                "watching": r.watching,
+                "wakeups": r.wakeups,
+                "creates": r.creates,
+                "requests": r.requests,
+                "seen": r.seen.iter().map(|(t, v)| serde_json::json!({"at_ms": t.ms(), "value": v})).collect::<Vec<_>>(),
+                "history": r.history.iter().map(|h| serde_json::json!({
+                    "acquired_at_ms": h.acquired_at.ms(),
+                    "released_at_ms": h.released_at.map(|t| t.ms()),
+                    "session": h.session.to_string(),
+                    "fencing_token": h.token.to_string(),
+                    "node": h.node,
+                    "end": h.end,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "client": c.name,
+        "hosts": ids(&c.hosts),
+        "server": c.server.0,
+        "session": c.session.to_string(),
+        "state": c.state,
+        "keeperState": c.keeper_state,
+        "process": c.process,
+        "sessionTimeout_ms": c.session_timeout_ms,
+        "lastZxid": c.last_zxid.to_string(),
+        "cut": ids(&c.cut),
+        "outstanding": c.outstanding,
+        "queued": c.queued,
+        "pings": c.pings,
+        "staleReads": c.stale_reads,
+        "recipes": recipes,
+    })
 }
 
 fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
@@ -405,11 +592,13 @@ fn groups(f: &Fields) -> Result<Vec<Vec<ServerId>>, String> {
         .map(|g| match g {
             Value::Array(ids) => ids
                 .iter()
-                .map(|i| {
-                    i.as_u64()
-                        .and_then(|i| u32::try_from(i).ok())
-                        .map(ServerId)
-                        .ok_or_else(|| "server ids are numbers".to_string())
+                .map(|i| match i {
+                    Value::Number(n) => n
+                        .as_i64()
+                        .ok_or_else(|| limits::server_id_out_of_range(&n.to_string()))
+                        .and_then(limits::server_id)
+                        .map(ServerId),
+                    _ => Err("server ids are numbers".to_string()),
                 })
                 .collect(),
             _ => Err("each group is a list of server ids".into()),

@@ -53,6 +53,9 @@ pub struct Client {
     /// ZKWatchManager: the watches to re-register on reconnect, and those awaiting answers.
     pub watches: ClientWatches,
     pub watch_regs: BTreeMap<i32, WatchReg>,
+    /// The client library (`client C connect …`); `None` for `connect C N` clients, which
+    /// stay on their one server.
+    pub zk: Option<Box<crate::client::Cnxn>>,
 }
 
 /// The request a client operation sends (`None` for `die`, which sends nothing).
@@ -131,6 +134,7 @@ impl Kernel {
             auth_info: Vec::new(),
             watches: ClientWatches::default(),
             watch_regs: BTreeMap::new(),
+            zk: None,
         };
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
@@ -179,6 +183,13 @@ impl Kernel {
         let Some(idx) = self.clients.iter().position(|c| c.name == name) else {
             return;
         };
+        if self.clients[idx].zk.is_some() {
+            return match (op, request_of(op)) {
+                (ClientOp::Close, _) => self.zk_command(name, crate::sim::command::ZkAction::Close),
+                (_, Some(req)) => self.zk_submit(idx, req, None),
+                (_, None) => self.zk_command(name, crate::sim::command::ZkAction::Crash),
+            };
+        }
         match request_of(op) {
             Some(req) => self.issue(idx, req, op_name(op)),
             None => {
@@ -198,6 +209,9 @@ impl Kernel {
         let Some(idx) = self.clients.iter().position(|c| c.name == name) else {
             return;
         };
+        if self.clients[idx].zk.is_some() {
+            return self.zk_submit(idx, request, None);
+        }
         let op = request.op_name().to_string();
         self.issue(idx, request, op);
     }
@@ -262,6 +276,9 @@ impl Kernel {
         zxid: Zxid,
         r: &Response,
     ) {
+        if let Some(idx) = self.zk_of_session(session) {
+            return self.zk_reply(idx, server, cxid, zxid, r);
+        }
         let Some(c) = self.clients.iter_mut().find(|c| c.session == session) else {
             return;
         };
@@ -310,6 +327,9 @@ impl Kernel {
         session: SessionId,
         event: &WatchedEvent,
     ) {
+        if let Some(idx) = self.zk_of_session(session) {
+            return self.zk_watch(idx, server, event);
+        }
         let text = event.to_java_string();
         if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
             c.events.push(event.clone());

@@ -2,8 +2,34 @@
 //! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
 
 use crate::ids::ServerId;
+use crate::limits;
+use crate::recipes::RecipeSpec;
 use crate::request::Request;
+use crate::sim::usage;
 use std::fmt;
+
+/// What a ZooKeeper client process (`client C …`, the client library of `client/`) is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZkAction {
+    /// `new ZooKeeper(connectString, sessionTimeout, watcher)`: a handle with its own
+    /// connect string (shuffled with the run's seed), connecting at once.
+    Connect {
+        hosts: Vec<ServerId>,
+        timeout_ms: u64,
+    },
+    /// The client process dies (kill -9): its sockets close, its session lives until it
+    /// expires.
+    Crash,
+    /// The client process stops (a long GC pause): no pings, nothing read, nothing sent.
+    Pause,
+    Resume,
+    /// `ZooKeeper.close()`: closeSession, its ephemerals go at once.
+    Close,
+    /// The client can no longer reach these servers (a network partition between the client
+    /// and them); `Heal` restores every path.
+    Cut(Vec<ServerId>),
+    Heal,
+}
 
 /// A client operation, routed through the server the client is connected to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,17 +119,36 @@ pub enum Command {
         client: String,
         request: Box<Request>,
     },
+    /// `client C connect 1,2,3 [timeout MS]`, `client C crash|pause|resume|close|heal`,
+    /// `client C cut 1,2`: a ZooKeeper client library process.
+    Zk {
+        client: String,
+        action: ZkAction,
+    },
+    /// `recipe C KIND PATH [ARGS]`: start a recipe on a client library process.
+    Recipe {
+        client: String,
+        spec: RecipeSpec,
+    },
+    /// `release C PATH`: give up what the recipe on PATH holds (unlock, abdicate, leave).
+    Unlock {
+        client: String,
+        path: String,
+    },
 }
 
 fn ids(s: &str) -> Result<Vec<ServerId>, String> {
     s.split(',').filter(|p| !p.is_empty()).map(id).collect()
 }
 
+/// A server id, 1..=255; `0`, `-1` and `4294967296` are out of range (not "no server.0").
 fn id(s: &str) -> Result<ServerId, String> {
-    s.trim()
-        .parse::<u32>()
-        .map(ServerId)
-        .map_err(|_| format!("'{s}' is not a server id"))
+    let t = s.trim();
+    match t.parse::<i128>() {
+        Ok(n) if (1..=i128::from(limits::MAX_SERVER_ID)).contains(&n) => Ok(ServerId(n as u32)),
+        Ok(_) => Err(limits::server_id_out_of_range(t)),
+        Err(_) => Err(format!("'{s}' is not a server id")),
+    }
 }
 
 fn num(s: &str) -> Result<u64, String> {
@@ -116,6 +161,49 @@ fn join(v: &[ServerId]) -> String {
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// `client C ACTION …` after the name.
+fn zk_action(w: &[&str]) -> Result<ZkAction, String> {
+    let usage = "expected 'client C connect 1,2,3 [timeout MS]' or 'client C \
+                 crash|pause|resume|close|heal' or 'client C cut 1,2'";
+    match w {
+        ["connect", hosts, more @ ..] => {
+            let hosts = ids(hosts)?;
+            if hosts.is_empty() {
+                return Err("an empty connect string".into());
+            }
+            let timeout_ms = match more {
+                [] => 30_000,
+                ["timeout", t] => num(t)?,
+                _ => return Err(usage.into()),
+            };
+            Ok(ZkAction::Connect { hosts, timeout_ms })
+        }
+        ["crash"] => Ok(ZkAction::Crash),
+        ["pause"] => Ok(ZkAction::Pause),
+        ["resume"] => Ok(ZkAction::Resume),
+        ["close"] => Ok(ZkAction::Close),
+        ["heal"] => Ok(ZkAction::Heal),
+        ["cut", servers] => Ok(ZkAction::Cut(ids(servers)?)),
+        _ => Err(usage.into()),
+    }
+}
+
+impl fmt::Display for ZkAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ZkAction::Connect { hosts, timeout_ms } => {
+                write!(f, "connect {} timeout {timeout_ms}", join(hosts))
+            }
+            ZkAction::Crash => f.write_str("crash"),
+            ZkAction::Pause => f.write_str("pause"),
+            ZkAction::Resume => f.write_str("resume"),
+            ZkAction::Close => f.write_str("close"),
+            ZkAction::Heal => f.write_str("heal"),
+            ZkAction::Cut(s) => write!(f, "cut {}", join(s)),
+        }
+    }
 }
 
 impl Command {
@@ -134,7 +222,10 @@ impl Command {
                 op,
             })
         };
-        match w.first().copied().unwrap_or("") {
+        let name = usage::name(w.first().copied().unwrap_or(""))?;
+        usage::check_words(&name, w.len(), line)?;
+        match name.as_str() {
+            "help" => Err(usage::help_en()),
             "start" => Ok(Command::Start(id(arg(1)?)?)),
             "stop" => Ok(Command::Stop(id(arg(1)?)?)),
             "crash" => Ok(Command::Crash(id(arg(1)?)?)),
@@ -159,6 +250,18 @@ impl Command {
                 from: id(arg(1)?)?,
                 to: id(arg(2)?)?,
             }),
+            "release" if w.get(2).is_some_and(|p| p.starts_with('/')) => Ok(Command::Unlock {
+                client: arg(1)?.to_string(),
+                path: arg(2)?.to_string(),
+            }),
+            "client" => Ok(Command::Zk {
+                client: arg(1)?.to_string(),
+                action: zk_action(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
+            }),
+            "recipe" => Ok(Command::Recipe {
+                client: arg(1)?.to_string(),
+                spec: RecipeSpec::parse(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
+            }),
             "release" => Ok(Command::Release {
                 from: id(arg(1)?)?,
                 to: id(arg(2)?)?,
@@ -166,23 +269,14 @@ impl Command {
             "dropmsg" => Ok(Command::DropMsg(num(arg(1)?)?)),
             "delaymsg" => Ok(Command::DelayMsg {
                 id: num(arg(1)?)?,
-                ms: num(arg(2)?)?,
+                ms: limits::span("the delay", num(arg(2)?)?)?,
             }),
             "connect" => Ok(Command::Connect {
                 client: arg(1)?.to_string(),
                 server: id(arg(2)?)?,
                 timeout_ms: w.get(3).map_or(Ok(30_000), |t| num(t))?,
             }),
-            "create" if w.get(2) == Some(&"-e") => client(ClientOp::Create {
-                path: arg(3)?.to_string(),
-                data: rest(4),
-                ephemeral: true,
-            }),
-            "create" => client(ClientOp::Create {
-                path: arg(2)?.to_string(),
-                data: rest(3),
-                ephemeral: false,
-            }),
+            "create" => usage::create(&w, line),
             "delete" => client(ClientOp::Delete {
                 path: arg(2)?.to_string(),
             }),
@@ -214,7 +308,10 @@ impl Command {
                     request: Box::new(request),
                 })
             }
-            other => Err(format!("unknown command '{other}'")),
+            "" => Err("empty command: type 'help' for the list".to_string()),
+            other => Err(format!(
+                "unknown command '{other}': type 'help' for the list"
+            )),
         }
     }
 }
@@ -246,7 +343,13 @@ impl fmt::Display for Command {
                 timeout_ms,
             } => write!(f, "connect {client} {server} {timeout_ms}"),
             Command::Move { client, server } => write!(f, "move {client} {server}"),
+            Command::Zk { client, action } => write!(f, "client {client} {action}"),
+            Command::Recipe { client, spec } => write!(f, "recipe {client} {spec}"),
+            Command::Unlock { client, path } => write!(f, "release {client} {path}"),
             Command::Request { client, request } => {
+                if let Some(t) = usage::create_text(client, request) {
+                    return f.write_str(&t);
+                }
                 let json = serde_json::to_string(request).map_err(|_| fmt::Error)?;
                 write!(f, "request {client} {json}")
             }
@@ -269,5 +372,37 @@ impl fmt::Display for Command {
                 ClientOp::Close => write!(f, "close {client}"),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `crash 4294967296`, `crash -1` and `crash 0` named "no server.0" (issue 9).
+    #[test]
+    fn server_ids_out_of_range_are_clear_errors() {
+        for bad in ["0", "-1", "256", "4294967296", "99999999999999999999999"] {
+            for line in [format!("crash {bad}"), format!("partition 1,{bad}|2")] {
+                let e = Command::parse(&line).unwrap_err();
+                assert!(e.contains(bad) && e.contains("1..=255"), "{line}: {e}");
+            }
+        }
+        assert_eq!(
+            Command::parse("crash 255"),
+            Ok(Command::Crash(ServerId(255)))
+        );
+        assert!(
+            Command::parse("crash x")
+                .unwrap_err()
+                .contains("not a server id")
+        );
+    }
+
+    #[test]
+    fn delays_beyond_a_day_are_refused() {
+        let e = Command::parse("delaymsg 3 18446744073709551615").unwrap_err();
+        assert!(e.contains("24 h"), "{e}");
+        assert!(Command::parse("delaymsg 3 86400000").is_ok());
     }
 }

@@ -14,10 +14,19 @@ impl Kernel {
             Command::Start(id) | Command::Restart(id) => {
                 self.start(id, matches!(c, Command::Restart(_)))
             }
-            Command::Stop(id) => self.with_slot(id, |k, s| k.kill(s, Status::Off)),
-            Command::Crash(id) => self.with_slot(id, |k, s| k.kill(s, Status::Crashed)),
+            Command::Stop(id) => {
+                self.with_slot(id, |k, s| k.kill(s, Status::Off));
+                self.zk_server_gone(id);
+            }
+            Command::Crash(id) => {
+                self.with_slot(id, |k, s| k.kill(s, Status::Crashed));
+                self.zk_server_gone(id);
+            }
             Command::Pause(id) => self.with_slot(id, Kernel::pause),
-            Command::Resume(id) => self.with_slot(id, Kernel::resume),
+            Command::Resume(id) => {
+                self.with_slot(id, Kernel::resume);
+                self.zk_server_resumed(id);
+            }
             Command::Partition(groups) => self.partition(&groups),
             Command::Block { from, to } => {
                 for f in &from {
@@ -46,6 +55,17 @@ impl Kernel {
             Command::Op { client, op } => self.client_op(&client, &op),
             Command::Move { client, server } => self.move_client(&client, server),
             Command::Request { client, request } => self.client_request(&client, *request),
+            Command::Zk { client, action } => {
+                match self.check_zk(&Command::Zk {
+                    client: client.clone(),
+                    action: action.clone(),
+                }) {
+                    Ok(()) => self.zk_command(&client, action),
+                    Err(e) => self.zk_note(&client, format!("error: {e}")),
+                }
+            }
+            Command::Recipe { client, spec } => self.zk_start_recipe(&client, spec),
+            Command::Unlock { client, path } => self.zk_release(&client, &path),
         }
     }
 
@@ -63,6 +83,7 @@ impl Kernel {
                 return;
             }
             self.kill(slot, Status::Crashed);
+            self.zk_server_gone(id);
         }
         self.boot(slot);
     }

@@ -3,12 +3,14 @@
 //! command) and records the events it caused. Everything is `Clone`, so checkpoints are copies.
 
 use crate::config::Config;
+use crate::explain::vote::{self, VoteState};
+use crate::explain::{ElectionView, Tracker};
 use crate::ids::ServerId;
 use crate::proto::PeerMsg;
 use crate::rng::SimRng;
-use crate::server::Server;
 use crate::server::durable::Durable;
 use crate::server::outbox::{Note, Outbox, Output};
+use crate::server::{Role, Server};
 use crate::sim::client::Client;
 use crate::sim::command::Command;
 use crate::sim::network::{Fate, Network};
@@ -34,13 +36,24 @@ pub struct InFlight {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Deliver(InFlight),
-    Timer { slot: usize, set_step: u64 },
+    Timer {
+        slot: usize,
+        set_step: u64,
+    },
     Command(Command),
-    ClientTimeout { client: usize, cxid: i32 },
+    ClientTimeout {
+        client: usize,
+        cxid: i32,
+    },
+    /// A client library handle's timer (pings, read/connect timeout, back-off).
+    ClientTick {
+        client: usize,
+    },
 }
 
 /// A server process's life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Status {
     /// Configured, not running (never started, or stopped).
     Off,
@@ -89,6 +102,9 @@ pub struct Kernel {
     pub clients: Vec<Client>,
     /// Events of the current step.
     pub events: Vec<Event>,
+    /// What the page explains (commits by quorum, ACKs, discarded entries, syncs, this
+    /// step's vote change, narration and markers); not part of the digest.
+    pub explain: Tracker,
     /// The cause recorded on this step's events.
     cause: u64,
     outbox: Outbox,
@@ -122,6 +138,7 @@ impl Kernel {
             held: BTreeMap::new(),
             clients: Vec::new(),
             events: Vec::new(),
+            explain: Tracker::default(),
             cause: 0,
             outbox: Outbox::new(),
         }
@@ -190,12 +207,15 @@ impl Kernel {
         self.now = at.max(self.now);
         self.step += 1;
         self.cause = self.step;
+        self.explain.begin_step();
         match item {
             Item::Deliver(m) => self.deliver(m),
             Item::Timer { slot, set_step } => self.fire_timer(slot, set_step),
             Item::Command(c) => self.exec(c),
             Item::ClientTimeout { client, cxid } => self.client_timeout(client, cxid),
+            Item::ClientTick { client } => self.zk_tick(client),
         }
+        self.explain.observe(&self.events, &self.nodes);
     }
 
     fn deliver(&mut self, m: InFlight) {
@@ -242,12 +262,75 @@ impl Kernel {
             Some(m.to),
         );
         let now = self.now;
+        let before = self.before_delivery(to, from, &m.msg);
         let mut out = std::mem::take(&mut self.outbox);
         if let Some(s) = self.nodes[to].server.as_mut() {
             s.handle_message(now, m.from, m.msg, &mut out);
         }
         self.process(to, &mut out);
         self.outbox = out;
+        if let Some((n, before)) = before {
+            self.explain_vote(to, &n, before);
+        }
+    }
+
+    /// Note what the explanation needs from before a delivery: a LOOKING server's vote (for a
+    /// notification), the entries a TRUNC/SNAP will discard.
+    fn before_delivery(
+        &mut self,
+        to: usize,
+        from: usize,
+        msg: &PeerMsg,
+    ) -> Option<(crate::proto::Notification, VoteState)> {
+        if matches!(msg, PeerMsg::Trunc { .. } | PeerMsg::Snap { .. }) {
+            self.explain
+                .before_sync_packet(&self.nodes[to], self.nodes.get(from), msg);
+        }
+        let PeerMsg::Notification(n) = msg else {
+            return None;
+        };
+        let s = self.nodes[to].server.as_ref()?;
+        match &s.role {
+            Role::Looking(e) => Some((
+                *n,
+                VoteState {
+                    round: s.core.logical_clock,
+                    proposal: e.proposal,
+                },
+            )),
+            _ => None,
+        }
+    }
+
+    /// After a LOOKING server handled a notification: why its vote changed (or did not).
+    fn explain_vote(&mut self, slot: usize, n: &crate::proto::Notification, before: VoteState) {
+        let Some(s) = self.nodes[slot].server.as_ref() else {
+            return;
+        };
+        let (after, agree) = match &s.role {
+            Role::Looking(e) => {
+                let view = ElectionView::of(&s.core, e);
+                (
+                    VoteState {
+                        round: s.core.logical_clock,
+                        proposal: e.proposal,
+                    },
+                    Some((view.agree, view.quorum)),
+                )
+            }
+            _ => (
+                VoteState {
+                    round: s.core.logical_clock,
+                    proposal: s.core.current_vote,
+                },
+                None,
+            ),
+        };
+        let mut change = vote::explain(s.core.id, n, before, after);
+        if let Some((agree, quorum)) = agree {
+            change.text = change.text.arg("agree", agree).arg("quorum", quorum);
+        }
+        self.explain.vote_change = Some(change);
     }
 
     fn drop_msg(&mut self, m: &InFlight, reason: &'static str) {
@@ -451,7 +534,17 @@ fn note_event(n: Note) -> EventKind {
     match n {
         Note::State(state, phase) => EventKind::State { state, phase },
         Note::Propose { zxid, needed } => EventKind::Propose { zxid, needed },
-        Note::Acked { zxid, acks, needed } => EventKind::Ack { zxid, acks, needed },
+        Note::Acked {
+            zxid,
+            from,
+            acks,
+            needed,
+        } => EventKind::Ack {
+            zxid,
+            from,
+            acks,
+            needed,
+        },
         Note::Commit(zxid) => EventKind::Commit { zxid },
         Note::Applied(zxid) => EventKind::Applied { zxid },
         Note::Established { epoch } => EventKind::Established { epoch },
@@ -459,10 +552,12 @@ fn note_event(n: Note) -> EventKind {
             learner,
             kind,
             zxid,
+            why,
         } => EventKind::Sync {
             learner,
             kind,
             zxid,
+            why,
         },
         Note::GaveUp(why) => EventKind::GaveUp(why),
     }

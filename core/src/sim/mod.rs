@@ -2,6 +2,7 @@
 //! the `Simulation` front the web app and the cli use.
 
 pub mod api_backend;
+pub mod break_hunt;
 pub mod client;
 pub mod command;
 mod exec;
@@ -10,3 +11,5 @@ mod moves;
 pub mod nemesis;
 pub mod network;
 pub mod shrink;
+pub mod usage;
+pub(crate) mod validate;

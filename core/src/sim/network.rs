@@ -151,6 +151,12 @@ impl Network {
         self.blocked[l] = blocked;
     }
 
+    /// Message loss on every link, parts per million.
+    #[must_use]
+    pub fn loss_ppm(&self) -> u32 {
+        self.loss_ppm
+    }
+
     #[must_use]
     pub fn is_blocked(&self, from: usize, to: usize) -> bool {
         self.blocked[self.link(from, to)]
@@ -172,6 +178,13 @@ impl Network {
         let l = self.link(from, to);
         self.last_at[l] = self.last_at[l].max(at);
         self.last_at[l]
+    }
+
+    /// Which links are partitioned, held, and which quorum connections broken: the network's
+    /// state without its FIFO clocks (the explorer's state hash).
+    #[must_use]
+    pub fn connectivity(&self) -> (&[bool], &[bool], &[bool]) {
+        (&self.blocked, &self.held, &self.broken)
     }
 
     /// Slot of a server id in a config (ids are sorted).

@@ -209,3 +209,24 @@ fn long_runs_skip_idle_checks() {
     s.advance(t.plus_ms(1));
     assert!(s.db().tree().get("/c").is_none());
 }
+
+/// Time saturates at u64::MAX ms without spinning: `run` of i64::MAX twice then 1 used to loop
+/// forever in the container-check schedule (issue 9, runaway input).
+#[test]
+fn advancing_to_the_end_of_time_terminates() {
+    let mut s = StandaloneServer::new(ServerConfig::default());
+    let (r, _) = s.connect(30_000, SimTime(0));
+    let id = session_of(&r);
+    s.handle(id, create("/c", CreateMode::Container), SimTime(1));
+    s.handle(id, create("/c/x", CreateMode::Persistent), SimTime(2));
+    s.disconnect(id);
+    let half = SimTime(i64::MAX as u64);
+    s.advance(half);
+    s.advance(half.plus_ms(i64::MAX as u64));
+    s.advance(SimTime(u64::MAX).plus_ms(1));
+    assert_eq!(s.now(), SimTime(u64::MAX));
+    assert!(
+        s.tracker().sessions().is_empty(),
+        "the dead client's session expired"
+    );
+}

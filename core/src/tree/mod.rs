@@ -69,7 +69,7 @@ impl DataTree {
             t.insert(p, blank());
             let parent = parent_key(parent_of(p).unwrap_or(""));
             t.modify(parent, |n| {
-                n.children.insert(child_name(p).to_string());
+                n.add_child(child_name(p).to_string());
             });
         }
         t.modify(CONFIG_ZOOKEEPER, |n| {
@@ -149,7 +149,7 @@ impl DataTree {
     }
 
     /// Children of `path` in the order the real server returns them (`DataNode.children` is
-    /// a `HashSet(8)` filled in creation order).
+    /// a `HashSet(8)` filled in creation order, its table as large as it ever grew).
     #[must_use]
     pub fn children_java_order(&self, path: &str) -> Option<Vec<String>> {
         let n = self.nodes.get(path)?;
@@ -166,7 +166,7 @@ impl DataTree {
             })
             .collect();
         v.sort();
-        let cap = crate::javaorder::grown_capacity(8, v.len());
+        let cap = crate::javaorder::grown_capacity((n.children_capacity as usize).max(8), v.len());
         Some(crate::javaorder::iteration_order(
             v.into_iter().map(|(_, c)| c).collect(),
             cap,
@@ -252,7 +252,7 @@ impl DataTree {
                 p.stat.cversion = cv;
                 p.stat.pzxid = zxid;
             }
-            p.children.insert(child);
+            p.add_child(child);
         });
         let node = DataNode::new(data, acl, StatPersisted::new(zxid, time, ephemeral_owner));
         let stat = node.stat();

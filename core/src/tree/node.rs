@@ -13,6 +13,11 @@ pub struct DataNode {
     pub acl: Vec<Acl>,
     pub stat: StatPersisted,
     pub children: BTreeSet<String>,
+    /// Table size of the Java `HashSet` holding the children (`addChild` makes it
+    /// `new HashSet<>(8)`; it doubles past 3/4 full and never shrinks): 0 = no set yet.
+    /// The real server's getChildren order depends on it (`javaorder`).
+    #[serde(default)]
+    pub children_capacity: u32,
 }
 
 impl DataNode {
@@ -23,7 +28,19 @@ impl DataNode {
             acl,
             stat,
             children: BTreeSet::new(),
+            children_capacity: 0,
         }
+    }
+
+    /// `DataNode.addChild`: the set is created with capacity 8 on first use and grows with
+    /// `HashMap.resize` (never shrinking on `removeChild`).
+    pub fn add_child(&mut self, name: String) {
+        self.children.insert(name);
+        let cap = crate::javaorder::grown_capacity(
+            (self.children_capacity as usize).max(8),
+            self.children.len(),
+        );
+        self.children_capacity = u32::try_from(cap).unwrap_or(u32::MAX);
     }
 
     /// `DataNode.copyStat`: the client-visible stat.

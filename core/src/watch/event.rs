@@ -1,6 +1,7 @@
 //! Watch events (`Watcher.Event.EventType`, `Watcher.Event.KeeperState`, `WatchedEvent`) and
 //! the `WatchTrigger`s a txn's application produces (DataTree's `triggerWatch` calls).
 
+use crate::acl::Acl;
 use serde::{Deserialize, Serialize};
 
 /// `Watcher.Event.EventType` with its wire values.
@@ -123,18 +124,31 @@ impl WatchedEvent {
 /// NodeChildrenChanged(parent); delete → NodeDeleted(path), NodeChildrenChanged(parent);
 /// setData → NodeDataChanged(path). NodeCreated/NodeDataChanged hit the data watches,
 /// NodeChildrenChanged the child watches, NodeDeleted both (one event per connection).
+///
+/// `acl` is the ACL DataTree hands to `triggerWatch` (the node's; the parent's for
+/// NodeChildrenChanged): since the CVE-2024-23944 fix (3.8.4, 3.9.2; Debian 3.8.0-11+deb12u2)
+/// `ServerCnxn.process(event, acl)` drops the event for a connection without READ on it —
+/// after the watch was consumed. Empty = no check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WatchTrigger {
     pub path: String,
     pub event_type: EventType,
+    #[serde(default)]
+    pub acl: Vec<Acl>,
 }
 
 impl WatchTrigger {
     #[must_use]
     pub fn new(path: &str, event_type: EventType) -> WatchTrigger {
+        WatchTrigger::with_acl(path, event_type, Vec::new())
+    }
+
+    #[must_use]
+    pub fn with_acl(path: &str, event_type: EventType, acl: Vec<Acl>) -> WatchTrigger {
         WatchTrigger {
             path: path.to_string(),
             event_type,
+            acl,
         }
     }
 }

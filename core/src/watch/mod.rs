@@ -15,6 +15,7 @@ pub use client::{ClientWatches, WatchReg};
 pub use event::{EventType, KeeperState, WatchTrigger, WatchedEvent};
 pub use table::{WatchTable, WatcherMode};
 
+use crate::acl::{Id, check_acl, perms};
 use crate::code::Code;
 use crate::ids::SessionId;
 use crate::request::{AddWatchMode, Request, Response, WatcherType};
@@ -109,8 +110,15 @@ impl WatchManager {
         }
     }
 
-    /// Fires a txn's triggers; returns one event per (trigger, connection), in order.
-    pub fn trigger(&mut self, triggers: &[WatchTrigger]) -> Vec<(SessionId, WatchedEvent)> {
+    /// Fires a txn's triggers; returns one event per (trigger, connection), in order, for
+    /// every connection `auth` (session → its auth ids) allows to READ the trigger's ACL.
+    /// Watches of the others are consumed all the same (`ServerCnxn.process(event, acl)`,
+    /// the CVE-2024-23944 fix). A session `auth` does not know is not filtered.
+    pub fn trigger(
+        &mut self,
+        triggers: &[WatchTrigger],
+        auth: impl Fn(SessionId) -> Option<Vec<Id>>,
+    ) -> Vec<(SessionId, WatchedEvent)> {
         let mut out = Vec::new();
         for t in triggers {
             let hit: BTreeSet<SessionId> = match t.event_type {
@@ -123,6 +131,12 @@ impl WatchManager {
                 _ => self.data.trigger(&t.path, t.event_type),
             };
             for s in hit {
+                let denied = auth(s).is_some_and(|ids| {
+                    !t.acl.is_empty() && check_acl(&t.acl, perms::READ, &ids).is_err()
+                });
+                if denied {
+                    continue;
+                }
                 out.push((s, WatchedEvent::node(t.event_type, &t.path)));
             }
         }

@@ -7,7 +7,7 @@ fn s(n: i64) -> SessionId {
 }
 
 fn fire(w: &mut WatchManager, path: &str, t: EventType) -> Vec<(i64, EventType, String)> {
-    w.trigger(&[WatchTrigger::new(path, t)])
+    w.trigger(&[WatchTrigger::new(path, t)], |_| None)
         .into_iter()
         .map(|(s, e)| (s.0, e.event_type, e.path.unwrap_or_default()))
         .collect()

@@ -37,6 +37,35 @@ pub fn tokenize(line: &str) -> Vec<String> {
     out
 }
 
+/// `java.lang.Integer.decode`: optional sign, then `0x`/`0X`/`#` hex, `0` octal or decimal;
+/// `None` where Java throws NumberFormatException (including values outside `int`).
+#[must_use]
+pub fn java_decode_int(s: &str) -> Option<i32> {
+    let (neg, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(h) = body
+        .strip_prefix("0x")
+        .or_else(|| body.strip_prefix("0X"))
+        .or_else(|| body.strip_prefix('#'))
+    {
+        (16, h)
+    } else if body.len() > 1
+        && let Some(o) = body.strip_prefix('0')
+    {
+        (8, o)
+    } else {
+        (10, body)
+    };
+    if digits.is_empty() || digits.starts_with(['-', '+']) {
+        return None;
+    }
+    let v = i64::from_str_radix(digits, radix).ok()?;
+    i32::try_from(if neg { -v } else { v }).ok()
+}
+
 /// Parsed options (`-x` → value or "") and the remaining args (args[0] = the command).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommandLine {
@@ -77,7 +106,7 @@ pub fn parse(tokens: &[String], spec: &[(char, bool)]) -> Result<CommandLine, St
             continue;
         }
         if let Some(o) = pending.take() {
-            if !tok.starts_with('-') || tok.len() == 1 {
+            if is_argument(tok, &takes) {
                 cl.opts.insert(o, tok.clone());
                 continue;
             }
@@ -95,6 +124,39 @@ pub fn parse(tokens: &[String], spec: &[(char, bool)]) -> Result<CommandLine, St
         return Err(missing(o));
     }
     Ok(cl)
+}
+
+/// `DefaultParser.isArgument`: not an option of this command, or a negative number (so
+/// `set -v -1 /p x` gives -v the value -1, and `-x` an unknown letter is a value too).
+fn is_argument(tok: &str, takes: &impl Fn(char) -> Option<bool>) -> bool {
+    let is_short_option =
+        tok.len() > 1 && tok.starts_with('-') && tok[1..].chars().next().and_then(takes).is_some();
+    !is_short_option || is_java_double(tok)
+}
+
+/// `Double.parseDouble` accepts it (commons-cli's `isNegativeNumber`): optional sign, then
+/// `NaN`, `Infinity`, or digits with an optional fraction and exponent and an optional
+/// `f`/`d` suffix (hex floats left out); surrounding ASCII blanks are trimmed.
+#[must_use]
+pub fn is_java_double(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| c <= ' ');
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if t == "NaN" || t == "Infinity" {
+        return true;
+    }
+    let t = t.strip_suffix(['f', 'F', 'd', 'D']).unwrap_or(t);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 fn option_token(
@@ -166,6 +228,29 @@ mod tests {
     }
 
     #[test]
+    fn integer_decode_as_java() {
+        assert_eq!(java_decode_int("12"), Some(12));
+        assert_eq!(java_decode_int("-1"), Some(-1));
+        assert_eq!(java_decode_int("0x1f"), Some(31));
+        assert_eq!(java_decode_int("#10"), Some(16));
+        assert_eq!(java_decode_int("010"), Some(8));
+        assert_eq!(java_decode_int("0"), Some(0));
+        assert_eq!(java_decode_int("-2147483648"), Some(i32::MIN));
+        for bad in [
+            "",
+            "-",
+            "0x",
+            "2147483648",
+            "18446744073709551615",
+            "1e3",
+            "--1",
+            "0x-1",
+        ] {
+            assert_eq!(java_decode_int(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn default_parser() {
         let spec = [('s', false), ('e', false), ('t', true)];
         let cl = parse(&toks("create -es -t 5 /a d"), &spec).unwrap();
@@ -180,6 +265,19 @@ mod tests {
             parse(&toks("ls -x /"), &spec).unwrap_err(),
             "org.apache.commons.cli.UnrecognizedOptionException: Unrecognized option: -x"
         );
+        // isArgument: a negative number (or a token that is no option here) is a value.
+        let set = [('s', false), ('v', true)];
+        assert_eq!(
+            parse(&toks("set -v -1 /p x"), &set).unwrap().value('v'),
+            Some("-1")
+        );
+        assert_eq!(
+            parse(&toks("set -v -q /p x"), &set).unwrap().value('v'),
+            Some("-q")
+        );
+        assert!(parse(&toks("set -v -s /p x"), &set).is_err());
+        assert!(is_java_double("-1.5e3") && is_java_double("-.5d") && is_java_double("-Infinity"));
+        assert!(!is_java_double("-") && !is_java_double("-e5") && !is_java_double("-1x"));
         assert_eq!(
             parse(&toks("create /a -t"), &spec).unwrap_err(),
             "org.apache.commons.cli.MissingArgumentException: Missing argument for option: t"

@@ -18,9 +18,14 @@ fn vpath(p: &str) -> CliResult {
     validate_path(p)
 }
 
-fn int_arg(v: &str) -> Result<i32, String> {
-    v.parse()
-        .map_err(|_| format!("java.lang.NumberFormatException: For input string: \"{v}\""))
+/// `Integer.parseInt` of an option value. A bad value is an uncaught NumberFormatException
+/// in the real zkCli 3.8: the JVM prints `Exception in thread "main" …` and a stack trace,
+/// and the process exits. ZabScope prints that first line and keeps the session (a console
+/// in a page should not die); docs/conformance.md.
+pub(super) fn int_arg(v: &str) -> Result<i32, String> {
+    v.parse().map_err(|_| {
+        format!("Exception in thread \"main\" java.lang.NumberFormatException: For input string: \"{v}\"")
+    })
 }
 
 impl<B: Backend> ZkCli<B> {
@@ -183,29 +188,49 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    /// `ZKUtil.visitSubTreeDFS`: the root's data first (errors surface), then each level's
-    /// sorted children before descending.
+    /// `ls -R`: every path of the subtree, as `ZKUtil.visitSubTreeDFS` lists it.
     fn ls_recursive(&mut self, path: &str, watch: bool) -> CliResult {
+        self.visit_subtree_dfs(path, watch, &mut |cli: &mut Self, p: &str| cli.println(p))
+    }
+
+    /// `ZKUtil.visitSubTreeDFS`: getData of the root (errors surface), the callback for the
+    /// root, then `visitSubTree`. A KeeperException anywhere (NoAuth on a child that cannot
+    /// be read) ends the walk with its CliWrapperException message.
+    pub(super) fn visit_subtree_dfs(
+        &mut self,
+        root: &str,
+        watch: bool,
+        cb: &mut dyn FnMut(&mut Self, &str),
+    ) -> CliResult {
         let resp = self.call(Request::GetData {
-            path: path.into(),
+            path: root.into(),
             watch,
         });
         if resp.code != Code::Ok {
-            return Err(keeper_error(resp.code, Some(path)));
+            return Err(keeper_error(resp.code, Some(root)));
         }
-        self.println(path);
-        self.dfs(path, watch);
-        Ok(())
+        cb(self, root);
+        self.visit_subtree(root, watch, cb)
     }
 
-    fn dfs(&mut self, path: &str, watch: bool) {
+    /// `ZKUtil.visitSubTree`: the sorted children of `path` through the callback, then each
+    /// child's subtree.
+    fn visit_subtree(
+        &mut self,
+        path: &str,
+        watch: bool,
+        cb: &mut dyn FnMut(&mut Self, &str),
+    ) -> CliResult {
         let resp = self.call(Request::GetChildren {
             path: path.into(),
             watch,
         });
         let ResponseBody::Children { mut children, .. } = resp.body else {
-            return;
+            return Err(keeper_error(resp.code, Some(path)));
         };
+        if resp.code != Code::Ok {
+            return Err(keeper_error(resp.code, Some(path)));
+        }
         children.sort();
         let full: Vec<String> = children
             .iter()
@@ -218,11 +243,12 @@ impl<B: Backend> ZkCli<B> {
             })
             .collect();
         for p in &full {
-            self.println(p);
+            cb(self, p);
         }
         for p in &full {
-            self.dfs(p, watch);
+            self.visit_subtree(p, watch, cb)?;
         }
+        Ok(())
     }
 
     fn get(&mut self, tokens: &[String]) -> CliResult {

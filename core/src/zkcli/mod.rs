@@ -20,7 +20,7 @@ pub use crate::watch::ClientWatches;
 use crate::api::{Backend, Events, Fields};
 use crate::code::Code;
 use crate::ids::SessionId;
-use crate::request::{Request, Response, ResponseBody};
+use crate::request::{AddWatchMode, Request, Response, ResponseBody};
 use crate::watch::{EventType, KeeperState, WatchReg, WatchedEvent};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -37,6 +37,8 @@ struct CliClient {
     /// `zk.getState().isAlive()`: false after close, AuthFailed or expiry.
     alive: bool,
     watches: ClientWatches,
+    /// The `mode` AddWatchCommand keeps between commands (None = never set by `-m`).
+    add_watch_mode: Option<AddWatchMode>,
 }
 
 /// A zkCli console over a backend.
@@ -49,6 +51,9 @@ pub struct ZkCli<B: Backend> {
     history: Vec<String>,
     quit: bool,
     out: String,
+    /// The `CliException` message of the last line, if it failed (the parser fuzzer checks
+    /// that every rejection says something).
+    last_error: Option<String>,
 }
 
 impl<B: Backend> ZkCli<B> {
@@ -63,6 +68,7 @@ impl<B: Backend> ZkCli<B> {
             history: Vec::new(),
             quit: false,
             out: String::new(),
+            last_error: None,
         }
     }
 
@@ -73,6 +79,12 @@ impl<B: Backend> ZkCli<B> {
 
     pub fn backend_mut(&mut self) -> &mut B {
         &mut self.backend
+    }
+
+    /// The error message of the last line, if it failed.
+    #[must_use]
+    pub fn last_error(&self) -> Option<&str> {
+        self.last_error.as_deref()
     }
 
     /// `quit` was entered.
@@ -95,9 +107,19 @@ impl<B: Backend> ZkCli<B> {
         format!("[zk: {who}localhost:2181({state}) {}] ", self.history.len())
     }
 
+    /// Runs one raw input line (without its newline): invalid UTF-8 prints one error line
+    /// naming the byte, and the console goes on.
+    pub fn execute_bytes(&mut self, line: &[u8]) -> String {
+        match crate::limits::utf8_line(line) {
+            Ok(text) => self.execute_line(text),
+            Err(e) => format!("{e}\n"),
+        }
+    }
+
     /// Runs one command line; returns everything zkCli would print for it.
     pub fn execute_line(&mut self, line: &str) -> String {
         self.out.clear();
+        self.last_error = None;
         let t = line.trim();
         if t.is_empty() || t.starts_with('#') {
             return String::new();
@@ -113,6 +135,7 @@ impl<B: Backend> ZkCli<B> {
         };
         if let Err(msg) = self.process(&cmd, &tokens) {
             self.println(&msg);
+            self.last_error = Some(msg);
         }
     }
 
@@ -147,9 +170,10 @@ impl<B: Backend> ZkCli<B> {
         }
         match cmd {
             "quit" => {
+                // `zk.close()` before exiting: the Closed state event is printed (seen).
                 self.quit = true;
                 if self.current_alive() {
-                    self.close_current(false);
+                    self.close_current(true);
                 }
                 return Ok(());
             }
@@ -180,14 +204,19 @@ impl<B: Backend> ZkCli<B> {
     }
 
     fn redo(&mut self, arg: &str) -> Result<(), String> {
-        let n: usize = arg
-            .parse()
-            .map_err(|_| format!("java.lang.NumberFormatException: For input string: \"{arg}\""))?;
-        // The redo line itself is already in the history.
-        if n + 1 >= self.history.len() {
+        // `Integer.decode(args[1])`; then `commandCount <= i || i < 0` is out of range (the
+        // redo line itself is already in the history). `redo 18446744073709551615` is not an
+        // int: NumberFormatException, as in Java (it used to overflow `n + 1` and panic).
+        let n = args::java_decode_int(arg).ok_or_else(|| {
+            format!("java.lang.NumberFormatException: For input string: \"{arg}\"")
+        })?;
+        let Some(line) = usize::try_from(n)
+            .ok()
+            .filter(|n| n.saturating_add(1) < self.history.len())
+            .map(|n| self.history[n].clone())
+        else {
             return Err("Command index out of range".into());
-        }
-        let line = self.history[n].clone();
+        };
         let tokens = args::tokenize(&line);
         if tokens.first().map(String::as_str) == Some("redo") {
             return Err("No redoing redos".into());
@@ -323,6 +352,20 @@ impl<B: Backend> ZkCli<B> {
             self.state_event(&name, KeeperState::Expired);
         }
         resp
+    }
+
+    fn add_watch_mode(&self) -> AddWatchMode {
+        self.clients
+            .get(&self.current)
+            .and_then(|c| c.add_watch_mode)
+            .unwrap_or(AddWatchMode::PersistentRecursive)
+    }
+
+    fn set_add_watch_mode(&mut self, mode: AddWatchMode) {
+        let name = self.current.clone();
+        if let Some(c) = self.clients.get_mut(&name) {
+            c.add_watch_mode = Some(mode);
+        }
     }
 
     fn watches_mut(&mut self) -> Option<&mut ClientWatches> {

@@ -18,10 +18,7 @@ fn vpath(p: &str) -> CliResult {
     crate::path::validate_path(p)
 }
 
-fn int_arg(v: &str) -> Result<i32, String> {
-    v.parse()
-        .map_err(|_| format!("java.lang.NumberFormatException: For input string: \"{v}\""))
-}
+use super::commands::int_arg;
 
 impl<B: Backend> ZkCli<B> {
     pub(super) fn get_acl(&mut self, tokens: &[String]) -> CliResult {
@@ -74,46 +71,21 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
+    /// `setAcl -R`: `ZKUtil.visitSubTreeDFS` with a callback that sets each node's ACL as it
+    /// is listed (a failed setACL prints its message without a newline and goes on); a node
+    /// that can no longer be listed (its new ACL lacks READ) ends the walk with
+    /// `Insufficient permission : PATH`, its children untouched.
     pub(super) fn set_acl_recursive(&mut self, root: &str, acl: &[Acl], version: i32) -> CliResult {
-        let resp = self.call(Request::GetData {
-            path: root.into(),
-            watch: false,
-        });
-        if resp.code != Code::Ok {
-            return Err(keeper_error(resp.code, Some(root)));
-        }
-        let mut stack = vec![root.to_string()];
-        let mut order = Vec::new();
-        while let Some(p) = stack.pop() {
-            order.push(p.clone());
-            if let ResponseBody::Children { mut children, .. } = self
-                .call(Request::GetChildren {
-                    path: p.clone(),
-                    watch: false,
-                })
-                .body
-            {
-                children.sort();
-                for c in children.iter().rev() {
-                    stack.push(if p == "/" {
-                        format!("/{c}")
-                    } else {
-                        format!("{p}/{c}")
-                    });
-                }
-            }
-        }
-        for p in order {
-            let r = self.call(Request::SetAcl {
-                path: p.clone(),
+        self.visit_subtree_dfs(root, false, &mut |cli: &mut Self, p: &str| {
+            let r = cli.call(Request::SetAcl {
+                path: p.to_string(),
                 acl: acl.to_vec(),
                 version,
             });
             if r.code != Code::Ok {
-                self.print(&r.code.keeper_message(Some(&p)));
+                cli.print(&r.code.keeper_message(Some(p)));
             }
-        }
-        Ok(())
+        })
     }
 
     pub(super) fn addauth(&mut self, tokens: &[String]) -> CliResult {
@@ -153,11 +125,16 @@ impl<B: Backend> ZkCli<B> {
         if cl.args.len() != 2 {
             return Err(usage_of("addWatch"));
         }
+        // zkCli 3.8's AddWatchCommand is one object per process whose `mode` field starts as
+        // PERSISTENT_RECURSIVE and is only overwritten by `-m`: a plain `addWatch` reuses the
+        // last `-m` given in that zkCli (seen: the conformance suite found it).
         let mode = match cl.value('m').map(str::to_uppercase).as_deref() {
-            None | Some("PERSISTENT_RECURSIVE") => AddWatchMode::PersistentRecursive,
+            None => self.add_watch_mode(),
+            Some("PERSISTENT_RECURSIVE") => AddWatchMode::PersistentRecursive,
             Some("PERSISTENT") => AddWatchMode::Persistent,
             Some(_) => return Err(usage_of("addWatch")),
         };
+        self.set_add_watch_mode(mode);
         let path = cl.args[1].clone();
         vpath(&path)?;
         let resp = self.call(Request::AddWatch {
@@ -237,18 +214,14 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
-    /// `Auth scheme: User` then `scheme: user` (digest users without their hash).
+    /// `Auth scheme: User` then `scheme: user` (WhoAmICommand).
     pub(super) fn whoami(&mut self) -> CliResult {
         let resp = self.call(Request::WhoAmI);
         self.println("Auth scheme: User");
         if let ResponseBody::Ids(ids) = resp.body {
+            // The server already answers users, not ids (AuthUtil.getClientInfos).
             for id in ids {
-                let user = if id.scheme == "digest" {
-                    id.id.split(':').next().unwrap_or("").to_string()
-                } else {
-                    id.id.clone()
-                };
-                self.println(&format!("{}: {user}", id.scheme));
+                self.println(&format!("{}: {}", id.scheme, id.id));
             }
         }
         Ok(())

@@ -87,7 +87,7 @@ impl<B: Backend> ZkCli<B> {
             .get(1)
             .and_then(|v| v.parse().ok())
             .ok_or("run MS: MS must be a number of milliseconds")?;
-        let events = self.backend.run(ms);
+        let events = self.backend.run(crate::limits::span("run MS", ms)?)?;
         self.deliver(events);
         Ok(())
     }

@@ -92,3 +92,28 @@ fn clients_and_expiry() {
     );
     assert!(out.ends_with("[zookeeper]\n"));
 }
+
+/// `redo 18446744073709551615` overflowed `n + 1` and panicked; `run 18446744073709551615`
+/// hung; an invalid UTF-8 line ended the session (issue 9, runaway input).
+#[test]
+fn runaway_and_bad_input_lines() {
+    let mut c = cli();
+    run(&mut c, "ls /");
+    let out = c.execute_line("redo 18446744073709551615");
+    assert_eq!(
+        out,
+        "java.lang.NumberFormatException: For input string: \"18446744073709551615\"\n"
+    );
+    assert_eq!(c.execute_line("redo -1"), "Command index out of range\n");
+    assert_eq!(c.execute_line("redo 99"), "Command index out of range\n");
+    assert_eq!(c.execute_line("redo 0x0"), "[zookeeper]\n");
+    let out = c.execute_line("run 18446744073709551615");
+    assert!(out.contains("24 h"), "{out}");
+    assert_eq!(c.execute_line("run 86400000"), "");
+    let out = c.execute_bytes(b"ls /\xff");
+    assert!(
+        out.contains("not valid UTF-8") && out.ends_with('\n'),
+        "{out}"
+    );
+    assert_eq!(c.execute_bytes(b"ls /"), "[zookeeper]\n");
+}

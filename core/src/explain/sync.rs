@@ -1,0 +1,147 @@
+//! Why the leader synced a learner with DIFF, TRUNC or SNAP (`LearnerHandler.syncFollower`):
+//! the learner's last zxid against the leader's committedLog `[min, max]` and, below `min`, the
+//! on-disk txn log's size against `snapshotSizeFactor` × the snapshot size.
+
+use crate::explain::{Text, ser};
+use crate::ids::ServerId;
+use crate::zxid::Zxid;
+use serde::Serialize;
+
+/// The rule of `syncFollower` that chose the sync kind, with the numbers it compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "camelCase")]
+pub enum SyncWhy {
+    /// peerLastZxid == lastProcessedZxid: an empty DIFF.
+    InSync {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+    },
+    /// peerLastZxid > maxCommittedLog: TRUNC back to max.
+    PeerAhead {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        max: Zxid,
+    },
+    /// minCommittedLog ≤ peerLastZxid ≤ maxCommittedLog: DIFF with the missing txns.
+    InCommittedLog {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        min: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        max: Zxid,
+        txns: u32,
+    },
+    /// The peer holds txns of its epoch the leader never had: TRUNC back to the last common
+    /// txn, then DIFF.
+    Diverged {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        to: Zxid,
+        txns: u32,
+    },
+    /// The peer's history left the leader's across an epoch: no TRUNC can fix it, SNAP.
+    EpochCrossing {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+    },
+    /// peerLastZxid < minCommittedLog, and the txn log since it is small enough: DIFF from the
+    /// on-disk log.
+    FromTxnLog {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        min: Zxid,
+        size: u64,
+        limit: u64,
+        txns: u32,
+    },
+    /// peerLastZxid < minCommittedLog and the txn log since it is bigger than
+    /// snapshotSizeFactor (0.33) × the snapshot: SNAP.
+    TxnLogTooBig {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        min: Zxid,
+        size: u64,
+        limit: u64,
+    },
+    /// peerLastZxid < minCommittedLog and the txn log does not reach back to it: SNAP.
+    TxnLogMissing {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        min: Zxid,
+    },
+    /// The peer reports the start of an epoch past the committedLog: SNAP.
+    NewEpochBeyond {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        max: Zxid,
+    },
+}
+
+impl SyncWhy {
+    /// "leader L syncs learner F with KIND: reason" as a sentence key + arguments.
+    #[must_use]
+    pub fn text(&self, leader: ServerId, learner: ServerId, kind: &str) -> Text {
+        let base = |key: &'static str| {
+            Text::new(key)
+                .arg("leader", leader)
+                .arg("learner", learner)
+                .arg("kind", kind)
+        };
+        match *self {
+            SyncWhy::InSync { peer } => base("sync.why.in_sync").arg("peer", peer),
+            SyncWhy::PeerAhead { peer, max } => base("sync.why.peer_ahead")
+                .arg("peer", peer)
+                .arg("max", max),
+            SyncWhy::InCommittedLog {
+                peer,
+                min,
+                max,
+                txns,
+            } => base("sync.why.in_committed_log")
+                .arg("peer", peer)
+                .arg("min", min)
+                .arg("max", max)
+                .arg("txns", txns),
+            SyncWhy::Diverged { peer, to, txns } => base("sync.why.diverged")
+                .arg("peer", peer)
+                .arg("to", to)
+                .arg("txns", txns),
+            SyncWhy::EpochCrossing { peer } => base("sync.why.epoch_crossing").arg("peer", peer),
+            SyncWhy::FromTxnLog {
+                peer,
+                min,
+                size,
+                limit,
+                txns,
+            } => base("sync.why.from_txn_log")
+                .arg("peer", peer)
+                .arg("min", min)
+                .arg("size", size)
+                .arg("limit", limit)
+                .arg("txns", txns),
+            SyncWhy::TxnLogTooBig {
+                peer,
+                min,
+                size,
+                limit,
+            } => base("sync.why.txn_log_too_big")
+                .arg("peer", peer)
+                .arg("min", min)
+                .arg("size", size)
+                .arg("limit", limit),
+            SyncWhy::TxnLogMissing { peer, min } => base("sync.why.txn_log_missing")
+                .arg("peer", peer)
+                .arg("min", min),
+            SyncWhy::NewEpochBeyond { peer, max } => base("sync.why.new_epoch_beyond")
+                .arg("peer", peer)
+                .arg("max", max),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The sequential-node queue behind the fair lock, the read/write lock and leader election
+//! (ZooKeeper's recipes page, "Locks" without herd effect, "Shared Locks", "Leader
+//! Election"): create `DIR/PREFIX<session>-` EPHEMERAL_SEQUENTIAL, list the children, and
+//! either hold (nothing that blocks us comes before our node) or set an exists watch on the
+//! one node just before ours that blocks us — so a release wakes exactly one waiter.
+//!
+//! The session id in the name is Curator's "protected" mode: after a ConnectionLoss on the
+//! create the recipe finds its own node instead of creating a second one.
+
+use crate::code::Code;
+use crate::recipes::{Progress, Role, Zk, created, sequence_of};
+use crate::request::{CreateMode, Response, ResponseBody};
+use crate::watch::{EventType, WatchedEvent};
+use crate::zxid::Zxid;
+
+const DIR: u32 = 1;
+const CREATE: u32 = 2;
+const LIST: u32 = 3;
+const WATCH: u32 = 4;
+/// After a ConnectionLoss on create: list the children and look for our own node.
+const FIND: u32 = 5;
+
+/// Which earlier node blocks ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Any earlier node (fair lock, write lock, election).
+    Any,
+    /// Only an earlier `write-` node (read lock).
+    Writers,
+}
+
+/// One contender in a sequential-node queue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeqWaiter {
+    pub dir: String,
+    pub prefix: &'static str,
+    pub rule: Rule,
+    /// The roles for "first" and "waiting" (holder/waiting, leader/follower).
+    pub first: Role,
+    pub queued: Role,
+    /// Our node's name (without the directory) once created.
+    pub mine: Option<String>,
+    pub token: Zxid,
+    /// The node of the exists watch in flight.
+    pub asked: Option<String>,
+    pub p: Progress,
+}
+
+impl SeqWaiter {
+    #[must_use]
+    pub fn new(dir: String, prefix: &'static str, rule: Rule, first: Role, queued: Role) -> Self {
+        SeqWaiter {
+            dir,
+            prefix,
+            rule,
+            first,
+            queued,
+            mine: None,
+            token: Zxid::ZERO,
+            asked: None,
+            p: Progress::new(),
+        }
+    }
+
+    fn tag(&self, zk: &Zk) -> String {
+        format!("{}{:x}-", self.prefix, zk.session.0)
+    }
+
+    pub fn start(&mut self, zk: &mut Zk) {
+        zk.create(DIR, &self.dir, "", CreateMode::Persistent);
+    }
+
+    fn create(&mut self, zk: &mut Zk) {
+        let path = format!("{}/{}", self.dir, self.tag(zk));
+        zk.create(CREATE, &path, zk.client, CreateMode::EphemeralSequential);
+    }
+
+    /// The node we must wait for, if any (children sorted by sequence number).
+    fn blocker(&self, children: &[String]) -> Option<String> {
+        let mine = self.mine.as_deref()?;
+        let seq = sequence_of(mine)?;
+        let mut before: Vec<(u64, &String)> = children
+            .iter()
+            .filter_map(|c| sequence_of(c).map(|s| (s, c)))
+            .filter(|(s, _)| *s < seq)
+            .filter(|(_, c)| self.rule == Rule::Any || c.starts_with("write-"))
+            .collect();
+        before.sort();
+        before.last().map(|(_, c)| (*c).clone())
+    }
+
+    fn list(&mut self, zk: &mut Zk) {
+        zk.get_children(LIST, &self.dir, false);
+    }
+
+    pub fn reply(&mut self, zk: &mut Zk, tag: u32, r: &Response) {
+        match (tag, r.code) {
+            (DIR, Code::ConnectionLoss) => self.start(zk),
+            (CREATE | FIND, Code::ConnectionLoss) => zk.get_children(FIND, &self.dir, false),
+            (_, Code::ConnectionLoss) => self.list(zk),
+            (DIR, Code::Ok | Code::NodeExists) => self.create(zk),
+            (CREATE, Code::Ok) => {
+                let (path, czxid) = created(r).unwrap_or_default();
+                let name = crate::path::child_name(&path).to_string();
+                self.p.node = Some(path);
+                self.mine = Some(name);
+                self.token = czxid;
+                self.list(zk);
+            }
+            (FIND, Code::Ok) => {
+                let tag = self.tag(zk);
+                let found = match &r.body {
+                    ResponseBody::Children { children, .. } => {
+                        children.iter().find(|c| c.starts_with(&tag)).cloned()
+                    }
+                    _ => None,
+                };
+                match found {
+                    Some(name) => {
+                        self.p.node = Some(format!("{}/{name}", self.dir));
+                        self.mine = Some(name);
+                        self.token = r.zxid;
+                        self.list(zk);
+                    }
+                    None => self.create(zk),
+                }
+            }
+            (LIST, Code::Ok) => {
+                let ResponseBody::Children { children, .. } = &r.body else {
+                    return;
+                };
+                let Some(mine) = self.mine.clone() else {
+                    return;
+                };
+                if !children.contains(&mine) {
+                    // Our node is gone (our session ended under us): nothing is held.
+                    self.p.lost(zk.now, "node gone");
+                    return;
+                }
+                match self.blocker(children) {
+                    None => {
+                        self.p.role = self.first;
+                        self.p.watching = None;
+                        let node = format!("{}/{mine}", self.dir);
+                        if self.p.holding().is_none() {
+                            self.p.acquire(zk, &node, self.token);
+                            zk.note(format!(
+                                "{} {node} (fencing token {})",
+                                if self.first == Role::Leader {
+                                    "leads with"
+                                } else {
+                                    "acquired"
+                                },
+                                self.token
+                            ));
+                        }
+                    }
+                    Some(b) => {
+                        self.p.role = self.queued;
+                        let path = format!("{}/{b}", self.dir);
+                        zk.exists(WATCH, &path, true);
+                        self.asked = Some(path);
+                    }
+                }
+            }
+            (WATCH, Code::Ok) => self.p.watching = self.asked.take(),
+            (WATCH, Code::NoNode) => self.list(zk),
+            (_, code) => zk.note(format!("{} {}: unexpected {code:?}", self.prefix, self.dir)),
+        }
+    }
+
+    pub fn watch(&mut self, zk: &mut Zk, e: &WatchedEvent) {
+        let Some(path) = e.path.as_deref() else {
+            return;
+        };
+        if e.event_type == EventType::NodeDeleted
+            && self.p.watching.as_deref() == Some(path)
+            && self.p.role == self.queued
+        {
+            self.p.wakeups += 1;
+            self.p.watching = None;
+            self.list(zk);
+        }
+    }
+}
