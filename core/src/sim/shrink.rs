@@ -27,6 +27,19 @@ pub struct Shrunk {
 /// can be dropped) that fails with the same kind, within [`MAX_RUNS`] re-runs.
 #[must_use]
 pub fn shrink(script: &Script, failure: &FuzzFailure) -> Shrunk {
+    shrink_by(script, failure, |s| {
+        nemesis::check_script(s)
+            .err()
+            .filter(|f| f.kind == failure.kind)
+    })
+}
+
+/// ddmin with any test: `fails(s)` says whether `s` still fails (and how).
+pub fn shrink_by(
+    script: &Script,
+    failure: &FuzzFailure,
+    mut fails: impl FnMut(&Script) -> Option<FuzzFailure>,
+) -> Shrunk {
     let heal_at = script
         .commands
         .iter()
@@ -44,11 +57,9 @@ pub fn shrink(script: &Script, failure: &FuzzFailure) -> Shrunk {
         commands: chaos.iter().chain(&tail).cloned().collect(),
         ..script.clone()
     };
-    let test = |chaos: &[(u64, Command)], runs: &mut usize| -> Option<FuzzFailure> {
+    let mut test = |chaos: &[(u64, Command)], runs: &mut usize| -> Option<FuzzFailure> {
         *runs += 1;
-        nemesis::check_script(&build(chaos))
-            .err()
-            .filter(|f| f.kind == failure.kind)
+        fails(&build(chaos))
     };
     let mut n = 2;
     while chaos.len() >= 2 && runs < MAX_RUNS {
@@ -92,5 +103,64 @@ pub fn shrink(script: &Script, failure: &FuzzFailure) -> Shrunk {
         script: build(&chaos),
         failure: best,
         runs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::ServerId;
+
+    /// ddmin keeps exactly the commands a failure needs, plus the heal phase.
+    #[test]
+    fn keeps_only_what_the_failure_needs() {
+        let script = nemesis::script(5);
+        let chaos = script
+            .commands
+            .iter()
+            .filter(|(t, _)| *t > 1_000 && *t < nemesis::CHAOS_MS)
+            .count();
+        assert!(chaos > 20, "{chaos}");
+        // A made-up failure: "some crash, then later some restart".
+        let fails = |s: &Script| {
+            let crash = s
+                .commands
+                .iter()
+                .position(|(t, c)| *t < nemesis::CHAOS_MS && matches!(c, Command::Crash(_)))?;
+            s.commands[crash..]
+                .iter()
+                .any(|(t, c)| *t < nemesis::CHAOS_MS && matches!(c, Command::Restart(_)))
+                .then(|| FuzzFailure {
+                    kind: "Made-up".into(),
+                    message: "crash then restart".into(),
+                })
+        };
+        let failure = fails(&script).expect("seed 5 crashes then restarts");
+        let shrunk = shrink_by(&script, &failure, fails);
+        let left: Vec<_> = shrunk
+            .script
+            .commands
+            .iter()
+            .filter(|(t, _)| *t < nemesis::CHAOS_MS)
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert!(matches!(left[0], Command::Crash(_)));
+        assert!(matches!(left[1], Command::Restart(_)));
+        // The heal phase is untouched, and the script text round-trips.
+        let tail = |s: &Script| {
+            s.commands
+                .iter()
+                .filter(|(t, _)| *t >= nemesis::CHAOS_MS)
+                .count()
+        };
+        assert_eq!(tail(&shrunk.script), tail(&script));
+        assert!(
+            shrunk
+                .script
+                .commands
+                .contains(&(nemesis::CHAOS_MS, Command::Start(ServerId(1))))
+        );
+        assert_eq!(Script::parse(&shrunk.script.to_string()), Ok(shrunk.script));
     }
 }
