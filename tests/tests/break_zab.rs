@@ -1,7 +1,7 @@
 //! Every "break ZAB" switch (issue 9 item 4, docs/break-zab.md) is caught by a named *safety*
 //! invariant within a pinned number of seeds of the hunt workload (`sim::break_hunt`: writes,
-//! reads, ephemerals, close/expiry, moves, crashes, restarts, partitions, a late boot, slow
-//! disks); with no switch on, the same workload breaks nothing.
+//! reads, ephemerals, close/expiry, moves, crashes, restarts, pauses, held links, partitions,
+//! a late boot, slow disks); with no switch on, the same workload breaks nothing.
 //!
 //! `cargo test -p zabscope-tests --test break_zab -- --nocapture` prints the table.
 
@@ -9,19 +9,19 @@ use zabscope_core::breaks::Break;
 use zabscope_core::sim::break_hunt;
 
 /// Seeds a hunt may take before the test fails (the pinned values below are far under it).
-const MAX_SEEDS: u64 = 1000;
+const MAX_SEEDS: u64 = 500;
 
 /// (switch, invariant that fires first, seed it fires at — the number of seeds needed - 1).
 const CAUGHT: [(Break, &str, u64); 9] = [
     (Break::ElectBySidOnly, "PrimaryIntegrity", 1),
-    (Break::CommitWithoutQuorum, "PrimaryIntegrity", 7),
-    (Break::AckBeforeLogging, "Durability", 0),
-    (Break::SkipTrunc, "PrefixConsistency", 14),
-    (Break::NewEpochMax, "Leadership2", 1),
+    (Break::CommitWithoutQuorum, "PrimaryIntegrity", 16),
+    (Break::AckBeforeLogging, "Durability", 31),
+    (Break::SkipTrunc, "PrefixConsistency", 18),
+    (Break::NewEpochMax, "Leadership2", 23),
     (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 0),
     (Break::CommitOutOfOrder, "LocalPrimaryOrder", 100),
-    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 342),
-    (Break::ServeBehindClient, "MonotonicReads", 627),
+    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 38),
+    (Break::ServeBehindClient, "MonotonicReads", 242),
 ];
 
 fn caught(b: Break) {
@@ -87,7 +87,7 @@ fn serve_behind_client_goes_back_in_time() {
 #[test]
 fn with_no_switch_the_hunt_workload_breaks_nothing() {
     // As many seeds as the longest hunt above needs, and then some.
-    for seed in 0..120 {
+    for seed in 0..250 {
         if let Some(v) = break_hunt::run(seed, &[]) {
             panic!("seed {seed} with no switch: {v}");
         }

@@ -77,3 +77,12 @@ fn seed_8945() {
 fn seed_8103() {
     passes(8103);
 }
+
+/// Kernel: a client that moved away still took a reply from its old server (the old
+/// connection is closed), then read older state from its new one (MonotonicReads).
+#[test]
+fn seed_806() {
+    if let Err(e) = nemesis::run(806) {
+        panic!("seed 806: {e}");
+    }
+}

@@ -51,19 +51,45 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
     while t < CHAOS_MS {
         t += 20 + r.below(Stream::Nemesis, 300);
         key += 1;
-        let c = match r.below(Stream::Nemesis, 24) {
+        let c = match r.below(Stream::Nemesis, 28) {
             0 => Command::Crash(id(r)),
             1 | 2 => Command::Restart(id(r)),
-            // Pause/resume and held links wait for the kernel's FIFO fix (issue 9 item 1):
-            // until then they reorder links and LinkFifo fires on its own.
-            3 | 4 => Command::Restart(id(r)),
+            3 => Command::Pause(id(r)),
+            4 => Command::Resume(id(r)),
             5 => {
                 let lone = id(r);
                 let rest: Vec<ServerId> = (1..=n).map(ServerId).filter(|s| *s != lone).collect();
                 Command::Partition(vec![vec![lone], rest])
             }
             6 | 7 => Command::Heal,
-            8 | 9 => Command::Block {
+            8 => Command::Hold {
+                from: id(r),
+                to: id(r),
+            },
+            9 => Command::Release {
+                from: id(r),
+                to: id(r),
+            },
+            23 => {
+                // A client writes, moves to a server cut off just before, and reads there
+                // (ZooKeeper must refuse a server behind the client).
+                let (lone, c) = (id(r), client(r));
+                let rest: Vec<ServerId> = (1..=n).map(ServerId).filter(|s| *s != lone).collect();
+                cmds.push((t, Command::Partition(vec![vec![lone], rest])));
+                let data = format!("v{key}");
+                let path = "/k0".to_string();
+                cmds.push((t + 5, op(c.clone(), ClientOp::Set { path, data })));
+                cmds.push((
+                    t + 80,
+                    Command::Move {
+                        client: c.clone(),
+                        server: lone,
+                    },
+                ));
+                t += 100;
+                op(c, ClientOp::Get { path: "/k0".into() })
+            }
+            24 => Command::Block {
                 from: vec![id(r)],
                 to: vec![id(r)],
             },
@@ -86,7 +112,7 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                     },
                 )
             }
-            17..=19 => {
+            17..=19 | 25..=27 => {
                 let path = format!("/k{}", r.below(Stream::Workload, 3));
                 op(client(r), ClientOp::Get { path })
             }
