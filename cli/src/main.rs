@@ -5,10 +5,12 @@
 use std::process::ExitCode;
 
 mod api;
+mod explore;
 mod fuzz;
 mod fuzz_parsers;
 mod run;
 mod server_opts;
+mod soak;
 mod zkcli;
 
 const USAGE: &str = "usage: zabscope <command> [args]
@@ -18,9 +20,14 @@ commands:
                                       (interactive, piped, or FILE); 'client NAME' switches sessions
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   run SCRIPT [--json]                 run an ensemble script, print its trace (text or JSON lines)
-  fuzz [--seed N | --seeds A..B]      the seeded random-fault run (invariants every step)
+  fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
+                                      the seeded random-fault run (invariants every step);
+                                      --shrink prints a failing seed's minimal script
+  explore [--depth N] [--writes N] [--crashes N] [--partition] [--break SWITCH]
+                                      every interleaving of a small scope (3 servers, 1 client)
   fuzz-parsers [--target T] [--execs N] [--seed S]
                                       fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
+  soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
   help                                this text";
 
 fn main() -> ExitCode {
@@ -28,7 +35,9 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
+        Some("explore") => explore::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
+        Some("soak") => soak::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -28,6 +28,7 @@ pub mod code;
 pub mod config;
 pub mod db;
 pub mod explain;
+pub mod explore;
 pub mod fourlw;
 pub mod ids;
 pub mod invariant;

@@ -3,6 +3,7 @@
 //! and checkpoints for `seek(step)` (time travel = restore the last checkpoint and replay).
 
 use crate::config::{Config, ConfigError};
+use crate::explain::{Marker, Text};
 use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
@@ -48,6 +49,9 @@ pub struct Simulation {
     /// Commands applied interactively, with the step after which they were applied.
     applied: Vec<(u64, SimTime, Command)>,
     trace: Vec<Event>,
+    /// Each step's narration and the timeline markers so far (kept with the trace).
+    narrations: Vec<(u64, Text)>,
+    markers: Vec<Marker>,
     keep_trace: bool,
     digest: Fnv,
     checkpoints: Vec<(Kernel, Fnv, usize)>,
@@ -68,6 +72,8 @@ impl Simulation {
             seed,
             applied: Vec::new(),
             trace: Vec::new(),
+            narrations: Vec::new(),
+            markers: Vec::new(),
             keep_trace: true,
             digest: Fnv::new(),
             checkpoints: Vec::new(),
@@ -126,10 +132,26 @@ impl Simulation {
 
     /// Apply a command now (it is the next agenda item); recorded for replay.
     pub fn apply(&mut self, c: Command) -> Result<(), CommandError> {
+        self.apply_keyed(c).map(|_| ())
+    }
+
+    fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
         self.applied
             .push((self.kernel.step, self.kernel.now, c.clone()));
-        self.kernel.schedule(self.kernel.now, Item::Command(c));
+        Ok(self.kernel.schedule(self.kernel.now, Item::Command(c)))
+    }
+
+    /// Apply a command and step until it has taken effect, so the view shows its result at
+    /// once (what a click or a typed command wants). Only items already due at this instant
+    /// run before it — at step 0 that is the script's `at 0 start …`, so `crash 2` typed
+    /// before the first step shows server 2 crashed, not OFF, then LOOKING, then CRASHED.
+    /// The steps taken are ordinary steps (traced, checked, replayed by `seek`).
+    pub fn apply_now(&mut self, c: Command) -> Result<(), CommandError> {
+        let key = self.apply_keyed(c)?;
+        while self.kernel.agenda.contains_key(&key) {
+            self.step();
+        }
         Ok(())
     }
 
@@ -191,9 +213,10 @@ impl Simulation {
             }
             _ => vec![],
         };
-        ids.iter()
-            .find(|i| !known(i))
-            .map_or(Ok(()), |i| Err(bad(i)))
+        if let Some(i) = ids.iter().find(|i| !known(i)) {
+            return Err(bad(i));
+        }
+        crate::sim::validate::check(&self.kernel, c).map_err(CommandError)
     }
 
     /// A `client C connect …` (or a command for C) is waiting in the agenda.
@@ -226,6 +249,11 @@ impl Simulation {
         }
         if self.keep_trace {
             self.trace.extend(self.kernel.events.iter().cloned());
+            let x = &self.kernel.explain;
+            if let Some(n) = &x.narration {
+                self.narrations.push((self.kernel.step, n.clone()));
+            }
+            self.markers.extend(x.markers.iter().cloned());
         }
         if let Some(c) = self.checker.as_mut() {
             let v = c.check(&self.kernel);
@@ -374,6 +402,9 @@ impl Simulation {
             self.kernel = k;
             self.digest = d;
             self.trace.truncate(len);
+            let at = self.kernel.step;
+            self.narrations.retain(|(s, _)| *s <= at);
+            self.markers.retain(|m| m.step <= at);
             if let Some(c) = self.checker.as_mut() {
                 c.reset();
             }
@@ -425,6 +456,27 @@ impl Simulation {
         ClusterView::with(&self.kernel, opts)
     }
 
+    /// Every step's narration so far, `(step, text)` in step order.
+    #[must_use]
+    pub fn narrations(&self) -> &[(u64, Text)] {
+        &self.narrations
+    }
+
+    /// The narration of one past step.
+    #[must_use]
+    pub fn narration(&self, step: u64) -> Option<&Text> {
+        self.narrations
+            .binary_search_by_key(&step, |(s, _)| *s)
+            .ok()
+            .map(|i| &self.narrations[i].1)
+    }
+
+    /// The timeline markers so far (elections, leader changes, faults, commits), in step order.
+    #[must_use]
+    pub fn markers(&self) -> &[Marker] {
+        &self.markers
+    }
+
     #[must_use]
     pub fn trace(&self) -> &[Event] {
         &self.trace
@@ -452,6 +504,8 @@ impl Simulation {
         self.kernel = kernel;
         self.checkpoints.clear();
         self.applied.clear();
+        self.narrations.clear();
+        self.markers.clear();
         if let Some(c) = self.checker.as_mut() {
             c.reset();
         }

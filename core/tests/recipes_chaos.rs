@@ -44,27 +44,6 @@ fn run_checked(sim: &mut Simulation, ms: u64, seed: u64) {
     while sim.kernel().next_time().is_some_and(|t| t <= end) {
         sim.step();
         let v = checks(sim);
-        if !v.is_empty() && std::env::var("TRACE").is_ok() {
-            for e in sim.trace().iter().filter(|e| {
-                e.at.ms()
-                    + std::env::var("TRACE")
-                        .ok()
-                        .and_then(|x| x.parse::<u64>().ok())
-                        .unwrap_or(700)
-                    >= sim.now().ms()
-            }) {
-                if !matches!(
-                    e.kind,
-                    EventKind::Send { .. }
-                        | EventKind::Deliver { .. }
-                        | EventKind::Timer
-                        | EventKind::Persist(_)
-                        | EventKind::Ack { .. }
-                ) {
-                    eprintln!("{e}");
-                }
-            }
-        }
         assert!(v.is_empty(), "seed {seed} at {}: {v:?}", sim.now());
     }
     sim.run_for(end.since(sim.now()));
@@ -252,16 +231,6 @@ fn settle(sim: &mut Simulation, seed: u64) {
 fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
     let v = sim.view();
     let alive = live(sim);
-    if alive.len() != CLIENTS && std::env::var("TRACE").is_ok() {
-        for e in sim.trace() {
-            if matches!(&e.kind, EventKind::ClientState { client, .. } if client == "c0")
-                || matches!(&e.kind, EventKind::Command(c) if c.contains("c0") || !c.contains(" c"))
-                || matches!(&e.kind, EventKind::State { .. })
-            {
-                eprintln!("{e}");
-            }
-        }
-    }
     assert_eq!(
         alive.len(),
         CLIENTS,
@@ -279,59 +248,6 @@ fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
         })
         .map(|c| &c.name)
         .collect();
-    if leaders.len() != 1 {
-        for c in &v.zk_clients {
-            for r in c.recipes.iter().filter(|r| r.path == "/r/elect") {
-                eprintln!(
-                    "{} {} {} node={:?} watching={:?}",
-                    c.name, c.session, r.role, r.node, r.watching
-                );
-            }
-        }
-        for n in &sim.kernel().nodes {
-            if let Some(s) = n.server.as_ref() {
-                eprintln!(
-                    "server {} {:?} {:?} conns {:?} sessions {:?}",
-                    n.id,
-                    n.status,
-                    s.state(),
-                    s.core
-                        .connections
-                        .iter()
-                        .map(|(k, c)| (k.to_string(), c.alive))
-                        .collect::<Vec<_>>(),
-                    s.core
-                        .replica
-                        .db
-                        .sessions()
-                        .keys()
-                        .map(|k| (
-                            k.to_string(),
-                            s.core.tracker.expiry_of(*k),
-                            s.core.tracker.is_closing(*k),
-                            s.core.tracker.timeout_of(*k)
-                        ))
-                        .collect::<Vec<_>>()
-                );
-            }
-        }
-        let t = &v.servers.iter().find(|s| !s.tree.is_empty()).unwrap().tree;
-        eprintln!(
-            "{:?}",
-            t.iter()
-                .filter(|(p, _)| p.starts_with("/r/elect"))
-                .collect::<Vec<_>>()
-        );
-        for e in sim.trace().iter().filter(|e| {
-            matches!(&e.kind, EventKind::Recipe { text, .. } if text.contains("elect"))
-                || matches!(
-                    &e.kind,
-                    EventKind::State { .. } | EventKind::Command(_) | EventKind::Established { .. }
-                ) && e.at.ms() > 10000
-        }) {
-            eprintln!("{e}");
-        }
-    }
     assert_eq!(leaders.len(), 1, "seed {seed}: leaders {leaders:?}");
     // Group: every member sees the same membership, the live members.
     let want: Vec<String> = alive.clone();
@@ -343,39 +259,6 @@ fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
             .find(|r| r.path == "/r/group")
             .unwrap();
         let seen = r.seen.last().map(|(_, m)| m.clone()).unwrap_or_default();
-        if seen != want.join(",") {
-            for c in &v.zk_clients {
-                eprintln!(
-                    "{} {} {:?}",
-                    c.name,
-                    c.session,
-                    c.recipes
-                        .iter()
-                        .filter(|r| r.path == "/r/group")
-                        .collect::<Vec<_>>()
-                );
-            }
-            let t = &v.servers.iter().find(|s| !s.tree.is_empty()).unwrap().tree;
-            eprintln!(
-                "{:?}",
-                t.iter()
-                    .filter(|(p, _)| p.starts_with("/r/group"))
-                    .collect::<Vec<_>>()
-            );
-            for e in sim.trace() {
-                if e.to_string().contains("0x300000000000003")
-                    && (e.to_string().contains("group")
-                        || matches!(
-                            e.kind,
-                            EventKind::ClientReply { .. } | EventKind::ClientState { .. }
-                        ))
-                    || matches!(&e.kind, EventKind::Recipe { client, text } if client == "c4" && text.contains("group"))
-                    || matches!(&e.kind, EventKind::Command(c) if c.contains("c4"))
-                {
-                    eprintln!("{e}");
-                }
-            }
-        }
         assert_eq!(seen, want.join(","), "seed {seed}: {} group view", c.name);
     }
     // Config: everyone ends on the last value.
@@ -433,20 +316,4 @@ fn recipes_survive_random_faults() {
     for seed in from..n {
         one_seed(seed);
     }
-}
-
-#[test]
-#[ignore = "debug"]
-fn debug_seed() {
-    let seed: u64 = std::env::var("SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let r = std::panic::catch_unwind(|| one_seed_traced(seed));
-    let _ = r;
-}
-
-fn one_seed_traced(seed: u64) {
-    std::panic::set_hook(Box::new(|_| {}));
-    one_seed(seed);
 }

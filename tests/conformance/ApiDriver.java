@@ -125,7 +125,9 @@ public class ApiDriver {
         try {
             if (op.equals("connect")) {
                 c = new Client(name);
-                c.zk = new ZooKeeper(hostPort, req.path("timeout_ms").asInt(30000), c);
+                // `connect_string` (ensemble runs) picks the servers; default: the one server.
+                String to = req.path("connect_string").asText(hostPort);
+                c.zk = new ZooKeeper(to, req.path("timeout_ms").asInt(30000), c);
                 if (!c.connected.await(20, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("connect timed out");
                 }

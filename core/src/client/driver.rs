@@ -1120,6 +1120,7 @@ impl Kernel {
                             crate::recipes::Role::Released
                                 | crate::recipes::Role::Lost
                                 | crate::recipes::Role::Done
+                                | crate::recipes::Role::Left
                         )
                 }) {
                     return Err(format!(
@@ -1152,14 +1153,20 @@ impl Kernel {
                     .rev()
                     .find(|r| r.spec.path() == path)
                     .ok_or_else(|| format!("client {client} runs no recipe on {path}"))?;
-                let held = r.progress().holding().is_some()
+                let in_barrier = matches!(r.spec, RecipeSpec::Barrier { .. })
                     && matches!(
-                        r.spec,
-                        RecipeSpec::Lock { .. }
-                            | RecipeSpec::RwLock { .. }
-                            | RecipeSpec::Election { .. }
-                            | RecipeSpec::Group { .. }
+                        r.progress().role,
+                        crate::recipes::Role::Entered | crate::recipes::Role::Waiting
                     );
+                let held = in_barrier
+                    || r.progress().holding().is_some()
+                        && matches!(
+                            r.spec,
+                            RecipeSpec::Lock { .. }
+                                | RecipeSpec::RwLock { .. }
+                                | RecipeSpec::Election { .. }
+                                | RecipeSpec::Group { .. }
+                        );
                 if held {
                     Ok(())
                 } else {

@@ -284,3 +284,32 @@ fn view_serialises_for_javascript() {
     assert_eq!(j["quorum"], 2);
     assert!(j["narration"]["key"].is_string());
 }
+
+/// `zabscope.break=commitWithoutQuorum`: a leader cut off alone commits on its own ACK; the
+/// view still says "logged, not committed" — committed means a quorum ACKed.
+#[test]
+fn a_commit_without_quorum_is_not_shown_as_committed() {
+    let mut s = script(
+        3,
+        3,
+        "at 1000 connect c3 3\nat 1200 partition 3|1,2\nat 1300 create c3 /alone x\n",
+    );
+    s.config.breaks = [crate::breaks::Break::CommitWithoutQuorum].into();
+    let mut sim = Simulation::from_script(&s).expect("sim");
+    sim.run_for(1400);
+    let v = sim.view();
+    let s3 = v.server(3).expect("server 3");
+    let e = s3
+        .log
+        .iter()
+        .find(|e| e.txn.contains("/alone"))
+        .expect("logged");
+    assert!(e.applied, "the broken leader applied it");
+    assert_eq!(e.status, EntryStatus::Logged);
+    let p = v
+        .proposals
+        .iter()
+        .find(|p| p.zxid == e.zxid)
+        .expect("record");
+    assert!(p.committed.is_some() && (p.acks.len() as u32) < p.needed);
+}

@@ -194,6 +194,80 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     ("step.timer", "server {sid}'s timer fires"),
     ("marker.commit", "leader {leader} commits {zxid}"),
+    // The command line (`help`).
+    (
+        "help.start",
+        "boot a configured server (first start, or after stop)",
+    ),
+    (
+        "help.stop",
+        "stop a server cleanly: connections close, the disk stays",
+    ),
+    (
+        "help.crash",
+        "kill -9 a server: memory lost, connections reset, the disk stays",
+    ),
+    (
+        "help.restart",
+        "start a server again from its disk (killing it first if running)",
+    ),
+    (
+        "help.pause",
+        "SIGSTOP a server: it keeps its state and answers nothing",
+    ),
+    ("help.resume", "SIGCONT a paused server"),
+    (
+        "help.partition",
+        "only servers in the same group talk; unnamed servers form one more group",
+    ),
+    (
+        "help.block",
+        "drop traffic from each FROM server to each TO server (one way)",
+    ),
+    ("help.heal", "undo every partition and block"),
+    (
+        "help.loss",
+        "lose messages on every link, in parts per million",
+    ),
+    (
+        "help.hold",
+        "hold every message on the link FROM→TO until released",
+    ),
+    (
+        "help.release",
+        "deliver the messages held on FROM→TO and stop holding",
+    ),
+    (
+        "help.dropmsg",
+        "drop one in-flight message (a quorum connection breaks)",
+    ),
+    (
+        "help.delaymsg",
+        "delay one in-flight message (and those behind it on its link)",
+    ),
+    ("help.connect", "a client opens a session through a server"),
+    ("help.move", "a client moves its session to another server"),
+    (
+        "help.create",
+        "zkCli create: -s sequential, -e ephemeral, -c container, -t TTL",
+    ),
+    ("help.set", "zkCli set: change a znode's data"),
+    ("help.get", "zkCli get: read a znode's data"),
+    ("help.delete", "zkCli delete: remove a znode"),
+    (
+        "help.sync",
+        "zkCli sync: the client's server catches up with the leader",
+    ),
+    (
+        "help.close",
+        "close the client's session (its ephemerals go)",
+    ),
+    (
+        "help.die",
+        "the client process dies: its session expires later",
+    ),
+    ("help.request", "send any client request, written as JSON"),
+    ("help.help", "list the commands"),
     // Log entry states.
     ("log.committed", "committed"),
     ("log.logged", "logged, not committed"),

@@ -124,6 +124,13 @@ impl Tracker {
             self.observe_one(e, nodes);
         }
         self.fill_self_acks(events, nodes);
+        for e in events {
+            if let EventKind::Commit { zxid } = &e.kind
+                && self.quorum_acked(*zxid)
+            {
+                self.mark_committed(*zxid);
+            }
+        }
         self.record_discarded(events);
         let leader_of = |id: ServerId| {
             nodes
@@ -145,7 +152,6 @@ impl Tracker {
         let Some(me) = e.from else { return };
         match &e.kind {
             EventKind::Commit { zxid } => {
-                self.mark_committed(*zxid);
                 if let Some(p) = self.record(me, *zxid)
                     && p.committed.is_none()
                 {
@@ -203,6 +209,18 @@ impl Tracker {
             }
             _ => {}
         }
+    }
+
+    /// Did a quorum ACK `zxid` before `server` committed it? The leader's record says; a
+    /// follower's COMMIT follows its leader's. With no record (a restored state) the commit is
+    /// taken at its word. (Only a broken protocol — `zabscope.break=commitWithoutQuorum` —
+    /// commits with fewer.)
+    fn quorum_acked(&self, zxid: Zxid) -> bool {
+        let mut records = self.proposals.iter().filter(|p| p.zxid == zxid).peekable();
+        if records.peek().is_none() {
+            return true;
+        }
+        records.any(|p| p.acks.len() as u32 >= p.needed)
     }
 
     fn record(&mut self, leader: ServerId, zxid: Zxid) -> Option<&mut ProposalRecord> {

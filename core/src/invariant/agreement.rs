@@ -1,9 +1,12 @@
 //! Agreement (Zab.tla): if two servers deliver a txn with some zxid, they deliver the same txn.
 //! A leader's recovered history counts as delivered once its epoch is established (ZAB's
-//! recovery commits it in the new epoch).
+//! recovery commits it in the new epoch) — including txns it holds only inside a snapshot
+//! (received in a SNAP), which are in no log.
 
 use super::{Delivery, Found, History};
 use crate::server::Server;
+use crate::server::replica::Entry;
+use crate::zxid::Zxid;
 
 pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
     let Some(e) = &d.entry else { return };
@@ -22,9 +25,11 @@ pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
     }
 }
 
-/// The new leader's whole logged history is delivered in its epoch.
+/// The new leader's whole history is delivered in its epoch: what it logged, and what its
+/// snapshot holds (every txn some leader proposed that is in the history its tree holds).
 pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
-    let upto = leader.core.replica.last_processed();
+    let replica = &leader.core.replica;
+    let upto = replica.last_processed();
     for e in leader.core.durable.log.iter().filter(|e| e.zxid() <= upto) {
         match h.delivered.get(&e.zxid()) {
             Some(x) if x != e => found.push((
@@ -41,4 +46,11 @@ pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
             }
         }
     }
+    let in_snapshot: Vec<(Zxid, Entry)> = h
+        .proposed
+        .range(..=upto)
+        .filter(|(z, _)| replica.holds(**z) && !h.delivered.contains_key(z))
+        .map(|(z, e)| (*z, e.clone()))
+        .collect();
+    h.delivered.extend(in_snapshot);
 }

@@ -2,10 +2,10 @@
 //! server ACKed to its leader is in the txn log or snapshot that server reloads after a crash
 //! or restart — unless a leader later told it to TRUNC (or SNAP) it away.
 //!
-//! Incremental: each ACK a follower sends is remembered per server, a `Persist(Truncate)`
+//! Incremental: each ACK a follower sends, and each of the leader's own ACKs (its `Ack` note
+//! naming itself, after its log flush), is remembered per server; a `Persist(Truncate)`
 //! forgets those after the truncation point, and each server's disk is checked once per
-//! incarnation change (crash, stop, restart). The leader's own ACK is not a message and is not
-//! tracked here (its log is what the leader broadcasts from).
+//! incarnation change (crash, stop, restart).
 
 use super::{Found, History};
 use crate::ids::ServerId;

@@ -238,6 +238,10 @@ impl Checker {
                     h.acked.entry(from).or_default().insert(z);
                 }
             }
+            // The leader's own ACK, counted after its log flush.
+            EventKind::Ack { zxid, from, .. } if e.from == Some(*from) => {
+                h.acked.entry(*from).or_default().insert(*zxid);
+            }
             EventKind::Persist(Persist::Truncate(z)) => {
                 if let Some(acked) = e.from.and_then(|id| h.acked.get_mut(&id)) {
                     acked.retain(|x| x <= z);

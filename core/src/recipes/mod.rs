@@ -8,6 +8,7 @@
 //! created, the node it watches, its history (acquired at / released at / session / fencing
 //! token), and counters (wake-ups, creates) that show the herd effect in numbers.
 
+pub mod barrier;
 pub mod config_push;
 pub mod election;
 pub mod fair_lock;
@@ -58,6 +59,11 @@ pub enum RecipeSpec {
     Group {
         path: String,
     },
+    /// `barrier PATH N`: the double barrier for N clients (`release` leaves it).
+    Barrier {
+        path: String,
+        count: u32,
+    },
 }
 
 impl RecipeSpec {
@@ -91,17 +97,28 @@ impl RecipeSpec {
             ["queue", p, "take"] => RecipeSpec::QueueTake { path: path(p)? },
             ["config", p] => RecipeSpec::Config { path: path(p)? },
             ["group", p] => RecipeSpec::Group { path: path(p)? },
+            ["barrier", p, n] => RecipeSpec::Barrier {
+                path: path(p)?,
+                count: n
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("'{n}' is not a barrier size"))?,
+            },
             [kind, ..]
-                if !["lock", "rwlock", "election", "queue", "config", "group"].contains(kind) =>
+                if ![
+                    "lock", "rwlock", "election", "queue", "config", "group", "barrier",
+                ]
+                .contains(kind) =>
             {
                 return Err(format!(
-                    "unknown recipe '{kind}' (lock, rwlock, election, queue, config, group)"
+                    "unknown recipe '{kind}' (lock, rwlock, election, queue, config, group, barrier)"
                 ));
             }
             _ => {
                 return Err("expected 'lock PATH [fair]', 'rwlock PATH read|write', \
                             'election PATH', 'queue PATH put ITEM', 'queue PATH take', \
-                            'config PATH' or 'group PATH'"
+                            'config PATH', 'group PATH' or 'barrier PATH N'"
                     .into());
             }
         })
@@ -117,7 +134,8 @@ impl RecipeSpec {
             | RecipeSpec::QueuePut { path, .. }
             | RecipeSpec::QueueTake { path }
             | RecipeSpec::Config { path }
-            | RecipeSpec::Group { path } => path,
+            | RecipeSpec::Group { path }
+            | RecipeSpec::Barrier { path, .. } => path,
         }
     }
 
@@ -134,6 +152,7 @@ impl RecipeSpec {
             RecipeSpec::QueueTake { .. } => "queue-take",
             RecipeSpec::Config { .. } => "config",
             RecipeSpec::Group { .. } => "group",
+            RecipeSpec::Barrier { .. } => "barrier",
         }
     }
 
@@ -161,6 +180,7 @@ impl fmt::Display for RecipeSpec {
             RecipeSpec::QueueTake { path } => write!(f, "queue {path} take"),
             RecipeSpec::Config { path } => write!(f, "config {path}"),
             RecipeSpec::Group { path } => write!(f, "group {path}"),
+            RecipeSpec::Barrier { path, count } => write!(f, "barrier {path} {count}"),
         }
     }
 }
@@ -177,6 +197,10 @@ pub enum Role {
     Watcher,
     Producer,
     Consumer,
+    /// Inside a double barrier / leaving it / out of it.
+    Entered,
+    Leaving,
+    Left,
     Done,
     Released,
     /// The session ended (expired, closed, the process crashed): whatever it held is gone.
@@ -195,6 +219,9 @@ impl fmt::Display for Role {
             Role::Watcher => "watcher",
             Role::Producer => "producer",
             Role::Consumer => "consumer",
+            Role::Entered => "entered",
+            Role::Leaving => "leaving",
+            Role::Left => "left",
             Role::Done => "done",
             Role::Released => "released",
             Role::Lost => "lost",
@@ -377,6 +404,7 @@ pub enum Machine {
     Config(config_push::ConfigWatch),
     Group(group::Group),
     Queue(queue::Queue),
+    Barrier(barrier::Barrier),
 }
 
 impl Recipe {
@@ -394,6 +422,9 @@ impl Recipe {
             RecipeSpec::QueueTake { .. } => Machine::Queue(queue::Queue::new(dir, None)),
             RecipeSpec::Config { .. } => Machine::Config(config_push::ConfigWatch::new(dir)),
             RecipeSpec::Group { .. } => Machine::Group(group::Group::new(dir)),
+            RecipeSpec::Barrier { count, .. } => {
+                Machine::Barrier(barrier::Barrier::new(dir, *count))
+            }
         };
         Recipe { spec, machine }
     }
@@ -406,6 +437,7 @@ impl Recipe {
             Machine::Config(m) => &m.p,
             Machine::Group(m) => &m.p,
             Machine::Queue(m) => &m.p,
+            Machine::Barrier(m) => &m.p,
         }
     }
 
@@ -416,6 +448,7 @@ impl Recipe {
             Machine::Config(m) => &mut m.p,
             Machine::Group(m) => &mut m.p,
             Machine::Queue(m) => &mut m.p,
+            Machine::Barrier(m) => &mut m.p,
         }
     }
 
@@ -432,6 +465,7 @@ impl Recipe {
             Machine::Config(m) => m.start(zk),
             Machine::Group(m) => m.start(zk),
             Machine::Queue(m) => m.start(zk),
+            Machine::Barrier(m) => m.start(zk),
         }
         self.count(zk);
     }
@@ -467,6 +501,7 @@ impl Recipe {
             Machine::Config(m) => m.reply(zk, tag, r),
             Machine::Group(m) => m.reply(zk, tag, r),
             Machine::Queue(m) => m.reply(zk, tag, r),
+            Machine::Barrier(m) => m.reply(zk, tag, r),
         }
         self.count(zk);
     }
@@ -481,12 +516,24 @@ impl Recipe {
             Machine::Config(m) => m.watch(zk, e),
             Machine::Group(m) => m.watch(zk, e),
             Machine::Queue(m) => m.watch(zk, e),
+            Machine::Barrier(m) => m.watch(zk, e),
         }
         self.count(zk);
     }
 
     /// `release C PATH`: an error (and nothing sent) when nothing is held.
     pub fn release(&mut self, zk: &mut Zk) -> Result<(), String> {
+        if let Machine::Barrier(b) = &mut self.machine {
+            if !matches!(b.p.role, Role::Entered | Role::Waiting) {
+                return Err(format!(
+                    "{} is not in barrier {} (it is {})",
+                    zk.client, b.dir, b.p.role
+                ));
+            }
+            b.leave(zk);
+            self.count(zk);
+            return Ok(());
+        }
         let p = self.progress();
         let node = p.node.clone();
         let ok = match &self.spec {

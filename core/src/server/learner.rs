@@ -228,6 +228,15 @@ impl Learner {
                 core.durable.truncate(zxid, out);
                 core.reload();
                 self.snapshot_needed = false;
+                if core.replica.last_processed() != zxid {
+                    // The disk no longer reaches `zxid`: the history up to it lived only in a
+                    // snapshot taken after it (a SNAP from a leader that never established),
+                    // and that snapshot had to go with the txns after `zxid`. ZooKeeper's
+                    // `truncateLog` fails here ("Not able to truncate the log", the process
+                    // exits); this learner rejoins instead, and the leader syncs what is left
+                    // (a prefix of its history) with a DIFF or a SNAP.
+                    return Transition::Looking("not able to truncate the log");
+                }
             }
             PeerMsg::Snap { snapshot, .. } => self.install(core, &snapshot),
             PeerMsg::Proposal(e) if self.new_leader_seen => {

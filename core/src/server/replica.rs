@@ -45,6 +45,8 @@ impl EntryExt for TxnEntry {
 pub struct Snapshot {
     pub zxid: Zxid,
     pub db: ZkDatabase,
+    /// The history's epochs: see [`Replica::epochs`].
+    pub epochs: Vec<Zxid>,
 }
 
 impl Snapshot {
@@ -70,6 +72,11 @@ pub struct Replica {
     pub committed_log: VecDeque<Entry>,
     /// The zxid the tree was at just before the first committedLog entry was applied.
     pub base: Zxid,
+    /// The last zxid of each epoch in the history this tree holds, oldest first. Within one
+    /// epoch a history is a prefix of that epoch's proposals, so this says exactly which txns
+    /// the tree holds, even those that arrived inside a SNAP and are in no log. Bookkeeping
+    /// for the invariant checker (ZooKeeper keeps no such list); it rides along in snapshots.
+    pub epochs: Vec<Zxid>,
 }
 
 impl Replica {
@@ -77,13 +84,15 @@ impl Replica {
     /// that is why a recovering server may need TRUNC).
     #[must_use]
     pub fn load(snapshot: Option<&Snapshot>, log: &[Entry]) -> Replica {
-        let (db, from) = snapshot.map_or((ZkDatabase::default(), Zxid::ZERO), |s| {
-            (s.db.clone(), s.zxid)
-        });
+        let (db, from, epochs) = snapshot.map_or_else(
+            || (ZkDatabase::default(), Zxid::ZERO, Vec::new()),
+            |s| (s.db.clone(), s.zxid, s.epochs.clone()),
+        );
         let mut r = Replica {
             db,
             committed_log: VecDeque::new(),
             base: from,
+            epochs,
         };
         for e in log.iter().filter(|e| e.zxid() > from) {
             r.commit(e);
@@ -100,6 +109,11 @@ impl Replica {
     /// Apply a committed txn and remember it in the committedLog (`addCommittedProposal`).
     pub fn commit(&mut self, e: &Entry) -> ApplyResult {
         let r = self.db.apply(e);
+        let z = e.zxid();
+        match self.epochs.last_mut() {
+            Some(last) if last.epoch() == z.epoch() => *last = z,
+            _ => self.epochs.push(z),
+        }
         self.committed_log.push_back(e.clone());
         if self.committed_log.len() > COMMIT_LOG_COUNT
             && let Some(e) = self.committed_log.pop_front()
@@ -143,6 +157,7 @@ impl Replica {
         Snapshot {
             zxid: self.last_processed(),
             db: self.db.clone(),
+            epochs: self.epochs.clone(),
         }
     }
 
@@ -151,6 +166,15 @@ impl Replica {
         self.db = s.db.clone();
         self.committed_log.clear();
         self.base = s.zxid;
+        self.epochs.clone_from(&s.epochs);
+    }
+
+    /// Does the history this tree holds include `zxid` (see [`Replica::epochs`])?
+    #[must_use]
+    pub fn holds(&self, zxid: Zxid) -> bool {
+        self.epochs
+            .iter()
+            .any(|last| last.epoch() == zxid.epoch() && zxid <= *last)
     }
 
     /// The zxid this replica was at just before it applied `zxid` (if still in the window).

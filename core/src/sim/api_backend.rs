@@ -495,6 +495,10 @@ impl Ensemble {
                         " {}",
                         text("mode").ok_or("'rwlock' needs 'mode': read or write")?
                     ),
+                    "barrier" => format!(
+                        " {}",
+                        int_field(f, "count")?.ok_or("'barrier' needs 'count'")?
+                    ),
                     "queue" => match text("action") {
                         Some("put") => {
                             format!(" put {}", text("item").ok_or("'queue' put needs 'item'")?)

@@ -5,6 +5,7 @@ use crate::ids::ServerId;
 use crate::limits;
 use crate::recipes::RecipeSpec;
 use crate::request::Request;
+use crate::sim::usage;
 use std::fmt;
 
 /// What a ZooKeeper client process (`client C …`, the client library of `client/`) is told.
@@ -221,7 +222,10 @@ impl Command {
                 op,
             })
         };
-        match w.first().copied().unwrap_or("") {
+        let name = usage::name(w.first().copied().unwrap_or(""))?;
+        usage::check_words(&name, w.len(), line)?;
+        match name.as_str() {
+            "help" => Err(usage::help_en()),
             "start" => Ok(Command::Start(id(arg(1)?)?)),
             "stop" => Ok(Command::Stop(id(arg(1)?)?)),
             "crash" => Ok(Command::Crash(id(arg(1)?)?)),
@@ -272,16 +276,7 @@ impl Command {
                 server: id(arg(2)?)?,
                 timeout_ms: w.get(3).map_or(Ok(30_000), |t| num(t))?,
             }),
-            "create" if w.get(2) == Some(&"-e") => client(ClientOp::Create {
-                path: arg(3)?.to_string(),
-                data: rest(4),
-                ephemeral: true,
-            }),
-            "create" => client(ClientOp::Create {
-                path: arg(2)?.to_string(),
-                data: rest(3),
-                ephemeral: false,
-            }),
+            "create" => usage::create(&w, line),
             "delete" => client(ClientOp::Delete {
                 path: arg(2)?.to_string(),
             }),
@@ -313,7 +308,10 @@ impl Command {
                     request: Box::new(request),
                 })
             }
-            other => Err(format!("unknown command '{other}'")),
+            "" => Err("empty command: type 'help' for the list".to_string()),
+            other => Err(format!(
+                "unknown command '{other}': type 'help' for the list"
+            )),
         }
     }
 }
@@ -349,6 +347,9 @@ impl fmt::Display for Command {
             Command::Recipe { client, spec } => write!(f, "recipe {client} {spec}"),
             Command::Unlock { client, path } => write!(f, "release {client} {path}"),
             Command::Request { client, request } => {
+                if let Some(t) = usage::create_text(client, request) {
+                    return f.write_str(&t);
+                }
                 let json = serde_json::to_string(request).map_err(|_| fmt::Error)?;
                 write!(f, "request {client} {json}")
             }

@@ -103,9 +103,29 @@ impl Kernel {
             return;
         }
         self.nodes[slot].status = Status::Up;
+        let to = self.nodes[slot].id;
+        let mut free = Vec::new();
+        let mut behind_hold: std::collections::BTreeMap<usize, Vec<InFlight>> =
+            std::collections::BTreeMap::new();
         for m in std::mem::take(&mut self.nodes[slot].parked) {
-            self.schedule(self.now, Item::Deliver(m));
+            match self.slot(m.from) {
+                Some(from)
+                    if self.net.is_held(from, slot)
+                        || self.held.get(&(from, slot)).is_some_and(|h| !h.is_empty()) =>
+                {
+                    behind_hold.entry(from).or_default().push(m);
+                }
+                _ => free.push(m),
+            }
         }
+        // A message parked before its link was held is older than every message held since:
+        // it goes back at the head of the held queue, not behind it.
+        for (from, mut older) in behind_hold {
+            let queue = self.held.entry((from, slot)).or_default();
+            older.append(queue);
+            *queue = older;
+        }
+        self.redeliver(free, |m| m.to == to);
         let mut out = Outbox::new();
         self.process(slot, &mut out);
     }
@@ -128,8 +148,31 @@ impl Kernel {
             return;
         };
         self.net.set_held(a, b, false);
-        for m in self.held.remove(&(a, b)).unwrap_or_default() {
+        let held = self.held.remove(&(a, b)).unwrap_or_default();
+        self.redeliver(held, |m| m.from == from && m.to == to);
+    }
+
+    /// Put messages that waited (held link, paused receiver) back on the wire, due now, ahead
+    /// of every later message still in flight on the same links (`on_link`): those were sent
+    /// after them, and a link is FIFO. The later ones keep their due times but are re-keyed
+    /// behind the waiting ones, so even one due at this very instant cannot overtake them.
+    fn redeliver(&mut self, waiting: Vec<InFlight>, on_link: impl Fn(&InFlight) -> bool) {
+        if waiting.is_empty() {
+            return;
+        }
+        let later: Vec<(crate::time::SimTime, u64)> = self
+            .agenda
+            .iter()
+            .filter(|(_, item)| matches!(item, Item::Deliver(m) if on_link(m)))
+            .map(|(k, _)| *k)
+            .collect();
+        for m in waiting {
             self.schedule(self.now, Item::Deliver(m));
+        }
+        for k in later {
+            if let Some(item) = self.agenda.remove(&k) {
+                self.schedule(k.0, item);
+            }
         }
     }
 

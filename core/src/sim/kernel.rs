@@ -235,12 +235,16 @@ impl Kernel {
             }
             return;
         }
-        if node.status == Status::Paused {
-            self.nodes[to].parked.push(m);
+        // Every directed link is FIFO (TCP; ZAB relies on it). A held link is the network's
+        // doing, so it is checked before the receiver: a message on a held link waits there even
+        // if the receiver is paused, and a message never overtakes older ones still waiting on
+        // its link (held, or parked in a paused receiver's socket buffer).
+        if self.net.is_held(from, to) || self.held.get(&(from, to)).is_some_and(|h| !h.is_empty()) {
+            self.held.entry((from, to)).or_default().push(m);
             return;
         }
-        if self.net.is_held(from, to) {
-            self.held.entry((from, to)).or_default().push(m);
+        if node.status == Status::Paused {
+            self.nodes[to].parked.push(m);
             return;
         }
         if let Err(reason) = self.net.deliverable(from, to, &m.msg) {
@@ -443,8 +447,10 @@ impl Kernel {
         if self.net.is_blocked(from, to) {
             return Fate::Dropped("partitioned");
         }
-        let at = self.now.plus_ms(self.config.latency_ms);
-        self.net.bump(from, to, at);
+        // Behind everything already sent on the link (FIFO): a reset never overtakes data.
+        let at = self
+            .net
+            .bump(from, to, self.now.plus_ms(self.config.latency_ms));
         Fate::Deliver(at)
     }
 

@@ -10,3 +10,6 @@ pub mod kernel;
 mod moves;
 pub mod nemesis;
 pub mod network;
+pub mod shrink;
+pub mod usage;
+pub(crate) mod validate;

@@ -172,10 +172,19 @@ impl Network {
         self.blocked.iter_mut().for_each(|b| *b = false);
     }
 
-    /// Push the FIFO horizon of a link (a delayed message delays those after it).
-    pub fn bump(&mut self, from: usize, to: usize, at: SimTime) {
+    /// Push the FIFO horizon of a link (a delayed message delays those after it); returns
+    /// when a message due at `at` arrives on it: not before the last one sent on the link.
+    pub fn bump(&mut self, from: usize, to: usize, at: SimTime) -> SimTime {
         let l = self.link(from, to);
         self.last_at[l] = self.last_at[l].max(at);
+        self.last_at[l]
+    }
+
+    /// Which links are partitioned, held, and which quorum connections broken: the network's
+    /// state without its FIFO clocks (the explorer's state hash).
+    #[must_use]
+    pub fn connectivity(&self) -> (&[bool], &[bool], &[bool]) {
+        (&self.blocked, &self.held, &self.broken)
     }
 
     /// Slot of a server id in a config (ids are sorted).
