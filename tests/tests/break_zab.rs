@@ -9,7 +9,7 @@ use zabscope_core::breaks::Break;
 use zabscope_core::sim::break_hunt;
 
 /// Seeds a hunt may take before the test fails (the pinned values below are far under it).
-const MAX_SEEDS: u64 = 200;
+const MAX_SEEDS: u64 = 1000;
 
 /// (switch, invariant that fires first, seed it fires at — the number of seeds needed - 1).
 const CAUGHT: [(Break, &str, u64); 9] = [
@@ -20,8 +20,8 @@ const CAUGHT: [(Break, &str, u64); 9] = [
     (Break::NewEpochMax, "Leadership2", 1),
     (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 0),
     (Break::CommitOutOfOrder, "LocalPrimaryOrder", 100),
-    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 54),
-    (Break::ServeBehindClient, "MonotonicReads", 36),
+    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 342),
+    (Break::ServeBehindClient, "MonotonicReads", 627),
 ];
 
 fn caught(b: Break) {
