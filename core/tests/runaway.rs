@@ -123,7 +123,7 @@ fn ensemble_spans_are_capped() {
 fn ensemble_enforces_jute_maxbuffer_like_standalone() {
     let lines = [
         r#"{"client":"c1","op":"create","path":"/big","data_len":1048575}"#,
-        r#"{"client":"c1","op":"setData","path":"/","data_len":10485760}"#,
+        r#"{"client":"c1","op":"setData","path":"/","data_len":2097152}"#,
         r#"{"client":"c1","op":"create","path":"/ok","data_len":1048475}"#,
         r#"{"client":"c1","op":"exists","path":"/big"}"#,
     ];

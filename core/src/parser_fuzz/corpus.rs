@@ -12,6 +12,10 @@ const API_PROBE: &str = include_str!("../../../cli/tests/fidelity/api-probe.json
 const API_ORDER: &str = include_str!("../../../cli/tests/fidelity/java-order.jsonl");
 const SCENARIOS: &[&str] = &[
     include_str!("../../../tests/scenarios/boot_one_by_one.zs"),
+    include_str!("../../../tests/scenarios/client_expiry.zs"),
+    include_str!("../../../tests/scenarios/client_failover.zs"),
+    include_str!("../../../tests/scenarios/fencing.zs"),
+    include_str!("../../../tests/scenarios/herd_vs_fair.zs"),
     include_str!("../../../tests/scenarios/fresh_three.zs"),
     include_str!("../../../tests/scenarios/hung_leader.zs"),
     include_str!("../../../tests/scenarios/lagging_diff.zs"),
@@ -73,6 +77,19 @@ const COMMANDS: &[&str] = &[
     "sync c1 /app",
     "close c1",
     "die c1",
+    "client c3 connect 1,2,3 timeout 4000",
+    "client c3 cut 1,2",
+    "client c3 crash",
+    "client c3 pause",
+    "client c3 heal",
+    "recipe c1 lock /locks/a fair",
+    "recipe c1 rwlock /rw read",
+    "recipe c1 election /e",
+    "recipe c1 queue /q put job 1",
+    "recipe c1 queue /q take",
+    "recipe c1 config /cfg",
+    "recipe c1 group /g",
+    "release c1 /locks/a",
     r#"request c1 {"GetData":{"path":"/app","watch":true}}"#,
     r#"request c1 {"Create":{"path":"/q","data":[1,2],"acl":[],"mode":"Persistent","ttl":-1}}"#,
 ];
@@ -171,7 +188,8 @@ pub fn dictionary(target: Target) -> &'static [&'static str] {
             "server.", "=zk1:2888:3888", ":observer", ":participant", ";2181",
             "zabscope.latencyMs=", "zabscope.jitterMs=", "zabscope.lossPpm=",
             "zabscope.learnerShutdownMs=", "zabscope.leaderStartMs=", "zabscope.fsyncMs=",
-            "dataDir=/tmp", "\n", "#", "=", ":",
+            "dataDir=/tmp", "\n", "#", "=", ":", "zabscope.break=", "skipTrunc", "electBySidOnly",
+            "ackBeforeLogging", "commitOutOfOrder", ",",
         ],
         Target::Command => &[
             "start ", "stop ", "crash ", "restart ", "pause ", "resume ", "partition ", "block ",
@@ -179,6 +197,8 @@ pub fn dictionary(target: Target) -> &'static [&'static str] {
             "create ", "-e ", "set ", "get ", "delete ", "sync ", "close ", "die ", "request ",
             "c1 ", "/a ", "|", ",", r#"{"GetData":{"path":"/a","watch":false}}"#,
             r#"{"SetData":{"path":"/a","data":null,"version":-1}}"#, r#"{"Sync":{"path":"/"}}"#,
+            "client ", "recipe ", "timeout ", "cut ", "lock ", "fair", "rwlock ", "election ",
+            "queue ", "put ", "take", "group ",
         ],
     }
 }
@@ -507,7 +527,7 @@ fn config_text(rng: &mut Rng) -> String {
 fn command_line(rng: &mut Rng) -> String {
     let id = |rng: &mut Rng| small_id(rng);
     let client = |rng: &mut Rng| format!("c{}", 1 + rng.below(2));
-    match rng.below(20) {
+    match rng.below(21) {
         0 => format!("start {}", id(rng)),
         1 => format!("stop {}", id(rng)),
         2 => format!("crash {}", id(rng)),
@@ -537,6 +557,32 @@ fn command_line(rng: &mut Rng) -> String {
             path(rng)
         ),
         18 => format!("{} {}", rng.pick(&["close", "die"]), client(rng)),
+        19 if rng.one_in(2) => format!(
+            "client {} {}",
+            client(rng),
+            match rng.below(4) {
+                0 => format!("connect {},{} timeout {}", id(rng), id(rng), num(rng)),
+                1 => format!("cut {}", id(rng)),
+                _ => (*rng.pick(&["crash", "pause", "resume", "close", "heal"])).to_string(),
+            }
+        ),
+        19 => format!(
+            "{} {} {}",
+            rng.pick(&["recipe", "release"]),
+            client(rng),
+            rng.pick(&[
+                "lock /l",
+                "lock /l fair",
+                "rwlock /rw write",
+                "election /e",
+                "queue /q put x",
+                "queue /q take",
+                "config /c",
+                "group /g",
+                "/l",
+                "lock /",
+            ])
+        ),
         _ => format!(
             "request {} {{\"{}\":{{\"path\":\"{}\",\"watch\":true}}}}",
             client(rng),

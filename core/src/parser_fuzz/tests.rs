@@ -85,6 +85,10 @@ const REGRESSIONS: &[(Target, &[u8])] = &[
     ),
     (Target::Config, b"tickTime=1\ninitLimit=1\nsyncLimit=1\nserver.1=a:1:2"),
     (Target::Command, b"crash 4294967296"),
+    // Found by the fuzzer: parsed, but printed back as text the parser refused.
+    (Target::Command, b"block 3 ,"),
+    (Target::Command, b"block , 4,3"),
+    (Target::Command, b"partition ,"),
 ];
 
 #[test]

@@ -232,13 +232,23 @@ impl Command {
             "restart" => Ok(Command::Restart(id(arg(1)?)?)),
             "pause" => Ok(Command::Pause(id(arg(1)?)?)),
             "resume" => Ok(Command::Resume(id(arg(1)?)?)),
-            "partition" => Ok(Command::Partition(
-                arg(1)?.split('|').map(ids).collect::<Result<_, _>>()?,
-            )),
-            "block" => Ok(Command::Block {
-                from: ids(arg(1)?)?,
-                to: ids(arg(2)?)?,
-            }),
+            "partition" => {
+                let groups: Vec<Vec<ServerId>> =
+                    arg(1)?.split('|').map(ids).collect::<Result<_, _>>()?;
+                // `partition ,` named no server (and printed back as `partition `).
+                if groups.iter().all(Vec::is_empty) {
+                    return Err(format!("'{line}': a partition names at least one server"));
+                }
+                Ok(Command::Partition(groups))
+            }
+            "block" => {
+                let (from, to) = (ids(arg(1)?)?, ids(arg(2)?)?);
+                // `block 3 ,` blocked nothing (and printed back as `block 3 `).
+                if from.is_empty() || to.is_empty() {
+                    return Err(format!("'{line}': block needs server ids on both sides"));
+                }
+                Ok(Command::Block { from, to })
+            }
             "heal" => Ok(Command::Heal),
             "loss" => Ok(Command::Loss(
                 u32::try_from(num(arg(1)?)?)
@@ -397,6 +407,18 @@ mod tests {
                 .unwrap_err()
                 .contains("not a server id")
         );
+    }
+
+    /// Found by the parser fuzzer: these parsed to commands that print back as text the
+    /// parser refuses (`block 3 `, `partition `).
+    #[test]
+    fn empty_id_lists_are_refused() {
+        for line in ["block 3 ,", "block , 3,4", "partition ,", "partition |"] {
+            let e = Command::parse(line).unwrap_err();
+            assert!(e.contains("server"), "{line}: {e}");
+        }
+        let p = Command::parse("partition 1,2|").unwrap();
+        assert_eq!(Command::parse(&p.to_string()), Ok(p));
     }
 
     #[test]
