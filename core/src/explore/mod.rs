@@ -329,7 +329,7 @@ fn fire(sim: &mut Simulation, r: AgendaRef) -> String {
             format!("timer {id} ({role}) at {}", r.0)
         }
         Some(Item::ClientTimeout { cxid, .. }) => format!("client timeout cxid {cxid}"),
-        Some(Item::ClientTick { client }) => format!("client library tick {client}"),
+        Some(Item::ClientTick { client }) => format!("client tick {client}"),
         Some(Item::Command(c)) => c.to_string(),
         None => "?".into(),
     };

@@ -55,7 +55,7 @@ pub fn state_hash(k: &Kernel, extra: &[u64]) -> u64 {
             Item::Timer { slot, .. } => h.debug(&("timer", at.ms(), slot)),
             Item::Command(c) => h.debug(&(at.ms(), c)),
             Item::ClientTimeout { client, cxid } => h.debug(&(at.ms(), client, cxid)),
-            Item::ClientTick { client } => h.debug(&("tick", at.ms(), client)),
+            Item::ClientTick { client } => h.debug(&("client tick", at.ms(), client)),
         }
     }
     for (link, msgs) in links {
