@@ -214,6 +214,28 @@ impl Kernel {
         self.zk_rearm(idx);
     }
 
+    /// Like [`Kernel::zk_reach`] for a connection not established yet: only a process that
+    /// is gone or not serving counts as closed.
+    fn zk_reach_any(&self, idx: usize) -> Reach {
+        let c = &self.clients[idx];
+        if c.zk
+            .as_deref()
+            .is_some_and(|z| z.state == CnxnState::Connected)
+        {
+            return self.zk_reach(idx);
+        }
+        match self
+            .slot(c.server)
+            .map(|s| (&self.nodes[s].status, &self.nodes[s].server))
+        {
+            Some((Status::Up, Some(s))) if !s.serving() => {
+                Reach::Closed("ZooKeeperServer not running, closing connection")
+            }
+            Some((Status::Up | Status::Paused, _)) => Reach::Answer,
+            _ => Reach::Closed("Connection reset by peer"),
+        }
+    }
+
     fn zk_reach(&self, idx: usize) -> Reach {
         let c = &self.clients[idx];
         if c.zk.as_ref().is_some_and(|z| z.cut.contains(&c.server)) {
@@ -876,6 +898,15 @@ impl Kernel {
                     "Client session timed out, have not heard from server in {silent}ms for session id {session}"
                 ),
             );
+        }
+        // A server that crashed, restarted or left its role meanwhile reset the connection:
+        // what it sent before is gone with it.
+        if self.cn(idx).is_some_and(|z| {
+            z.state == CnxnState::Connected
+                || z.state == CnxnState::Connecting && z.attempt_since.is_some()
+        }) && let Reach::Closed(why) = self.zk_reach_any(idx)
+        {
+            return self.zk_lost(idx, why.to_string());
         }
         self.zk_set_alive(idx);
         for p in parked {
