@@ -23,8 +23,15 @@ impl Kernel {
         let c = &self.clients[idx];
         let (old, session, last, timeout) = (c.server, c.session, c.last_zxid, c.timeout_ms);
         let auth = c.auth_info.clone();
+        let in_flight: Vec<i32> = c.outstanding.keys().copied().filter(|x| *x != 0).collect();
         if let Some(s) = self.slot(old).and_then(|i| self.nodes[i].server.as_mut()) {
             s.drop_connection(session);
+        }
+        // ClientCnxn.cleanup: every request still in flight on the closed connection fails
+        // with ConnectionLoss (conLossPacket); a late answer from the old server is lost.
+        for cxid in in_flight {
+            let lost = Response::err(Code::ConnectionLoss);
+            self.client_reply(old, session, cxid, Zxid::ZERO, &lost);
         }
         self.event(
             EventKind::ClientRequest {
