@@ -48,6 +48,13 @@ impl Kernel {
         if let Some((_, _, stale)) = c.outstanding.insert(0, (self.now, "reconnect".into(), key)) {
             self.agenda.remove(&stale);
         }
+        // ClientCnxn.cleanup: the old connection is gone, so every request still pending on
+        // it fails with CONNECTIONLOSS now; an answer the old server sends later never arrives.
+        let pending: Vec<i32> = c.outstanding.keys().copied().filter(|x| *x != 0).collect();
+        for cxid in pending {
+            let r = Response::err(Code::ConnectionLoss);
+            self.client_reply(server, session, cxid, Zxid::ZERO, &r);
+        }
         let status = self.nodes[slot].status;
         let now = self.now;
         let mut out = Outbox::new();
