@@ -112,9 +112,8 @@ fn moving_an_expired_session_gets_session_expired() {
 
 /// A write sent through the old server reaches the leader after the session moved: the
 /// leader's checkSession finds another owner → error txn SessionMoved (-118), answered by
-/// the old server on a connection the client has closed: the client saw ConnectionLoss for it
-/// when it moved (ClientCnxn.cleanup), and the create never applies
-/// (PrepRequestProcessor, SessionTrackerImpl.checkSession).
+/// the old server (PrepRequestProcessor, SessionTrackerImpl.checkSession) on a connection
+/// the client already closed: the client saw CONNECTIONLOSS when it moved (ClientCnxn.cleanup).
 #[test]
 fn stale_request_through_old_server_gets_session_moved() {
     let mut sim = booted();

@@ -78,11 +78,17 @@ fn seed_8103() {
     passes(8103);
 }
 
-/// Kernel: a client that moved away still took a reply from its old server (the old
-/// connection is closed), then read older state from its new one (MonotonicReads).
+/// Client: a reply from the server a session moved away from raised its lastZxid.
 #[test]
 fn seed_806() {
-    if let Err(e) = nemesis::run(806) {
-        panic!("seed 806: {e}");
-    }
+    passes(806);
+}
+
+/// Kernel (open): a leader's answers to a dead incarnation's held FOLLOWERINFO/ACKEPOCH reach
+/// the restarted server, which then syncs twice and applies 0x100000002 twice. Needs
+/// per-connection identity on quorum links (docs/fuzzing.md, "Open").
+#[test]
+#[ignore = "open: seed 370233, stale quorum connection answered to a new incarnation"]
+fn seed_370233() {
+    passes(370233);
 }

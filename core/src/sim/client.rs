@@ -279,7 +279,14 @@ impl Kernel {
         if let Some(idx) = self.zk_of_session(session) {
             return self.zk_reply(idx, server, cxid, zxid, r);
         }
-        let Some(c) = self.clients.iter_mut().find(|c| c.session == session) else {
+        // Only the client's current connection carries replies: once it moved its session to
+        // another server, the old connection is closed and what that server still sends on it
+        // never arrives (and must not move `lastZxid`: fuzz seed 806, MonotonicReads).
+        let Some(c) = self
+            .clients
+            .iter_mut()
+            .find(|c| c.session == session && c.server == server)
+        else {
             return;
         };
         if c.server != server {

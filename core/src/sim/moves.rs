@@ -23,15 +23,8 @@ impl Kernel {
         let c = &self.clients[idx];
         let (old, session, last, timeout) = (c.server, c.session, c.last_zxid, c.timeout_ms);
         let auth = c.auth_info.clone();
-        let in_flight: Vec<i32> = c.outstanding.keys().copied().filter(|x| *x != 0).collect();
         if let Some(s) = self.slot(old).and_then(|i| self.nodes[i].server.as_mut()) {
             s.drop_connection(session);
-        }
-        // ClientCnxn.cleanup: every request still in flight on the closed connection fails
-        // with ConnectionLoss (conLossPacket); a late answer from the old server is lost.
-        for cxid in in_flight {
-            let lost = Response::err(Code::ConnectionLoss);
-            self.client_reply(old, session, cxid, Zxid::ZERO, &lost);
         }
         self.event(
             EventKind::ClientRequest {
@@ -54,6 +47,13 @@ impl Kernel {
         c.refused = None;
         if let Some((_, _, stale)) = c.outstanding.insert(0, (self.now, "reconnect".into(), key)) {
             self.agenda.remove(&stale);
+        }
+        // ClientCnxn.cleanup: the old connection is gone, so every request still pending on
+        // it fails with CONNECTIONLOSS now; an answer the old server sends later never arrives.
+        let pending: Vec<i32> = c.outstanding.keys().copied().filter(|x| *x != 0).collect();
+        for cxid in pending {
+            let r = Response::err(Code::ConnectionLoss);
+            self.client_reply(server, session, cxid, Zxid::ZERO, &r);
         }
         let status = self.nodes[slot].status;
         let now = self.now;
