@@ -84,11 +84,10 @@ fn seed_806() {
     passes(806);
 }
 
-/// Kernel (open): a leader's answers to a dead incarnation's held FOLLOWERINFO/ACKEPOCH reach
-/// the restarted server, which then syncs twice and applies 0x100000002 twice. Needs
-/// per-connection identity on quorum links (docs/fuzzing.md, "Open").
+/// Kernel: a leader answered a dead incarnation's held FOLLOWERINFO/ACKEPOCH into the
+/// restarted server's connection, which then synced twice and applied 0x100000002 twice;
+/// quorum messages now die with their sender's process (`InFlight::from_incarnation`).
 #[test]
-#[ignore = "open: seed 370233, stale quorum connection answered to a new incarnation"]
 fn seed_370233() {
     passes(370233);
 }

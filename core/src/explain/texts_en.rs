@@ -219,6 +219,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "{type} from {from} to {to} is lost: server {to} is not running",
     ),
     (
+        "msg.dropped.sender_restarted",
+        "{type} from {from} to {to} is lost: server {from} restarted and its connection died with the old process",
+    ),
+    (
         "msg.dropped.user",
         "{type} from {from} to {to} is dropped by hand",
     ),

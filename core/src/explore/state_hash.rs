@@ -61,7 +61,7 @@ pub fn state_hash(k: &Kernel, extra: &[u64]) -> u64 {
     for (link, msgs) in links {
         h.debug(&link);
         for m in msgs {
-            h.debug(&(m.to_incarnation, &m.msg));
+            h.debug(&(m.to_incarnation, m.from_incarnation, &m.msg));
         }
     }
     h.debug(&k.net.connectivity());

@@ -289,12 +289,6 @@ impl Kernel {
         else {
             return;
         };
-        if c.server != server {
-            // The client moved away: the old connection is closed and its replies are lost
-            // (found by MonotonicReads, fuzz seed 806: a closeSession reply from the old
-            // server reached the moved client).
-            return;
-        }
         let Some((issued, op, key)) = c.outstanding.remove(&cxid) else {
             return;
         };

@@ -30,6 +30,8 @@ pub struct InFlight {
     pub sent_step: u64,
     /// The receiver's incarnation when sent: a restarted process has new connections.
     pub to_incarnation: u32,
+    /// The sender's incarnation when sent: a quorum connection dies with its process.
+    pub from_incarnation: u32,
 }
 
 /// One agenda entry.
@@ -223,6 +225,15 @@ impl Kernel {
         let (Some(to), Some(from)) = (self.slot(m.to), self.slot(m.from)) else {
             return;
         };
+        if !m.msg.is_election() && self.nodes[from].incarnation != m.from_incarnation {
+            // The sender crashed or stopped since: its quorum connection (Learner ↔
+            // LearnerHandler socket) died with that process, and what still waited on the link
+            // (a held FOLLOWERINFO, ACKEPOCH, …) never reaches a handler. Otherwise the leader
+            // would answer a dead process's handshake into the new process's connection (fuzz
+            // seed 370233: the restarted server synced twice and applied a txn twice).
+            self.drop_msg(&m, "sender restarted");
+            return;
+        }
         let node = &self.nodes[to];
         if node.incarnation != m.to_incarnation
             || matches!(node.status, Status::Off | Status::Crashed)
@@ -402,6 +413,7 @@ impl Kernel {
             msg,
             sent_step: self.step,
             to_incarnation: self.nodes[to_slot].incarnation,
+            from_incarnation: self.nodes[from_slot].incarnation,
         };
         let fate = if inflight.msg == PeerMsg::Closed {
             self.closed_fate(from_slot, to_slot)
