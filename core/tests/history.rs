@@ -2,14 +2,14 @@
 //! keep only the newest items, yet `seek` to any step still lands on exactly the state a
 //! straight run reaches there, and the digest never depends on the history settings.
 
-use zabscope_core::{Command, History, Simulation};
+use zabscope_core::{Command, HistoryBudget, Simulation};
 
 fn cmd(s: &str) -> Command {
     Command::parse(s).expect("command")
 }
 
 /// Three servers, a client writing every 20 ms for `ms`, under `history`.
-fn run(history: History, ms: u64) -> Simulation {
+fn run(history: HistoryBudget, ms: u64) -> Simulation {
     let mut sim = Simulation::with_servers(3, 7).expect("3");
     sim.set_history(history);
     assert!(sim.run_until(5_000, |s| !s.leaders().is_empty()));
@@ -22,8 +22,8 @@ fn run(history: History, ms: u64) -> Simulation {
     sim
 }
 
-fn tight() -> History {
-    History {
+fn tight() -> HistoryBudget {
+    HistoryBudget {
         checkpoints: 4,
         recent_events: Some(300),
         recent_narrations: Some(100),
@@ -34,9 +34,9 @@ fn tight() -> History {
 #[test]
 fn checkpoints_thin_exponentially_under_the_budget() {
     let sim = run(
-        History {
+        HistoryBudget {
             checkpoints: 8,
-            ..History::default()
+            ..HistoryBudget::default()
         },
         20_000,
     );
@@ -58,7 +58,7 @@ fn checkpoints_thin_exponentially_under_the_budget() {
 /// Trace and narrations stay bounded; the digest is the same as with full history.
 #[test]
 fn trace_and_narrations_stay_bounded_and_digest_unchanged() {
-    let full = run(History::default(), 2_000);
+    let full = run(HistoryBudget::default(), 2_000);
     let small = run(tight(), 2_000);
     assert_eq!(full.digest(), small.digest());
     assert!(small.trace().len() < 600, "{}", small.trace().len());
@@ -86,7 +86,7 @@ fn seek_anywhere_is_exact_under_a_tight_budget() {
     let (end_view, end_digest) = (sim.view(), sim.digest());
     for target in [end / 2, 3, end - 1, end / 5, 1_234, end * 4 / 5] {
         sim.seek(target);
-        let mut straight = run(History::default(), 3_000);
+        let mut straight = run(HistoryBudget::default(), 3_000);
         straight.step();
         straight.seek(target);
         assert_eq!(sim.kernel().step, target);
