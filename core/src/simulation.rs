@@ -548,10 +548,20 @@ impl Simulation {
         // checkpoint or the live end of the run, but not when an earlier seek stopped there
         // (it stops before re-applying them): re-apply the ones missing.
         let from = self.kernel.step;
+        // Recorded commands are in step order unless something was applied in the past without
+        // `discard_future`; when ordered, find each step's by binary search instead of a scan
+        // of every command per replayed step (long replays over many writes).
+        let sorted = self.applied.is_sorted_by_key(|(s, _, _)| *s);
         while self.kernel.step < target {
             let step = self.kernel.step;
-            let due: Vec<(SimTime, Command)> = self
-                .applied
+            let range = if sorted {
+                let lo = self.applied.partition_point(|(s, _, _)| *s < step);
+                let hi = self.applied.partition_point(|(s, _, _)| *s <= step);
+                lo..hi
+            } else {
+                0..self.applied.len()
+            };
+            let due: Vec<(SimTime, Command)> = self.applied[range]
                 .iter()
                 .filter(|(s, t, c)| *s == step && (step > from || !self.scheduled(*t, c)))
                 .map(|(_, t, c)| (*t, c.clone()))
