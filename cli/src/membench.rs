@@ -191,7 +191,7 @@ pub fn main(args: &[String]) -> ExitCode {
     // Time travel from the live end: Back a little, then further and further into the past.
     let last = sim.kernel().step;
     let mut seeks = Vec::new();
-    for target in [last - 100, last / 4 * 3, last / 2, last / 10] {
+    for target in [last.saturating_sub(100), last / 4 * 3, last / 2, last / 10] {
         let t = std::time::Instant::now();
         sim.seek(target);
         seeks.push(format!(
