@@ -8,6 +8,7 @@ mod api;
 mod explore;
 mod fuzz;
 mod fuzz_parsers;
+mod membench;
 mod run;
 mod server_opts;
 mod soak;
@@ -29,6 +30,9 @@ commands:
   fuzz-parsers [--target T] [--execs N] [--seed S]
                                       fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
+  membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace]
+                                      memory and steps/s with the page's history on (7 / 10 /
+                                      1,000,000 by default); fails unless writes still commit
   help                                this text";
 
 fn main() -> ExitCode {
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         Some("explore") => explore::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("soak") => soak::main(&args[1..]),
+        Some("membench") => membench::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

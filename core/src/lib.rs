@@ -67,7 +67,7 @@ pub use ids::{ServerId, SessionId};
 pub use request::{CreateMode, Request, RequestContext, Response, ResponseBody};
 pub use script::Script;
 pub use sim::command::{ClientOp, Command};
-pub use simulation::{AgendaRef, CommandError, Simulation};
+pub use simulation::{AgendaRef, CommandError, HistoryBudget, Simulation};
 pub use time::SimTime;
 pub use txn::{Txn, TxnEntry, TxnHeader};
 pub use view::{ClusterView, ServerView};

@@ -38,8 +38,62 @@ enum RunEnd {
     StepCap,
 }
 
-/// Steps between checkpoints.
+/// Steps between checkpoints (before thinning).
 const CHECKPOINT_EVERY: u64 = 500;
+
+/// How much history a [`Simulation`] keeps for `seek` and for the page's panels (docs/page.md,
+/// "Memory"). Digests never depend on it: the digest is folded from every event as it happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryBudget {
+    /// The most kernel copies kept for `seek` (at least 2). A checkpoint is taken every
+    /// [`CHECKPOINT_EVERY`] steps; past the budget the one whose removal leaves the smallest gap
+    /// for its age goes, so checkpoints thin exponentially with age: dense near the live end
+    /// (Back is instant), sparse early on (seeking far back replays a share of the distance).
+    pub checkpoints: usize,
+    /// Keep only about this many of the newest trace events (`None`: all). Trimmed in chunks:
+    /// once twice this many are held, the oldest are dropped down to this many.
+    pub recent_events: Option<usize>,
+    /// The same bound for per-step narrations (`None`: all). Timeline markers are always kept.
+    pub recent_narrations: Option<usize>,
+}
+
+impl Default for HistoryBudget {
+    /// 64 checkpoints, the whole trace and every narration (the cli and tests read them).
+    fn default() -> Self {
+        HistoryBudget {
+            checkpoints: 64,
+            recent_events: None,
+            recent_narrations: None,
+        }
+    }
+}
+
+impl HistoryBudget {
+    /// The page's settings: 32 checkpoints, the newest 100,000 events and 20,000 narrations
+    /// (the page shows the last 40 events and the newest narration). `zabscope membench`:
+    /// ≈ 250 MiB peak after 1,000,000 steps at 7 servers / 10 writing clients.
+    #[must_use]
+    pub fn browser() -> Self {
+        HistoryBudget {
+            checkpoints: 32,
+            recent_events: Some(100_000),
+            recent_narrations: Some(20_000),
+        }
+    }
+}
+
+/// Drop the oldest items of `v` down to `keep` once it holds `2 * keep` (amortised O(1) per
+/// push); returns how many were dropped.
+fn trim_front<T>(v: &mut Vec<T>, keep: Option<usize>) -> usize {
+    match keep {
+        Some(k) if v.len() >= k.max(1).saturating_mul(2) => {
+            let n = v.len() - k;
+            v.drain(..n);
+            n
+        }
+        _ => 0,
+    }
+}
 
 /// A deterministic run: same seed and commands, same trace.
 #[derive(Clone, Debug)]
@@ -53,7 +107,12 @@ pub struct Simulation {
     narrations: Vec<(u64, Text)>,
     markers: Vec<Marker>,
     keep_trace: bool,
+    /// Events dropped from the front of `trace` by [`HistoryBudget::recent_events`] (so
+    /// `trace_dropped + trace.len()` is the number of events since step 0).
+    trace_dropped: usize,
+    history: HistoryBudget,
     digest: Fnv,
+    /// Kernel copies with the digest and the (absolute) trace length at that step.
     checkpoints: Vec<(Kernel, Fnv, usize)>,
     checker: Option<Checker>,
     violations: Vec<Violation>,
@@ -75,6 +134,8 @@ impl Simulation {
             narrations: Vec::new(),
             markers: Vec::new(),
             keep_trace: true,
+            trace_dropped: 0,
+            history: HistoryBudget::default(),
             digest: Fnv::new(),
             checkpoints: Vec::new(),
             checker: None,
@@ -113,6 +174,26 @@ impl Simulation {
         self.keep_trace = keep;
         self.recording = keep;
         self.kernel.explain.quiet = !keep;
+    }
+
+    /// Set how much history is kept ([`HistoryBudget`]); applies from the next step on.
+    pub fn set_history(&mut self, history: HistoryBudget) {
+        self.history = HistoryBudget {
+            checkpoints: history.checkpoints.max(2),
+            ..history
+        };
+    }
+
+    /// The history settings in force.
+    #[must_use]
+    pub fn history(&self) -> HistoryBudget {
+        self.history
+    }
+
+    /// The steps of the checkpoints held, oldest first (the memory benchmark, tests).
+    #[must_use]
+    pub fn checkpoint_steps(&self) -> Vec<u64> {
+        self.checkpoints.iter().map(|(k, _, _)| k.step).collect()
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
@@ -263,9 +344,11 @@ impl Simulation {
         }
         if self.keep_trace {
             self.trace.extend(self.kernel.events.iter().cloned());
+            self.trace_dropped += trim_front(&mut self.trace, self.history.recent_events);
             let x = &self.kernel.explain;
             if let Some(n) = &x.narration {
                 self.narrations.push((self.kernel.step, n.clone()));
+                trim_front(&mut self.narrations, self.history.recent_narrations);
             }
             self.markers.extend(x.markers.iter().cloned());
         }
@@ -283,8 +366,39 @@ impl Simulation {
                 .last()
                 .is_none_or(|(k, _, _)| k.step < self.kernel.step)
         {
-            self.checkpoints
-                .push((self.kernel.clone(), self.digest, self.trace.len()));
+            self.checkpoints.push((
+                self.kernel.clone(),
+                self.digest,
+                self.trace_dropped + self.trace.len(),
+            ));
+            while self.checkpoints.len() > self.history.checkpoints.max(2) {
+                self.thin_checkpoints();
+            }
+        }
+    }
+
+    /// Drop the interior checkpoint whose removal leaves the smallest gap relative to its
+    /// distance from the newest one (the first and the newest always stay). Gaps then grow
+    /// in proportion to age: a seek `a` steps back replays at most about `a · ln(steps / 500) /
+    /// budget` steps.
+    fn thin_checkpoints(&mut self) {
+        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, _, _)| k.step).collect();
+        let Some(&last) = steps.last() else { return };
+        // Minimise gap / age, compared as gap_i · age_j < gap_j · age_i (no floats).
+        let score = |i: usize| {
+            let gap = u128::from(steps[i + 1] - steps[i - 1]);
+            let age = u128::from(last - steps[i - 1]).max(1);
+            (gap, age)
+        };
+        let mut best = None::<(usize, (u128, u128))>;
+        for i in 1..steps.len().saturating_sub(1) {
+            let (g, a) = score(i);
+            if best.is_none_or(|(_, (bg, ba))| g * ba < bg * a) {
+                best = Some((i, (g, a)));
+            }
+        }
+        if let Some((i, _)) = best {
+            self.checkpoints.remove(i);
         }
     }
 
@@ -415,7 +529,13 @@ impl Simulation {
             self.checkpoints.truncate(i + 1);
             self.kernel = k;
             self.digest = d;
-            self.trace.truncate(len);
+            // Events before the checkpoint that were trimmed stay gone (docs/page.md).
+            if len >= self.trace_dropped {
+                self.trace.truncate(len - self.trace_dropped);
+            } else {
+                self.trace.clear();
+                self.trace_dropped = len;
+            }
             let at = self.kernel.step;
             self.narrations.retain(|(s, _)| *s <= at);
             self.markers.retain(|m| m.step <= at);
@@ -428,10 +548,20 @@ impl Simulation {
         // checkpoint or the live end of the run, but not when an earlier seek stopped there
         // (it stops before re-applying them): re-apply the ones missing.
         let from = self.kernel.step;
+        // Recorded commands are in step order unless something was applied in the past without
+        // `discard_future`; when ordered, find each step's by binary search instead of a scan
+        // of every command per replayed step (long replays over many writes).
+        let sorted = self.applied.is_sorted_by_key(|(s, _, _)| *s);
         while self.kernel.step < target {
             let step = self.kernel.step;
-            let due: Vec<(SimTime, Command)> = self
-                .applied
+            let range = if sorted {
+                let lo = self.applied.partition_point(|(s, _, _)| *s < step);
+                let hi = self.applied.partition_point(|(s, _, _)| *s <= step);
+                lo..hi
+            } else {
+                0..self.applied.len()
+            };
+            let due: Vec<(SimTime, Command)> = self.applied[range]
                 .iter()
                 .filter(|(s, t, c)| *s == step && (step > from || !self.scheduled(*t, c)))
                 .map(|(_, t, c)| (*t, c.clone()))
@@ -526,9 +656,16 @@ impl Simulation {
         &self.markers
     }
 
+    /// The trace kept (all of it, or the newest events under [`HistoryBudget::recent_events`]).
     #[must_use]
     pub fn trace(&self) -> &[Event] {
         &self.trace
+    }
+
+    /// How many events since step 0 were dropped from the front of [`Simulation::trace`].
+    #[must_use]
+    pub fn trace_dropped(&self) -> usize {
+        self.trace_dropped
     }
 
     /// The running digest of every event so far.

@@ -90,10 +90,12 @@ impl Setup {
     }
 }
 
-/// A simulation of `script` with invariants checked every step.
+/// A simulation of `script` with invariants checked every step and the page's bounded history
+/// (`HistoryBudget::browser`: docs/page.md, "Memory").
 pub fn simulation(script: &Script) -> Result<Simulation, String> {
     let mut sim = Simulation::from_script(script).map_err(|e| e.to_string())?;
     sim.check_invariants(true);
+    sim.set_history(zabscope_core::HistoryBudget::browser());
     Ok(sim)
 }
 

@@ -1,0 +1,100 @@
+//! Bounded history (issue 10 item 2): checkpoints thin under a budget and trace / narrations
+//! keep only the newest items, yet `seek` to any step still lands on exactly the state a
+//! straight run reaches there, and the digest never depends on the history settings.
+
+use zabscope_core::{Command, HistoryBudget, Simulation};
+
+fn cmd(s: &str) -> Command {
+    Command::parse(s).expect("command")
+}
+
+/// Three servers, a client writing every 20 ms for `ms`, under `history`.
+fn run(history: HistoryBudget, ms: u64) -> Simulation {
+    let mut sim = Simulation::with_servers(3, 7).expect("3");
+    sim.set_history(history);
+    assert!(sim.run_until(5_000, |s| !s.leaders().is_empty()));
+    sim.apply(cmd("connect c1 1")).expect("connect");
+    sim.run_for(100);
+    for i in 0..ms / 20 {
+        sim.apply(cmd(&format!("set c1 / v{i}"))).expect("set");
+        sim.run_for(20);
+    }
+    sim
+}
+
+fn tight() -> HistoryBudget {
+    HistoryBudget {
+        checkpoints: 4,
+        recent_events: Some(300),
+        recent_narrations: Some(100),
+    }
+}
+
+/// The budget holds, the first checkpoint stays, and gaps grow with age.
+#[test]
+fn checkpoints_thin_exponentially_under_the_budget() {
+    let sim = run(
+        HistoryBudget {
+            checkpoints: 8,
+            ..HistoryBudget::default()
+        },
+        20_000,
+    );
+    let steps = sim.checkpoint_steps();
+    assert!(
+        sim.kernel().step > 20 * 500,
+        "long enough: {}",
+        sim.kernel().step
+    );
+    assert_eq!(steps.len(), 8, "{steps:?}");
+    assert_eq!(steps[0], 0);
+    let gaps: Vec<u64> = steps.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        gaps[1] > *gaps.last().expect("gaps"),
+        "older gaps are wider: {steps:?}"
+    );
+}
+
+/// Trace and narrations stay bounded; the digest is the same as with full history.
+#[test]
+fn trace_and_narrations_stay_bounded_and_digest_unchanged() {
+    let full = run(HistoryBudget::default(), 2_000);
+    let small = run(tight(), 2_000);
+    assert_eq!(full.digest(), small.digest());
+    assert!(small.trace().len() < 600, "{}", small.trace().len());
+    assert!(small.narrations().len() < 200);
+    assert_eq!(
+        small.trace_dropped() + small.trace().len(),
+        full.trace().len()
+    );
+    // The kept tail is the full trace's tail.
+    assert_eq!(
+        small.trace(),
+        &full.trace()[full.trace().len() - small.trace().len()..]
+    );
+    assert_eq!(small.markers(), full.markers(), "markers are all kept");
+}
+
+/// Seek to steps all over the run, backwards and forwards, under a tight budget: each lands
+/// on the state (view, digest) a straight run has there.
+#[test]
+fn seek_anywhere_is_exact_under_a_tight_budget() {
+    let mut sim = run(tight(), 3_000);
+    // run_for leaves the clock past the last step; a step puts it on one (as seek does).
+    sim.step();
+    let end = sim.kernel().step;
+    let (end_view, end_digest) = (sim.view(), sim.digest());
+    for target in [end / 2, 3, end - 1, end / 5, 1_234, end * 4 / 5] {
+        sim.seek(target);
+        let mut straight = run(HistoryBudget::default(), 3_000);
+        straight.step();
+        straight.seek(target);
+        assert_eq!(sim.kernel().step, target);
+        assert!(sim.view() == straight.view(), "view at step {target}");
+        assert_eq!(sim.digest(), straight.digest(), "at step {target}");
+        assert!(sim.checkpoint_steps().len() <= 4);
+    }
+    sim.seek(end);
+    assert!(sim.view() == end_view, "view at the end");
+    assert_eq!(sim.digest(), end_digest);
+}
