@@ -303,6 +303,14 @@ fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
     assert_eq!(order, sorted, "seed {seed}: queue order");
 }
 
+/// Seed 596: c4 took /r/elect over from c1 (session expired, closeSession committed by
+/// servers 3 and 1), then leader 3 crashed; the only serving server left was follower 2,
+/// partitioned before it applied the close — the checker must not count c1 as live.
+#[test]
+fn seed_596_close_committed_by_quorum_is_not_live() {
+    one_seed(596);
+}
+
 #[test]
 fn recipes_survive_random_faults() {
     let n: u64 = std::env::var("ZABSCOPE_CHAOS_SEEDS")

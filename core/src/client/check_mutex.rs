@@ -1,7 +1,9 @@
 //! Client-side check: lock mutual exclusion among holders whose sessions are alive. Two
 //! clients may both *believe* they hold a lock — a holder paused past its session timeout
 //! still does (the fencing-token finding) — but at most one of them may have a live session
-//! (in the session table of the leader, or of the freshest serving server). For the
+//! (in the session table of the leader, or of the freshest serving server, and no
+//! closeSession of it committed by a quorum: with no leader, the freshest serving server
+//! may be a follower that has not applied the close yet — seed 596). For the
 //! read/write lock, readers share; a writer excludes everyone. Leadership counts as a lock.
 
 use crate::recipes::RecipeSpec;
@@ -15,7 +17,7 @@ pub fn check(k: &Kernel) -> Vec<String> {
     let mut held: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     for c in &k.clients {
         let Some(z) = c.zk.as_deref() else { continue };
-        if !k.session_alive(c.session) {
+        if !k.session_alive(c.session) || k.session_closed_by_quorum(c.session) {
             continue;
         }
         for r in z.recipes.iter().filter(|r| r.believes_held()) {

@@ -686,6 +686,25 @@ impl Kernel {
             .is_some_and(|s| s.core.replica.db.sessions().contains_key(&session))
     }
 
+    /// Whether `session`'s closeSession (explicit or the leader's expiry) is in some server's
+    /// log, memory or disk, at a zxid a quorum has committed: from then on every future
+    /// leader has it (ZAB's primary order), even if the most up-to-date *serving* server —
+    /// a follower cut off from a crashed leader — has not applied it yet.
+    #[must_use]
+    pub fn session_closed_by_quorum(&self, session: SessionId) -> bool {
+        self.nodes.iter().any(|n| {
+            let log = n
+                .server
+                .as_ref()
+                .map_or(&n.disk.log, |s| &s.core.durable.log);
+            log.iter().any(|e| {
+                e.header.session == session
+                    && matches!(e.txn, crate::txn::Txn::CloseSession { .. })
+                    && self.explain.is_committed(e.zxid())
+            })
+        })
+    }
+
     /// The serving server with the newest state (the leader if there is one).
     #[must_use]
     pub fn freshest(&self) -> Option<&crate::server::Server> {
