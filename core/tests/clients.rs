@@ -2,7 +2,7 @@
 //! checkers (FIFO order, linearizable writes, lock mutual exclusion, no read older than
 //! what the client saw) run after every step.
 
-use zabscope_core::client::{check_fifo, check_linearizable, check_mutex};
+use zabscope_core::client;
 use zabscope_core::trace::EventKind;
 use zabscope_core::{Command, Simulation};
 
@@ -20,15 +20,7 @@ fn apply(sim: &mut Simulation, line: &str) {
 
 /// Every client-side checker on the current state.
 fn checks(sim: &Simulation) -> Vec<String> {
-    let k = sim.kernel();
-    let mut v = check_fifo::check(k);
-    v.extend(check_mutex::check(k));
-    v.extend(check_linearizable::check(k));
-    for c in &k.clients {
-        if c.zk.as_ref().is_some_and(|z| z.went_back > 0) {
-            v.push(format!("{} read older than what it had seen", c.name));
-        }
-    }
+    let mut v = client::check_all(sim.kernel());
     v.extend(sim.violations().iter().map(|x| format!("{x:?}")));
     v
 }

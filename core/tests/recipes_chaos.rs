@@ -13,7 +13,7 @@
 //! recipes_chaos`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use zabscope_core::client::{check_fifo, check_linearizable, check_mutex};
+use zabscope_core::client;
 use zabscope_core::recipes::sequence_of;
 use zabscope_core::rng::{SimRng, Stream};
 use zabscope_core::trace::EventKind;
@@ -26,15 +26,7 @@ fn try_apply(sim: &mut Simulation, line: &str) -> bool {
 }
 
 fn checks(sim: &Simulation) -> Vec<String> {
-    let k = sim.kernel();
-    let mut v = check_fifo::check(k);
-    v.extend(check_mutex::check(k));
-    v.extend(check_linearizable::check(k));
-    for c in &k.clients {
-        if c.zk.as_ref().is_some_and(|z| z.went_back > 0) {
-            v.push(format!("{} read older than what it had seen", c.name));
-        }
-    }
+    let mut v = client::check_all(sim.kernel());
     v.extend(sim.violations().iter().map(|x| format!("{x:?}")));
     v
 }

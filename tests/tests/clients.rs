@@ -3,7 +3,7 @@
 //! order, linearizable writes, lock mutual exclusion among live sessions, no read older than
 //! what the client saw) after every step.
 
-use zabscope_core::client::{check_fifo, check_linearizable, check_mutex};
+use zabscope_core::client;
 use zabscope_core::trace::EventKind;
 use zabscope_core::view::ZkClientView;
 use zabscope_core::{ServerId, Simulation};
@@ -19,17 +19,8 @@ fn run_checked(name: &str) -> Simulation {
         .is_some_and(|t| t.ms() <= s.until_ms)
     {
         sim.step();
-        let k = sim.kernel();
-        let mut v = check_fifo::check(k);
-        v.extend(check_mutex::check(k));
-        v.extend(check_linearizable::check(k));
+        let mut v = client::check_all(sim.kernel());
         v.extend(sim.violations().iter().map(|x| format!("{x:?}")));
-        if k.clients
-            .iter()
-            .any(|c| c.zk.as_ref().is_some_and(|z| z.went_back > 0))
-        {
-            v.push("a client read older than what it had seen".into());
-        }
         assert!(v.is_empty(), "{name} at {}: {v:?}", sim.now());
     }
     sim

@@ -25,3 +25,20 @@ pub mod cnxn;
 mod driver;
 
 pub use cnxn::{Cnxn, CnxnState, Process};
+
+use crate::sim::kernel::Kernel;
+
+/// Every client-side checker on the kernel's current state (FIFO order, lock mutual exclusion,
+/// linearizable writes, no read older than what the client had seen), one line per finding.
+#[must_use]
+pub fn check_all(k: &Kernel) -> Vec<String> {
+    let mut v = check_fifo::check(k);
+    v.extend(check_mutex::check(k));
+    v.extend(check_linearizable::check(k));
+    for c in &k.clients {
+        if c.zk.as_ref().is_some_and(|z| z.went_back > 0) {
+            v.push(format!("{} read older than what it had seen", c.name));
+        }
+    }
+    v
+}
