@@ -21,9 +21,8 @@ use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
 use crate::trace::EventKind;
-use crate::watch::{ClientWatches, KeeperState, WatchReg, WatchedEvent};
+use crate::watch::{KeeperState, WatchReg, WatchedEvent};
 use crate::zxid::Zxid;
-use std::collections::{BTreeMap, VecDeque};
 
 /// The agenda key library requests carry instead of a per-request timeout (the handle's own
 /// read timeout decides when a request is lost).
@@ -99,22 +98,9 @@ impl Kernel {
             let j = self.rng.below(Stream::Client, i as u64 + 1) as usize;
             hosts.swap(i, j);
         }
-        let client = Client {
-            name: name.to_string(),
-            server: hosts.first().copied().unwrap_or(ServerId(0)),
-            session: SessionId(0),
-            timeout_ms,
-            next_cxid: 1,
-            outstanding: BTreeMap::new(),
-            results: VecDeque::new(),
-            events: Vec::new(),
-            last_zxid: Zxid::ZERO,
-            refused: None,
-            auth_info: Vec::new(),
-            watches: ClientWatches::default(),
-            watch_regs: BTreeMap::new(),
-            zk: Some(Box::new(Cnxn::new(hosts, timeout_ms, self.now))),
-        };
+        let first = hosts.first().copied().unwrap_or(ServerId(0));
+        let cnxn = Box::new(Cnxn::new(hosts, timeout_ms, self.now));
+        let client = Client::new(name, first, SessionId(0), timeout_ms, Some(cnxn));
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
                 // A new handle under the same name: the old process is gone (as if it had

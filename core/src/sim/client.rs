@@ -58,6 +58,35 @@ pub struct Client {
     pub zk: Option<Box<crate::client::Cnxn>>,
 }
 
+impl Client {
+    /// A client with nothing sent or received yet.
+    #[must_use]
+    pub fn new(
+        name: &str,
+        server: ServerId,
+        session: SessionId,
+        timeout_ms: u64,
+        zk: Option<Box<crate::client::Cnxn>>,
+    ) -> Self {
+        Client {
+            name: name.to_string(),
+            server,
+            session,
+            timeout_ms,
+            next_cxid: 1,
+            outstanding: BTreeMap::new(),
+            results: VecDeque::new(),
+            events: Vec::new(),
+            last_zxid: Zxid::ZERO,
+            refused: None,
+            auth_info: Vec::new(),
+            watches: ClientWatches::default(),
+            watch_regs: BTreeMap::new(),
+            zk,
+        }
+    }
+}
+
 /// The request a client operation sends (`None` for `die`, which sends nothing).
 #[must_use]
 pub fn request_of(op: &ClientOp) -> Option<Request> {
@@ -120,22 +149,7 @@ impl Kernel {
         };
         let (session, timeout) = made.unwrap_or((SessionId(0), asked));
         let timeout = u64::try_from(timeout).unwrap_or(0);
-        let client = Client {
-            name: name.to_string(),
-            server,
-            session,
-            timeout_ms: timeout,
-            next_cxid: 1,
-            outstanding: BTreeMap::new(),
-            results: VecDeque::new(),
-            events: Vec::new(),
-            last_zxid: Zxid::ZERO,
-            refused: None,
-            auth_info: Vec::new(),
-            watches: ClientWatches::default(),
-            watch_regs: BTreeMap::new(),
-            zk: None,
-        };
+        let client = Client::new(name, server, session, timeout, None);
         let idx = match self.clients.iter().position(|c| c.name == name) {
             Some(i) => {
                 self.clients[i] = client;
