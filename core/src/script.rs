@@ -11,15 +11,69 @@
 //! end
 //! at 0 start 1
 //! at 1000 crash 1
-//! until 5000
+//! after 1734 at 6000 crash 3
+//! after 1802 fire 6013 #4711
+//! until 9000
 //! ```
 //! Times are simulated milliseconds, at most `limits::MAX_SPAN_MS` (24 h): a script is one
 //! command. The same script always yields the same trace.
+//!
+//! `at` lines are scheduled when the run starts (scripts written by hand). `after` lines are
+//! what the page records of an interactive session (`Simulation::script`): a command applied
+//! after step N for time MS, or a manual delivery (`fire`) that took agenda item MS #SEQ as
+//! step N + 1. They are replayed at exactly that step, so the replay has the same digest as
+//! the session (a command typed at 6000 ms is scheduled then, not at the start, which would
+//! shift every later message id).
 
 use crate::config::Config;
 use crate::limits;
 use crate::sim::command::Command;
 use std::fmt;
+
+/// What a user did interactively, pinned to the step it followed (a script's `after` line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// `after STEP at MS COMMAND`: applied after step STEP, to take effect at MS.
+    Apply {
+        step: u64,
+        at_ms: u64,
+        command: Command,
+    },
+    /// `after STEP fire MS #SEQ`: manual mode took agenda item (MS, SEQ) as the next step.
+    Fire { step: u64, at_ms: u64, seq: u64 },
+}
+
+impl Recorded {
+    #[must_use]
+    pub fn fire(step: u64, r: crate::simulation::AgendaRef) -> Recorded {
+        Recorded::Fire {
+            step,
+            at_ms: r.0.ms(),
+            seq: r.1,
+        }
+    }
+
+    /// The step it follows.
+    #[must_use]
+    pub fn step(&self) -> u64 {
+        match self {
+            Recorded::Apply { step, .. } | Recorded::Fire { step, .. } => *step,
+        }
+    }
+}
+
+impl fmt::Display for Recorded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Recorded::Apply {
+                step,
+                at_ms,
+                command,
+            } => write!(f, "after {step} at {at_ms} {command}"),
+            Recorded::Fire { step, at_ms, seq } => write!(f, "after {step} fire {at_ms} #{seq}"),
+        }
+    }
+}
 
 /// A reproducible run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +82,8 @@ pub struct Script {
     pub config: Config,
     /// Commands with the simulated time (ms) they take effect, in order.
     pub commands: Vec<(u64, Command)>,
+    /// A recorded session's commands and manual deliveries, by step, in order.
+    pub recorded: Vec<Recorded>,
     /// Run until this simulated time (ms).
     pub until_ms: u64,
 }
@@ -40,6 +96,7 @@ impl Script {
         let mut in_cfg = false;
         let mut saw_cfg = false;
         let mut commands = Vec::new();
+        let mut recorded: Vec<Recorded> = Vec::new();
         let mut until_ms = None;
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
@@ -79,6 +136,13 @@ impl Script {
                     }
                     commands.push((t, Command::parse(cmd).map_err(err)?));
                 }
+                "after" => {
+                    let r = parse_after(rest).map_err(err)?;
+                    if recorded.last().is_some_and(|p| p.step() > r.step()) {
+                        return Err(err("'after' lines must be in step order".into()));
+                    }
+                    recorded.push(r);
+                }
                 other => return Err(err(format!("unknown directive '{other}'"))),
             }
         }
@@ -89,13 +153,52 @@ impl Script {
             return Err("script: missing 'config' ... 'end' block".into());
         }
         let config = Config::parse(&cfg_text).map_err(|e| e.to_string())?;
-        let last = commands.last().map_or(0, |(t, _)| *t);
+        let last = commands
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(recorded.iter().map(|r| match r {
+                Recorded::Apply { at_ms, .. } | Recorded::Fire { at_ms, .. } => *at_ms,
+            }))
+            .max()
+            .unwrap_or(0);
         Ok(Script {
             seed,
             config,
             commands,
+            recorded,
             until_ms: until_ms.unwrap_or((last + 10_000).min(limits::MAX_SPAN_MS)),
         })
+    }
+}
+
+/// `STEP at MS COMMAND` or `STEP fire MS #SEQ` (what follows `after`).
+fn parse_after(rest: &str) -> Result<Recorded, String> {
+    let num = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("'{s}' is not a number"))
+    };
+    let bad = || "expected 'after STEP at MS COMMAND' or 'after STEP fire MS #SEQ'".to_string();
+    let (step, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
+    let step = num(step)?;
+    let (kind, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
+    let (t, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
+    let at_ms = limits::span("the time", num(t)?)?;
+    match kind {
+        "at" => Ok(Recorded::Apply {
+            step,
+            at_ms,
+            command: Command::parse(rest)?,
+        }),
+        "fire" => {
+            let seq = rest.trim().strip_prefix('#').ok_or_else(bad)?;
+            Ok(Recorded::Fire {
+                step,
+                at_ms,
+                seq: num(seq)?,
+            })
+        }
+        _ => Err(bad()),
     }
 }
 
@@ -107,6 +210,9 @@ impl fmt::Display for Script {
         writeln!(f, "end")?;
         for (t, c) in &self.commands {
             writeln!(f, "at {t} {c}")?;
+        }
+        for r in &self.recorded {
+            writeln!(f, "{r}")?;
         }
         writeln!(f, "until {}", self.until_ms)
     }
@@ -128,6 +234,35 @@ mod tests {
         assert_eq!(s.commands.len(), 8);
         assert_eq!(s.until_ms, 9000);
         assert_eq!(Script::parse(&s.to_string()).unwrap(), s);
+    }
+
+    #[test]
+    fn recorded_lines_round_trip() {
+        let text = TEXT.replace(
+            "until 9000\n",
+            "after 40 at 1200 crash 2\nafter 40 fire 1201 #77\nafter 52 at 1300 heal\nuntil 9000\n",
+        );
+        let s = Script::parse(&text).unwrap();
+        assert_eq!(s.recorded.len(), 3);
+        assert_eq!(
+            s.recorded[1],
+            Recorded::Fire {
+                step: 40,
+                at_ms: 1201,
+                seq: 77
+            }
+        );
+        assert_eq!(Script::parse(&s.to_string()).unwrap(), s);
+        assert!(
+            s.to_string()
+                .ends_with(text.split("at 1000 crash 3\n").nth(1).unwrap())
+        );
+        let e = Script::parse(&text.replace("after 52", "after 39")).unwrap_err();
+        assert!(e.contains("step order"), "{e}");
+        let e = Script::parse(&text.replace("#77", "77")).unwrap_err();
+        assert!(e.contains("after STEP fire MS #SEQ"), "{e}");
+        let e = Script::parse(&text.replace("after 40 at 1200", "after x at 1200")).unwrap_err();
+        assert!(e.contains("'x' is not a number"), "{e}");
     }
 
     #[test]

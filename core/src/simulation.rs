@@ -7,7 +7,7 @@ use crate::explain::{Marker, Text};
 use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
-use crate::script::Script;
+use crate::script::{Recorded, Script};
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
@@ -95,13 +95,30 @@ fn trim_front<T>(v: &mut Vec<T>, keep: Option<usize>) -> usize {
     }
 }
 
+/// A command applied interactively: after which step, for which time, and (once in the agenda)
+/// its agenda key. Replaying schedules it at the same moment — after the same step, so with the
+/// same sequence number — which keeps a replay (`seek`, a loaded script) digest-exact.
+#[derive(Clone, Debug)]
+struct Applied {
+    step: u64,
+    at: SimTime,
+    command: Command,
+    key: Option<(SimTime, u64)>,
+}
+
+/// A kernel copy for `seek`, with the digest, the (absolute) trace length and the invariant
+/// checker's memory at that step (restored with it, so a replay raises no false alarm).
+type Checkpoint = (Kernel, Fnv, usize, Option<Checker>);
+
 /// A deterministic run: same seed and commands, same trace.
 #[derive(Clone, Debug)]
 pub struct Simulation {
     kernel: Kernel,
     seed: u64,
-    /// Commands applied interactively, with the step after which they were applied.
-    applied: Vec<(u64, SimTime, Command)>,
+    /// Commands applied interactively (or loaded from a script's `after` lines), in step order.
+    applied: Vec<Applied>,
+    /// Manual deliveries: after which step which agenda item was taken (`fire`), in step order.
+    fired: Vec<(u64, AgendaRef)>,
     trace: Vec<Event>,
     /// Each step's narration and the timeline markers so far (kept with the trace).
     narrations: Vec<(u64, Text)>,
@@ -112,8 +129,7 @@ pub struct Simulation {
     trace_dropped: usize,
     history: HistoryBudget,
     digest: Fnv,
-    /// Kernel copies with the digest and the (absolute) trace length at that step.
-    checkpoints: Vec<(Kernel, Fnv, usize)>,
+    checkpoints: Vec<Checkpoint>,
     checker: Option<Checker>,
     violations: Vec<Violation>,
     /// Record applied commands for `seek` and `script()` (off for benchmarks).
@@ -130,6 +146,7 @@ impl Simulation {
             kernel: Kernel::new(config, seed),
             seed,
             applied: Vec::new(),
+            fired: Vec::new(),
             trace: Vec::new(),
             narrations: Vec::new(),
             markers: Vec::new(),
@@ -154,11 +171,29 @@ impl Simulation {
         Ok(sim)
     }
 
-    /// A simulation with every command of `script` scheduled at its time.
+    /// A simulation with every command of `script` scheduled at its time, and its recorded
+    /// interactive actions (`after` lines) replayed when the run reaches their step.
     pub fn from_script(script: &Script) -> Result<Self, ConfigError> {
         let mut sim = Simulation::new(script.config.clone(), script.seed)?;
         for (t, c) in &script.commands {
             sim.schedule(*t, c.clone());
+        }
+        for r in &script.recorded {
+            match r {
+                Recorded::Apply {
+                    step,
+                    at_ms,
+                    command,
+                } => sim.applied.push(Applied {
+                    step: *step,
+                    at: SimTime(*at_ms),
+                    command: command.clone(),
+                    key: None,
+                }),
+                Recorded::Fire { step, at_ms, seq } => {
+                    sim.fired.push((*step, AgendaRef(SimTime(*at_ms), *seq)));
+                }
+            }
         }
         Ok(sim)
     }
@@ -193,7 +228,7 @@ impl Simulation {
     /// The steps of the checkpoints held, oldest first (the memory benchmark, tests).
     #[must_use]
     pub fn checkpoint_steps(&self) -> Vec<u64> {
-        self.checkpoints.iter().map(|(k, _, _)| k.step).collect()
+        self.checkpoints.iter().map(|(k, ..)| k.step).collect()
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
@@ -232,9 +267,61 @@ impl Simulation {
 
     fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
-        self.applied
-            .push((self.kernel.step, self.kernel.now, c.clone()));
-        Ok(self.kernel.schedule(self.kernel.now, Item::Command(c)))
+        // What a loaded script applied at this step goes first, as it did when recorded.
+        self.inject_recorded();
+        let (step, at) = (self.kernel.step, self.kernel.now);
+        let key = self.kernel.schedule(at, Item::Command(c.clone()));
+        if self.recording {
+            // After every command recorded at this step (the list stays in step order).
+            let i = self.applied.partition_point(|a| a.step <= step);
+            let command = c;
+            self.applied.insert(
+                i,
+                Applied {
+                    step,
+                    at,
+                    command,
+                    key: Some(key),
+                },
+            );
+        }
+        Ok(key)
+    }
+
+    /// The recorded commands applied after step `step`.
+    fn applied_at(&self, step: u64) -> std::ops::Range<usize> {
+        let lo = self.applied.partition_point(|a| a.step < step);
+        let hi = self.applied.partition_point(|a| a.step <= step);
+        lo..hi
+    }
+
+    /// Replaying: put the commands recorded after the current step into the agenda, unless
+    /// they are there already (the live run, or a checkpoint taken after they were applied).
+    /// Scheduled at the same moment as when recorded, each gets the same agenda key.
+    fn inject_recorded(&mut self) {
+        let step = self.kernel.step;
+        if self.applied.last().is_none_or(|a| a.step < step) {
+            return;
+        }
+        for i in self.applied_at(step) {
+            let a = &self.applied[i];
+            if a.key.is_some_and(|k| self.kernel.agenda.contains_key(&k)) {
+                continue;
+            }
+            let item = Item::Command(a.command.clone());
+            let key = self.kernel.schedule(a.at, item);
+            self.applied[i].key = Some(key);
+        }
+    }
+
+    /// The manual delivery recorded after the current step, if any (replayed by `step`).
+    fn recorded_fire(&self) -> Option<AgendaRef> {
+        let step = self.kernel.step;
+        let i = self.fired.partition_point(|(s, _)| *s < step);
+        self.fired
+            .get(i)
+            .filter(|(s, _)| *s == step)
+            .map(|(_, r)| *r)
     }
 
     /// Apply a command and step until it has taken effect, so the view shows its result at
@@ -329,9 +416,17 @@ impl Simulation {
     }
 
     /// Take the next agenda item; returns the events it caused (empty when nothing is left).
+    /// Where the run has recorded history ahead (after `seek` back, or a loaded script's
+    /// `after` lines), the step replays it: the commands applied then, the manual delivery
+    /// chosen then.
     pub fn step(&mut self) -> &[Event] {
         self.checkpoint();
-        if !self.kernel.step() {
+        self.inject_recorded();
+        let took = match self.recorded_fire() {
+            Some(r) => self.kernel.fire((r.0, r.1)),
+            None => self.kernel.step(),
+        };
+        if !took {
             self.kernel.events.clear();
         }
         self.after_step();
@@ -364,12 +459,13 @@ impl Simulation {
             && self
                 .checkpoints
                 .last()
-                .is_none_or(|(k, _, _)| k.step < self.kernel.step)
+                .is_none_or(|(k, ..)| k.step < self.kernel.step)
         {
             self.checkpoints.push((
                 self.kernel.clone(),
                 self.digest,
                 self.trace_dropped + self.trace.len(),
+                self.checker.clone(),
             ));
             while self.checkpoints.len() > self.history.checkpoints.max(2) {
                 self.thin_checkpoints();
@@ -382,7 +478,7 @@ impl Simulation {
     /// in proportion to age: a seek `a` steps back replays at most about `a · ln(steps / 500) /
     /// budget` steps.
     fn thin_checkpoints(&mut self) {
-        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, _, _)| k.step).collect();
+        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, ..)| k.step).collect();
         let Some(&last) = steps.last() else { return };
         // Minimise gap / age, compared as gap_i · age_j < gap_j · age_i (no floats).
         let score = |i: usize| {
@@ -419,10 +515,18 @@ impl Simulation {
             .collect()
     }
 
-    /// Manual mode: take this agenda item now.
+    /// Manual mode: take this agenda item now. Recorded, so `seek` and `script()` replay the
+    /// choice (a different choice at this step replaces what was recorded from here on).
     pub fn fire(&mut self, which: AgendaRef) -> &[Event] {
+        self.checkpoint();
+        self.inject_recorded();
         self.kernel.events.clear();
+        let step = self.kernel.step;
         if self.kernel.fire((which.0, which.1)) {
+            if self.recording && self.recorded_fire() != Some(which) {
+                self.fired.retain(|(s, _)| *s < step);
+                self.fired.push((step, which));
+            }
             self.after_step();
         }
         &self.kernel.events
@@ -515,17 +619,18 @@ impl Simulation {
         RunEnd::Done
     }
 
-    /// Time travel: go to the state right after step `target` (replaying from a checkpoint).
+    /// Time travel: go to the state right after step `target` (replaying from a checkpoint:
+    /// the commands and manual deliveries recorded are replayed at their steps by `step`).
     pub fn seek(&mut self, target: u64) {
         if target < self.kernel.step {
             let Some(i) = self
                 .checkpoints
                 .iter()
-                .rposition(|(k, _, _)| k.step <= target)
+                .rposition(|(k, ..)| k.step <= target)
             else {
                 return;
             };
-            let (k, d, len) = self.checkpoints[i].clone();
+            let (k, d, len, checker) = self.checkpoints[i].clone();
             self.checkpoints.truncate(i + 1);
             self.kernel = k;
             self.digest = d;
@@ -539,36 +644,16 @@ impl Simulation {
             let at = self.kernel.step;
             self.narrations.retain(|(s, _)| *s <= at);
             self.markers.retain(|m| m.step <= at);
-            if let Some(c) = self.checker.as_mut() {
-                c.reset();
+            // The checker's memory of that step (what was proposed, delivered, ACKed …): with
+            // a fresh one the replay would raise false Integrity / PrefixConsistency alarms.
+            self.violations.retain(|v| v.step <= at);
+            match (self.checker.as_mut(), checker) {
+                (Some(c), Some(saved)) => *c = saved,
+                (Some(c), None) => c.reset(),
+                (None, _) => {}
             }
         }
-        // Commands applied after step `from` are re-applied when replay reaches their step, at
-        // the time they were applied. Those at `from` are in the agenda when `from` is a
-        // checkpoint or the live end of the run, but not when an earlier seek stopped there
-        // (it stops before re-applying them): re-apply the ones missing.
-        let from = self.kernel.step;
-        // Recorded commands are in step order unless something was applied in the past without
-        // `discard_future`; when ordered, find each step's by binary search instead of a scan
-        // of every command per replayed step (long replays over many writes).
-        let sorted = self.applied.is_sorted_by_key(|(s, _, _)| *s);
         while self.kernel.step < target {
-            let step = self.kernel.step;
-            let range = if sorted {
-                let lo = self.applied.partition_point(|(s, _, _)| *s < step);
-                let hi = self.applied.partition_point(|(s, _, _)| *s <= step);
-                lo..hi
-            } else {
-                0..self.applied.len()
-            };
-            let due: Vec<(SimTime, Command)> = self.applied[range]
-                .iter()
-                .filter(|(s, t, c)| *s == step && (step > from || !self.scheduled(*t, c)))
-                .map(|(_, t, c)| (*t, c.clone()))
-                .collect();
-            for (t, c) in due {
-                self.kernel.schedule(t, Item::Command(c));
-            }
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
                 break;
             }
@@ -581,33 +666,33 @@ impl Simulation {
     pub fn discard_future(&mut self) {
         let step = self.kernel.step;
         // Commands applied at this very step may already wait in the agenda: take them out.
-        let now: Vec<(SimTime, Command)> = self
-            .applied
-            .iter()
-            .filter(|(s, _, _)| *s == step)
-            .map(|(_, t, c)| (*t, c.clone()))
-            .collect();
-        for (t, c) in now {
-            let key = self
-                .kernel
-                .agenda
-                .iter()
-                .find(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if *x == c))
-                .map(|(k, _)| *k);
-            if let Some(k) = key {
+        for i in self.applied_at(step) {
+            if let Some(k) = self.applied[i].key
+                && matches!(self.kernel.agenda.get(&k), Some(Item::Command(c)) if *c == self.applied[i].command)
+            {
                 self.kernel.agenda.remove(&k);
             }
         }
-        self.applied.retain(|(s, _, _)| *s < step);
-        self.checkpoints.retain(|(k, _, _)| k.step < step);
+        self.applied.retain(|a| a.step < step);
+        self.fired.retain(|(s, _)| *s < step);
+        self.checkpoints.retain(|(k, ..)| k.step < step);
     }
 
-    /// Is command `c`, applied at time `t`, waiting in the agenda?
-    fn scheduled(&self, t: SimTime, c: &Command) -> bool {
-        self.kernel
-            .agenda
+    /// Does the run hold recorded history ahead of the current step (after `seek` back, or a
+    /// loaded script's `after` lines not reached yet)? Acting now would discard it.
+    #[must_use]
+    pub fn has_future(&self) -> bool {
+        let step = self.kernel.step;
+        let pending = |a: &Applied| {
+            a.step > step
+                || (a.step == step && !a.key.is_some_and(|k| self.kernel.agenda.contains_key(&k)))
+        };
+        self.applied
             .iter()
-            .any(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if x == c))
+            .rev()
+            .take_while(|a| a.step >= step)
+            .any(pending)
+            || self.fired.last().is_some_and(|(s, _)| *s >= step)
     }
 
     /// The running servers that are LEADING and broadcasting (cheap: no view is built).
@@ -690,6 +775,7 @@ impl Simulation {
         self.kernel = kernel;
         self.checkpoints.clear();
         self.applied.clear();
+        self.fired.clear();
         self.narrations.clear();
         self.markers.clear();
         if let Some(c) = self.checker.as_mut() {
@@ -702,17 +788,30 @@ impl Simulation {
         self.kernel.now
     }
 
-    /// The run so far as a script (interactive commands at the time they were applied).
+    /// What was done interactively, as a script's `after` lines: each command with the step
+    /// it was applied after, each manual delivery with the step it followed (commands first at
+    /// equal steps, as they happened). Prepend the run's base script (its `at` commands) and
+    /// `Simulation::from_script` replays the run to the same digest.
     #[must_use]
     pub fn script(&self) -> Script {
+        let mut recorded: Vec<Recorded> = Vec::new();
+        let mut fired = self.fired.iter().peekable();
+        for a in &self.applied {
+            while let Some((s, r)) = fired.next_if(|(s, _)| *s < a.step) {
+                recorded.push(Recorded::fire(*s, *r));
+            }
+            recorded.push(Recorded::Apply {
+                step: a.step,
+                at_ms: a.at.ms(),
+                command: a.command.clone(),
+            });
+        }
+        recorded.extend(fired.map(|(s, r)| Recorded::fire(*s, *r)));
         Script {
             seed: self.seed,
             config: (*self.kernel.config).clone(),
-            commands: self
-                .applied
-                .iter()
-                .map(|(_, t, c)| (t.ms(), c.clone()))
-                .collect(),
+            commands: Vec::new(),
+            recorded,
             until_ms: self.kernel.now.ms(),
         }
     }

@@ -85,6 +85,7 @@ impl Setup {
             seed: self.seed,
             config,
             commands,
+            recorded: Vec::new(),
             until_ms: 0,
         })
     }
@@ -99,18 +100,17 @@ pub fn simulation(script: &Script) -> Result<Simulation, String> {
     Ok(sim)
 }
 
-/// The whole run as a script: the base script's commands and the ones applied since, in
-/// time order (stable: base commands first at equal times).
+/// The whole run as a script: the base script's `at` commands, then what was done since as
+/// `after` lines (each command and manual delivery pinned to the step it followed), so
+/// `window.zabscope.load` of it replays the session to the same digest.
 #[must_use]
 pub fn export(base: &Script, sim: &Simulation) -> Script {
-    let applied = sim.script();
-    let mut commands = base.commands.clone();
-    commands.extend(applied.commands);
-    commands.sort_by_key(|(t, _)| *t);
+    let session = sim.script();
     Script {
         seed: base.seed,
         config: base.config.clone(),
-        commands,
-        until_ms: applied.until_ms,
+        commands: base.commands.clone(),
+        recorded: session.recorded,
+        until_ms: session.until_ms,
     }
 }

@@ -286,10 +286,12 @@ impl Model {
         }
     }
 
-    /// Before acting on the simulation: acting in the past discards the future.
+    /// Before a choice (a command, a manual delivery): acting in the past discards the future.
+    /// Stepping, running and playing do not: they replay the recorded future (the commands and
+    /// deliveries chosen then) and go on live past its end.
     fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
-        if sim.kernel().step < self.max_step {
+        if sim.kernel().step < self.max_step || sim.has_future() {
             sim.discard_future();
             self.max_step = sim.kernel().step;
         }
@@ -297,7 +299,6 @@ impl Model {
 
     /// One step (skipping heartbeat-only steps if asked); false when nothing was left to do.
     fn step_once(&mut self, skip_heartbeats: bool) -> bool {
-        self.act_now();
         let mut sim = self.shared.sim.borrow_mut();
         for _ in 0..MAX_STEPS {
             let events = sim.step();
@@ -346,8 +347,9 @@ impl Model {
         *self.shared.result.borrow_mut() = result.clone();
     }
 
-    fn new_run(&mut self, base: Script, setup: Setup) -> Result<(), String> {
+    fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), String> {
         let sim = run::simulation(&base)?;
+        base.recorded.clear();
         *self.shared.sim.borrow_mut() = sim;
         *self.shared.base.borrow_mut() = base.clone();
         self.base = Rc::new(base);
@@ -412,7 +414,6 @@ impl Model {
             sim.kernel().next_time().is_some_and(|t| t.ms() <= target)
         };
         if due {
-            self.act_now();
             let mut sim = self.shared.sim.borrow_mut();
             for _ in 0..MAX_STEPS {
                 if sim.kernel().next_time().is_none_or(|t| t.ms() > target) {
@@ -485,7 +486,6 @@ impl Reducible for Model {
                 m.refresh(true);
             }
             Action::Run(ms) => {
-                m.act_now();
                 m.shared.sim.borrow_mut().run_for(ms.min(MAX_RUN_MS));
                 m.refresh(false);
             }
@@ -547,6 +547,8 @@ impl Reducible for Model {
                 m.rev += 1;
             }
             Action::Load(text) => {
+                // The `after` lines go into the simulation (replayed as the run reaches their
+                // steps); the base keeps the `at` lines, as for a run made in the set-up dialog.
                 let result = Script::parse(&text).and_then(|s| {
                     let mut base = s;
                     base.until_ms = 0;

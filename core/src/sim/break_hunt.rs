@@ -148,6 +148,7 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
         seed,
         config,
         commands: cmds,
+        recorded: Vec::new(),
         until_ms: CHAOS_MS + CALM_MS,
     }
 }

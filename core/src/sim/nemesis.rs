@@ -164,6 +164,7 @@ pub fn script(seed: u64) -> Script {
         seed,
         config,
         commands: cmds,
+        recorded: Vec::new(),
         until_ms: CHAOS_MS + RECOVERY_MS,
     }
 }

@@ -55,6 +55,7 @@ pub fn shrink_by(
     let mut best = failure.clone();
     let build = |chaos: &[(u64, Command)]| Script {
         commands: chaos.iter().chain(&tail).cloned().collect(),
+        recorded: Vec::new(),
         ..script.clone()
     };
     let mut test = |chaos: &[(u64, Command)], runs: &mut usize| -> Option<FuzzFailure> {
