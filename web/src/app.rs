@@ -1,6 +1,6 @@
 //! The top-level component: creates the store (one `use_reducer`), provides it by context,
 //! installs `window.zabscope` and lays the page out — header, ring + inspector, transport and
-//! timeline, narration, manual delivery, the command line and the trace.
+//! timeline, narration, manual delivery, a client's zkCli console, the command line and the trace.
 
 use crate::animator::Animator;
 use crate::console::Console;
@@ -15,6 +15,7 @@ use crate::setup_dialog::SetupDialog;
 use crate::state::{Model, Store};
 use crate::timeline::Timeline;
 use crate::transport::Transport;
+use crate::zk_console::ZkConsole;
 use yew::prelude::*;
 
 /// Does the user ask for reduced motion?
@@ -51,6 +52,7 @@ pub fn App() -> Html {
                 </section>
                 <Narration />
                 <Manual />
+                <ZkConsole />
                 <div class="zs-lower">
                     <Console />
                     <EventLog />

@@ -1,7 +1,8 @@
 //! Clients: every simulated client with its session, the server it talks to, and its last
 //! answers with ZooKeeper's error names (never numbers) and the watch events it received.
 
-use crate::state::use_store;
+use crate::state::{Action, use_store};
+use crate::texts_en::{t, tf};
 use yew::prelude::*;
 use zabscope_core::ResponseBody;
 use zabscope_core::request::Response;
@@ -32,9 +33,14 @@ pub fn ClientsTab() -> Html {
     let store = use_store();
     let sim = store.shared.sim.borrow();
     let clients = sim.kernel().clients.iter().map(|c| {
+        let open = {
+            let (store, name) = (store.clone(), c.name.clone());
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::OpenZkCli(Some(name.clone()))))
+        };
         html! {
             <div class="zs-clientcard" data-client={c.name.clone()}>
-                <h3>{ &c.name }<small>{ format!(" session {} on server.{} · timeout {} ms", c.session, c.server, c.timeout_ms) }</small></h3>
+                <h3>{ &c.name }<small>{ format!(" session {} on server.{} · timeout {} ms", c.session, c.server, c.timeout_ms) }</small>
+                    <button class="zs-open-zkcli" onclick={open} title={tf("zkcli.open.title", &[("client", &c.name)])}>{ t("zkcli.open") }</button></h3>
                 if let Some(why) = &c.refused { <p class="zs-error">{ why }</p> }
                 <ul class="zs-answers">
                     { for c.outstanding.values().map(|(_, op, _)| html! { <li class="zs-outstanding">{ format!("{op} … waiting") }</li> }) }

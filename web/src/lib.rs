@@ -33,8 +33,12 @@ mod server_menu;
 mod setup_dialog;
 pub mod speed;
 pub mod state;
+mod texts_en;
 mod timeline;
 mod transport;
+mod zk_backend;
+mod zk_console;
+mod zk_transcript;
 
 pub use app::App;
 use wasm_bindgen::prelude::*;

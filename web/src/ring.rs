@@ -8,7 +8,7 @@ use crate::geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progre
 use crate::ring_msg::{MsgDraw, RingMsg};
 use crate::ring_node::RingNode;
 use crate::server_menu::ServerMenu;
-use crate::state::{is_heartbeat, use_store};
+use crate::state::{Action, is_heartbeat, use_store};
 use std::collections::BTreeMap;
 use yew::prelude::*;
 use zabscope_core::{ClusterView, ServerId};
@@ -246,8 +246,24 @@ pub fn Ring() -> Html {
             p.0 - ox * (r + 46.0) - oy * side,
             p.1 - oy * (r + 46.0) + ox * side,
         );
+        let open = {
+            let (store, name) = (store.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::OpenZkCli(Some(name.clone()))))
+        };
+        let onkeydown = {
+            let (store, name) = (store.clone(), name.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    store.dispatch(Action::OpenZkCli(Some(name.clone())));
+                }
+            })
+        };
+        let label = crate::texts_en::tf("zkcli.open.title", &[("client", name)]);
         Some(html! {
-            <g class={classes!("zs-client", holder(name).then_some("zs-holder"))} data-client={name.clone()}>
+            <g class={classes!("zs-client", holder(name).then_some("zs-holder"))} data-client={name.clone()}
+                tabindex="0" role="button" aria-label={label} onclick={open} {onkeydown}>
                 <line class="zs-client-link" x1={format!("{:.1}", p.0 - ox * r)} y1={format!("{:.1}", p.1 - oy * r)}
                     x2={format!("{cx:.1}")} y2={format!("{cy:.1}")} />
                 <rect x={format!("{:.1}", cx - 18.0)} y={format!("{:.1}", cy - 16.0)} width="36" height="32" rx="4" />

@@ -7,6 +7,8 @@
 use crate::derive::Derived;
 use crate::run::{self, Setup};
 use crate::speed::Speed;
+use crate::zk_backend::PageBackend;
+use crate::zk_transcript::{Consoles, LineKind, Transcripts};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -87,6 +89,8 @@ pub struct Shared {
     pub result: RefCell<Result<(), String>>,
     /// The run's base script (for `window.zabscope.script()`).
     pub base: RefCell<Script>,
+    /// Each client's zkCli console (its history, watches and prompt count).
+    pub consoles: RefCell<Consoles>,
 }
 
 /// The store.
@@ -119,6 +123,10 @@ pub struct Model {
     pub fourlw: Option<(u32, String, String)>,
     /// Lines the command line printed (newest last).
     pub console: Rc<Vec<String>>,
+    /// The client whose zkCli console is open.
+    pub zk_console: Option<String>,
+    /// What every zkCli console printed, by step.
+    pub zk: Rc<Transcripts>,
 }
 
 impl PartialEq for Model {
@@ -160,6 +168,10 @@ pub enum Action {
     ShowHelp(bool),
     FourLw(u32, String),
     DismissError,
+    /// Open (or close, `None`) a client's zkCli console.
+    OpenZkCli(Option<String>),
+    /// A line typed in the open zkCli console.
+    ZkCli(String),
 }
 
 /// Is this message heartbeat traffic (hidden by the filter)?
@@ -201,6 +213,7 @@ impl Model {
                 reduced_motion,
                 result: RefCell::new(Ok(())),
                 base: RefCell::new(base.clone()),
+                consoles: RefCell::new(Consoles(std::collections::BTreeMap::new())),
             }),
             rev: 0,
             view,
@@ -222,6 +235,8 @@ impl Model {
             error: None,
             fourlw: None,
             console: Rc::new(Vec::new()),
+            zk_console: None,
+            zk: Rc::new(Transcripts::default()),
         }
     }
 
@@ -247,6 +262,15 @@ impl Model {
         let ids: Vec<u64> = self.view.in_flight.iter().map(|m| m.id).collect();
         d.retain_in_flight(&ids);
         self.derived = Rc::new(d);
+        // Watch events print as they arrive, at the live end (in the past they are already
+        // in the transcript, by step).
+        if sim.kernel().step >= self.max_step && !self.shared.consoles.borrow().0.is_empty() {
+            let mut zk = (*self.zk).clone();
+            zk.poll(&sim, &mut self.shared.consoles.borrow_mut());
+            if zk != *self.zk {
+                self.zk = Rc::new(zk);
+            }
+        }
         drop(sim);
         let now = self.view.now.ms() as f64;
         if fresh || self.shared.clock.get() < now || !self.playing {
@@ -294,7 +318,60 @@ impl Model {
         if sim.kernel().step < self.max_step || sim.has_future() {
             sim.discard_future();
             self.max_step = sim.kernel().step;
+            let mut zk = (*self.zk).clone();
+            zk.truncate(self.max_step, &sim, &mut self.shared.consoles.borrow_mut());
+            self.zk = Rc::new(zk);
         }
+    }
+
+    /// A line in the open zkCli console: zkCli parses it and prints what zkCli 3.8 prints;
+    /// its requests run on the simulation (recorded, replayed by Back and `script()`).
+    fn zk_line(&mut self, line: &str) {
+        let Some(client) = self.zk_console.clone() else {
+            return;
+        };
+        self.act_now();
+        let mut consoles = self.shared.consoles.borrow_mut();
+        let seen = {
+            let sim = self.shared.sim.borrow();
+            sim.kernel()
+                .clients
+                .iter()
+                .find(|c| c.name == client)
+                .map_or(0, |c| c.events.len())
+        };
+        let cli = consoles.0.entry(client.clone()).or_insert_with(|| {
+            zabscope_core::zkcli::ZkCli::new(PageBackend {
+                shared: Rc::downgrade(&self.shared),
+                client: client.clone(),
+                seen,
+                stale: None,
+            })
+        });
+        let prompt = cli.prompt();
+        let out = cli.execute_line(line);
+        let failed = cli.last_error().is_some();
+        let stale = cli.backend_mut().stale.take();
+        drop(consoles);
+        let step = self.shared.sim.borrow().kernel().step;
+        let mut zk = (*self.zk).clone();
+        zk.push(
+            &client,
+            step,
+            LineKind::Input,
+            format!("{prompt}{}", line.trim()),
+        );
+        let kind = if failed {
+            LineKind::Error
+        } else {
+            LineKind::Output
+        };
+        zk.push(&client, step, kind, out);
+        if let Some((read, latest)) = stale {
+            let text = crate::texts_en::tf("zkcli.stale", &[("read", &read), ("latest", &latest)]);
+            zk.push(&client, step, LineKind::Stale, text);
+        }
+        self.zk = Rc::new(zk);
     }
 
     /// One step (skipping heartbeat-only steps if asked); false when nothing was left to do.
@@ -360,6 +437,9 @@ impl Model {
         self.selected_msg = None;
         self.fourlw = None;
         self.pinned = false;
+        self.zk_console = None;
+        self.zk = Rc::new(Transcripts::default());
+        self.shared.consoles.borrow_mut().0.clear();
         self.refresh(true);
         Ok(())
     }
@@ -610,6 +690,15 @@ impl Reducible for Model {
             Action::DismissError => {
                 m.error = None;
                 m.rev += 1;
+            }
+            Action::OpenZkCli(client) => {
+                m.zk_console = client;
+                m.menu = None;
+                m.rev += 1;
+            }
+            Action::ZkCli(line) => {
+                m.zk_line(&line);
+                m.refresh(false);
             }
         }
         m.shared.playing.set(m.playing);

@@ -328,3 +328,57 @@ async fn back_and_forward_replay_manual_deliveries_and_the_script_loads_to_the_s
         .unwrap();
     assert_eq!(typed, script, "the replayed run records the same script");
 }
+
+/// Types `line` into the open zkCli console and presses Enter.
+async fn zk(root: &Element, line: &str) {
+    let input: HtmlInputElement = find(root, "#zkcli-input").dyn_into().unwrap();
+    input.set_value(line);
+    key(&input, "Enter").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_client_s_zkcli_console_speaks_zkcli() {
+    let root = mount().await;
+    click(&root, "#run-1s").await;
+    command(&root, "connect c1 2").await;
+    click(&root, "#run-1s").await;
+    click(&root, ".zs-client[data-client='c1']").await;
+    assert!(text(&root, "#zkcli h2").contains("c1"));
+    zk(&root, "ls /").await;
+    assert!(text(&root, ".zs-zkcli-out").contains("[zookeeper]"));
+    zk(&root, "get /x").await;
+    assert!(text(&root, ".zs-zk-err").contains("Node does not exist: /x"));
+    zk(&root, "create /x hi").await;
+    assert!(text(&root, ".zs-zkcli-out").contains("Created /x"));
+    zk(&root, "get -w /x").await;
+    zk(&root, "set /x there").await;
+    let out = text(&root, ".zs-zkcli-out");
+    assert!(
+        out.contains("WATCHER::")
+            && out.contains("WatchedEvent state:SyncConnected type:NodeDataChanged path:/x"),
+        "{out}"
+    );
+    zk(&root, "stat /x").await;
+    let out = text(&root, ".zs-zkcli-out");
+    assert!(
+        out.contains("dataVersion = 1") && out.contains("numChildren = 0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[zk: localhost:2181(CONNECTED) "),
+        "the prompt: {out}"
+    );
+    // ↑ brings back the last command.
+    let input: HtmlInputElement = find(&root, "#zkcli-input").dyn_into().unwrap();
+    key(&input, "ArrowUp").await;
+    assert_eq!(input.value(), "stat /x");
+    key(&input, "ArrowUp").await;
+    assert_eq!(input.value(), "set /x there");
+    // Back before the create: the console shows what it had printed by then.
+    let lines = root.query_selector_all(".zs-zk-line").unwrap().length();
+    for _ in 0..40 {
+        click(&root, "#back").await;
+    }
+    assert!(root.query_selector_all(".zs-zk-line").unwrap().length() < lines);
+    assert!(!text(&root, ".zs-zkcli-out").contains("Created /x"));
+}
