@@ -221,10 +221,12 @@ test('the JS interface drives a whole run', async () => {
   const digest = await api('digest');
   assert.match(script, /at \d+ create c1 \/js hello/);
   assert.notEqual(digest, '');
-  // A loaded script replays deterministically: twice the same digest, and the same data.
+  // The session's script (`after STEP` lines) loads into a run with the session's digest,
+  // twice the same, with the same data.
   assert.deepEqual(await api('load', script), { ok: true, error: null });
   await api('run', v.now);
   const replayed = await api('digest');
+  assert.equal(replayed, digest, 'the typed session and its loaded script agree');
   assert.ok((await api('view')).servers.every((s) => s.tree.some(([p]) => p === '/js')));
   await api('load', script);
   await api('run', v.now);
@@ -232,6 +234,88 @@ test('the JS interface drives a whole run', async () => {
   const b = await api('back', 10);
   assert.equal((await api('view')).step, b);
   assert.deepEqual((await api('load', 'nonsense')).ok, false);
+});
+
+test("a client's zkCli console: zkCli's output, watch events, a stale read flagged", async () => {
+  await fresh();
+  await page.click('#run-1s');
+  await command('connect c1 1');
+  await command('connect c2 5');
+  await page.click('#run-1s');
+  const zk = async (line) => { await page.fill('#zkcli-input', line); await page.press('#zkcli-input', 'Enter'); };
+  const out = async () => (await page.locator('.zs-zk-line').allTextContents()).join('\n');
+  await page.click(".zs-client[data-client='c2']");
+  assert.match(await out(), /^WATCHER::\s+WatchedEvent state:SyncConnected type:None path:null/);
+  await zk('create /s a');
+  await page.click('#run-1s');
+  await page.click(".zs-client[data-client='c1']");
+  assert.match(await text('#zkcli h2'), /c1/);
+  await zk('ls /');
+  await zk('get -w /s');
+  await zk('get /missing');
+  await zk('stat /s');
+  assert.equal(await page.locator('.zs-zk-stale').count(), 0, await out());
+  // c2 writes through the leader; c1 reads at once from server 1, which has not applied the
+  // COMMIT yet: a stale read. Then the watch event arrives.
+  await page.click(".zs-client[data-client='c2']");
+  await zk('set /s b');
+  await page.click(".zs-client[data-client='c1']");
+  await zk('get /s');
+  await page.click('#run-1s');
+  const text1 = await out();
+  assert.match(text1, /\[zk: localhost:2181\(CONNECTED\) 0\] ls \/\n\[s, zookeeper\]/);
+  assert.match(text1, /get -w \/s\na\n/);
+  assert.match(text1, /Node does not exist: \/missing/);
+  assert.match(text1, /dataVersion = 0\n/);
+  assert.match(text1, /get \/s\na\n.*stale read/);
+  assert.match(text1, /WATCHER::\s+WatchedEvent state:SyncConnected type:NodeDataChanged path:\/s/);
+  assert.equal(await page.locator('.zs-zk-stale').count(), 1, text1);
+  await page.press('#zkcli-input', 'ArrowUp');
+  assert.equal(await page.inputValue('#zkcli-input'), 'get /s');
+  await page.uncheck('#hide-pings');
+  assert.doesNotMatch(await text('#events'), /err=-?\d/, 'error names, not numbers');
+  await page.screenshot({ path: 'target/e2e/zkcli.png', fullPage: true });
+});
+
+test('projector mode scales every text', async () => {
+  await fresh(1024, 768);
+  await page.click('#run-1s');
+  await command('connect c1 1');
+  await command('create c1 /app hello');
+  const sizes = () => page.evaluate(() => {
+    const out = {};
+    let i = 0;
+    for (const e of document.querySelectorAll('.zs-app *')) {
+      i += 1;
+      if (![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (!e.getClientRects().length) continue;
+      out[`${i} ${e.tagName}.${e.className?.baseVal ?? e.className} ${e.textContent.trim().slice(0, 16)}`] = parseFloat(getComputedStyle(e).fontSize);
+    }
+    return out;
+  });
+  const normal = await sizes();
+  await page.click('#projector');
+  const big = await sizes();
+  const same = Object.keys(normal).filter((k) => k in big);
+  assert.ok(same.length > 50, `${same.length} texts compared`);
+  const unscaled = same.filter((k) => big[k] < normal[k] * 1.2);
+  assert.deepEqual(unscaled, []);
+  await shot('projector-1024');
+});
+
+/** Texts drawn under 14 px (SVG text scaled by its SVG's size on screen). */
+const smallTexts = () => page.evaluate(() => {
+  const out = [];
+  for (const e of document.querySelectorAll('.zs-app *')) {
+    if (!e.childNodes.length || ![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    let px = parseFloat(getComputedStyle(e).fontSize);
+    const svg = e.closest('svg');
+    if (svg) px *= svg.getScreenCTM().a;
+    if (px < 13.95) out.push(`${e.tagName}.${e.className?.baseVal ?? e.className}: ${e.textContent.slice(0, 20)} ${px.toFixed(1)}px`);
+  }
+  return out;
 });
 
 test('no label under 14 px at 1024×768; usable at 390 px; screenshots', async () => {
@@ -242,20 +326,18 @@ test('no label under 14 px at 1024×768; usable at 390 px; screenshots', async (
     await command('create c1 /app hello');
     await page.click('#step');
     if (w === 1024) {
-      const small = await page.evaluate(() => {
-        const out = [];
-        for (const e of document.querySelectorAll('.zs-app *')) {
-          if (!e.childNodes.length || ![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
-          const r = e.getBoundingClientRect();
-          if (r.width === 0 || r.height === 0) continue;
-          let px = parseFloat(getComputedStyle(e).fontSize);
-          const svg = e.closest('svg');
-          if (svg) px *= svg.getScreenCTM().a;
-          if (px < 13.95) out.push(`${e.tagName}.${e.className?.baseVal ?? e.className}: ${e.textContent.slice(0, 20)} ${px.toFixed(1)}px`);
-        }
-        return out;
-      });
+      // Every text on every tab, the manual-delivery list and a zkCli console.
+      await page.click(".zs-client[data-client='c1']");
+      await page.fill('#zkcli-input', 'ls /');
+      await page.press('#zkcli-input', 'Enter');
+      await page.check('#manual');
+      const small = [];
+      for (const tab of ['election', 'broadcast', 'logs', 'data', 'clients', 'locks', '4lw']) {
+        await page.click(`#tab-${tab}`);
+        small.push(...await smallTexts());
+      }
       assert.deepEqual(small, []);
+      await page.uncheck('#manual');
     }
     if (w === 390) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

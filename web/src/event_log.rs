@@ -4,7 +4,26 @@
 
 use crate::state::use_store;
 use yew::prelude::*;
-use zabscope_core::trace::EventKind;
+use zabscope_core::code::Code;
+use zabscope_core::trace::{Event, EventKind};
+
+/// One trace line; a client reply names its error as ZooKeeper's `KeeperException.Code`
+/// constant (`CONNECTIONLOSS`, `NONODE`), never the number on the wire.
+#[must_use]
+pub fn trace_line(e: &Event) -> String {
+    match &e.kind {
+        EventKind::ClientReply { err, .. } => {
+            let name = Code::from_value(*err)
+                .map_or_else(|| format!("UNKNOWN({err})"), |c| c.name().to_uppercase());
+            let line = e.to_string();
+            match line.strip_suffix(&format!("err={err}")) {
+                Some(head) => format!("{head}{name}"),
+                None => line,
+            }
+        }
+        _ => e.to_string(),
+    }
+}
 
 /// Lines shown.
 const LINES: usize = 40;
@@ -25,7 +44,7 @@ pub fn EventLog() -> Html {
                     && !matches!(e.kind, EventKind::Timer)
         })
         .take(LINES)
-        .map(ToString::to_string)
+        .map(trace_line)
         .collect();
     drop(sim);
     html! {

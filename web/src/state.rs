@@ -324,6 +324,37 @@ impl Model {
         }
     }
 
+    /// Open `client`'s zkCli console; the first time, zkCli starts: it connects (the client's
+    /// existing session) and prints the SyncConnected event, as zkCli does.
+    fn open_zk(&mut self, client: &str) {
+        let mut consoles = self.shared.consoles.borrow_mut();
+        if consoles.0.contains_key(client) {
+            return;
+        }
+        let (seen, step) = {
+            let sim = self.shared.sim.borrow();
+            let seen = sim
+                .kernel()
+                .clients
+                .iter()
+                .find(|c| c.name == client)
+                .map_or(0, |c| c.events.len());
+            (seen, sim.kernel().step)
+        };
+        let mut cli = zabscope_core::zkcli::ZkCli::new(PageBackend {
+            shared: Rc::downgrade(&self.shared),
+            client: client.to_string(),
+            seen,
+            stale: None,
+        });
+        let out = cli.start();
+        consoles.0.insert(client.to_string(), cli);
+        drop(consoles);
+        let mut zk = (*self.zk).clone();
+        zk.push(client, step, LineKind::Watch, out.trim_start().to_string());
+        self.zk = Rc::new(zk);
+    }
+
     /// A line in the open zkCli console: zkCli parses it and prints what zkCli 3.8 prints;
     /// its requests run on the simulation (recorded, replayed by Back and `script()`).
     fn zk_line(&mut self, line: &str) {
@@ -331,23 +362,11 @@ impl Model {
             return;
         };
         self.act_now();
+        self.open_zk(&client);
         let mut consoles = self.shared.consoles.borrow_mut();
-        let seen = {
-            let sim = self.shared.sim.borrow();
-            sim.kernel()
-                .clients
-                .iter()
-                .find(|c| c.name == client)
-                .map_or(0, |c| c.events.len())
+        let Some(cli) = consoles.0.get_mut(&client) else {
+            return;
         };
-        let cli = consoles.0.entry(client.clone()).or_insert_with(|| {
-            zabscope_core::zkcli::ZkCli::new(PageBackend {
-                shared: Rc::downgrade(&self.shared),
-                client: client.clone(),
-                seen,
-                stale: None,
-            })
-        });
         let prompt = cli.prompt();
         let out = cli.execute_line(line);
         let failed = cli.last_error().is_some();
@@ -692,6 +711,9 @@ impl Reducible for Model {
                 m.rev += 1;
             }
             Action::OpenZkCli(client) => {
+                if let Some(c) = &client {
+                    m.open_zk(c);
+                }
                 m.zk_console = client;
                 m.menu = None;
                 m.rev += 1;

@@ -105,8 +105,10 @@ impl Backend for PageBackend {
             .flatten()
             .unwrap_or_else(|| Response::err(Code::ConnectionLoss));
         self.stale = None;
+        // A read answered (data, or "does not exist") from a state older than the leader's
+        // last commit.
         if read
-            && r.code == Code::Ok
+            && matches!(r.code, Code::Ok | Code::NoNode)
             && let Some(latest) = sim.kernel().latest_committed()
             && r.zxid < latest
         {

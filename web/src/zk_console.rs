@@ -17,6 +17,16 @@ const SHOWN: usize = 80;
 pub fn ZkConsole() -> Html {
     let store = use_store();
     let cursor = use_mut_ref(|| None::<usize>);
+    let out = use_node_ref();
+    {
+        // Keep the newest line in sight, as a terminal does.
+        let out = out.clone();
+        use_effect(move || {
+            if let Some(e) = out.cast::<web_sys::Element>() {
+                e.set_scroll_top(e.scroll_height());
+            }
+        });
+    }
     let Some(client) = store.zk_console.clone() else {
         return html! {};
     };
@@ -103,7 +113,7 @@ pub fn ZkConsole() -> Html {
                 <h2>{ tf("zkcli.title", &[("client", &client)]) }<small>{ format!(" · {about}") }</small></h2>
                 <button class="zs-zkcli-close" onclick={close} aria-label={t("zkcli.close").to_string()}>{ "✕" }</button>
             </header>
-            <pre class="zs-zkcli-out" aria-live="polite">
+            <pre class="zs-zkcli-out" aria-live="polite" ref={out}>
                 { for lines[from..].iter().map(|l| html! {
                     <div class={classes!("zs-zk-line", l.kind.class())} data-step={l.step.to_string()}>{ &l.text }</div>
                 }) }

@@ -382,3 +382,15 @@ async fn a_client_s_zkcli_console_speaks_zkcli() {
     assert!(root.query_selector_all(".zs-zk-line").unwrap().length() < lines);
     assert!(!text(&root, ".zs-zkcli-out").contains("Created /x"));
 }
+
+#[wasm_bindgen_test]
+async fn the_trace_names_reply_errors_as_zookeeper_does() {
+    let root = mount().await;
+    click(&root, "#run-1s").await;
+    command(&root, "connect c1 2").await;
+    command(&root, "get c1 /nope").await;
+    click(&root, "#run-1s").await;
+    let events = text(&root, "#events");
+    assert!(events.contains("NONODE"), "{events}");
+    assert!(!events.contains("err=-"), "{events}");
+}

@@ -107,6 +107,15 @@ impl<B: Backend> ZkCli<B> {
         format!("[zk: {who}localhost:2181({state}) {}] ", self.history.len())
     }
 
+    /// Connects the current client as zkCli does when it starts (not a command: the history
+    /// stays empty); returns what zkCli prints (the SyncConnected state event). A console in
+    /// the page calls it when it opens.
+    pub fn start(&mut self) -> String {
+        self.out.clear();
+        self.ensure_started();
+        std::mem::take(&mut self.out)
+    }
+
     /// Runs one raw input line (without its newline): invalid UTF-8 prints one error line
     /// naming the byte, and the console goes on.
     pub fn execute_bytes(&mut self, line: &[u8]) -> String {
