@@ -106,9 +106,10 @@ struct Applied {
     key: Option<(SimTime, u64)>,
 }
 
-/// A kernel copy for `seek`, with the digest, the (absolute) trace length and the invariant
-/// checker's memory at that step (restored with it, so a replay raises no false alarm).
-type Checkpoint = (Kernel, Fnv, usize, Option<Checker>);
+/// Steps between copies of the invariant checker's memory (`Simulation::checker_copies`).
+const CHECKER_COPY_EVERY: u64 = 10_000;
+/// Checker copies kept besides the one at the step invariants were switched on.
+const CHECKER_COPIES: usize = 2;
 
 /// A deterministic run: same seed and commands, same trace.
 #[derive(Clone, Debug)]
@@ -129,8 +130,19 @@ pub struct Simulation {
     trace_dropped: usize,
     history: HistoryBudget,
     digest: Fnv,
-    checkpoints: Vec<Checkpoint>,
+    /// Kernel copies with the digest and the (absolute) trace length at that step.
+    checkpoints: Vec<(Kernel, Fnv, usize)>,
     checker: Option<Checker>,
+    /// The furthest step the checker has checked. Time travel never rewinds the checker:
+    /// replaying steps up to here (Back, the slider, Forward) repeats what was checked, so it
+    /// is not checked again (a fresh checker would raise false alarms, and a copy per
+    /// checkpoint costs more memory than the kernel copies). Acting in the past moves it
+    /// back (`recheck`).
+    checked: u64,
+    /// Copies of the checker's memory: at the step it was switched on, and every
+    /// [`CHECKER_COPY_EVERY`] steps (the newest [`CHECKER_COPIES`]); `recheck` starts from one.
+    checker_copies: Vec<(u64, Checker)>,
+    /// In step order; `violations()` shows those up to the current step.
     violations: Vec<Violation>,
     /// Record applied commands for `seek` and `script()` (off for benchmarks).
     recording: bool,
@@ -156,6 +168,8 @@ impl Simulation {
             digest: Fnv::new(),
             checkpoints: Vec::new(),
             checker: None,
+            checked: 0,
+            checker_copies: Vec::new(),
             violations: Vec::new(),
             recording: true,
             step_cap: MAX_STEPS,
@@ -228,7 +242,7 @@ impl Simulation {
     /// The steps of the checkpoints held, oldest first (the memory benchmark, tests).
     #[must_use]
     pub fn checkpoint_steps(&self) -> Vec<u64> {
-        self.checkpoints.iter().map(|(k, ..)| k.step).collect()
+        self.checkpoints.iter().map(|(k, _, _)| k.step).collect()
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
@@ -258,6 +272,12 @@ impl Simulation {
     /// Check every invariant after every step from now on.
     pub fn check_invariants(&mut self, on: bool) {
         self.checker = on.then(|| Checker::new(self.seed));
+        self.checked = self.kernel.step;
+        self.checker_copies = self
+            .checker
+            .iter()
+            .map(|c| (self.kernel.step, c.clone()))
+            .collect();
     }
 
     /// Apply a command now (it is the next agenda item); recorded for replay.
@@ -267,6 +287,8 @@ impl Simulation {
 
     fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
+        // The run may diverge here: the checker must stand at this step.
+        self.recheck();
         // What a loaded script applied at this step goes first, as it did when recorded.
         self.inject_recorded();
         let (step, at) = (self.kernel.step, self.kernel.now);
@@ -447,9 +469,18 @@ impl Simulation {
             }
             self.markers.extend(x.markers.iter().cloned());
         }
-        if let Some(c) = self.checker.as_mut() {
+        if let Some(c) = self.checker.as_mut()
+            && self.kernel.step > self.checked
+        {
             let v = c.check(&self.kernel);
             self.violations.extend(v);
+            self.checked = self.kernel.step;
+            if self.keep_trace && self.checked.is_multiple_of(CHECKER_COPY_EVERY) {
+                self.checker_copies.push((self.checked, c.clone()));
+                if self.checker_copies.len() > CHECKER_COPIES + 1 {
+                    self.checker_copies.remove(1);
+                }
+            }
         }
     }
 
@@ -459,13 +490,12 @@ impl Simulation {
             && self
                 .checkpoints
                 .last()
-                .is_none_or(|(k, ..)| k.step < self.kernel.step)
+                .is_none_or(|(k, _, _)| k.step < self.kernel.step)
         {
             self.checkpoints.push((
                 self.kernel.clone(),
                 self.digest,
                 self.trace_dropped + self.trace.len(),
-                self.checker.clone(),
             ));
             while self.checkpoints.len() > self.history.checkpoints.max(2) {
                 self.thin_checkpoints();
@@ -478,7 +508,7 @@ impl Simulation {
     /// in proportion to age: a seek `a` steps back replays at most about `a · ln(steps / 500) /
     /// budget` steps.
     fn thin_checkpoints(&mut self) {
-        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, ..)| k.step).collect();
+        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, _, _)| k.step).collect();
         let Some(&last) = steps.last() else { return };
         // Minimise gap / age, compared as gap_i · age_j < gap_j · age_i (no floats).
         let score = |i: usize| {
@@ -518,6 +548,9 @@ impl Simulation {
     /// Manual mode: take this agenda item now. Recorded, so `seek` and `script()` replay the
     /// choice (a different choice at this step replaces what was recorded from here on).
     pub fn fire(&mut self, which: AgendaRef) -> &[Event] {
+        if self.recorded_fire() != Some(which) {
+            self.recheck();
+        }
         self.checkpoint();
         self.inject_recorded();
         self.kernel.events.clear();
@@ -626,11 +659,11 @@ impl Simulation {
             let Some(i) = self
                 .checkpoints
                 .iter()
-                .rposition(|(k, ..)| k.step <= target)
+                .rposition(|(k, _, _)| k.step <= target)
             else {
                 return;
             };
-            let (k, d, len, checker) = self.checkpoints[i].clone();
+            let (k, d, len) = self.checkpoints[i].clone();
             self.checkpoints.truncate(i + 1);
             self.kernel = k;
             self.digest = d;
@@ -644,14 +677,6 @@ impl Simulation {
             let at = self.kernel.step;
             self.narrations.retain(|(s, _)| *s <= at);
             self.markers.retain(|m| m.step <= at);
-            // The checker's memory of that step (what was proposed, delivered, ACKed …): with
-            // a fresh one the replay would raise false Integrity / PrefixConsistency alarms.
-            self.violations.retain(|v| v.step <= at);
-            match (self.checker.as_mut(), checker) {
-                (Some(c), Some(saved)) => *c = saved,
-                (Some(c), None) => c.reset(),
-                (None, _) => {}
-            }
         }
         while self.kernel.step < target {
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
@@ -664,6 +689,7 @@ impl Simulation {
     /// current step (and checkpoints from then on), so a later `seek` forward replays only what
     /// happened before plus what is done now. Used by the page after Back or the slider.
     pub fn discard_future(&mut self) {
+        self.recheck();
         let step = self.kernel.step;
         // Commands applied at this very step may already wait in the agenda: take them out.
         for i in self.applied_at(step) {
@@ -675,7 +701,26 @@ impl Simulation {
         }
         self.applied.retain(|a| a.step < step);
         self.fired.retain(|(s, _)| *s < step);
-        self.checkpoints.retain(|(k, ..)| k.step < step);
+        self.checkpoints.retain(|(k, _, _)| k.step < step);
+    }
+
+    /// Before the run diverges at the current step (acting in the past): bring the checker to
+    /// this step. From the newest checker copy at or before it, the steps since are replayed
+    /// and checked again (one seek); violations found after the copy are found again.
+    fn recheck(&mut self) {
+        let here = self.kernel.step;
+        if self.checker.is_none() || here >= self.checked {
+            return;
+        }
+        self.checker_copies.retain(|(s, _)| *s <= here);
+        let Some((from, copy)) = self.checker_copies.last().cloned() else {
+            return;
+        };
+        self.seek(from);
+        self.violations.retain(|v| v.step <= from);
+        self.checker = Some(copy);
+        self.checked = from;
+        self.seek(here);
     }
 
     /// Does the run hold recorded history ahead of the current step (after `seek` back, or a
@@ -761,7 +806,11 @@ impl Simulation {
 
     #[must_use]
     pub fn violations(&self) -> &[Violation] {
-        &self.violations
+        // After Back, only those found up to the current step.
+        let n = self
+            .violations
+            .partition_point(|v| v.step <= self.kernel.step);
+        &self.violations[..n]
     }
 
     #[must_use]
@@ -778,8 +827,11 @@ impl Simulation {
         self.fired.clear();
         self.narrations.clear();
         self.markers.clear();
+        self.violations.clear();
+        self.checked = self.kernel.step;
         if let Some(c) = self.checker.as_mut() {
             c.reset();
+            self.checker_copies = vec![(self.kernel.step, c.clone())];
         }
     }
 

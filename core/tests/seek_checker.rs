@@ -83,5 +83,35 @@ fn a_real_violation_is_still_caught_after_a_seek() {
     sim.seek(before);
     assert!(sim.violations().is_empty(), "{:?}", sim.violations());
     sim.seek(straight.step + 10);
+    assert_eq!(sim.violations(), std::slice::from_ref(&straight));
+    // Acting in the past (here: discarding the future and taking the same steps again) checks
+    // those steps again: still caught, once, at the same step.
+    sim.seek(before - 5);
+    sim.discard_future();
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    for _ in 0..15 {
+        sim.step();
+    }
     assert_eq!(sim.violations(), &[straight][..]);
+}
+
+/// Past the first checker copy (every 10,000 steps): acting after Back rechecks from the
+/// newest copy before it, without alarms, and the run goes on checked.
+#[test]
+fn acting_after_back_in_a_long_run_rechecks_from_a_copy() {
+    let mut sim = writing(25_000);
+    let end = sim.kernel().step;
+    assert!(end > 12_000, "long enough: {end}");
+    sim.seek(end - 300);
+    sim.discard_future();
+    sim.apply(cmd("set c1 / branch")).expect("set");
+    sim.run_for(1_000);
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    let digest = sim.digest();
+    sim.seek(end - 1_000);
+    sim.seek(sim.kernel().step + 900);
+    sim.discard_future();
+    sim.run_for(500);
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    assert_ne!(sim.digest(), digest, "a different branch");
 }
