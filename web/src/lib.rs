@@ -36,6 +36,7 @@ pub mod state;
 mod texts_en;
 mod timeline;
 mod transport;
+mod zk_actions;
 mod zk_backend;
 mod zk_console;
 mod zk_transcript;

@@ -7,8 +7,7 @@
 use crate::derive::Derived;
 use crate::run::{self, Setup};
 use crate::speed::Speed;
-use crate::zk_backend::PageBackend;
-use crate::zk_transcript::{Consoles, LineKind, Transcripts};
+use crate::zk_transcript::{Consoles, Transcripts};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -313,7 +312,7 @@ impl Model {
     /// Before a choice (a command, a manual delivery): acting in the past discards the future.
     /// Stepping, running and playing do not: they replay the recorded future (the commands and
     /// deliveries chosen then) and go on live past its end.
-    fn act_now(&mut self) {
+    pub(crate) fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
         if sim.kernel().step < self.max_step || sim.has_future() {
             sim.discard_future();
@@ -322,75 +321,6 @@ impl Model {
             zk.truncate(self.max_step, &sim, &mut self.shared.consoles.borrow_mut());
             self.zk = Rc::new(zk);
         }
-    }
-
-    /// Open `client`'s zkCli console; the first time, zkCli starts: it connects (the client's
-    /// existing session) and prints the SyncConnected event, as zkCli does.
-    fn open_zk(&mut self, client: &str) {
-        let mut consoles = self.shared.consoles.borrow_mut();
-        if consoles.0.contains_key(client) {
-            return;
-        }
-        let (seen, step) = {
-            let sim = self.shared.sim.borrow();
-            let seen = sim
-                .kernel()
-                .clients
-                .iter()
-                .find(|c| c.name == client)
-                .map_or(0, |c| c.events.len());
-            (seen, sim.kernel().step)
-        };
-        let mut cli = zabscope_core::zkcli::ZkCli::new(PageBackend {
-            shared: Rc::downgrade(&self.shared),
-            client: client.to_string(),
-            seen,
-            stale: None,
-        });
-        let out = cli.start();
-        consoles.0.insert(client.to_string(), cli);
-        drop(consoles);
-        let mut zk = (*self.zk).clone();
-        zk.push(client, step, LineKind::Watch, out.trim_start().to_string());
-        self.zk = Rc::new(zk);
-    }
-
-    /// A line in the open zkCli console: zkCli parses it and prints what zkCli 3.8 prints;
-    /// its requests run on the simulation (recorded, replayed by Back and `script()`).
-    fn zk_line(&mut self, line: &str) {
-        let Some(client) = self.zk_console.clone() else {
-            return;
-        };
-        self.act_now();
-        self.open_zk(&client);
-        let mut consoles = self.shared.consoles.borrow_mut();
-        let Some(cli) = consoles.0.get_mut(&client) else {
-            return;
-        };
-        let prompt = cli.prompt();
-        let out = cli.execute_line(line);
-        let failed = cli.last_error().is_some();
-        let stale = cli.backend_mut().stale.take();
-        drop(consoles);
-        let step = self.shared.sim.borrow().kernel().step;
-        let mut zk = (*self.zk).clone();
-        zk.push(
-            &client,
-            step,
-            LineKind::Input,
-            format!("{prompt}{}", line.trim()),
-        );
-        let kind = if failed {
-            LineKind::Error
-        } else {
-            LineKind::Output
-        };
-        zk.push(&client, step, kind, out);
-        if let Some((read, latest)) = stale {
-            let text = crate::texts_en::tf("zkcli.stale", &[("read", &read), ("latest", &latest)]);
-            zk.push(&client, step, LineKind::Stale, text);
-        }
-        self.zk = Rc::new(zk);
     }
 
     /// One step (skipping heartbeat-only steps if asked); false when nothing was left to do.
