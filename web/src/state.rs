@@ -212,7 +212,7 @@ impl Model {
                 reduced_motion,
                 result: RefCell::new(Ok(())),
                 base: RefCell::new(base.clone()),
-                consoles: RefCell::new(Consoles(std::collections::BTreeMap::new())),
+                consoles: RefCell::new(Consoles::default()),
             }),
             rev: 0,
             view,
@@ -263,7 +263,7 @@ impl Model {
         self.derived = Rc::new(d);
         // Watch events print as they arrive, at the live end (in the past they are already
         // in the transcript, by step).
-        if sim.kernel().step >= self.max_step && !self.shared.consoles.borrow().0.is_empty() {
+        if sim.kernel().step >= self.max_step && !self.shared.consoles.borrow().clis.is_empty() {
             let mut zk = (*self.zk).clone();
             zk.poll(&sim, &mut self.shared.consoles.borrow_mut());
             if zk != *self.zk {
@@ -388,7 +388,7 @@ impl Model {
         self.pinned = false;
         self.zk_console = None;
         self.zk = Rc::new(Transcripts::default());
-        self.shared.consoles.borrow_mut().0.clear();
+        *self.shared.consoles.borrow_mut() = Consoles::default();
         self.refresh(true);
         Ok(())
     }

@@ -13,7 +13,7 @@ impl Model {
     /// existing session) and prints the SyncConnected event, as zkCli does.
     pub(crate) fn open_zk(&mut self, client: &str) {
         let mut consoles = self.shared.consoles.borrow_mut();
-        if consoles.0.contains_key(client) {
+        if consoles.clis.contains_key(client) {
             return;
         }
         let (seen, step) = {
@@ -33,7 +33,7 @@ impl Model {
             stale: None,
         });
         let out = cli.start();
-        consoles.0.insert(client.to_string(), cli);
+        consoles.clis.insert(client.to_string(), cli);
         drop(consoles);
         let mut zk = (*self.zk).clone();
         zk.push(client, step, LineKind::Watch, out.trim_start().to_string());
@@ -49,15 +49,17 @@ impl Model {
         self.act_now();
         self.open_zk(&client);
         let mut consoles = self.shared.consoles.borrow_mut();
-        let Some(cli) = consoles.0.get_mut(&client) else {
+        let Some(cli) = consoles.clis.get_mut(&client) else {
             return;
         };
+        let before = cli.clone();
         let prompt = cli.prompt();
         let out = cli.execute_line(line);
         let failed = cli.last_error().is_some();
         let stale = cli.backend_mut().stale.take();
-        drop(consoles);
         let step = self.shared.sim.borrow().kernel().step;
+        consoles.snapshot(&client, step, before);
+        drop(consoles);
         let mut zk = (*self.zk).clone();
         zk.push(
             &client,

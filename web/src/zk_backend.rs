@@ -16,7 +16,7 @@ use zabscope_core::{Command, SessionId, SimTime};
 const MAX_REQUEST_STEPS: usize = 200_000;
 
 /// One console's view of the simulation: client `client`, the watch events it has printed.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PageBackend {
     pub shared: Weak<Shared>,
     pub client: String,

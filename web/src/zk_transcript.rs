@@ -38,12 +38,31 @@ pub struct ZkLine {
     pub text: String,
 }
 
-/// The consoles themselves (zkCli's state per client: its history, watches, prompt count).
-pub struct Consoles(pub BTreeMap<String, ZkCli<PageBackend>>);
+/// Console snapshots kept for rewinding (the newest; older commands cannot be rewound).
+const SNAPSHOTS: usize = 256;
+
+/// The consoles themselves (zkCli's state per client: its history, watches, prompt count),
+/// and before each command a snapshot of its console with the step its lines carry, so acting
+/// in the past rewinds the console too.
+#[derive(Default)]
+pub struct Consoles {
+    pub clis: BTreeMap<String, ZkCli<PageBackend>>,
+    before: Vec<(String, u64, ZkCli<PageBackend>)>,
+}
 
 impl std::fmt::Debug for Consoles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.0.keys()).finish()
+        f.debug_list().entries(self.clis.keys()).finish()
+    }
+}
+
+impl Consoles {
+    /// `cli` as it was before a command whose lines carry `step`.
+    pub fn snapshot(&mut self, client: &str, step: u64, cli: ZkCli<PageBackend>) {
+        self.before.push((client.to_string(), step, cli));
+        if self.before.len() > SNAPSHOTS {
+            self.before.remove(0);
+        }
     }
 }
 
@@ -68,7 +87,7 @@ impl Transcripts {
     /// path:…`).
     pub fn poll(&mut self, sim: &Simulation, consoles: &mut Consoles) {
         let step = sim.kernel().step;
-        for (name, cli) in &mut consoles.0 {
+        for (name, cli) in &mut consoles.clis {
             let b = cli.backend_mut();
             let Some(c) = sim.kernel().clients.iter().find(|c| &c.name == name) else {
                 continue;
@@ -81,13 +100,22 @@ impl Transcripts {
         }
     }
 
-    /// Acting at `step` in the past: forget what was printed after it, and count each
-    /// client's watch events up to here as printed.
+    /// Acting at `step` in the past: forget what was printed after it, rewind each console to
+    /// before its first command undone, and count each client's watch events up to here as
+    /// printed.
     pub fn truncate(&mut self, step: u64, sim: &Simulation, consoles: &mut Consoles) {
         for lines in self.0.values_mut() {
             lines.retain(|l| l.step <= step);
         }
-        for (name, cli) in &mut consoles.0 {
+        // Each console as it was before its first command undone (its history count, watches).
+        let mut rewound = std::collections::BTreeSet::new();
+        for (name, at, cli) in &consoles.before {
+            if *at > step && rewound.insert(name.clone()) {
+                consoles.clis.insert(name.clone(), cli.clone());
+            }
+        }
+        consoles.before.retain(|(_, at, _)| *at <= step);
+        for (name, cli) in &mut consoles.clis {
             let n = sim
                 .kernel()
                 .clients

@@ -381,6 +381,17 @@ async fn a_client_s_zkcli_console_speaks_zkcli() {
     }
     assert!(root.query_selector_all(".zs-zk-line").unwrap().length() < lines);
     assert!(!text(&root, ".zs-zkcli-out").contains("Created /x"));
+    // Typing now acts in the past: the console is rewound too (its prompt count, `history`).
+    let kept = root.query_selector_all(".zs-zk-in").unwrap().length();
+    zk(&root, "history").await;
+    let ins = root.query_selector_all(".zs-zk-in").unwrap();
+    let last = ins.item(ins.length() - 1).unwrap().text_content().unwrap();
+    assert_eq!(
+        last,
+        format!("[zk: localhost:2181(CONNECTED) {kept}] history")
+    );
+    let out = text(&root, ".zs-zkcli-out");
+    assert!(!out.contains("- create /x hi"), "{out}");
 }
 
 #[wasm_bindgen_test]

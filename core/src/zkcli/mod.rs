@@ -41,7 +41,9 @@ struct CliClient {
     add_watch_mode: Option<AddWatchMode>,
 }
 
-/// A zkCli console over a backend.
+/// A zkCli console over a backend (a clone is a snapshot of the console's own state: the
+/// page rewinds a console with it when the run goes back).
+#[derive(Clone)]
 pub struct ZkCli<B: Backend> {
     backend: B,
     clients: BTreeMap<String, CliClient>,
