@@ -187,6 +187,31 @@ test('manual mode delivers a chosen PROPOSAL', async () => {
   assert.match(await text('#events'), new RegExp(`deliver m${id} PROPOSAL`));
 });
 
+test('Back and Forward replay manual deliveries; the session script loads to the same digest', async () => {
+  await fresh();
+  await page.click('#run-1s');
+  await command('connect c1 2');
+  await command('create c1 /m v');
+  await page.check('#manual');
+  // Always the last message offered: not the order plain steps would take.
+  for (let i = 0; i < 6; i++) await page.locator('.zs-enabled .zs-deliver').last().click();
+  await page.uncheck('#manual');
+  await page.click('#run-1s');
+  const [at, digest] = [await stepCount(), await api('digest')];
+  for (let i = 0; i < 10; i++) await page.click('#back');
+  assert.equal(await stepCount(), at - 10);
+  for (let i = 0; i < 10; i++) await page.click('#step');
+  assert.equal(await stepCount(), at);
+  assert.equal(await api('digest'), digest);
+  assert.match(await text('#invariants'), /all invariants hold/);
+  await page.screenshot({ path: 'target/e2e/manual-replay.png', fullPage: true });
+  const script = await api('script');
+  assert.match(script, /after \d+ fire \d+ #\d+/);
+  assert.deepEqual(await api('load', script), { ok: true, error: null });
+  await api('run', Number(script.match(/until (\d+)/)[1]));
+  assert.equal(await api('digest'), digest);
+});
+
 test('Back and the slider return to an earlier step with the digest of a fresh run', async () => {
   await fresh();
   await api('step', 60);
