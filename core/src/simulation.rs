@@ -232,8 +232,10 @@ impl Simulation {
 
     fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
-        self.applied
-            .push((self.kernel.step, self.kernel.now, c.clone()));
+        if self.recording {
+            self.applied
+                .push((self.kernel.step, self.kernel.now, c.clone()));
+        }
         Ok(self.kernel.schedule(self.kernel.now, Item::Command(c)))
     }
 

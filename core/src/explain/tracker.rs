@@ -222,11 +222,16 @@ impl Tracker {
     /// taken at its word. (Only a broken protocol — `zabscope.break=commitWithoutQuorum` —
     /// commits with fewer.)
     fn quorum_acked(&self, zxid: Zxid) -> bool {
-        let mut records = self.proposals.iter().filter(|p| p.zxid == zxid).peekable();
-        if records.peek().is_none() {
-            return true;
+        // Newest first: the record is almost always among the last few (one look per COMMIT
+        // instead of a scan of all PROPOSALS_KEPT records).
+        let mut seen = false;
+        for p in self.proposals.iter().rev().filter(|p| p.zxid == zxid) {
+            if p.acks.len() as u32 >= p.needed {
+                return true;
+            }
+            seen = true;
         }
-        records.any(|p| p.acks.len() as u32 >= p.needed)
+        !seen
     }
 
     fn record(&mut self, leader: ServerId, zxid: Zxid) -> Option<&mut ProposalRecord> {
