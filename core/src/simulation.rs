@@ -164,7 +164,8 @@ impl Simulation {
     }
 
     fn schedule(&mut self, at_ms: u64, c: Command) {
-        self.kernel.schedule(SimTime(at_ms), Item::Command(c));
+        self.kernel
+            .schedule(SimTime(at_ms), Item::Command(Box::new(c)));
     }
 
     /// Keep every event (default) or only the current step's (fuzzing, benchmarks). Without
@@ -236,7 +237,9 @@ impl Simulation {
             self.applied
                 .push((self.kernel.step, self.kernel.now, c.clone()));
         }
-        Ok(self.kernel.schedule(self.kernel.now, Item::Command(c)))
+        Ok(self
+            .kernel
+            .schedule(self.kernel.now, Item::Command(Box::new(c))))
     }
 
     /// Apply a command and step until it has taken effect, so the view shows its result at
@@ -319,7 +322,7 @@ impl Simulation {
     /// A `client C connect …` (or a command for C) is waiting in the agenda.
     fn pending_zk(&self, client: &str) -> bool {
         self.kernel.agenda.values().any(|i| {
-            matches!(i, Item::Command(Command::Zk { client: c, action: ZkAction::Connect { .. } }) if c == client)
+            matches!(i, Item::Command(x) if matches!(&**x, Command::Zk { client: c, action: ZkAction::Connect { .. } } if c == client))
         })
     }
 
@@ -327,7 +330,7 @@ impl Simulation {
         self.kernel
             .agenda
             .values()
-            .any(|i| matches!(i, Item::Command(Command::Connect { client: c, .. }) if c == client))
+            .any(|i| matches!(i, Item::Command(x) if matches!(&**x, Command::Connect { client: c, .. } if c == client)))
     }
 
     /// Take the next agenda item; returns the events it caused (empty when nothing is left).
@@ -569,7 +572,7 @@ impl Simulation {
                 .map(|(_, t, c)| (*t, c.clone()))
                 .collect();
             for (t, c) in due {
-                self.kernel.schedule(t, Item::Command(c));
+                self.kernel.schedule(t, Item::Command(Box::new(c)));
             }
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
                 break;
@@ -594,7 +597,7 @@ impl Simulation {
                 .kernel
                 .agenda
                 .iter()
-                .find(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if *x == c))
+                .find(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if **x == c))
                 .map(|(k, _)| *k);
             if let Some(k) = key {
                 self.kernel.agenda.remove(&k);
@@ -609,7 +612,7 @@ impl Simulation {
         self.kernel
             .agenda
             .iter()
-            .any(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if x == c))
+            .any(|((at, _), i)| *at == t && matches!(i, Item::Command(x) if **x == *c))
     }
 
     /// The running servers that are LEADING and broadcasting (cheap: no view is built).
