@@ -1,7 +1,8 @@
 //! `zabscope bench`: the speed of the simulation under a steady write load (issue 10), for the
 //! ensemble sizes and modes asked. The workload is `zabscope_core::bench::Workload` (the one
 //! `window.zabscope.bench` runs in the browser): an elected ensemble, one client per server
-//! keeping a `setData` outstanding, a warm-up, then a timed run of `--steps` agenda steps.
+//! keeping a `setData` outstanding, a warm-up, then `--repeat` timed runs (the fastest is
+//! reported) of `--steps` agenda steps, each from a copy of the warmed-up state.
 //! Prints one JSON line per measurement on stdout and a table on stderr; exits non-zero if
 //! any workload stopped being what it claims (a client lost, writes not committing, a new
 //! leader, an invariant violated). The wall clock is read only to report speed.
@@ -9,16 +10,17 @@
 #![allow(clippy::disallowed_types)]
 
 use std::process::ExitCode;
-use zabscope_core::bench::{Mode, Report, Workload};
+use zabscope_core::bench::{self, Mode, Report, Workload};
 
 const USAGE: &str = "usage: zabscope bench [--servers 3,5,7,13,51] [--clients N] \
-[--steps N] [--mode trace-off|browser|both]";
+[--steps N] [--repeat N] [--mode trace-off|browser|both]";
 
 struct Opts {
     servers: Vec<u32>,
     /// `None`: one client per server.
     clients: Option<u32>,
     steps: u64,
+    repeat: u32,
     modes: Vec<Mode>,
 }
 
@@ -27,6 +29,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         servers: vec![3, 5, 7, 13, 51],
         clients: None,
         steps: 200_000,
+        repeat: 3,
         modes: vec![Mode::TraceOff, Mode::Browser],
     };
     let mut it = args.iter();
@@ -48,6 +51,9 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 o.clients = Some(u32::try_from(number(value()?)?).map_err(|e| e.to_string())?);
             }
             "--steps" => o.steps = number(value()?)?,
+            "--repeat" => {
+                o.repeat = u32::try_from(number(value()?)?).map_err(|e| e.to_string())?;
+            }
             "--mode" => {
                 o.modes = match value()?.as_str() {
                     "both" => vec![Mode::TraceOff, Mode::Browser],
@@ -63,14 +69,15 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
-/// Set up, warm up (a tenth of the steps, at most 20,000), then time `steps` steps.
-fn measure(servers: u32, clients: u32, steps: u64, mode: Mode) -> Result<Report, String> {
-    let mut w = Workload::new(servers, clients, mode)?;
-    w.run((steps / 10).min(20_000));
-    let start = std::time::Instant::now();
-    let counts = w.run(steps);
-    let seconds = start.elapsed().as_secs_f64();
-    Ok(Report::new("native", &w, counts, seconds))
+/// Set up, warm up, then time `steps` steps `repeat` times and keep the fastest
+/// (`zabscope_core::bench::measure`).
+fn measure(o: &Opts, servers: u32, mode: Mode) -> Result<Report, String> {
+    let w = Workload::new(servers, o.clients.unwrap_or(servers), mode)?;
+    Ok(bench::measure("native", w, o.steps, o.repeat, |run| {
+        let start = std::time::Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    }))
 }
 
 fn row(r: &Report) -> String {
@@ -103,7 +110,7 @@ pub fn main(args: &[String]) -> ExitCode {
     let mut ok = true;
     for &mode in &o.modes {
         for &n in &o.servers {
-            match measure(n, o.clients.unwrap_or(n), o.steps, mode) {
+            match measure(&o, n, mode) {
                 Ok(r) => {
                     ok &= r.failed.is_none();
                     match serde_json::to_string(&r) {
