@@ -20,11 +20,14 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   scripts/build-web.sh
 fi
 
-out=$(mktemp -d)
+# The measurements stay in target/bench/ (JSON lines): the report can be redrawn from them.
+out=target/bench
+mkdir -p "$out"
+rm -f "$out"/*.jsonl "$out"/note.txt
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 scripts/serve.py "$port" dist >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
+trap 'kill $server 2>/dev/null || true' EXIT
 
 echo "== native: target/soak/zabscope bench --servers $servers --steps $steps"
 target/soak/zabscope bench --servers "$servers" --steps "$steps" >"$out/native.jsonl"
@@ -43,6 +46,7 @@ if awk -v l="$load" 'BEGIN { exit !(l >= 0.5) }'; then
   note="$note: measured with other builds running, so the figures are noisy"
 fi
 note="$note). Workload (\`core/src/bench.rs\`): a fresh ensemble elected, one client per server each keeping one \`setData\` outstanding, a warm-up, then $steps agenda steps timed three times from the same warmed-up state, the fastest shown; each run checked that every client stayed connected, wrote in the last fifth of the run, and that the leader never changed (and, with the browser's settings, no invariant was violated). Native: \`cargo build --profile soak -p zabscope\` (opt-level 3); wasm: the release page (\`scripts/build-web.sh\`, opt-level z + wasm-opt -Oz) in headless Chromium. *Trace off*: no trace, narration, checkpoints or invariants; *browser settings*: what the page runs (trace, narration, invariants after every step, \`HistoryBudget::browser()\` checkpoints)."
+printf '%s\n' "$note" >"$out/note.txt"
 echo "== report"
 python3 scripts/bench_report.py "$out/native.jsonl" "$out/wasm.jsonl" README.md docs/bench.svg "$note"
 echo "README.md (bench table) and docs/bench.svg rewritten"

@@ -27,7 +27,9 @@ def load(path):
 
 def m(x):
     """deliveries/s etc. as 1.23 M or 456 k."""
-    return f"{x / 1e6:.2f} M" if x >= 1e6 else f"{x / 1e3:.0f} k"
+    if x >= 1e6:
+        return f"{x / 1e6:.2f} M"
+    return f"{x / 1e3:.0f} k" if x >= 1e4 else f"{x / 1e3:.1f} k"
 
 
 def table(native, wasm, steps):
@@ -58,7 +60,7 @@ def table(native, wasm, steps):
 
 def svg(native, wasm):
     """µs per committed write (log scale) against servers (linear), one line per series."""
-    W, H, L, R, T, B = 640, 400, 64, 170, 36, 48
+    W, H, L, R, T, B = 720, 400, 64, 210, 36, 48
     series = [
         ("native, trace off", native, "trace-off", "#1f77b4", ""),
         ("native, browser settings", native, "browser", "#d62728", ""),
