@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use zabscope_core::bench::{self, Mode, Report, Workload};
 
 const USAGE: &str = "usage: zabscope bench [--servers 3,5,7,13,51] [--clients N] \
-[--steps N] [--repeat N] [--mode trace-off|browser|both]";
+[--steps N] [--repeat N] [--mode trace-off|browser|browser-no-invariants|both]";
 
 struct Opts {
     servers: Vec<u32>,

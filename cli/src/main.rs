@@ -35,7 +35,7 @@ commands:
                                       memory and steps/s with the page's history on (7 / 10 /
                                       1,000,000 by default); fails unless writes still commit
   bench [--servers 3,5,7,13,51] [--clients N] [--steps N] [--repeat N]
-        [--mode trace-off|browser|both]
+        [--mode trace-off|browser|browser-no-invariants|both]
                                       deliveries/s, writes/s, messages and µs per committed write
                                       under a steady write load; fails unless writes still commit
   help                                this text";

@@ -23,6 +23,8 @@ pub enum Mode {
     /// What the page runs: trace and narration on, invariants checked after every step,
     /// checkpoints and history under [`HistoryBudget::browser`].
     Browser,
+    /// The page's history without the invariant checks (what the checks cost).
+    BrowserNoInvariants,
 }
 
 impl Mode {
@@ -32,6 +34,7 @@ impl Mode {
         match self {
             Mode::TraceOff => "trace-off",
             Mode::Browser => "browser",
+            Mode::BrowserNoInvariants => "browser-no-invariants",
         }
     }
 
@@ -40,8 +43,9 @@ impl Mode {
         match s {
             "trace-off" => Ok(Mode::TraceOff),
             "browser" => Ok(Mode::Browser),
+            "browser-no-invariants" => Ok(Mode::BrowserNoInvariants),
             other => Err(format!(
-                "unknown bench mode '{other}' (trace-off or browser)"
+                "unknown bench mode '{other}' (trace-off, browser or browser-no-invariants)"
             )),
         }
     }
@@ -104,6 +108,7 @@ impl Workload {
                 sim.check_invariants(true);
                 sim.set_history(HistoryBudget::browser());
             }
+            Mode::BrowserNoInvariants => sim.set_history(HistoryBudget::browser()),
         }
         if !sim.run_until(20_000, |s| s.leaders().len() == 1) {
             return Err(format!("{servers} servers elected no leader in 20 s"));
