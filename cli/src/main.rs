@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 mod api;
+mod bench;
 mod explore;
 mod fuzz;
 mod fuzz_parsers;
@@ -33,6 +34,10 @@ commands:
   membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace]
                                       memory and steps/s with the page's history on (7 / 10 /
                                       1,000,000 by default); fails unless writes still commit
+  bench [--servers 3,5,7,13,51] [--clients N] [--steps N] [--repeat N]
+        [--mode trace-off|browser|browser-no-invariants|both]
+                                      deliveries/s, writes/s, messages and µs per committed write
+                                      under a steady write load; fails unless writes still commit
   help                                this text";
 
 fn main() -> ExitCode {
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         Some("explore") => explore::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("soak") => soak::main(&args[1..]),
+        Some("bench") => bench::main(&args[1..]),
         Some("membench") => membench::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),

@@ -13,6 +13,8 @@
 //! (kernel, network, clients, commands), `simulation` (the front the UI drives), `script`,
 //! `trace`, `view`, `invariant`.
 //!
+//! Performance (issue 10): `bench` (the benchmark workload native and wasm share).
+//!
 //! Correctness (issue 9): `breaks` ("break ZAB" switches), `explore` (exhaustive small-scope
 //! exploration through `Simulation::enabled/fire`).
 //!
@@ -22,6 +24,7 @@
 
 pub mod acl;
 pub mod api;
+pub mod bench;
 pub mod breaks;
 pub mod client;
 pub mod code;

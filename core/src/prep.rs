@@ -27,6 +27,9 @@ struct Rec {
 struct Pending<'a> {
     db: &'a ZkDatabase,
     changes: BTreeMap<String, Option<Rec>>,
+    /// A multi: later sub-ops read the changes of earlier ones. A single op only writes its
+    /// changes after its last read, so they are not kept (no map insert per write).
+    multi: bool,
 }
 
 type Prep<T> = Result<T, Code>;
@@ -55,6 +58,7 @@ impl ZkDatabase {
                 let mut p = Pending {
                     db: self,
                     changes: BTreeMap::new(),
+                    multi: false,
                 };
                 p.prep_op(ctx, other, zxid).unwrap_or_else(Txn::Error)
             }
@@ -68,6 +72,7 @@ impl ZkDatabase {
         let mut p = Pending {
             db: self,
             changes: BTreeMap::new(),
+            multi: true,
         };
         let mut failed = false;
         let mut txns = Vec::with_capacity(ops.len());
@@ -104,6 +109,13 @@ impl ZkDatabase {
 impl Pending<'_> {
     fn tree(&self) -> &DataTree {
         &self.db.tree
+    }
+
+    /// `addChangeRecord`: what later sub-ops of a multi see (nothing reads it after a single op).
+    fn change(&mut self, path: &str, rec: Option<Rec>) {
+        if self.multi {
+            self.changes.insert(path.to_string(), rec);
+        }
     }
 
     /// `getRecordForPath`: overlay first, then the tree; NoNode if absent.
@@ -241,7 +253,7 @@ impl Pending<'_> {
         parent.child_count += 1;
         parent.stat.cversion = parent.stat.cversion.wrapping_add(1);
         parent.stat.pzxid = zxid;
-        self.changes.insert(parent_path.to_string(), Some(parent));
+        self.change(parent_path, Some(parent));
         let owner = if mode.is_ephemeral() {
             ctx.session.0
         } else if mode.is_container() {
@@ -254,7 +266,7 @@ impl Pending<'_> {
             child_count: 0,
             acl: acl.to_vec(),
         };
-        self.changes.insert(path.to_string(), Some(rec));
+        self.change(path, Some(rec));
     }
 
     /// `case OpCode.delete`: parent path valid and not special (BadArguments) → parent exists →
@@ -276,9 +288,8 @@ impl Pending<'_> {
         }
         parent.child_count -= 1;
         parent.stat.pzxid = zxid;
-        self.changes
-            .insert(parent_key(parent_path).to_string(), Some(parent));
-        self.changes.insert(path.to_string(), None);
+        self.change(parent_key(parent_path), Some(parent));
+        self.change(path, None);
         Ok(Txn::Delete {
             path: path.to_string(),
         })
@@ -298,9 +309,8 @@ impl Pending<'_> {
         let mut parent = self.record(parent_key(parent_path))?;
         parent.child_count -= 1;
         parent.stat.pzxid = zxid;
-        self.changes
-            .insert(parent_key(parent_path).to_string(), Some(parent));
-        self.changes.insert(path.to_string(), None);
+        self.change(parent_key(parent_path), Some(parent));
+        self.change(path, None);
         Ok(Txn::Delete {
             path: path.to_string(),
         })
@@ -321,7 +331,7 @@ impl Pending<'_> {
         let new_version = check_and_inc_version(rec.stat.version, version)?;
         rec.stat.version = new_version;
         rec.stat.mzxid = zxid;
-        self.changes.insert(path.to_string(), Some(rec));
+        self.change(path, Some(rec));
         Ok(Txn::SetData {
             path: path.to_string(),
             data: data.clone(),
@@ -344,7 +354,7 @@ impl Pending<'_> {
         let new_version = check_and_inc_version(rec.stat.aversion, version)?;
         rec.stat.aversion = new_version;
         rec.acl = acl.clone();
-        self.changes.insert(path.to_string(), Some(rec));
+        self.change(path, Some(rec));
         Ok(Txn::SetAcl {
             path: path.to_string(),
             acl,

@@ -213,7 +213,8 @@ impl Simulation {
     }
 
     fn schedule(&mut self, at_ms: u64, c: Command) {
-        self.kernel.schedule(SimTime(at_ms), Item::Command(c));
+        self.kernel
+            .schedule(SimTime(at_ms), Item::Command(Box::new(c)));
     }
 
     /// Keep every event (default) or only the current step's (fuzzing, benchmarks). Without
@@ -292,7 +293,7 @@ impl Simulation {
         // What a loaded script applied at this step goes first, as it did when recorded.
         self.inject_recorded();
         let (step, at) = (self.kernel.step, self.kernel.now);
-        let key = self.kernel.schedule(at, Item::Command(c.clone()));
+        let key = self.kernel.schedule(at, Item::Command(Box::new(c.clone())));
         if self.recording {
             // After every command recorded at this step (the list stays in step order).
             let i = self.applied.partition_point(|a| a.step <= step);
@@ -330,7 +331,7 @@ impl Simulation {
             if a.key.is_some_and(|k| self.kernel.agenda.contains_key(&k)) {
                 continue;
             }
-            let item = Item::Command(a.command.clone());
+            let item = Item::Command(Box::new(a.command.clone()));
             let key = self.kernel.schedule(a.at, item);
             self.applied[i].key = Some(key);
         }
@@ -426,7 +427,7 @@ impl Simulation {
     /// A `client C connect …` (or a command for C) is waiting in the agenda.
     fn pending_zk(&self, client: &str) -> bool {
         self.kernel.agenda.values().any(|i| {
-            matches!(i, Item::Command(Command::Zk { client: c, action: ZkAction::Connect { .. } }) if c == client)
+            matches!(i, Item::Command(x) if matches!(&**x, Command::Zk { client: c, action: ZkAction::Connect { .. } } if c == client))
         })
     }
 
@@ -434,7 +435,7 @@ impl Simulation {
         self.kernel
             .agenda
             .values()
-            .any(|i| matches!(i, Item::Command(Command::Connect { client: c, .. }) if c == client))
+            .any(|i| matches!(i, Item::Command(x) if matches!(&**x, Command::Connect { client: c, .. } if c == client)))
     }
 
     /// Take the next agenda item; returns the events it caused (empty when nothing is left).
@@ -694,7 +695,7 @@ impl Simulation {
         // Commands applied at this very step may already wait in the agenda: take them out.
         for i in self.applied_at(step) {
             if let Some(k) = self.applied[i].key
-                && matches!(self.kernel.agenda.get(&k), Some(Item::Command(c)) if *c == self.applied[i].command)
+                && matches!(self.kernel.agenda.get(&k), Some(Item::Command(c)) if **c == self.applied[i].command)
             {
                 self.kernel.agenda.remove(&k);
             }

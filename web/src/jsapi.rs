@@ -1,7 +1,8 @@
 //! `window.zabscope`: the page's JS interface, for slides that embed ZabScope and for tests.
 //! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
 //! `command(text)` → `{ok, error}`, `view()`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
-//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`.
+//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, and `bench(opts)`
+//! (the benchmark workload, `bench.rs`).
 
 use crate::run;
 use crate::state::{Action, Model, Shared};
@@ -106,5 +107,6 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
             });
         JsValue::from_f64(bytes)
     });
+    add("bench", |arg, _, _| to_js(&crate::bench::run(&arg)));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);
 }

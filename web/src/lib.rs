@@ -7,6 +7,7 @@
 
 mod animator;
 mod app;
+mod bench;
 mod broadcast_tab;
 mod clients_tab;
 mod console;

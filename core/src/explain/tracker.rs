@@ -82,6 +82,9 @@ pub struct Tracker {
     pub committed: BTreeMap<u32, Zxid>,
     /// The latest proposals of every leader, oldest first.
     pub proposals: VecDeque<ProposalRecord>,
+    /// How many of `proposals` each leader made: a follower's COMMIT (no record of its own)
+    /// is then answered without a scan of every record.
+    proposers: BTreeMap<ServerId, usize>,
     pub truncated: BTreeMap<ServerId, VecDeque<TruncatedEntry>>,
     pub syncs: BTreeMap<ServerId, SyncRecord>,
     /// This step: the vote change a delivered notification caused.
@@ -184,8 +187,16 @@ impl Tracker {
                     proposed_at: e.at,
                     committed: None,
                 });
+                *self.proposers.entry(me).or_default() += 1;
                 while self.proposals.len() > PROPOSALS_KEPT {
-                    self.proposals.pop_front();
+                    if let Some(old) = self.proposals.pop_front()
+                        && let Some(n) = self.proposers.get_mut(&old.leader)
+                    {
+                        *n -= 1;
+                        if *n == 0 {
+                            self.proposers.remove(&old.leader);
+                        }
+                    }
                 }
             }
             EventKind::Ack { zxid, from, .. } => {
@@ -222,14 +233,22 @@ impl Tracker {
     /// taken at its word. (Only a broken protocol — `zabscope.break=commitWithoutQuorum` —
     /// commits with fewer.)
     fn quorum_acked(&self, zxid: Zxid) -> bool {
-        let mut records = self.proposals.iter().filter(|p| p.zxid == zxid).peekable();
-        if records.peek().is_none() {
-            return true;
+        // Newest first: the record is almost always among the last few (one look per COMMIT
+        // instead of a scan of all PROPOSALS_KEPT records).
+        let mut seen = false;
+        for p in self.proposals.iter().rev().filter(|p| p.zxid == zxid) {
+            if p.acks.len() as u32 >= p.needed {
+                return true;
+            }
+            seen = true;
         }
-        records.any(|p| p.acks.len() as u32 >= p.needed)
+        !seen
     }
 
     fn record(&mut self, leader: ServerId, zxid: Zxid) -> Option<&mut ProposalRecord> {
+        if !self.proposers.contains_key(&leader) {
+            return None;
+        }
         self.proposals
             .iter_mut()
             .rev()

@@ -92,6 +92,8 @@ pub struct Leader {
     /// The quorum port is bound from this time (`zabscope.leaderStartMs` after deciding):
     /// before it a FOLLOWERINFO/OBSERVERINFO is a refused connect.
     pub listening_at: SimTime,
+    /// How many voters the configuration has (counted once: every ACK asks for the quorum).
+    pub voters: u32,
 }
 
 impl Leader {
@@ -116,6 +118,7 @@ impl Leader {
             next_half_tick: now,
             pending_syncs: Vec::new(),
             listening_at: now.plus_ms(core.config.leader_start_ms),
+            voters: u32::try_from(core.config.voters().count()).unwrap_or(u32::MAX),
         };
         if core.config.is_quorum(l.connecting.iter()) {
             l.decide_epoch(core, now, out);
@@ -271,7 +274,7 @@ impl Leader {
         let entry: Entry = Arc::new(txn);
         self.prep.apply(&entry);
         let ack_now = core.log_proposal(&entry, now, out);
-        let needed = quorum_size(core);
+        let needed = self.quorum_size();
         out.note(Note::Propose { zxid, needed });
         for (id, h) in &self.learners {
             if h.forwarding() && !h.observer {
@@ -305,7 +308,7 @@ impl Leader {
             return;
         };
         p.acks.insert(from);
-        let (acks, needed) = (p.acks.len() as u32, quorum_size(core));
+        let (acks, needed) = (p.acks.len() as u32, self.voters / 2 + 1);
         out.note(Note::Acked {
             zxid,
             from,
@@ -320,8 +323,9 @@ impl Leader {
         if core.config.broken(Break::CommitOutOfOrder) {
             return self.commit_newest_first(core, now, out);
         }
+        let voters = self.voters;
         while let Some(entry) = self.outstanding.first_entry() {
-            if !has_quorum(core, &entry.get().acks) {
+            if !has_quorum(core, voters, &entry.get().acks) {
                 break;
             }
             let p = entry.remove();
@@ -333,7 +337,7 @@ impl Leader {
     /// proposal with a quorum is committed, the newest first.
     fn commit_newest_first(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
         let ready: Vec<Zxid> = (self.outstanding.iter().rev())
-            .filter(|(_, p)| has_quorum(core, &p.acks))
+            .filter(|(_, p)| has_quorum(core, self.voters, &p.acks))
             .map(|(z, _)| *z)
             .collect();
         for z in ready {
@@ -352,7 +356,7 @@ impl Leader {
         batch: &[Zxid],
         out: &mut Outbox,
     ) {
-        let needed = quorum_size(core);
+        let needed = self.quorum_size();
         for z in batch {
             if let Some(p) = self.outstanding.get_mut(z) {
                 p.acks.insert(core.id);
@@ -509,17 +513,22 @@ fn send_sync(core: &mut Core, who: SyncFor, out: &mut Outbox) {
     }
 }
 
-/// Has a proposal with these ACKs a quorum? BREAK ZAB (commitWithoutQuorum): any ACK (the
+impl Leader {
+    /// How many voters make a quorum (`QuorumMaj`: more than half).
+    #[must_use]
+    pub fn quorum_size(&self) -> u32 {
+        self.voters / 2 + 1
+    }
+}
+
+/// Has a proposal with these ACKs a quorum of `voters` (`QuorumMaj.containsQuorum`)? Only
+/// voters' ACKs are counted (`processAck` drops the others; the leader is a voter), so the
+/// count is the set's size: O(1) per ACK. BREAK ZAB (commitWithoutQuorum): any ACK (the
 /// leader's own) will do.
-fn has_quorum(core: &Core, acks: &BTreeSet<ServerId>) -> bool {
+fn has_quorum(core: &Core, voters: u32, acks: &BTreeSet<ServerId>) -> bool {
     if core.config.broken(Break::CommitWithoutQuorum) {
         return !acks.is_empty();
     }
-    core.config.is_quorum(acks.iter())
-}
-
-/// How many voters make a quorum.
-#[must_use]
-pub fn quorum_size(core: &Core) -> u32 {
-    core.config.voters().count() as u32 / 2 + 1
+    debug_assert!(acks.iter().all(|id| core.config.is_voter(*id)));
+    acks.len() * 2 > voters as usize
 }

@@ -101,7 +101,8 @@ pub enum Output {
         session: SessionId,
         cxid: i32,
         zxid: Zxid,
-        response: Response,
+        /// Boxed: a `Response` is the largest output, and every output is moved twice.
+        response: Box<Response>,
     },
     /// A watch fired for a client connected here (sent before any later reply).
     Watch {
@@ -136,7 +137,7 @@ impl Outbox {
             session,
             cxid,
             zxid,
-            response,
+            response: Box::new(response),
         });
     }
     pub fn watch(&mut self, session: SessionId, event: WatchedEvent) {

@@ -520,7 +520,7 @@ impl Ensemble {
             !s.kernel()
                 .agenda
                 .values()
-                .any(|i| matches!(i, crate::sim::kernel::Item::Command(c) if *c == pending))
+                .any(|i| matches!(i, crate::sim::kernel::Item::Command(c) if **c == pending))
         })?;
         let v = self.sim.view();
         let state = v

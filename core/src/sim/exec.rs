@@ -167,7 +167,7 @@ impl Kernel {
             .map(|(k, _)| *k)
             .collect();
         for m in waiting {
-            self.schedule(self.now, Item::Deliver(m));
+            self.schedule(self.now, Item::Deliver(Box::new(m)));
         }
         for k in later {
             if let Some(item) = self.agenda.remove(&k) {
@@ -178,7 +178,7 @@ impl Kernel {
 
     fn find_in_flight(&self, id: u64) -> Option<((crate::time::SimTime, u64), InFlight)> {
         self.agenda.iter().find_map(|(k, item)| match item {
-            Item::Deliver(m) if m.id == id => Some((*k, m.clone())),
+            Item::Deliver(m) if m.id == id => Some((*k, (**m).clone())),
             _ => None,
         })
     }

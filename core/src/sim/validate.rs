@@ -18,7 +18,7 @@ fn effective_status(k: &Kernel, id: ServerId) -> Option<Status> {
             break;
         }
         let Item::Command(c) = item else { continue };
-        st = match (c, st) {
+        st = match (&**c, st) {
             (Command::Start(i), Status::Off | Status::Crashed) if *i == id => Status::Up,
             (Command::Restart(i), _) if *i == id => Status::Up,
             (Command::Stop(i), Status::Up | Status::Paused) if *i == id => Status::Off,
@@ -126,7 +126,7 @@ pub(crate) fn check(k: &Kernel, c: &Command) -> Result<(), String> {
                 x.server, x.session
             )),
             _ if k.agenda.values().any(
-                |i| matches!(i, Item::Command(Command::Connect { client: c, .. }) if c == client),
+                |i| matches!(i, Item::Command(x) if matches!(&**x, Command::Connect { client: c, .. } if c == client)),
             ) =>
             {
                 Err(format!("client '{client}' is already connecting"))

@@ -208,26 +208,31 @@ impl DataTree {
         self.digest
     }
 
-    fn insert(&mut self, path: &str, node: DataNode) {
-        self.digest = self.digest.wrapping_add(node.hash(path));
+    fn insert(&mut self, path: &str, mut node: DataNode) {
+        node.cached_hash = node.hash(path);
+        self.digest = self.digest.wrapping_add(node.cached_hash);
         if let Some(old) = self.nodes.insert(path.to_string(), node) {
-            self.digest = self.digest.wrapping_sub(old.hash(path));
+            self.digest = self.digest.wrapping_sub(old.hash_at(path));
         }
     }
 
     fn remove(&mut self, path: &str) -> Option<DataNode> {
         let old = self.nodes.remove(path)?;
-        self.digest = self.digest.wrapping_sub(old.hash(path));
+        self.digest = self.digest.wrapping_sub(old.hash_at(path));
         Some(old)
     }
 
-    /// Changes one node in place, keeping the digest right. No-op if absent.
+    /// Changes one node in place, keeping the digest right. No-op if absent. Every change to
+    /// a node in the tree goes through here (or `insert`), so its cached hash stays true.
     fn modify<R>(&mut self, path: &str, f: impl FnOnce(&mut DataNode) -> R) -> Option<R> {
         let node = self.nodes.get_mut(path)?;
-        let before = node.hash(path);
+        let before = node.hash_at(path);
         let r = f(node);
-        let after = node.hash(path);
-        self.digest = self.digest.wrapping_sub(before).wrapping_add(after);
+        node.cached_hash = node.hash(path);
+        self.digest = self
+            .digest
+            .wrapping_sub(before)
+            .wrapping_add(node.cached_hash);
         Some(r)
     }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// One znode. Children are names (not paths), ordered for deterministic listing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DataNode {
     /// `None` = Java `null` (stat dataLength 0, zkCli `get` prints `null`).
     pub data: Option<Vec<u8>>,
@@ -18,7 +18,24 @@ pub struct DataNode {
     /// The real server's getChildren order depends on it (`javaorder`).
     #[serde(default)]
     pub children_capacity: u32,
+    /// [`DataNode::hash`] at the node's path as of its last change, 0 = not known (the real
+    /// DataNode's cached `digest`): the tree's digest update on a change then hashes the node
+    /// once, not twice. Not part of the node's value (equality, serialisation).
+    #[serde(skip)]
+    pub(crate) cached_hash: u64,
 }
+
+impl PartialEq for DataNode {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+            && self.acl == other.acl
+            && self.stat == other.stat
+            && self.children == other.children
+            && self.children_capacity == other.children_capacity
+    }
+}
+
+impl Eq for DataNode {}
 
 impl DataNode {
     #[must_use]
@@ -29,6 +46,7 @@ impl DataNode {
             stat,
             children: BTreeSet::new(),
             children_capacity: 0,
+            cached_hash: 0,
         }
     }
 
@@ -53,6 +71,16 @@ impl DataNode {
     #[must_use]
     pub fn data_len(&self) -> usize {
         self.data.as_ref().map_or(0, Vec::len)
+    }
+
+    /// [`DataNode::hash`] from the cache when it is known (the node sits at `path` in a tree).
+    #[must_use]
+    pub(crate) fn hash_at(&self, path: &str) -> u64 {
+        if self.cached_hash == 0 {
+            self.hash(path)
+        } else {
+            self.cached_hash
+        }
     }
 
     /// FNV-1a over everything that defines this node at `path` (replica comparison).
