@@ -993,7 +993,7 @@ impl Kernel {
             return;
         };
         let before = rec.believes_held();
-        let mut zk = Zk::new(now, session, &name);
+        let mut zk = Zk::new(now, session, &name, &mut self.rng);
         f(rec, &mut zk);
         let acquired = !before && rec.believes_held();
         let path = rec.spec.path().to_string();
