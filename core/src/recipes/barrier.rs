@@ -62,7 +62,10 @@ impl Barrier {
             self.p.watching = None;
             let node = self.mine(zk);
             self.p.acquire(zk, &node, crate::zxid::Zxid::ZERO);
-            zk.note(format!("entered barrier {}", self.dir));
+            zk.note(format!(
+                "entered barrier {} (session {})",
+                self.dir, zk.session
+            ));
         }
     }
 
@@ -80,6 +83,14 @@ impl Barrier {
                 self.p.watching = Some(self.ready());
             }
             (JOIN, Code::Ok | Code::NodeExists) => {
+                if self.p.node.is_none() {
+                    zk.note(format!(
+                        "joined barrier {} as {} (session {})",
+                        self.dir,
+                        self.mine(zk),
+                        zk.session
+                    ));
+                }
                 self.p.node = Some(self.mine(zk));
                 if self.p.role == Role::Starting {
                     self.p.role = Role::Waiting;
@@ -98,7 +109,10 @@ impl Barrier {
                 if Barrier::members(r) == Some(0) {
                     self.p.role = Role::Left;
                     self.p.watching = None;
-                    zk.note(format!("left barrier {}", self.dir));
+                    zk.note(format!(
+                        "left barrier {} (session {})",
+                        self.dir, zk.session
+                    ));
                 } else {
                     self.p.watching = Some(self.dir.clone());
                 }
@@ -110,6 +124,12 @@ impl Barrier {
 
     /// Leave: delete our node, then wait for the others.
     pub fn leave(&mut self, zk: &mut Zk) {
+        if self.p.role != Role::Leaving {
+            zk.note(format!(
+                "leaving barrier {} (session {})",
+                self.dir, zk.session
+            ));
+        }
         self.p.role = Role::Leaving;
         self.p.end(zk.now, "left");
         zk.delete(LEAVE, &self.mine(zk));
