@@ -16,6 +16,8 @@ const LIST: u32 = 4;
 const MAKE_READY: u32 = 5;
 const LEAVE: u32 = 6;
 const LEFT: u32 = 7;
+/// NodeExists on join: is that node ours (a retried create) or an earlier session's?
+const OWNER: u32 = 8;
 
 /// One participant of a barrier for `count` clients.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,29 +76,25 @@ impl Barrier {
             (DIR, Code::ConnectionLoss) => self.start(zk),
             (JOIN, Code::ConnectionLoss) | (DIR, Code::Ok | Code::NodeExists) => {
                 zk.exists(READY, &self.ready(), true);
-                zk.create(JOIN, &self.mine(zk), zk.client, CreateMode::Ephemeral);
+                self.join(zk);
             }
             (LEAVE | LEFT, Code::ConnectionLoss) => self.leave(zk),
+            // The exists watch on ready was not set: ask again.
+            (READY, Code::ConnectionLoss) => zk.exists(READY, &self.ready(), true),
+            (OWNER, Code::ConnectionLoss) | (OWNER, Code::NoNode) => self.join(zk),
+            (JOIN, Code::NodeExists) => zk.exists(OWNER, &self.mine(zk), true),
+            (OWNER, Code::Ok) => match &r.body {
+                ResponseBody::Stat(st) if st.ephemeral_owner == zk.session.0 => self.joined(zk),
+                // An earlier session of this client still holds the name (it crashed and
+                // came back): wait for that node to go, then join.
+                _ => self.p.watching = Some(self.mine(zk)),
+            },
             (_, Code::ConnectionLoss) => zk.get_children(LIST, &self.dir, false),
             (READY, Code::Ok) => self.entered(zk),
             (READY, Code::NoNode) => {
                 self.p.watching = Some(self.ready());
             }
-            (JOIN, Code::Ok | Code::NodeExists) => {
-                if self.p.node.is_none() {
-                    zk.note(format!(
-                        "joined barrier {} as {} (session {})",
-                        self.dir,
-                        self.mine(zk),
-                        zk.session
-                    ));
-                }
-                self.p.node = Some(self.mine(zk));
-                if self.p.role == Role::Starting {
-                    self.p.role = Role::Waiting;
-                }
-                zk.get_children(LIST, &self.dir, false);
-            }
+            (JOIN, Code::Ok) => self.joined(zk),
             (LIST, Code::Ok) => {
                 if Barrier::members(r).is_some_and(|n| n >= self.count as usize)
                     && self.p.role == Role::Waiting
@@ -122,6 +120,26 @@ impl Barrier {
         }
     }
 
+    fn join(&mut self, zk: &mut Zk) {
+        zk.create(JOIN, &self.mine(zk), zk.client, CreateMode::Ephemeral);
+    }
+
+    fn joined(&mut self, zk: &mut Zk) {
+        if self.p.node.is_none() {
+            zk.note(format!(
+                "joined barrier {} as {} (session {})",
+                self.dir,
+                self.mine(zk),
+                zk.session
+            ));
+        }
+        self.p.node = Some(self.mine(zk));
+        if self.p.role == Role::Starting {
+            self.p.role = Role::Waiting;
+        }
+        zk.get_children(LIST, &self.dir, false);
+    }
+
     /// Leave: delete our node, then wait for the others.
     pub fn leave(&mut self, zk: &mut Zk) {
         if self.p.role != Role::Leaving {
@@ -137,6 +155,15 @@ impl Barrier {
 
     pub fn watch(&mut self, zk: &mut Zk, e: &WatchedEvent) {
         let path = e.path.as_deref();
+        if path == Some(self.mine(zk).as_str())
+            && e.event_type == EventType::NodeDeleted
+            && self.p.node.is_none()
+            && self.p.watching.as_deref() == path
+        {
+            self.p.wakeups += 1;
+            self.p.watching = None;
+            return self.join(zk);
+        }
         if path == Some(self.ready().as_str())
             && e.event_type == EventType::NodeCreated
             && self.p.role == Role::Waiting
