@@ -467,6 +467,16 @@ fn seed_596_close_committed_by_quorum_is_not_live() {
     one_seed(596);
 }
 
+/// Seed 130: a paused client read, after its server had restarted, replies that server had
+/// sent before (traced when sent, not when read). Seed 143: an election create proposed by a
+/// leader without quorum was lost to ConnectionLoss; without a sync before the protected-name
+/// lookup the client created a second node and waited on its own first one for ever.
+#[test]
+fn seeds_130_143_parked_replies_and_sync_before_lookup() {
+    one_seed(130);
+    one_seed(143);
+}
+
 #[test]
 fn recipes_survive_random_faults() {
     let n: u64 = std::env::var("ZABSCOPE_CHAOS_SEEDS")
