@@ -2,10 +2,11 @@
 //!
 //! - **enter**: `DIR/ready` appears only after some server's tree held at least N member
 //!   nodes under `DIR` at once (the opener must have listed N children);
-//! - **leave**: when a client reports `left barrier DIR` (it listed no member node), every
-//!   session that reported joining has deleted its node (`leaving barrier DIR`) or is dead
-//!   (closed or expired, committed by a quorum) — nobody is out while a member is still
-//!   inside or still waiting to enter.
+//! - **leave**: when a client reports `left barrier DIR (…, zxid R)` (its listing, answered at
+//!   zxid R, had no member node), every session that reported joining with a node created at
+//!   or before R has deleted its node (`leaving barrier DIR`) or is dead (closed or expired,
+//!   committed by a quorum) — nobody is out while a member is still inside or still waiting
+//!   to enter. (A late joiner whose node came after R joined a barrier already emptied.)
 //!
 //! Members are read from every running server's tree (any state a reader could have been
 //! answered from); the joins/leaves from the clients' notes in the trace.
@@ -13,6 +14,7 @@
 use crate::ids::SessionId;
 use crate::sim::kernel::{Kernel, Status};
 use crate::trace::{Event, EventKind};
+use crate::zxid::Zxid;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the checker knows of one barrier directory.
@@ -22,7 +24,8 @@ struct One {
     /// Most member nodes seen at once in a tree without `ready`.
     most: usize,
     opened: bool,
-    joined: BTreeMap<SessionId, String>,
+    /// Session → (client, czxid of its member node).
+    joined: BTreeMap<SessionId, (String, Zxid)>,
     leaving: BTreeSet<SessionId>,
     entered: BTreeSet<SessionId>,
     left: BTreeSet<SessionId>,
@@ -111,18 +114,24 @@ impl BarrierCheck {
         if !dir.starts_with(&format!("{}/", self.root)) {
             return;
         }
-        let Some(session) = rest
+        // "(session 0x…)" or "(session 0x…, zxid 0x…)".
+        let Some((session, zxid)) = rest
             .rsplit_once("(session 0x")
             .and_then(|(_, s)| s.strip_suffix(')'))
-            .and_then(|s| u64::from_str_radix(s, 16).ok())
-            .map(|s| SessionId(s as i64))
+            .and_then(|s| {
+                let (s, z) = s.split_once(", zxid 0x").unwrap_or((s, "0"));
+                Some((
+                    SessionId(u64::from_str_radix(s, 16).ok()? as i64),
+                    Zxid(u64::from_str_radix(z, 16).ok()?),
+                ))
+            })
         else {
             return;
         };
         let b = self.barriers.entry(dir.to_string()).or_default();
         match what {
             "joined" => {
-                b.joined.insert(session, client.to_string());
+                b.joined.insert(session, (client.to_string(), zxid));
             }
             "entered" => {
                 b.entered.insert(session);
@@ -132,9 +141,12 @@ impl BarrierCheck {
             }
             "left" => {
                 b.left.insert(session);
-                for (j, who) in &b.joined {
+                for (j, (who, czxid)) in &b.joined {
+                    if *czxid > zxid || b.leaving.contains(j) {
+                        continue;
+                    }
                     let dead = !k.session_alive(*j) || k.session_closed_by_quorum(*j);
-                    if !b.leaving.contains(j) && !dead {
+                    if !dead {
                         v.push(format!(
                             "barrier {dir}: {client} left while {who} (session {j}) is still in it"
                         ));

@@ -84,7 +84,9 @@ impl Barrier {
             (OWNER, Code::ConnectionLoss) | (OWNER, Code::NoNode) => self.join(zk),
             (JOIN, Code::NodeExists) => zk.exists(OWNER, &self.mine(zk), true),
             (OWNER, Code::Ok) => match &r.body {
-                ResponseBody::Stat(st) if st.ephemeral_owner == zk.session.0 => self.joined(zk),
+                ResponseBody::Stat(st) if st.ephemeral_owner == zk.session.0 => {
+                    self.joined(zk, st.czxid);
+                }
                 // An earlier session of this client still holds the name (it crashed and
                 // came back): wait for that node to go, then join.
                 _ => self.p.watching = Some(self.mine(zk)),
@@ -94,7 +96,10 @@ impl Barrier {
             (READY, Code::NoNode) => {
                 self.p.watching = Some(self.ready());
             }
-            (JOIN, Code::Ok) => self.joined(zk),
+            (JOIN, Code::Ok) => {
+                let czxid = crate::recipes::created(r).map_or(r.zxid, |(_, z)| z);
+                self.joined(zk, czxid);
+            }
             (LIST, Code::Ok) => {
                 if Barrier::members(r).is_some_and(|n| n >= self.count as usize)
                     && self.p.role == Role::Waiting
@@ -108,8 +113,8 @@ impl Barrier {
                     self.p.role = Role::Left;
                     self.p.watching = None;
                     zk.note(format!(
-                        "left barrier {} (session {})",
-                        self.dir, zk.session
+                        "left barrier {} (session {}, zxid {})",
+                        self.dir, zk.session, r.zxid
                     ));
                 } else {
                     self.p.watching = Some(self.dir.clone());
@@ -124,10 +129,11 @@ impl Barrier {
         zk.create(JOIN, &self.mine(zk), zk.client, CreateMode::Ephemeral);
     }
 
-    fn joined(&mut self, zk: &mut Zk) {
+    /// Our member node exists (created at `czxid`).
+    fn joined(&mut self, zk: &mut Zk, czxid: crate::zxid::Zxid) {
         if self.p.node.is_none() {
             zk.note(format!(
-                "joined barrier {} as {} (session {})",
+                "joined barrier {} as {} (session {}, zxid {czxid})",
                 self.dir,
                 self.mine(zk),
                 zk.session
