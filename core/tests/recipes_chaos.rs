@@ -25,7 +25,6 @@ use zabscope_core::client::check_queue::QueueCheck;
 use zabscope_core::recipes::sequence_of;
 use zabscope_core::rng::{SimRng, Stream};
 use zabscope_core::trace::EventKind;
-use zabscope_core::view::ZkClientView;
 use zabscope_core::{Command, Simulation};
 
 const CLIENTS: usize = 5;
@@ -73,10 +72,48 @@ fn run_checked(sim: &mut Simulation, ms: u64, seed: u64, w: &mut Watchers) {
     sim.run_for(end.since(sim.now()));
 }
 
+/// What the test reads of a client library process and its recipes — the strings of
+/// `ZkClientView`, without building a whole `view()` (which renders every log) each round.
+struct Lib {
+    name: String,
+    /// running / paused / crashed
+    process: String,
+    /// CONNECTING / CONNECTED / CLOSED
+    state: String,
+    recipes: Vec<LibRecipe>,
+}
+
+struct LibRecipe {
+    path: String,
+    role: String,
+}
+
+fn libs(sim: &Simulation) -> Vec<Lib> {
+    sim.kernel()
+        .clients
+        .iter()
+        .filter_map(|c| {
+            let z = c.zk.as_deref()?;
+            Some(Lib {
+                name: c.name.clone(),
+                process: format!("{:?}", z.process).to_lowercase(),
+                state: format!("{:?}", z.state).to_uppercase(),
+                recipes: z
+                    .recipes
+                    .iter()
+                    .map(|r| LibRecipe {
+                        path: r.spec.path().to_string(),
+                        role: r.progress().role.to_string(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
 /// Live = running process with a connected handle.
 fn live(sim: &Simulation) -> Vec<String> {
-    sim.view()
-        .zk_clients
+    libs(sim)
         .iter()
         .filter(|c| c.process == "running" && c.state == "CONNECTED")
         .map(|c| c.name.clone())
@@ -112,13 +149,7 @@ struct Barriers {
 }
 
 impl Barriers {
-    fn step(
-        &mut self,
-        sim: &mut Simulation,
-        clients: &[ZkClientView],
-        rng: &mut SimRng,
-        w: &mut Watchers,
-    ) {
+    fn step(&mut self, sim: &mut Simulation, clients: &[Lib], rng: &mut SimRng, w: &mut Watchers) {
         for c in clients {
             if c.process != "running" || c.state == "CLOSED" {
                 continue;
@@ -180,8 +211,7 @@ fn one_seed(seed: u64) {
     for round in 0..40 {
         run_checked(&mut sim, 250, seed, &mut w);
         // Holders release after a while; ended recipes start again; expired handles reconnect.
-        let v = sim.view();
-        for c in &v.zk_clients {
+        for c in &libs(&sim) {
             if c.process != "running" {
                 continue;
             }
@@ -199,7 +229,7 @@ fn one_seed(seed: u64) {
             }
         }
         run_checked(&mut sim, 1, seed, &mut w);
-        let clients = sim.view().zk_clients;
+        let clients = libs(&sim);
         for c in &clients {
             let idx: usize = c.name[1..].parse().unwrap();
             if c.process == "running" && c.state != "CLOSED" {
@@ -273,7 +303,7 @@ fn one_seed(seed: u64) {
         try_apply(&mut sim, &format!("resume {s}"));
         try_apply(&mut sim, &format!("start {s}"));
     }
-    for c in sim.view().zk_clients.clone() {
+    for c in libs(&sim) {
         match c.process.as_str() {
             "paused" => {
                 try_apply(&mut sim, &format!("client {} resume", c.name));
@@ -311,7 +341,7 @@ fn one_seed(seed: u64) {
 fn settle(sim: &mut Simulation, seed: u64, w: &mut Watchers) {
     for _ in 0..60 {
         run_checked(sim, 1_000, seed, w);
-        for c in sim.view().zk_clients.clone() {
+        for c in libs(sim) {
             if c.state == "CLOSED" {
                 try_apply(
                     sim,
@@ -361,11 +391,10 @@ fn last_barrier(sim: &mut Simulation, seed: u64, w: &mut Watchers) {
     let dir = "/r/bar/last";
     w.barrier.expect(dir, CLIENTS);
     let roles = |sim: &Simulation| -> Vec<String> {
-        let v = sim.view();
+        let v = libs(sim);
         (0..CLIENTS)
             .map(|i| {
-                v.zk_clients
-                    .iter()
+                v.iter()
                     .find(|x| x.name == format!("c{i}"))
                     .and_then(|x| x.recipes.iter().rev().find(|r| r.path == dir))
                     .map(|r| r.role.clone())

@@ -84,7 +84,7 @@ impl BarrierCheck {
             .filter_map(|n| n.server.as_ref())
             .map(|s| s.core.replica.db.tree())
             .collect();
-        for (dir, b) in &mut self.barriers {
+        for (dir, b) in self.barriers.iter_mut().filter(|(_, b)| !b.opened) {
             let ready = format!("{dir}/ready");
             for t in &trees {
                 if t.get(&ready).is_none() {
