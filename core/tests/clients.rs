@@ -247,5 +247,5 @@ fn lost_put_is_found_by_its_protected_name_after_another_client_took_it() {
     );
     assert!(check.observe(sim.trace(), sim.trace_dropped()).is_empty());
     assert_eq!(check.finish(sim.kernel()), Vec::<String>::new());
-    assert_eq!((check.puts(), check.taken), (1, 1));
+    assert_eq!((check.puts(), check.taken()), (1, 1));
 }

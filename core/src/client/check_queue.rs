@@ -44,7 +44,8 @@ pub struct QueueCheck {
     puts: BTreeMap<String, Put>,
     /// item → claim uuid → claim.
     claims: BTreeMap<String, BTreeMap<String, Claim>>,
-    pub taken: usize,
+    /// Claims seen (reported or found as receipts).
+    taken: usize,
 }
 
 impl QueueCheck {
@@ -63,6 +64,12 @@ impl QueueCheck {
     #[must_use]
     pub fn puts(&self) -> usize {
         self.puts.len()
+    }
+
+    /// Claims seen so far (reported by consumers, or found as receipts by [`Self::finish`]).
+    #[must_use]
+    pub fn taken(&self) -> usize {
+        self.taken
     }
 
     fn in_dir<'a>(&self, node: &'a str) -> Option<&'a str> {
