@@ -1,9 +1,9 @@
 //! The one source of randomness in a run: a seeded `ChaCha8Rng` split into named sub-streams.
 //!
 //! Each consumer (network latency, message loss, the fault nemesis, the workload, the client
-//! library) draws from its
-//! own stream, so adding a draw to one never shifts the others: a script stays reproducible
-//! while the simulator grows. Servers get no RNG (FLE needs none, design.md §2).
+//! library, the recipes) draws from its own stream, so adding a draw to one never shifts the
+//! others: a script stays reproducible while the simulator grows. Servers get no RNG (FLE
+//! needs none, design.md §2).
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
@@ -22,9 +22,11 @@ pub enum Stream {
     /// The ZooKeeper client library: connect-string shuffle (StaticHostProvider) and the
     /// 0–1 s reconnect back-off (ClientCnxn.startConnect).
     Client = 4,
+    /// Recipes' own randomness: the GUID of Curator's protected names (`_c_<uuid>-`).
+    Recipe = 5,
 }
 
-const STREAMS: usize = 5;
+const STREAMS: usize = 6;
 
 /// A seeded random source with one independent ChaCha stream per [`Stream`].
 #[derive(Clone, Debug)]
@@ -44,7 +46,7 @@ impl SimRng {
         };
         SimRng {
             seed,
-            streams: [make(0), make(1), make(2), make(3), make(4)],
+            streams: [make(0), make(1), make(2), make(3), make(4), make(5)],
         }
     }
 

@@ -172,3 +172,80 @@ fn double_barrier_enters_and_leaves_together() {
         assert_eq!(role(&sim, c), "left", "{c}");
     }
 }
+
+/// Text of every recipe note of `client`.
+fn notes(sim: &Simulation, client: &str) -> Vec<String> {
+    sim.trace()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Recipe { client: c, text } if c == client => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The protected put (Curator's `_c_<uuid>-` names), in the case the chaos test found: c0's
+/// create commits, but its follower crashes before the reply, so c0 gets ConnectionLoss; c1
+/// takes the item (receipt, then delete) before c0 is back. c0 syncs, finds its protected
+/// name among the receipts, and does not put the item a second time.
+#[test]
+fn lost_put_is_found_by_its_protected_name_after_another_client_took_it() {
+    let mut sim = sim3(4);
+    let leader = sim.leaders()[0];
+    let f = (1..=3).find(|s| *s != leader).unwrap();
+    let others: Vec<String> = (1..=3).filter(|s| *s != f).map(|s| s.to_string()).collect();
+    apply(&mut sim, &format!("client c0 connect {f} timeout 4000"));
+    apply(
+        &mut sim,
+        &format!("client c1 connect {} timeout 4000", others.join(",")),
+    );
+    run_checked(&mut sim, 500);
+    apply(&mut sim, "create c1 /q x");
+    run_checked(&mut sim, 200);
+    apply(&mut sim, "recipe c1 queue /q take");
+    run_checked(&mut sim, 200);
+    let mut check = client::check_queue::QueueCheck::new("/q");
+    apply(&mut sim, "recipe c0 queue /q put job1");
+    // Until the leader proposes c0's create of the item; then c0's server crashes.
+    let from = sim.trace().len();
+    let proposed = |sim: &Simulation| {
+        let t = &sim.trace()[from..];
+        let Some(sent) = t.iter().position(|e| {
+            matches!(&e.kind, EventKind::ClientRequest { op, .. } if op.starts_with("create /q/_c_"))
+        }) else {
+            return false;
+        };
+        t[sent..]
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Propose { .. }))
+    };
+    while !proposed(&sim) {
+        sim.step();
+    }
+    apply(&mut sim, &format!("crash {f}"));
+    run_checked(&mut sim, 1500);
+
+    assert!(
+        notes(&sim, "c1")
+            .iter()
+            .any(|n| n.starts_with("took \"job1\"")),
+        "{:?}",
+        notes(&sim, "c1")
+    );
+    apply(&mut sim, &format!("start {f}"));
+    run_checked(&mut sim, 4000);
+    let c0 = notes(&sim, "c0");
+    assert!(
+        c0.iter()
+            .any(|n| n.starts_with("put of \"job1\" lost to ConnectionLoss")),
+        "{c0:?}"
+    );
+    assert!(
+        c0.iter().any(|n| n.starts_with("put \"job1\" as /q/_c_")
+            && n.ends_with("(found taken by its protected name)")),
+        "{c0:?}"
+    );
+    assert!(check.observe(sim.trace(), sim.trace_dropped()).is_empty());
+    assert_eq!(check.finish(sim.kernel()), Vec::<String>::new());
+    assert_eq!((check.puts(), check.taken()), (1, 1));
+}

@@ -17,7 +17,11 @@ pub fn check(k: &Kernel) -> Vec<String> {
     let mut held: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     for c in &k.clients {
         let Some(z) = c.zk.as_deref() else { continue };
-        if !k.session_alive(c.session) || k.session_closed_by_quorum(c.session) {
+        // (Cheapest first: the quorum check reads every server's log.)
+        if !z.recipes.iter().any(|r| r.believes_held())
+            || !k.session_alive(c.session)
+            || k.session_closed_by_quorum(c.session)
+        {
             continue;
         }
         for r in z.recipes.iter().filter(|r| r.believes_held()) {

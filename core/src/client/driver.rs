@@ -546,6 +546,21 @@ impl Kernel {
         zxid: Zxid,
         r: &Response,
     ) {
+        self.zk_read_reply(idx, server, cxid, zxid, r, false);
+    }
+
+    /// `traced`: the reply was parked while the process was paused and is in the trace
+    /// already — the trace shows a reply when the server sends it (the invariants read it as
+    /// the server answering then), not when a paused client gets round to reading it.
+    fn zk_read_reply(
+        &mut self,
+        idx: usize,
+        server: ServerId,
+        cxid: i32,
+        zxid: Zxid,
+        r: &Response,
+        traced: bool,
+    ) {
         let now = self.now;
         let c = &mut self.clients[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
@@ -559,6 +574,19 @@ impl Kernel {
                 zxid,
                 response: r.clone(),
             });
+            if c.outstanding.contains_key(&cxid) {
+                let session = c.session;
+                self.event(
+                    EventKind::ClientReply {
+                        session,
+                        cxid,
+                        zxid,
+                        err: r.code.value(),
+                    },
+                    Some(server),
+                    None,
+                );
+            }
             return;
         }
         let Some((issued, op, _)) = c.outstanding.remove(&cxid) else {
@@ -590,16 +618,18 @@ impl Kernel {
             answered: now,
             response: Some(r.clone()),
         });
-        self.event(
-            EventKind::ClientReply {
-                session,
-                cxid,
-                zxid,
-                err: r.code.value(),
-            },
-            Some(server),
-            None,
-        );
+        if !traced {
+            self.event(
+                EventKind::ClientReply {
+                    session,
+                    cxid,
+                    zxid,
+                    err: r.code.value(),
+                },
+                Some(server),
+                None,
+            );
+        }
         if cxid == 0 {
             return match r.code {
                 Code::Ok => {
@@ -921,7 +951,7 @@ impl Kernel {
                     cxid,
                     zxid,
                     response,
-                } => self.zk_reply(idx, server, cxid, zxid, &response),
+                } => self.zk_read_reply(idx, server, cxid, zxid, &response, true),
                 Parked::Watch { server, event } => self.zk_watch(idx, server, &event),
             }
         }
@@ -993,7 +1023,7 @@ impl Kernel {
             return;
         };
         let before = rec.believes_held();
-        let mut zk = Zk::new(now, session, &name);
+        let mut zk = Zk::new(now, session, &name, &mut self.rng);
         f(rec, &mut zk);
         let acquired = !before && rec.believes_held();
         let path = rec.spec.path().to_string();

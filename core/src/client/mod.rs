@@ -18,9 +18,11 @@
 //! `cnxn.rs` holds the state, `driver.rs` runs it inside the kernel, `check_*.rs` are the
 //! client-side checkers the tests run after every step.
 
+pub mod check_barrier;
 pub mod check_fifo;
 pub mod check_linearizable;
 pub mod check_mutex;
+pub mod check_queue;
 pub mod cnxn;
 mod driver;
 

@@ -16,6 +16,8 @@ const LIST: u32 = 4;
 const MAKE_READY: u32 = 5;
 const LEAVE: u32 = 6;
 const LEFT: u32 = 7;
+/// NodeExists on join: is that node ours (a retried create) or an earlier session's?
+const OWNER: u32 = 8;
 
 /// One participant of a barrier for `count` clients.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +64,10 @@ impl Barrier {
             self.p.watching = None;
             let node = self.mine(zk);
             self.p.acquire(zk, &node, crate::zxid::Zxid::ZERO);
-            zk.note(format!("entered barrier {}", self.dir));
+            zk.note(format!(
+                "entered barrier {} (session {})",
+                self.dir, zk.session
+            ));
         }
     }
 
@@ -71,20 +76,29 @@ impl Barrier {
             (DIR, Code::ConnectionLoss) => self.start(zk),
             (JOIN, Code::ConnectionLoss) | (DIR, Code::Ok | Code::NodeExists) => {
                 zk.exists(READY, &self.ready(), true);
-                zk.create(JOIN, &self.mine(zk), zk.client, CreateMode::Ephemeral);
+                self.join(zk);
             }
             (LEAVE | LEFT, Code::ConnectionLoss) => self.leave(zk),
+            // The exists watch on ready was not set: ask again.
+            (READY, Code::ConnectionLoss) => zk.exists(READY, &self.ready(), true),
+            (OWNER, Code::ConnectionLoss) | (OWNER, Code::NoNode) => self.join(zk),
+            (JOIN, Code::NodeExists) => zk.exists(OWNER, &self.mine(zk), true),
+            (OWNER, Code::Ok) => match &r.body {
+                ResponseBody::Stat(st) if st.ephemeral_owner == zk.session.0 => {
+                    self.joined(zk, st.czxid);
+                }
+                // An earlier session of this client still holds the name (it crashed and
+                // came back): wait for that node to go, then join.
+                _ => self.p.watching = Some(self.mine(zk)),
+            },
             (_, Code::ConnectionLoss) => zk.get_children(LIST, &self.dir, false),
             (READY, Code::Ok) => self.entered(zk),
             (READY, Code::NoNode) => {
                 self.p.watching = Some(self.ready());
             }
-            (JOIN, Code::Ok | Code::NodeExists) => {
-                self.p.node = Some(self.mine(zk));
-                if self.p.role == Role::Starting {
-                    self.p.role = Role::Waiting;
-                }
-                zk.get_children(LIST, &self.dir, false);
+            (JOIN, Code::Ok) => {
+                let czxid = crate::recipes::created(r).map_or(r.zxid, |(_, z)| z);
+                self.joined(zk, czxid);
             }
             (LIST, Code::Ok) => {
                 if Barrier::members(r).is_some_and(|n| n >= self.count as usize)
@@ -98,7 +112,10 @@ impl Barrier {
                 if Barrier::members(r) == Some(0) {
                     self.p.role = Role::Left;
                     self.p.watching = None;
-                    zk.note(format!("left barrier {}", self.dir));
+                    zk.note(format!(
+                        "left barrier {} (session {}, zxid {})",
+                        self.dir, zk.session, r.zxid
+                    ));
                 } else {
                     self.p.watching = Some(self.dir.clone());
                 }
@@ -108,8 +125,35 @@ impl Barrier {
         }
     }
 
+    fn join(&mut self, zk: &mut Zk) {
+        zk.create(JOIN, &self.mine(zk), zk.client, CreateMode::Ephemeral);
+    }
+
+    /// Our member node exists (created at `czxid`).
+    fn joined(&mut self, zk: &mut Zk, czxid: crate::zxid::Zxid) {
+        if self.p.node.is_none() {
+            zk.note(format!(
+                "joined barrier {} as {} (session {}, zxid {czxid})",
+                self.dir,
+                self.mine(zk),
+                zk.session
+            ));
+        }
+        self.p.node = Some(self.mine(zk));
+        if self.p.role == Role::Starting {
+            self.p.role = Role::Waiting;
+        }
+        zk.get_children(LIST, &self.dir, false);
+    }
+
     /// Leave: delete our node, then wait for the others.
     pub fn leave(&mut self, zk: &mut Zk) {
+        if self.p.role != Role::Leaving {
+            zk.note(format!(
+                "leaving barrier {} (session {})",
+                self.dir, zk.session
+            ));
+        }
         self.p.role = Role::Leaving;
         self.p.end(zk.now, "left");
         zk.delete(LEAVE, &self.mine(zk));
@@ -117,6 +161,15 @@ impl Barrier {
 
     pub fn watch(&mut self, zk: &mut Zk, e: &WatchedEvent) {
         let path = e.path.as_deref();
+        if path == Some(self.mine(zk).as_str())
+            && e.event_type == EventType::NodeDeleted
+            && self.p.node.is_none()
+            && self.p.watching.as_deref() == path
+        {
+            self.p.wakeups += 1;
+            self.p.watching = None;
+            return self.join(zk);
+        }
         if path == Some(self.ready().as_str())
             && e.event_type == EventType::NodeCreated
             && self.p.role == Role::Waiting

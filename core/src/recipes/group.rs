@@ -49,7 +49,9 @@ impl Group {
         match (tag, r.code) {
             (DIR, Code::ConnectionLoss) => self.start(zk),
             // A lost create may have happened: NodeExists on the retry then means ours.
-            (JOIN, Code::ConnectionLoss) => self.join(zk),
+            // So may the ownership check: ask again by creating again (the chaos test found a
+            // member that only listed here and never joined).
+            (JOIN | OWNER, Code::ConnectionLoss) => self.join(zk),
             (_, Code::ConnectionLoss) => self.list(zk),
             (DIR, Code::Ok | Code::NodeExists) => self.join(zk),
             (JOIN, Code::NodeExists) => {

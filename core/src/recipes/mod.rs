@@ -20,6 +20,7 @@ pub mod seq;
 
 use crate::ids::SessionId;
 use crate::request::{CreateMode, Request, Response};
+use crate::rng::{SimRng, Stream};
 use crate::time::SimTime;
 use crate::watch::WatchedEvent;
 use crate::zxid::Zxid;
@@ -317,18 +318,36 @@ pub struct Zk<'a> {
     pub client: &'a str,
     pub out: Vec<(u32, Request)>,
     pub notes: Vec<String>,
+    /// The run's RNG (the recipes draw only from [`Stream::Recipe`]).
+    rng: &'a mut SimRng,
 }
 
 impl<'a> Zk<'a> {
     #[must_use]
-    pub fn new(now: SimTime, session: SessionId, client: &'a str) -> Zk<'a> {
+    pub fn new(now: SimTime, session: SessionId, client: &'a str, rng: &'a mut SimRng) -> Zk<'a> {
         Zk {
             now,
             session,
             client,
             out: Vec::new(),
             notes: Vec::new(),
+            rng,
         }
+    }
+
+    /// A random (version 4) UUID from the run's seeded RNG, as `UUID.randomUUID()` prints it:
+    /// the GUID of Curator's protected names.
+    pub fn uuid(&mut self) -> String {
+        let hi = self.rng.next_u64(Stream::Recipe) & !0xf000 | 0x4000;
+        let lo = self.rng.next_u64(Stream::Recipe) & !(0xc << 60) | 0x8 << 60;
+        format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            hi >> 32,
+            (hi >> 16) & 0xffff,
+            hi & 0xffff,
+            lo >> 48,
+            lo & 0xffff_ffff_ffff
+        )
     }
 
     pub fn create(&mut self, tag: u32, path: &str, data: &str, mode: CreateMode) {
@@ -340,6 +359,26 @@ impl<'a> Zk<'a> {
                 acl: crate::acl::Acl::open_unsafe(),
                 mode,
                 ttl: -1,
+            },
+        ));
+    }
+
+    pub fn set_data(&mut self, tag: u32, path: &str, data: &str, version: i32) {
+        self.out.push((
+            tag,
+            Request::SetData {
+                path: path.to_string(),
+                data: Some(data.as_bytes().to_vec()),
+                version,
+            },
+        ));
+    }
+
+    pub fn sync(&mut self, tag: u32, path: &str) {
+        self.out.push((
+            tag,
+            Request::Sync {
+                path: path.to_string(),
             },
         ));
     }
