@@ -25,6 +25,7 @@ fn run(history: HistoryBudget, ms: u64) -> Simulation {
 fn tight() -> HistoryBudget {
     HistoryBudget {
         checkpoints: 4,
+        checkpoint_bytes: None,
         recent_events: Some(300),
         recent_narrations: Some(100),
     }
@@ -97,4 +98,77 @@ fn seek_anywhere_is_exact_under_a_tight_budget() {
     sim.seek(end);
     assert!(sim.view() == end_view, "view at the end");
     assert_eq!(sim.digest(), end_digest);
+}
+
+/// Five servers, a writing client, the leader crashed and restarted twice (so logs are
+/// truncated and resynced, not only appended), under `history`.
+fn churn(history: HistoryBudget) -> Simulation {
+    let mut sim = Simulation::with_servers(5, 11).expect("5");
+    sim.set_history(history);
+    assert!(sim.run_until(5_000, |s| !s.leaders().is_empty()));
+    sim.apply(cmd("connect c1 1")).expect("connect");
+    sim.run_for(100);
+    for i in 0..240 {
+        sim.apply(cmd(&format!("set c1 / v{i}"))).expect("set");
+        sim.run_for(20);
+        if i % 80 == 40 {
+            let leader = sim.leaders()[0];
+            sim.apply(cmd(&format!("crash {leader}"))).expect("crash");
+            sim.run_for(1_500);
+            sim.apply(cmd(&format!("restart {leader}")))
+                .expect("restart");
+        }
+    }
+    sim.step();
+    sim
+}
+
+/// Checkpoints hold the txn logs in chunks shared between them; seeks in both directions
+/// (forward ones restore a later checkpoint) land exactly where a straight run is, through
+/// crashes that truncate and resync logs; the future stays replayable after seeking back.
+#[test]
+fn shared_checkpoints_seek_exactly_both_ways() {
+    let dense = HistoryBudget {
+        checkpoints: 6,
+        ..HistoryBudget::default()
+    };
+    let mut sim = churn(dense);
+    let end = sim.kernel().step;
+    assert!(end > 8 * 500, "long enough: {end}");
+    assert_eq!(sim.checkpoint_steps().len(), 6);
+    let (end_view, end_digest, end_markers) = (sim.view(), sim.digest(), sim.markers().to_vec());
+    let mut straight = churn(HistoryBudget::default());
+    assert_eq!(
+        straight.digest(),
+        end_digest,
+        "history settings leave the digest alone"
+    );
+    let mut x = 12_345u64;
+    for _ in 0..12 {
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let target = (x >> 33) % end;
+        sim.seek(target);
+        straight.seek(target);
+        assert_eq!(sim.kernel().step, target);
+        assert!(sim.view() == straight.view(), "view at step {target}");
+        assert_eq!(sim.digest(), straight.digest(), "digest at step {target}");
+        assert_eq!(
+            sim.checkpoint_steps().len(),
+            6,
+            "checkpoints kept past {target}"
+        );
+        assert_eq!(
+            sim.markers(),
+            end_markers,
+            "the timeline keeps the whole run"
+        );
+    }
+    sim.seek(end);
+    assert!(sim.view() == end_view, "view at the end");
+    assert_eq!(sim.digest(), end_digest);
+    // Acting in the past drops the future's checkpoints and markers.
+    sim.seek(end / 2);
+    sim.discard_future();
+    assert!(sim.checkpoint_steps().iter().all(|s| *s < end / 2));
+    assert!(sim.markers().iter().all(|m| m.step <= end / 2));
 }

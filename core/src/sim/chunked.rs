@@ -1,0 +1,310 @@
+//! `Chunked<T>`: an append-at-the-back, drop-at-the-front sequence whose full chunks are
+//! shared (`Arc`) between copies, so cloning it costs a pointer per chunk plus the unfinished
+//! tail instead of a copy of every item. Checkpoints clone the whole kernel every few hundred
+//! steps (docs/page.md, "Memory"): what only grows at the back — each client's answers, each
+//! server's txn log as a checkpoint holds it — is stored this way and held once.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+/// Items per shared chunk: small enough that the copied tail stays cheap, large enough that
+/// the chunk pointers are a small overhead.
+pub const CHUNK: usize = 32;
+
+/// See the module header. Equality, `Debug` and iteration are those of the item sequence.
+#[derive(Clone)]
+pub struct Chunked<T> {
+    /// Full chunks of [`CHUNK`] items, oldest first (never modified once shared).
+    chunks: VecDeque<Arc<[T]>>,
+    /// Items of `chunks[0]` already dropped from the front.
+    skip: usize,
+    /// The newest items, fewer than [`CHUNK`].
+    tail: Vec<T>,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: VecDeque::new(),
+            skip: 0,
+            tail: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> Chunked<T> {
+    #[must_use]
+    pub fn new() -> Self {
+        Chunked::default()
+    }
+
+    /// The items of a slice, reusing the chunks of `like` (an earlier copy of the same
+    /// sequence) where they hold the same items (`same` decides; e.g. `Arc::ptr_eq` for
+    /// shared txns). The sequence may have lost items at its front since (a sliding window,
+    /// a purged log) and changed or grown at its back (appends, a truncation): `like` is
+    /// aligned on `items[0]`, kept up to the first difference, and the rest appended.
+    #[must_use]
+    pub fn share_from(
+        items: &[T],
+        like: Option<&Chunked<T>>,
+        same: impl Fn(&T, &T) -> bool,
+    ) -> Self {
+        let Some(first) = items.first() else {
+            return Chunked::new();
+        };
+        let Some(like) = like else {
+            return items.iter().cloned().collect();
+        };
+        let Some(dropped) = like.iter().position(|x| same(x, first)) else {
+            return items.iter().cloned().collect();
+        };
+        let mut out = like.clone();
+        out.drop_front(dropped);
+        let common = out
+            .iter()
+            .zip(items)
+            .take_while(|(a, b)| same(a, b))
+            .count();
+        out.truncate(common);
+        for x in &items[common..] {
+            out.push_back(x.clone());
+        }
+        out
+    }
+
+    /// Drop the `n` oldest items.
+    pub fn drop_front(&mut self, n: usize) {
+        let n = n.min(self.len());
+        let in_chunks = (self.chunks.len() * CHUNK - self.skip).min(n);
+        let whole = (self.skip + in_chunks) / CHUNK;
+        self.chunks.drain(..whole);
+        self.skip = (self.skip + in_chunks) % CHUNK;
+        if self.chunks.is_empty() {
+            self.skip = 0;
+        }
+        self.tail.drain(..n - in_chunks);
+    }
+
+    /// Keep only the `n` oldest items (a chunk cut in two becomes the tail, copied).
+    pub fn truncate(&mut self, n: usize) {
+        if n >= self.len() {
+            return;
+        }
+        let in_chunks = self.chunks.len() * CHUNK - self.skip;
+        if n >= in_chunks {
+            self.tail.truncate(n - in_chunks);
+            return;
+        }
+        self.tail.clear();
+        let keep = self.skip + n;
+        let cut = self.chunks.get(keep / CHUNK).cloned();
+        self.chunks.truncate(keep / CHUNK);
+        if let Some(c) = cut {
+            let from = if self.chunks.is_empty() { self.skip } else { 0 };
+            self.tail.extend_from_slice(&c[from..keep % CHUNK]);
+            if self.chunks.is_empty() {
+                self.skip = 0;
+            }
+        }
+    }
+
+    /// Number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chunks.len() * CHUNK - self.skip + self.tail.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Append an item; a full tail becomes a shared chunk.
+    pub fn push_back(&mut self, item: T) {
+        self.tail.push(item);
+        if self.tail.len() == CHUNK {
+            let full = std::mem::take(&mut self.tail);
+            self.chunks.push_back(Arc::from(full));
+        }
+    }
+
+    /// Drop the oldest item (returns a copy of it).
+    pub fn pop_front(&mut self) -> Option<T> {
+        let Some(first) = self.chunks.front() else {
+            return (!self.tail.is_empty()).then(|| self.tail.remove(0));
+        };
+        let item = first[self.skip].clone();
+        self.skip += 1;
+        if self.skip == CHUNK {
+            self.chunks.pop_front();
+            self.skip = 0;
+        }
+        Some(item)
+    }
+
+    /// The newest item.
+    #[must_use]
+    pub fn back(&self) -> Option<&T> {
+        self.tail
+            .last()
+            .or_else(|| self.chunks.back().and_then(|c| c.last()))
+            .filter(|_| !self.is_empty())
+    }
+
+    /// The oldest item.
+    #[must_use]
+    pub fn front(&self) -> Option<&T> {
+        match self.chunks.front() {
+            Some(c) => c.get(self.skip),
+            None => self.tail.first(),
+        }
+    }
+
+    /// Remove every item.
+    pub fn clear(&mut self) {
+        *self = Chunked::new();
+    }
+
+    /// The items, oldest first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + '_ {
+        let skip = self.skip;
+        self.chunks
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, c)| c[if i == 0 { skip } else { 0 }..].iter())
+            .chain(self.tail.iter())
+    }
+
+    /// The items as one vector.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<T> {
+        let mut v = Vec::with_capacity(self.len());
+        v.extend(self.iter().cloned());
+        v
+    }
+
+    /// How many chunks this and `other` hold in common (the memory shared by two copies).
+    #[must_use]
+    pub fn shared_chunks(&self, other: &Chunked<T>) -> usize {
+        self.chunks
+            .iter()
+            .filter(|c| other.chunks.iter().any(|o| Arc::ptr_eq(c, o)))
+            .count()
+    }
+}
+
+impl<T: Clone + PartialEq> PartialEq for Chunked<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl<T: Clone + Eq> Eq for Chunked<T> {}
+
+impl<T: Clone + std::fmt::Debug> std::fmt::Debug for Chunked<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: Clone> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut c = Chunked::new();
+        for x in iter {
+            c.push_back(x);
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn behaves_like_a_deque() {
+        let mut c = Chunked::new();
+        let mut d = VecDeque::new();
+        for i in 0..200u32 {
+            c.push_back(i);
+            d.push_back(i);
+            if i % 3 == 0 {
+                assert_eq!(c.pop_front(), d.pop_front());
+            }
+            assert_eq!(c.len(), d.len());
+            assert_eq!(c.back(), d.back());
+            assert_eq!(c.front(), d.front());
+            assert!(c.iter().eq(d.iter()));
+            assert!(c.iter().rev().eq(d.iter().rev()));
+        }
+        while !d.is_empty() {
+            assert_eq!(c.pop_front(), d.pop_front());
+            assert_eq!(c.len(), d.len());
+        }
+        assert_eq!(c.pop_front(), None);
+        assert_eq!(c.back(), None);
+        assert!(c.is_empty());
+    }
+
+    #[test]
+    fn clones_share_full_chunks() {
+        let c: Chunked<u32> = (0..100).collect();
+        let copy = c.clone();
+        assert_eq!(copy.shared_chunks(&c), 100 / CHUNK);
+        assert_eq!(copy, c);
+    }
+
+    #[test]
+    fn drop_front_and_truncate_match_a_deque() {
+        for len in [0usize, 5, 31, 32, 33, 64, 100] {
+            for skip in [0usize, 1, 31, 32, 40] {
+                for n in [0usize, 1, 7, 31, 32, 33, 70, 200] {
+                    let mut c: Chunked<usize> = (0..len).collect();
+                    c.drop_front(skip);
+                    let base: Vec<usize> = (0..len).skip(skip).collect();
+                    let mut d = c.clone();
+                    d.drop_front(n);
+                    assert_eq!(d.to_vec(), base.iter().skip(n).copied().collect::<Vec<_>>());
+                    assert_eq!(d.len(), base.len().saturating_sub(n));
+                    let mut t = c.clone();
+                    t.truncate(n);
+                    assert_eq!(t.to_vec(), base.iter().take(n).copied().collect::<Vec<_>>());
+                    t.push_back(999);
+                    assert_eq!(t.back(), Some(&999));
+                    assert_eq!(t.len(), base.len().min(n) + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn share_from_follows_a_sliding_window() {
+        let items: Vec<u32> = (0..200).collect();
+        let first = Chunked::share_from(&items, None, |a, b| a == b);
+        // 45 dropped at the front, 20 appended.
+        let slid: Vec<u32> = (45..220).collect();
+        let second = Chunked::share_from(&slid, Some(&first), |a, b| a == b);
+        assert_eq!(second.to_vec(), slid);
+        assert!(second.shared_chunks(&first) >= 200 / CHUNK - 2);
+        // Nothing in common: a fresh copy.
+        let other: Vec<u32> = (1000..1010).collect();
+        assert_eq!(
+            Chunked::share_from(&other, Some(&first), |a, b| a == b).to_vec(),
+            other
+        );
+    }
+
+    #[test]
+    fn share_from_reuses_equal_chunks_only() {
+        let items: Vec<u32> = (0..100).collect();
+        let first = Chunked::share_from(&items, None, |a, b| a == b);
+        assert_eq!(first.to_vec(), items);
+        let mut changed = items.clone();
+        changed[CHUNK + 1] = 999;
+        changed.push(100);
+        let second = Chunked::share_from(&changed, Some(&first), |a, b| a == b);
+        assert_eq!(second.to_vec(), changed);
+        // Chunk 0 is reused; from the first difference on, the items are copied.
+        assert_eq!(second.shared_chunks(&first), 1);
+    }
+}
