@@ -9,7 +9,7 @@ use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
 use crate::server::replica::Entry;
-use crate::sim::chunked::{CHUNK, Chunked};
+use crate::sim::chunked::Chunked;
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
@@ -91,16 +91,23 @@ impl HistoryBudget {
     }
 }
 
+/// Entries per shared chunk of a checkpoint's log: a chunk pointer (16 bytes) per 256 entries
+/// per checkpoint, and at most 255 pointers copied for a log's tail.
+const LOG_CHUNK: usize = 256;
+
+/// A log as a checkpoint holds it.
+type LogChunks = Chunked<Entry, LOG_CHUNK>;
+
 /// A kernel copy for `seek`. What grows with the run — each server's txn log, and its
 /// committedLog window — is held apart, in chunks shared with the previous checkpoint's copy
 /// of the same sequence (a log grows at its end and rarely changes otherwise; the window
-/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 32 entries.
+/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 256 entries.
 #[derive(Clone, Debug)]
 struct Checkpoint {
     /// The kernel with those sequences taken out.
     kernel: Kernel,
     /// Per node, as [`Logs`].
-    logs: Vec<[Chunked<Entry>; 3]>,
+    logs: Vec<[LogChunks; 3]>,
     digest: Fnv,
     /// The number of trace events since step 0 at this step.
     trace_len: usize,
@@ -145,13 +152,13 @@ impl Checkpoint {
     fn of(k: &mut Kernel, prev: Option<&Checkpoint>, digest: Fnv, trace_len: usize) -> Self {
         let logs = take_logs(k);
         let kernel = k.clone();
-        let shared: Vec<[Chunked<Entry>; 3]> = logs
+        let shared: Vec<[LogChunks; 3]> = logs
             .iter()
             .enumerate()
             .map(|(i, seqs)| {
                 let old = prev.and_then(|p| p.logs.get(i));
                 std::array::from_fn(|j| {
-                    Chunked::share_from(&seqs[j], old.map(|o| &o[j]), Entry::ptr_eq)
+                    LogChunks::share_from(&seqs[j], old.map(|o| &o[j]), Entry::ptr_eq)
                 })
             })
             .collect();
@@ -171,12 +178,12 @@ impl Checkpoint {
     /// watches, the leader's learner handlers, snapshots of small trees), the network's
     /// per-link tables, the clients' unshared answers, and the logs' chunk pointers and tails.
     /// Calibrated against `zabscope membench` (peak RSS with 2 and 256 checkpoints).
-    fn estimate(k: &Kernel, logs: &[[Chunked<Entry>; 3]]) -> usize {
+    fn estimate(k: &Kernel, logs: &[[LogChunks; 3]]) -> usize {
         let n = k.nodes.len();
         let chunks: usize = logs
             .iter()
             .flatten()
-            .map(|c| c.len() / CHUNK * 16 + c.len() % CHUNK * 8)
+            .map(|c| c.len() / LOG_CHUNK * 16 + c.len() % LOG_CHUNK * 8)
             .sum();
         k.agenda.len() * (std::mem::size_of::<Item>() + 64)
             + n * 6 * 1024

@@ -7,22 +7,24 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-/// Items per shared chunk: small enough that the copied tail stays cheap, large enough that
-/// the chunk pointers are a small overhead.
+/// Items per shared chunk by default: small enough that the copied tail stays cheap for big
+/// items (a client's answers), large enough that the chunk pointers are a small overhead.
+/// Sequences of small items (txn logs: a pointer each) use longer chunks.
 pub const CHUNK: usize = 32;
 
 /// See the module header. Equality, `Debug` and iteration are those of the item sequence.
+/// `N` items per chunk.
 #[derive(Clone)]
-pub struct Chunked<T> {
-    /// Full chunks of [`CHUNK`] items, oldest first (never modified once shared).
+pub struct Chunked<T, const N: usize = CHUNK> {
+    /// Full chunks of `N` items, oldest first (never modified once shared).
     chunks: VecDeque<Arc<[T]>>,
     /// Items of `chunks[0]` already dropped from the front.
     skip: usize,
-    /// The newest items, fewer than [`CHUNK`].
+    /// The newest items, fewer than `N`.
     tail: Vec<T>,
 }
 
-impl<T> Default for Chunked<T> {
+impl<T, const N: usize> Default for Chunked<T, N> {
     fn default() -> Self {
         Chunked {
             chunks: VecDeque::new(),
@@ -32,7 +34,7 @@ impl<T> Default for Chunked<T> {
     }
 }
 
-impl<T: Clone> Chunked<T> {
+impl<T: Clone, const N: usize> Chunked<T, N> {
     #[must_use]
     pub fn new() -> Self {
         Chunked::default()
@@ -46,7 +48,7 @@ impl<T: Clone> Chunked<T> {
     #[must_use]
     pub fn share_from(
         items: &[T],
-        like: Option<&Chunked<T>>,
+        like: Option<&Chunked<T, N>>,
         same: impl Fn(&T, &T) -> bool,
     ) -> Self {
         let Some(first) = items.first() else {
@@ -75,10 +77,10 @@ impl<T: Clone> Chunked<T> {
     /// Drop the `n` oldest items.
     pub fn drop_front(&mut self, n: usize) {
         let n = n.min(self.len());
-        let in_chunks = (self.chunks.len() * CHUNK - self.skip).min(n);
-        let whole = (self.skip + in_chunks) / CHUNK;
+        let in_chunks = (self.chunks.len() * N - self.skip).min(n);
+        let whole = (self.skip + in_chunks) / N;
         self.chunks.drain(..whole);
-        self.skip = (self.skip + in_chunks) % CHUNK;
+        self.skip = (self.skip + in_chunks) % N;
         if self.chunks.is_empty() {
             self.skip = 0;
         }
@@ -90,18 +92,18 @@ impl<T: Clone> Chunked<T> {
         if n >= self.len() {
             return;
         }
-        let in_chunks = self.chunks.len() * CHUNK - self.skip;
+        let in_chunks = self.chunks.len() * N - self.skip;
         if n >= in_chunks {
             self.tail.truncate(n - in_chunks);
             return;
         }
         self.tail.clear();
         let keep = self.skip + n;
-        let cut = self.chunks.get(keep / CHUNK).cloned();
-        self.chunks.truncate(keep / CHUNK);
+        let cut = self.chunks.get(keep / N).cloned();
+        self.chunks.truncate(keep / N);
         if let Some(c) = cut {
             let from = if self.chunks.is_empty() { self.skip } else { 0 };
-            self.tail.extend_from_slice(&c[from..keep % CHUNK]);
+            self.tail.extend_from_slice(&c[from..keep % N]);
             if self.chunks.is_empty() {
                 self.skip = 0;
             }
@@ -111,7 +113,7 @@ impl<T: Clone> Chunked<T> {
     /// Number of items.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.chunks.len() * CHUNK - self.skip + self.tail.len()
+        self.chunks.len() * N - self.skip + self.tail.len()
     }
 
     #[must_use]
@@ -122,7 +124,7 @@ impl<T: Clone> Chunked<T> {
     /// Append an item; a full tail becomes a shared chunk.
     pub fn push_back(&mut self, item: T) {
         self.tail.push(item);
-        if self.tail.len() == CHUNK {
+        if self.tail.len() == N {
             let full = std::mem::take(&mut self.tail);
             self.chunks.push_back(Arc::from(full));
         }
@@ -135,7 +137,7 @@ impl<T: Clone> Chunked<T> {
         };
         let item = first[self.skip].clone();
         self.skip += 1;
-        if self.skip == CHUNK {
+        if self.skip == N {
             self.chunks.pop_front();
             self.skip = 0;
         }
@@ -185,7 +187,7 @@ impl<T: Clone> Chunked<T> {
 
     /// How many chunks this and `other` hold in common (the memory shared by two copies).
     #[must_use]
-    pub fn shared_chunks(&self, other: &Chunked<T>) -> usize {
+    pub fn shared_chunks(&self, other: &Chunked<T, N>) -> usize {
         self.chunks
             .iter()
             .filter(|c| other.chunks.iter().any(|o| Arc::ptr_eq(c, o)))
@@ -193,21 +195,21 @@ impl<T: Clone> Chunked<T> {
     }
 }
 
-impl<T: Clone + PartialEq> PartialEq for Chunked<T> {
+impl<T: Clone + PartialEq, const N: usize> PartialEq for Chunked<T, N> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
-impl<T: Clone + Eq> Eq for Chunked<T> {}
+impl<T: Clone + Eq, const N: usize> Eq for Chunked<T, N> {}
 
-impl<T: Clone + std::fmt::Debug> std::fmt::Debug for Chunked<T> {
+impl<T: Clone + std::fmt::Debug, const N: usize> std::fmt::Debug for Chunked<T, N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
 }
 
-impl<T: Clone> FromIterator<T> for Chunked<T> {
+impl<T: Clone, const N: usize> FromIterator<T> for Chunked<T, N> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let mut c = Chunked::new();
         for x in iter {
@@ -223,7 +225,7 @@ mod tests {
 
     #[test]
     fn behaves_like_a_deque() {
-        let mut c = Chunked::new();
+        let mut c: Chunked<u32> = Chunked::new();
         let mut d = VecDeque::new();
         for i in 0..200u32 {
             c.push_back(i);
@@ -244,6 +246,21 @@ mod tests {
         assert_eq!(c.pop_front(), None);
         assert_eq!(c.back(), None);
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn longer_chunks_behave_the_same() {
+        let items: Vec<u32> = (0..1000).collect();
+        let c: Chunked<u32, 256> = items.iter().copied().collect();
+        assert_eq!(c.len(), 1000);
+        let slid: Vec<u32> = (300..1100).collect();
+        let d = Chunked::<u32, 256>::share_from(&slid, Some(&c), |a, b| a == b);
+        assert_eq!(d.to_vec(), slid);
+        assert_eq!(
+            d.shared_chunks(&c),
+            2,
+            "chunks 256..512 and 512..768 are reused"
+        );
     }
 
     #[test]
@@ -280,16 +297,16 @@ mod tests {
     #[test]
     fn share_from_follows_a_sliding_window() {
         let items: Vec<u32> = (0..200).collect();
-        let first = Chunked::share_from(&items, None, |a, b| a == b);
+        let first: Chunked<u32> = Chunked::share_from(&items, None, |a, b| a == b);
         // 45 dropped at the front, 20 appended.
         let slid: Vec<u32> = (45..220).collect();
-        let second = Chunked::share_from(&slid, Some(&first), |a, b| a == b);
+        let second: Chunked<u32> = Chunked::share_from(&slid, Some(&first), |a, b| a == b);
         assert_eq!(second.to_vec(), slid);
         assert!(second.shared_chunks(&first) >= 200 / CHUNK - 2);
         // Nothing in common: a fresh copy.
         let other: Vec<u32> = (1000..1010).collect();
         assert_eq!(
-            Chunked::share_from(&other, Some(&first), |a, b| a == b).to_vec(),
+            Chunked::<u32>::share_from(&other, Some(&first), |a, b| a == b).to_vec(),
             other
         );
     }
@@ -297,12 +314,12 @@ mod tests {
     #[test]
     fn share_from_reuses_equal_chunks_only() {
         let items: Vec<u32> = (0..100).collect();
-        let first = Chunked::share_from(&items, None, |a, b| a == b);
+        let first: Chunked<u32> = Chunked::share_from(&items, None, |a, b| a == b);
         assert_eq!(first.to_vec(), items);
         let mut changed = items.clone();
         changed[CHUNK + 1] = 999;
         changed.push(100);
-        let second = Chunked::share_from(&changed, Some(&first), |a, b| a == b);
+        let second: Chunked<u32> = Chunked::share_from(&changed, Some(&first), |a, b| a == b);
         assert_eq!(second.to_vec(), changed);
         // Chunk 0 is reused; from the first difference on, the items are copied.
         assert_eq!(second.shared_chunks(&first), 1);
