@@ -9,7 +9,7 @@ use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::Script;
 use crate::server::replica::Entry;
-use crate::sim::chunked::Chunked;
+use crate::sim::chunked::{Chunked, Runs};
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
@@ -98,14 +98,22 @@ const LOG_CHUNK: usize = 256;
 /// A log as a checkpoint holds it.
 type LogChunks = Chunked<Entry, LOG_CHUNK>;
 
+/// An agenda entry as a checkpoint holds it.
+type AgendaEntry = ((SimTime, u64), Item);
+
 /// A kernel copy for `seek`. What grows with the run — each server's txn log, and its
 /// committedLog window — is held apart, in chunks shared with the previous checkpoint's copy
 /// of the same sequence (a log grows at its end and rarely changes otherwise; the window
-/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 256 entries.
+/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 256 entries. The
+/// agenda is held apart too, as runs shared with the previous checkpoint's: an agenda item
+/// never changes once scheduled (it is removed, or rescheduled under a new key), so what both
+/// hold under the same key — a script's commands waiting for their time, far timers — is
+/// held once.
 #[derive(Clone, Debug)]
 struct Checkpoint {
-    /// The kernel with those sequences taken out.
+    /// The kernel with those sequences and the agenda taken out.
     kernel: Kernel,
+    agenda: Runs<AgendaEntry>,
     /// Per node, as [`Logs`].
     logs: Vec<[LogChunks; 3]>,
     digest: Fnv,
@@ -151,7 +159,19 @@ impl Checkpoint {
     /// A copy of `k`, sharing chunks with `prev` where the sequences agree.
     fn of(k: &mut Kernel, prev: Option<&Checkpoint>, digest: Fnv, trace_len: usize) -> Self {
         let logs = take_logs(k);
+        let live_agenda = std::mem::take(&mut k.agenda);
         let kernel = k.clone();
+        // The previous checkpoint is in this run's past (`discard_future` drops later ones),
+        // so a key both agendas hold names the same item; the value is compared as well.
+        let (agenda, copied) = Runs::share_sorted(
+            live_agenda.iter(),
+            prev.map(|p| &p.agenda),
+            |held: &AgendaEntry| held.0,
+            |(key, _)| *key,
+            |held, (_, item)| held.1 == *item,
+            |(key, item)| (*key, item.clone()),
+        );
+        k.agenda = live_agenda;
         let shared: Vec<[LogChunks; 3]> = logs
             .iter()
             .enumerate()
@@ -163,9 +183,10 @@ impl Checkpoint {
             })
             .collect();
         put_logs(k, logs);
-        let bytes = Checkpoint::estimate(&kernel, &shared);
+        let bytes = Checkpoint::estimate(&kernel, copied, agenda.runs(), &shared);
         Checkpoint {
             kernel,
+            agenda,
             logs: shared,
             digest,
             trace_len,
@@ -174,18 +195,20 @@ impl Checkpoint {
     }
 
     /// A rough size in bytes of what a checkpoint holds alone (shared chunks not counted):
-    /// the agenda (messages in flight, with a B-tree's overhead), per-server state (sessions,
-    /// watches, the leader's learner handlers, snapshots of small trees), the network's
-    /// per-link tables, the clients' unshared answers, and the logs' chunk pointers and tails.
+    /// the agenda items not shared with the previous checkpoint (with their strings) and the
+    /// runs, per-server state (sessions, watches, the leader's learner handlers, snapshots of
+    /// small trees), the network's per-link tables, the clients' unshared answers, and the
+    /// logs' chunk pointers and tails.
     /// Calibrated against `zabscope membench` (peak RSS with 2 and 256 checkpoints).
-    fn estimate(k: &Kernel, logs: &[[LogChunks; 3]]) -> usize {
+    fn estimate(k: &Kernel, copied: usize, runs: usize, logs: &[[LogChunks; 3]]) -> usize {
         let n = k.nodes.len();
         let chunks: usize = logs
             .iter()
             .flatten()
             .map(|c| c.len() / LOG_CHUNK * 16 + c.len() % LOG_CHUNK * 8)
             .sum();
-        k.agenda.len() * (std::mem::size_of::<Item>() + 64)
+        copied * (std::mem::size_of::<AgendaEntry>() + 96)
+            + runs * 32
             + n * 6 * 1024
             + n * n * 16
             + k.clients.len() * 8 * 1024
@@ -195,6 +218,7 @@ impl Checkpoint {
     /// The whole kernel again.
     fn kernel(&self) -> Kernel {
         let mut k = self.kernel.clone();
+        k.agenda = self.agenda.iter().cloned().collect();
         let logs = self
             .logs
             .iter()

@@ -325,3 +325,149 @@ mod tests {
         assert_eq!(second.shared_chunks(&first), 1);
     }
 }
+
+/// A sorted sequence held as runs of shared arrays: `(array, from, to)` stands for
+/// `array[from..to]`. Built against an earlier copy ([`Runs::share_sorted`]): every stretch of
+/// items the earlier copy holds contiguously is referenced, not copied, wherever it now sits —
+/// for a sequence that changes anywhere, not only at its ends (the agenda: messages come and go
+/// at the front, a script's scheduled commands wait further on).
+#[derive(Clone, Debug, Default)]
+pub struct Runs<T> {
+    runs: Vec<(Arc<[T]>, usize, usize)>,
+    len: usize,
+}
+
+impl<T: Clone> Runs<T> {
+    /// The items of `items` (sorted by key, keys unique), reusing runs of `like` (sorted the
+    /// same way) where an item has the same key (`key` of a held item, `new_key` of an
+    /// incoming one) and is `same`; the others are made owned (`own`) and copied. Returns the
+    /// runs and how many items were copied.
+    pub fn share_sorted<K: Ord, X: Copy>(
+        items: impl Iterator<Item = X>,
+        like: Option<&Runs<T>>,
+        key: impl Fn(&T) -> K,
+        new_key: impl Fn(X) -> K,
+        same: impl Fn(&T, X) -> bool,
+        own: impl Fn(X) -> T,
+    ) -> (Self, usize) {
+        let old: Vec<(&Arc<[T]>, usize)> = like
+            .map(|l| {
+                l.runs
+                    .iter()
+                    .flat_map(|(a, from, to)| (*from..*to).map(move |i| (a, i)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut out = Runs {
+            runs: Vec::new(),
+            len: 0,
+        };
+        let mut fresh: Vec<T> = Vec::new();
+        let mut copied = 0;
+        let mut o = 0;
+        for x in items {
+            let k = new_key(x);
+            while o < old.len() && key(&old[o].0[old[o].1]) < k {
+                o += 1;
+            }
+            let found = old
+                .get(o)
+                .filter(|(a, i)| key(&a[*i]) == k && same(&a[*i], x));
+            match found {
+                Some(&(a, i)) => {
+                    out.flush(&mut fresh);
+                    match out.runs.last_mut() {
+                        Some((last, _, to)) if Arc::ptr_eq(last, a) && *to == i => *to += 1,
+                        _ => out.runs.push((a.clone(), i, i + 1)),
+                    }
+                    o += 1;
+                }
+                None => {
+                    fresh.push(own(x));
+                    copied += 1;
+                }
+            }
+            out.len += 1;
+        }
+        out.flush(&mut fresh);
+        (out, copied)
+    }
+
+    fn flush(&mut self, fresh: &mut Vec<T>) {
+        if !fresh.is_empty() {
+            let n = fresh.len();
+            self.runs.push((Arc::from(std::mem::take(fresh)), 0, n));
+        }
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> + '_ {
+        self.runs
+            .iter()
+            .flat_map(|(a, from, to)| a[*from..*to].iter())
+    }
+
+    /// How many runs (the pointers a copy holds).
+    #[must_use]
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
+}
+
+#[cfg(test)]
+mod runs_tests {
+    use super::*;
+
+    fn build(items: &[u32], like: Option<&Runs<u32>>) -> (Runs<u32>, usize) {
+        Runs::share_sorted(items.iter(), like, |x| *x, |x| *x, |a, b| a == b, |x| *x)
+    }
+
+    #[test]
+    fn changes_anywhere_copy_only_what_changed() {
+        let first: Vec<u32> = (0..1000).map(|i| i * 2).collect();
+        let (a, copied) = build(&first, None);
+        assert_eq!(copied, 1000);
+        assert!(a.iter().copied().eq(first.iter().copied()));
+        // The front consumed, a few inserted in the middle, the end grown.
+        let mut second: Vec<u32> = first[100..].to_vec();
+        second.extend([1, 3, 501, 503, 2001, 2003]);
+        second.sort_unstable();
+        second.dedup();
+        let (b, copied) = build(&second, Some(&a));
+        assert!(b.iter().copied().eq(second.iter().copied()));
+        assert_eq!(b.len(), second.len());
+        assert_eq!(copied, 6, "only 1, 3, 501, 503, 2001, 2003 are new");
+        // [1 3] [200..=500] [501] [502] [503] [504..] [2001 2003]
+        assert_eq!(b.runs(), 7);
+        // Same key, different value: copied, not shared.
+        let pairs: Vec<(u32, u32)> = (0..100).map(|k| (k, 0)).collect();
+        let (p, _): (Runs<(u32, u32)>, usize) =
+            Runs::share_sorted(pairs.iter(), None, |x| x.0, |x| x.0, |a, b| a == b, |x| *x);
+        let mut changed = pairs.clone();
+        changed[50].1 = 7;
+        let (q, copied) = Runs::share_sorted(
+            changed.iter(),
+            Some(&p),
+            |x| x.0,
+            |x| x.0,
+            |a, b| a == b,
+            |x| *x,
+        );
+        assert!(q.iter().eq(changed.iter()));
+        assert_eq!(copied, 1);
+        let c = b;
+        let (d, copied) = build(&[], Some(&c));
+        assert!(d.is_empty());
+        assert_eq!(copied, 0);
+    }
+}
