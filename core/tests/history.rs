@@ -172,3 +172,52 @@ fn shared_checkpoints_seek_exactly_both_ways() {
     assert!(sim.checkpoint_steps().iter().all(|s| *s < end / 2));
     assert!(sim.markers().iter().all(|m| m.step <= end / 2));
 }
+
+/// A script's commands wait in the agenda for their time; checkpoints hold them once (shared
+/// runs) and a seek restores exactly the agenda a straight run has there.
+#[test]
+fn scheduled_commands_survive_seeks_exactly() {
+    let mut text = String::from(
+        "seed 5\nconfig\ntickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=a:2888:3888\nserver.2=b:2888:3888\nserver.3=c:2888:3888\nend\n",
+    );
+    for i in 1..=3 {
+        text.push_str(&format!("at 0 start {i}\n"));
+    }
+    text.push_str("at 800 connect c1 1\nat 900 create c1 /w 0\n");
+    for t in (1_000..9_000).step_by(20) {
+        text.push_str(&format!("at {t} set c1 /w {t}\n"));
+        match t {
+            4_000 => text.push_str("at 4000 crash 2\n"),
+            6_000 => text.push_str("at 6000 restart 2\n"),
+            _ => {}
+        }
+    }
+    text.push_str("until 9000\n");
+    let script = zabscope_core::Script::parse(&text).expect("script");
+    let fresh = |budget: HistoryBudget| {
+        let mut sim = Simulation::from_script(&script).expect("sim");
+        sim.set_history(budget);
+        sim.run_for(9_000);
+        sim.step();
+        sim
+    };
+    let budget = HistoryBudget {
+        checkpoints: 4,
+        ..HistoryBudget::default()
+    };
+    let mut sim = fresh(budget);
+    let end = sim.kernel().step;
+    assert!(end > 6 * 500, "long enough: {end}");
+    let mut straight = fresh(HistoryBudget::default());
+    for target in [end / 3, end - 7, 11, end / 2 + 3, end * 3 / 4, 500] {
+        sim.seek(target);
+        straight.seek(target);
+        assert_eq!(
+            sim.kernel().agenda,
+            straight.kernel().agenda,
+            "agenda at {target}"
+        );
+        assert!(sim.view() == straight.view(), "view at step {target}");
+        assert_eq!(sim.digest(), straight.digest(), "digest at step {target}");
+    }
+}
