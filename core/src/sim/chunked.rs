@@ -350,37 +350,34 @@ impl<T: Clone> Runs<T> {
         same: impl Fn(&T, X) -> bool,
         own: impl Fn(X) -> T,
     ) -> (Self, usize) {
-        let old: Vec<(&Arc<[T]>, usize)> = like
-            .map(|l| {
-                l.runs
-                    .iter()
-                    .flat_map(|(a, from, to)| (*from..*to).map(move |i| (a, i)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // A cursor over `like`'s items: (run, index in its array), without collecting them.
+        let old: &[(Arc<[T]>, usize, usize)] = like.map_or(&[], |l| &l.runs);
+        let mut at = (0usize, old.first().map_or(0, |r| r.1));
+        let item = |(r, i): (usize, usize)| old.get(r).map(|run| (&run.0, i));
+        let next = |(r, i): (usize, usize)| match old.get(r) {
+            Some(run) if i + 1 < run.2 => (r, i + 1),
+            _ => (r + 1, old.get(r + 1).map_or(0, |n| n.1)),
+        };
         let mut out = Runs {
             runs: Vec::new(),
             len: 0,
         };
         let mut fresh: Vec<T> = Vec::new();
         let mut copied = 0;
-        let mut o = 0;
         for x in items {
             let k = new_key(x);
-            while o < old.len() && key(&old[o].0[old[o].1]) < k {
-                o += 1;
+            while item(at).is_some_and(|(a, i)| key(&a[i]) < k) {
+                at = next(at);
             }
-            let found = old
-                .get(o)
-                .filter(|(a, i)| key(&a[*i]) == k && same(&a[*i], x));
+            let found = item(at).filter(|(a, i)| key(&a[*i]) == k && same(&a[*i], x));
             match found {
-                Some(&(a, i)) => {
+                Some((a, i)) => {
                     out.flush(&mut fresh);
                     match out.runs.last_mut() {
                         Some((last, _, to)) if Arc::ptr_eq(last, a) && *to == i => *to += 1,
                         _ => out.runs.push((a.clone(), i, i + 1)),
                     }
-                    o += 1;
+                    at = next(at);
                 }
                 None => {
                     fresh.push(own(x));
