@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release web app into dist/: cargo (wasm32) → wasm-bindgen --target web → wasm-opt -Oz
-# (binaryen from npm), then copies index.html and static/. Prints the .wasm size raw and gzipped.
+# (binaryen from npm), then copies index.html and static/, writes .gz and .br siblings of the
+# .wasm and the JS glue, and prints their sizes and the bytes a first load transfers.
 # No Trunk: it would try to download its tools; plain wasm-bindgen does the same job offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,45 @@ fi
 cp index.html "$out/"
 cp -r static "$out/static"
 
-raw=$(wc -c <"$wasm_out")
-gz=$(gzip -9 -c "$wasm_out" | wc -c)
-js=$(wc -c <"$out/pkg/zabscope_web.js")
-printf '[build] %s: %d bytes raw, %d bytes gzip; JS glue %d bytes\n' "$wasm_out" "$raw" "$gz" "$js"
+# Precompressed siblings of the .wasm, the JS glue and the CSS (scripts/serve.py, or any
+# static host, sends them with Content-Encoding when the browser accepts it; README "Static
+# hosting"): gzip -9 from Python's standard library, brotli (quality 11) from Node's built-in
+# zlib. Both are deterministic (no file name or time stamp inside).
+mapfile -t packed < <(find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
+python3 - "${packed[@]}" <<'PY'
+import gzip, sys
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path + ".gz", "wb") as f:
+        f.write(gzip.compress(data, compresslevel=9, mtime=0))
+PY
+if command -v node >/dev/null; then
+  node -e '
+    const fs = require("fs"), zlib = require("zlib");
+    for (const p of process.argv.slice(1)) {
+      const data = fs.readFileSync(p);
+      fs.writeFileSync(p + ".br", zlib.brotliCompressSync(data, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    }' "${packed[@]}"
+else
+  echo "[build] node not found: no .br files (serve.py falls back to gzip)" >&2
+fi
+
+# What a first load transfers: index.html as is, each packed file raw / gzip / brotli.
+python3 - "$out" "${packed[@]}" <<'PY'
+import os, sys
+out, files = sys.argv[1], sys.argv[2:]
+size = lambda p: os.path.getsize(p) if os.path.exists(p) else None
+html = size(os.path.join(out, "index.html"))
+total = {"raw": html, "gzip": html, "brotli": html}
+for p in files:
+    raw, gz, br = size(p), size(p + ".gz"), size(p + ".br")
+    print(f"[build] {p}: {raw} bytes raw, {gz} gzip, {br if br is not None else '-'} brotli")
+    total["raw"] += raw
+    total["gzip"] += gz
+    total["brotli"] += br if br is not None else gz
+print(f"[build] transferred on first load (index.html + the files above): "
+      f"{total['raw']} bytes uncompressed, {total['gzip']} gzip, {total['brotli']} brotli")
+PY

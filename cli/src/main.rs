@@ -31,7 +31,7 @@ commands:
   fuzz-parsers [--target T] [--execs N] [--seed S]
                                       fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
-  membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace]
+  membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace] [--seeks N]
                                       memory and steps/s with the page's history on (7 / 10 /
                                       1,000,000 by default); fails unless writes still commit
   bench [--servers 3,5,7,13,51] [--clients N] [--steps N] [--repeat N]

@@ -8,6 +8,8 @@ use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::{Recorded, Script};
+use crate::server::replica::Entry;
+use crate::sim::chunked::{Chunked, Runs};
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
@@ -47,9 +49,14 @@ const CHECKPOINT_EVERY: u64 = 500;
 pub struct HistoryBudget {
     /// The most kernel copies kept for `seek` (at least 2). A checkpoint is taken every
     /// [`CHECKPOINT_EVERY`] steps; past the budget the one whose removal leaves the smallest gap
-    /// for its age goes, so checkpoints thin exponentially with age: dense near the live end
-    /// (Back is instant), sparse early on (seeking far back replays a share of the distance).
+    /// for its age goes, so checkpoints thin with age: dense near the live end (Back is
+    /// instant), sparser early on (seeking far back replays a small share of the run).
     pub checkpoints: usize,
+    /// Also thin while the checkpoints' estimated size exceeds this many bytes (`None`: count
+    /// only). A copy's size is dominated by the messages in flight and the ensemble's size: an
+    /// election among 51 servers holds tens of thousands of notifications (≈ 6 MB a copy),
+    /// a quiet 7-server ensemble ≈ 0.2 MB.
+    pub checkpoint_bytes: Option<usize>,
     /// Keep only about this many of the newest trace events (`None`: all). Trimmed in chunks:
     /// once twice this many are held, the oldest are dropped down to this many.
     pub recent_events: Option<usize>,
@@ -62,6 +69,7 @@ impl Default for HistoryBudget {
     fn default() -> Self {
         HistoryBudget {
             checkpoints: 64,
+            checkpoint_bytes: None,
             recent_events: None,
             recent_narrations: None,
         }
@@ -69,16 +77,159 @@ impl Default for HistoryBudget {
 }
 
 impl HistoryBudget {
-    /// The page's settings: 32 checkpoints, the newest 100,000 events and 20,000 narrations
-    /// (the page shows the last 40 events and the newest narration). `zabscope membench`:
-    /// ≈ 250 MiB peak after 1,000,000 steps at 7 servers / 10 writing clients.
+    /// The page's settings: up to 256 checkpoints in an estimated 64 MiB, the newest 100,000
+    /// events and 20,000 narrations (the page shows the last 40 events and the newest
+    /// narration). `zabscope membench` measures it (README).
     #[must_use]
     pub fn browser() -> Self {
         HistoryBudget {
-            checkpoints: 32,
+            checkpoints: 256,
+            checkpoint_bytes: Some(64 << 20),
             recent_events: Some(100_000),
             recent_narrations: Some(20_000),
         }
+    }
+}
+
+/// Entries per shared chunk of a checkpoint's log: a chunk pointer (16 bytes) per 256 entries
+/// per checkpoint, and at most 255 pointers copied for a log's tail.
+const LOG_CHUNK: usize = 256;
+
+/// A log as a checkpoint holds it.
+type LogChunks = Chunked<Entry, LOG_CHUNK>;
+
+/// An agenda entry as a checkpoint holds it.
+type AgendaEntry = ((SimTime, u64), Item);
+
+/// A kernel copy for `seek`. What grows with the run — each server's txn log, and its
+/// committedLog window — is held apart, in chunks shared with the previous checkpoint's copy
+/// of the same sequence (a log grows at its end and rarely changes otherwise; the window
+/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 256 entries. The
+/// agenda is held apart too, as runs shared with the previous checkpoint's: an agenda item
+/// never changes once scheduled (it is removed, or rescheduled under a new key), so what both
+/// hold under the same key — a script's commands waiting for their time, far timers — is
+/// held once.
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    /// The kernel with those sequences and the agenda taken out.
+    kernel: Kernel,
+    agenda: Runs<AgendaEntry>,
+    /// Per node, as [`Logs`].
+    logs: Vec<[LogChunks; 3]>,
+    digest: Fnv,
+    /// The number of trace events since step 0 at this step.
+    trace_len: usize,
+    /// Its estimated size ([`Checkpoint::estimate`]).
+    bytes: usize,
+}
+
+/// One node's entry sequences: the running server's txn log, the disk's (the one not in use
+/// is empty) and the running server's committedLog.
+type Logs = [Vec<Entry>; 3];
+
+/// Take the entry sequences out of `k`, leaving empty ones.
+fn take_logs(k: &mut Kernel) -> Vec<Logs> {
+    k.nodes
+        .iter_mut()
+        .map(|n| {
+            let (running, committed) = n.server.as_mut().map_or_else(Default::default, |s| {
+                let committed = std::mem::take(&mut s.core.replica.committed_log);
+                (
+                    std::mem::take(&mut s.core.durable.log),
+                    Vec::from(committed),
+                )
+            });
+            [running, std::mem::take(&mut n.disk.log), committed]
+        })
+        .collect()
+}
+
+/// Put sequences taken by [`take_logs`] back.
+fn put_logs(k: &mut Kernel, logs: Vec<Logs>) {
+    for (n, [running, disk, committed]) in k.nodes.iter_mut().zip(logs) {
+        if let Some(s) = n.server.as_mut() {
+            s.core.durable.log = running;
+            s.core.replica.committed_log = committed.into();
+        }
+        n.disk.log = disk;
+    }
+}
+
+impl Checkpoint {
+    /// A copy of `k`, sharing chunks with `prev` where the sequences agree.
+    fn of(k: &mut Kernel, prev: Option<&Checkpoint>, digest: Fnv, trace_len: usize) -> Self {
+        let logs = take_logs(k);
+        let live_agenda = std::mem::take(&mut k.agenda);
+        let kernel = k.clone();
+        // The previous checkpoint is in this run's past (`discard_future` drops later ones),
+        // so a key both agendas hold names the same item; the value is compared as well.
+        let (agenda, copied) = Runs::share_sorted(
+            live_agenda.iter(),
+            prev.map(|p| &p.agenda),
+            |held: &AgendaEntry| held.0,
+            |(key, _)| *key,
+            |held, (_, item)| held.1 == *item,
+            |(key, item)| (*key, item.clone()),
+        );
+        k.agenda = live_agenda;
+        let shared: Vec<[LogChunks; 3]> = logs
+            .iter()
+            .enumerate()
+            .map(|(i, seqs)| {
+                let old = prev.and_then(|p| p.logs.get(i));
+                std::array::from_fn(|j| {
+                    LogChunks::share_from(&seqs[j], old.map(|o| &o[j]), Entry::ptr_eq)
+                })
+            })
+            .collect();
+        put_logs(k, logs);
+        let bytes = Checkpoint::estimate(&kernel, copied, agenda.runs(), &shared);
+        Checkpoint {
+            kernel,
+            agenda,
+            logs: shared,
+            digest,
+            trace_len,
+            bytes,
+        }
+    }
+
+    /// A rough size in bytes of what a checkpoint holds alone (shared chunks not counted):
+    /// the agenda items not shared with the previous checkpoint (with their strings) and the
+    /// runs, per-server state (sessions, watches, the leader's learner handlers, snapshots of
+    /// small trees), the network's per-link tables, the clients' unshared answers, and the
+    /// logs' chunk pointers and tails.
+    /// Calibrated against `zabscope membench` (peak RSS with 2 and 256 checkpoints).
+    fn estimate(k: &Kernel, copied: usize, runs: usize, logs: &[[LogChunks; 3]]) -> usize {
+        let n = k.nodes.len();
+        let chunks: usize = logs
+            .iter()
+            .flatten()
+            .map(|c| c.len() / LOG_CHUNK * 16 + c.len() % LOG_CHUNK * 8)
+            .sum();
+        copied * (std::mem::size_of::<AgendaEntry>() + 96)
+            + runs * 32
+            + n * 6 * 1024
+            + n * n * 16
+            + k.clients.len() * 8 * 1024
+            + chunks
+    }
+
+    /// The whole kernel again.
+    fn kernel(&self) -> Kernel {
+        let mut k = self.kernel.clone();
+        k.agenda = self.agenda.iter().cloned().collect();
+        let logs = self
+            .logs
+            .iter()
+            .map(|seqs| std::array::from_fn(|j| seqs[j].to_vec()))
+            .collect();
+        put_logs(&mut k, logs);
+        k
+    }
+
+    fn step(&self) -> u64 {
+        self.kernel.step
     }
 }
 
@@ -124,14 +275,17 @@ pub struct Simulation {
     /// Each step's narration and the timeline markers so far (kept with the trace).
     narrations: Vec<(u64, Text)>,
     markers: Vec<Marker>,
+    /// The last step whose markers are in `markers`: they are kept when seeking back (the
+    /// timeline shows the whole run) and not added twice when replay passes that step again.
+    markers_upto: u64,
     keep_trace: bool,
     /// Events dropped from the front of `trace` by [`HistoryBudget::recent_events`] (so
     /// `trace_dropped + trace.len()` is the number of events since step 0).
     trace_dropped: usize,
     history: HistoryBudget,
     digest: Fnv,
-    /// Kernel copies with the digest and the (absolute) trace length at that step.
-    checkpoints: Vec<(Kernel, Fnv, usize)>,
+    /// Kernel copies for `seek`, in step order.
+    checkpoints: Vec<Checkpoint>,
     checker: Option<Checker>,
     /// The furthest step the checker has checked. Time travel never rewinds the checker:
     /// replaying steps up to here (Back, the slider, Forward) repeats what was checked, so it
@@ -162,6 +316,7 @@ impl Simulation {
             trace: Vec::new(),
             narrations: Vec::new(),
             markers: Vec::new(),
+            markers_upto: 0,
             keep_trace: true,
             trace_dropped: 0,
             history: HistoryBudget::default(),
@@ -243,7 +398,7 @@ impl Simulation {
     /// The steps of the checkpoints held, oldest first (the memory benchmark, tests).
     #[must_use]
     pub fn checkpoint_steps(&self) -> Vec<u64> {
-        self.checkpoints.iter().map(|(k, _, _)| k.step).collect()
+        self.checkpoints.iter().map(Checkpoint::step).collect()
     }
 
     /// Lower (or restore) the most steps one command may take; the parser fuzzer runs with a
@@ -468,7 +623,10 @@ impl Simulation {
                 self.narrations.push((self.kernel.step, n.clone()));
                 trim_front(&mut self.narrations, self.history.recent_narrations);
             }
-            self.markers.extend(x.markers.iter().cloned());
+            if self.kernel.step > self.markers_upto {
+                self.markers.extend(x.markers.iter().cloned());
+                self.markers_upto = self.kernel.step;
+            }
         }
         if let Some(c) = self.checker.as_mut()
             && self.kernel.step > self.checked
@@ -491,37 +649,48 @@ impl Simulation {
             && self
                 .checkpoints
                 .last()
-                .is_none_or(|(k, _, _)| k.step < self.kernel.step)
+                .is_none_or(|c| c.step() < self.kernel.step)
         {
-            self.checkpoints.push((
-                self.kernel.clone(),
+            let trace_len = self.trace_dropped + self.trace.len();
+            let c = Checkpoint::of(
+                &mut self.kernel,
+                self.checkpoints.last(),
                 self.digest,
-                self.trace_dropped + self.trace.len(),
-            ));
-            while self.checkpoints.len() > self.history.checkpoints.max(2) {
+                trace_len,
+            );
+            self.checkpoints.push(c);
+            while self.checkpoints.len() > 2 && self.over_budget() {
                 self.thin_checkpoints();
             }
         }
     }
 
+    /// More checkpoints held than [`HistoryBudget`] allows (count or estimated bytes).
+    fn over_budget(&self) -> bool {
+        let bytes = || self.checkpoints.iter().map(|c| c.bytes).sum::<usize>();
+        self.checkpoints.len() > self.history.checkpoints.max(2)
+            || self.history.checkpoint_bytes.is_some_and(|b| bytes() > b)
+    }
+
     /// Drop the interior checkpoint whose removal leaves the smallest gap relative to its
-    /// distance from the newest one (the first and the newest always stay). Gaps then grow
-    /// in proportion to age: a seek `a` steps back replays at most about `a · ln(steps / 500) /
-    /// budget` steps.
+    /// age plus an eighth of the run (the first and the newest always stay). Spacing then
+    /// grows linearly with age from the live end: with `k` checkpoints over `n` steps, a gap
+    /// is about `(age + n/8) · ln 9 / k` — dense where Back goes, and even a seek to the far
+    /// past replays only a small share of the run (docs/page.md, "Memory").
     fn thin_checkpoints(&mut self) {
-        let steps: Vec<u64> = self.checkpoints.iter().map(|(k, _, _)| k.step).collect();
+        let steps: Vec<u64> = self.checkpoints.iter().map(Checkpoint::step).collect();
         let Some(&last) = steps.last() else { return };
-        // Minimise gap / age, compared as gap_i · age_j < gap_j · age_i (no floats).
+        // Minimise gap / weight, compared as gap_i · weight_j < gap_j · weight_i (no floats).
         let score = |i: usize| {
             let gap = u128::from(steps[i + 1] - steps[i - 1]);
-            let age = u128::from(last - steps[i - 1]).max(1);
-            (gap, age)
+            let weight = u128::from(last - steps[i - 1] + last / 8).max(1);
+            (gap, weight)
         };
         let mut best = None::<(usize, (u128, u128))>;
         for i in 1..steps.len().saturating_sub(1) {
-            let (g, a) = score(i);
-            if best.is_none_or(|(_, (bg, ba))| g * ba < bg * a) {
-                best = Some((i, (g, a)));
+            let (g, w) = score(i);
+            if best.is_none_or(|(_, (bg, bw))| g * bw < bg * w) {
+                best = Some((i, (g, w)));
             }
         }
         if let Some((i, _)) = best {
@@ -653,37 +822,55 @@ impl Simulation {
         RunEnd::Done
     }
 
-    /// Time travel: go to the state right after step `target` (replaying from a checkpoint:
-    /// the commands and manual deliveries recorded are replayed at their steps by `step`).
+    /// Time travel: go to the state right after step `target` (restore the nearest
+    /// checkpoint at or before it — also forwards, when one lies between here and there — and
+    /// replay). Checkpoints after `target` stay: replay is deterministic, so they still hold
+    /// this run's future until something is done in the past ([`Simulation::discard_future`]).
     pub fn seek(&mut self, target: u64) {
-        if target < self.kernel.step {
-            let Some(i) = self
-                .checkpoints
-                .iter()
-                .rposition(|(k, _, _)| k.step <= target)
-            else {
+        let here = self.kernel.step;
+        if target < here {
+            let Some(i) = self.checkpoints.iter().rposition(|c| c.step() <= target) else {
                 return;
             };
-            let (k, d, len) = self.checkpoints[i].clone();
-            self.checkpoints.truncate(i + 1);
-            self.kernel = k;
-            self.digest = d;
-            // Events before the checkpoint that were trimmed stay gone (docs/page.md).
-            if len >= self.trace_dropped {
-                self.trace.truncate(len - self.trace_dropped);
-            } else {
-                self.trace.clear();
-                self.trace_dropped = len;
+            self.restore_checkpoint(i);
+        } else {
+            // Jumping forwards skips steps: only those the checker has checked already
+            // (`recheck` replays from an old checker copy and must check every step again).
+            let limit = match self.checker {
+                Some(_) => target.min(self.checked),
+                None => target,
+            };
+            if let Some(i) = self.checkpoints.iter().rposition(|c| c.step() <= limit)
+                && self.checkpoints[i].step() > here
+            {
+                self.restore_checkpoint(i);
             }
-            let at = self.kernel.step;
-            self.narrations.retain(|(s, _)| *s <= at);
-            self.markers.retain(|m| m.step <= at);
         }
         while self.kernel.step < target {
             if self.step().is_empty() && self.kernel.agenda.is_empty() {
                 break;
             }
         }
+    }
+
+    /// Go to checkpoint `i`: its kernel and digest; the trace is cut back to it (or, when it
+    /// lies beyond the kept trace, restarts there), narrations after it go, markers stay.
+    fn restore_checkpoint(&mut self, i: usize) {
+        let c = &self.checkpoints[i];
+        let (kernel, digest, len) = (c.kernel(), c.digest, c.trace_len);
+        self.kernel = kernel;
+        self.digest = digest;
+        // Events before the checkpoint that were trimmed stay gone (docs/page.md).
+        if (self.trace_dropped..=self.trace_dropped + self.trace.len()).contains(&len) {
+            self.trace.truncate(len - self.trace_dropped);
+        } else {
+            self.trace.clear();
+            self.trace_dropped = len;
+        }
+        let at = self.kernel.step;
+        self.narrations.retain(|(s, _)| *s <= at);
+        // The checker is not rewound: the steps replayed from here were checked already
+        // (`checked`); acting in the past rechecks them (`recheck`).
     }
 
     /// Acting in the past discards the future: forget commands recorded at or after the
@@ -702,7 +889,9 @@ impl Simulation {
         }
         self.applied.retain(|a| a.step < step);
         self.fired.retain(|(s, _)| *s < step);
-        self.checkpoints.retain(|(k, _, _)| k.step < step);
+        self.checkpoints.retain(|c| c.step() < step);
+        self.markers.retain(|m| m.step <= step);
+        self.markers_upto = self.markers_upto.min(step);
     }
 
     /// Before the run diverges at the current step (acting in the past): bring the checker to
@@ -830,6 +1019,7 @@ impl Simulation {
         self.markers.clear();
         self.violations.clear();
         self.checked = self.kernel.step;
+        self.markers_upto = 0;
         if let Some(c) = self.checker.as_mut() {
             c.reset();
             self.checker_copies = vec![(self.kernel.step, c.clone())];

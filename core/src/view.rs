@@ -66,11 +66,22 @@ impl ViewOptions {
         log_tail: None,
     };
 
-    /// For drawing a frame: no trees, the last 32 log entries.
+    /// For drawing a frame: no trees, the last 32 log entries. Nothing in it grows with the
+    /// run's history (logs are cut to their tail before any entry is formatted).
     #[must_use]
     pub const fn compact() -> ViewOptions {
         ViewOptions {
             trees: false,
+            log_tail: Some(32),
+        }
+    }
+
+    /// A frame with the data trees (the Data tab): [`ViewOptions::compact`] plus every
+    /// server's tree — still only the last 32 log entries, not whole logs.
+    #[must_use]
+    pub const fn with_trees() -> ViewOptions {
+        ViewOptions {
+            trees: true,
             log_tail: Some(32),
         }
     }

@@ -249,9 +249,10 @@ impl Model {
     /// Re-read the view and the trace index after the simulation changed.
     fn refresh(&mut self, fresh: bool) {
         let sim = self.shared.sim.borrow();
-        // Data trees only when the Data tab shows them (the frame's view stays cheap).
+        // Data trees only when the Data tab shows them (the frame's view stays cheap); never
+        // whole logs, which grow with the run (the Logs tab shows a tail).
         let opts = if self.tab == Tab::Data {
-            ViewOptions::FULL
+            ViewOptions::with_trees()
         } else {
             ViewOptions::compact()
         };

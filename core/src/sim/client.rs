@@ -8,6 +8,7 @@ use crate::ids::{ServerId, SessionId};
 use crate::request::CreateMode;
 use crate::server::outbox::Outbox;
 use crate::server::replica::{Request, Response};
+use crate::sim::chunked::Chunked;
 use crate::sim::command::ClientOp;
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
@@ -15,7 +16,7 @@ use crate::trace::EventKind;
 use crate::watch::WatchedEvent;
 use crate::watch::{ClientWatches, WatchReg};
 use crate::zxid::Zxid;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 /// The outcome of one client request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +42,8 @@ pub struct Client {
     pub next_cxid: i32,
     /// Requests in flight: when issued, what, and the agenda key of their timeout.
     pub outstanding: BTreeMap<i32, (SimTime, String, (SimTime, u64))>,
-    pub results: VecDeque<ClientResult>,
+    /// The newest [`KEEP_RESULTS`] answers, oldest first (chunks shared between checkpoints).
+    pub results: Chunked<ClientResult>,
     /// Watch events received, in order.
     pub events: Vec<WatchedEvent>,
     /// `ClientCnxn.lastZxid`: the newest zxid of any reply (sent on reconnect).
@@ -75,7 +77,7 @@ impl Client {
             timeout_ms,
             next_cxid: 1,
             outstanding: BTreeMap::new(),
-            results: VecDeque::new(),
+            results: Chunked::new(),
             events: Vec::new(),
             last_zxid: Zxid::ZERO,
             refused: None,
@@ -375,6 +377,9 @@ impl Kernel {
         };
         c.watch_regs.remove(&cxid);
         let (session, server) = (c.session, c.server);
+        if c.results.len() >= KEEP_RESULTS {
+            c.results.pop_front();
+        }
         c.results.push_back(ClientResult {
             cxid,
             op,

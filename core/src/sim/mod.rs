@@ -3,6 +3,7 @@
 
 pub mod api_backend;
 pub mod break_hunt;
+pub mod chunked;
 pub mod client;
 pub mod command;
 mod exec;
