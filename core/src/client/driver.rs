@@ -576,16 +576,7 @@ impl Kernel {
             });
             if c.outstanding.contains_key(&cxid) {
                 let session = c.session;
-                self.event(
-                    EventKind::ClientReply {
-                        session,
-                        cxid,
-                        zxid,
-                        err: r.code.value(),
-                    },
-                    Some(server),
-                    None,
-                );
+                self.trace_reply(session, cxid, zxid, r.code, server);
             }
             return;
         }
@@ -619,16 +610,7 @@ impl Kernel {
             response: Some(r.clone()),
         });
         if !traced {
-            self.event(
-                EventKind::ClientReply {
-                    session,
-                    cxid,
-                    zxid,
-                    err: r.code.value(),
-                },
-                Some(server),
-                None,
-            );
+            self.trace_reply(session, cxid, zxid, r.code, server);
         }
         if cxid == 0 {
             return match r.code {
@@ -658,6 +640,25 @@ impl Kernel {
     }
 
     /// Mark a read answered from a state older than the leader's latest commit.
+    /// A reply to a library client's request, in the trace (when the server sends it).
+    fn trace_reply(
+        &mut self,
+        session: SessionId,
+        cxid: i32,
+        zxid: Zxid,
+        code: Code,
+        server: ServerId,
+    ) {
+        let err = code.value();
+        let kind = EventKind::ClientReply {
+            session,
+            cxid,
+            zxid,
+            err,
+        };
+        self.event(kind, Some(server), None);
+    }
+
     fn zk_stale_read(&mut self, idx: usize, server: ServerId, op: &str, zxid: Zxid) {
         if !["getData", "getChildren", "exists"]
             .iter()
