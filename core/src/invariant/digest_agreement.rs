@@ -27,7 +27,7 @@ pub fn check(h: &mut History, server: &Server, zxid: Zxid, found: &mut Found) {
         )),
         Some(_) => {}
         None => {
-            h.digests.insert(zxid, digest);
+            h.digests.insert_new(zxid, digest);
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found)
         )),
         Some(_) => {}
         None => {
-            h.proposed.insert(zxid, e.clone());
+            h.proposed.insert_new(zxid, e.clone());
         }
     }
 }

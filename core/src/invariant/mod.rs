@@ -21,6 +21,7 @@ mod leadership2;
 mod link_fifo;
 mod local_primary_order;
 mod monotonic_reads;
+mod once_map;
 mod prefix_consistency;
 mod primary_integrity;
 mod serve_only_in_broadcast;
@@ -53,6 +54,7 @@ use crate::server::{Role, Server};
 use crate::sim::kernel::Kernel;
 use crate::trace::EventKind;
 use crate::zxid::Zxid;
+pub use once_map::{OnceMap, ZxidRuns};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -79,21 +81,21 @@ impl fmt::Display for Violation {
 #[derive(Clone, Debug, Default)]
 pub struct History {
     /// Every txn some leader proposed (broadcast), by zxid.
-    pub proposed: BTreeMap<Zxid, Entry>,
+    pub proposed: OnceMap<Zxid, Entry>,
     /// Every txn delivered (committed) somewhere, by zxid; a leader's recovered history counts
     /// as delivered once its epoch is established.
-    pub delivered: BTreeMap<Zxid, Entry>,
+    pub delivered: OnceMap<Zxid, Entry>,
     /// Leaders that set currentEpoch in an epoch (Leadership2) / established it (Leadership1).
     pub leaders: BTreeMap<u32, BTreeSet<ServerId>>,
     pub established: BTreeMap<u32, BTreeSet<ServerId>>,
     /// Per server: the last zxid it delivered since its role last changed.
     pub last_commit: BTreeMap<ServerId, Zxid>,
     /// DigestAgreement: the database digest right after applying each zxid.
-    pub digests: BTreeMap<Zxid, u64>,
+    pub digests: OnceMap<Zxid, u64>,
     /// Durability: per server, the txns it ACKed and was not since told to truncate.
-    pub acked: BTreeMap<ServerId, BTreeSet<Zxid>>,
+    pub acked: BTreeMap<ServerId, ZxidRuns>,
     /// AckedWritesSurvive: client writes answered OK, with their txn.
-    pub acked_writes: BTreeMap<Zxid, Entry>,
+    pub acked_writes: OnceMap<Zxid, Entry>,
     /// MonotonicReads: per session, the newest zxid an OK reply carried.
     pub seen: BTreeMap<SessionId, Zxid>,
     /// LinkFifo: per directed link, the id of the last message delivered.
@@ -244,7 +246,7 @@ impl Checker {
             }
             EventKind::Persist(Persist::Truncate(z)) => {
                 if let Some(acked) = e.from.and_then(|id| h.acked.get_mut(&id)) {
-                    acked.retain(|x| x <= z);
+                    acked.retain_up_to(*z);
                 }
             }
             EventKind::ClientReply {
