@@ -122,6 +122,9 @@ pub struct Checker {
     seq: u64,
     /// Each node's incarnation at the last check (Durability looks at a disk when it changes).
     incarnations: Vec<u32>,
+    /// Each node's server as a leader (`(id, leader_epoch)`) at the last check: Leadership1/2
+    /// record a leader only when that changes (their sets only grow), not every step.
+    leading: Vec<Option<(ServerId, u32, bool)>>,
 }
 
 type Found = Vec<(&'static str, String)>;
@@ -142,13 +145,13 @@ impl Checker {
         self.reported.clear();
         self.seq = u64::MAX;
         self.incarnations.clear();
+        self.leading.clear();
     }
 
     /// Check the step the kernel just took. Each invariant is reported once.
     pub fn check(&mut self, k: &Kernel) -> Vec<Violation> {
         let mut found: Found = Vec::new();
-        leadership1::check(&mut self.history, k, &mut found);
-        leadership2::check(&mut self.history, k, &mut found);
+        self.leadership(k, &mut found);
         for (i, e) in k.events.iter().enumerate() {
             self.kernel_event(k, i, &mut found);
             let Some(server) = e
@@ -188,6 +191,31 @@ impl Checker {
             }
         }
         out
+    }
+
+    /// Leadership1 then Leadership2, for the servers whose `leader_epoch` changed since the
+    /// last check (in node order, as a check of every server would report them).
+    fn leadership(&mut self, k: &Kernel, found: &mut Found) {
+        if self.leading.len() != k.nodes.len() {
+            self.leading = vec![None; k.nodes.len()];
+        }
+        let mut changed: Vec<(ServerId, u32, bool)> = Vec::new();
+        for (n, seen) in k.nodes.iter().zip(self.leading.iter_mut()) {
+            let now = n
+                .server
+                .as_ref()
+                .and_then(|s| leader_epoch(s).map(|(e, est)| (s.core.id, e, est)));
+            if *seen != now {
+                *seen = now;
+                changed.extend(now);
+            }
+        }
+        for &(id, epoch, established) in &changed {
+            leadership1::check(&mut self.history, id, epoch, established, found);
+        }
+        for &(id, epoch, _) in &changed {
+            leadership2::check(&mut self.history, id, epoch, found);
+        }
     }
 
     fn delivered(&mut self, server: &Server, zxid: Zxid, found: &mut Found) {
