@@ -25,6 +25,9 @@ pub struct OnceMap<K, V> {
     /// Frozen runs, oldest (largest) first; keys are disjoint across runs and `fresh`.
     frozen: Vec<Arc<BTreeMap<K, V>>>,
     fresh: BTreeMap<K, V>,
+    /// The largest key ever written: a larger one (a new zxid, the usual case) is absent
+    /// without a look into every run.
+    max: Option<K>,
 }
 
 impl<K, V> Default for OnceMap<K, V> {
@@ -32,6 +35,7 @@ impl<K, V> Default for OnceMap<K, V> {
         OnceMap {
             frozen: Vec::new(),
             fresh: BTreeMap::new(),
+            max: None,
         }
     }
 }
@@ -39,6 +43,9 @@ impl<K, V> Default for OnceMap<K, V> {
 impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
     #[must_use]
     pub fn get(&self, k: &K) -> Option<&V> {
+        if self.max.is_none_or(|m| *k > m) {
+            return None;
+        }
         self.fresh
             .get(k)
             .or_else(|| self.frozen.iter().rev().find_map(|m| m.get(k)))
@@ -55,6 +62,7 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
             return;
         }
         self.fresh.insert(k, v);
+        self.max = Some(self.max.map_or(k, |m| m.max(k)));
         if self.fresh.len() >= FRESH_MAX {
             self.freeze();
         }
