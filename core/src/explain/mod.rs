@@ -30,8 +30,9 @@ use serde::Serialize;
 use std::fmt;
 
 /// Arguments a [`Text`] holds without a second allocation (a step's narration has at most
-/// four; vote explanations, rare, spill into `Text::more`).
-const INLINE_ARGS: usize = 4;
+/// five — a delivery: type, from, to, zxid, epoch; vote explanations and notifications, rare,
+/// spill into `Text::more`).
+const INLINE_ARGS: usize = 5;
 
 /// A sentence by key: `key` names the message (`vote.adopt.higher_epoch`), `args` fill its
 /// `{name}` placeholders. Serialised as `{"key": …, "args": {name: value}}`.
@@ -44,8 +45,10 @@ pub struct Text {
     pub key: &'static str,
     /// The argument values, back to back.
     values: String,
-    /// `(name, end of its value in values)` of the first arguments (unused slots `("", 0)`).
-    inline: [(&'static str, u32); INLINE_ARGS],
+    /// Names of the first arguments and where each value ends in `values` (unused slots
+    /// `""` and 0).
+    names: [&'static str; INLINE_ARGS],
+    ends: [u32; INLINE_ARGS],
     used: u8,
     /// The arguments after the first [`INLINE_ARGS`].
     more: Vec<(&'static str, u32)>,
@@ -57,7 +60,8 @@ impl Text {
         Text {
             key,
             values: String::new(),
-            inline: [("", 0); INLINE_ARGS],
+            names: [""; INLINE_ARGS],
+            ends: [0; INLINE_ARGS],
             used: 0,
             more: Vec::new(),
         }
@@ -68,33 +72,38 @@ impl Text {
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Text {
         use fmt::Write as _;
         if self.values.capacity() == 0 {
-            self.values.reserve(24);
+            self.values.reserve(32);
         }
         // Writing into a String cannot fail.
         let _ = write!(self.values, "{value}");
         let end = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
-        match self.inline.get_mut(usize::from(self.used)) {
-            Some(slot) => {
-                *slot = (name, end);
-                self.used += 1;
-            }
-            None => self.more.push((name, end)),
+        let i = usize::from(self.used);
+        if i < INLINE_ARGS {
+            self.names[i] = name;
+            self.ends[i] = end;
+            self.used += 1;
+        } else {
+            self.more.push((name, end));
         }
         self
     }
 
     /// The arguments, `(name, value)` in the order they were added.
     pub fn args(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
-        let ends = self.inline[..usize::from(self.used)]
+        let used = usize::from(self.used);
+        let inline = self.names[..used]
             .iter()
-            .chain(&self.more);
+            .copied()
+            .zip(self.ends[..used].iter().copied());
         let mut start = 0usize;
-        ends.map(move |&(name, end)| {
-            let end = (end as usize).min(self.values.len());
-            let v = self.values.get(start..end).unwrap_or_default();
-            start = end;
-            (name, v)
-        })
+        inline
+            .chain(self.more.iter().copied())
+            .map(move |(name, end)| {
+                let end = (end as usize).min(self.values.len());
+                let v = self.values.get(start..end).unwrap_or_default();
+                start = end;
+                (name, v)
+            })
     }
 
     /// The value of argument `name`, if set.
