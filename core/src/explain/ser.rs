@@ -8,15 +8,17 @@ use crate::zxid::Zxid;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-pub(crate) fn args<S: Serializer>(
-    args: &[(&'static str, String)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let mut m = s.serialize_map(Some(args.len()))?;
-    for (k, v) in args {
-        m.serialize_entry(k, v)?;
+/// A [`Text`](super::Text)'s arguments as an object `{name: value}`.
+pub(crate) struct Args<'a>(pub &'a super::Text);
+
+impl Serialize for Args<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.args().count()))?;
+        for (k, v) in self.0.args() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
     }
-    m.end()
 }
 
 /// A zxid as `{value, hex, epoch, counter}`.

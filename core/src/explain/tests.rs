@@ -335,3 +335,35 @@ fn faults_are_narrated_by_key() {
     assert!(kinds.contains(&crate::explain::MarkerKind::Partition));
     assert!(kinds.contains(&crate::explain::MarkerKind::LeaderChange));
 }
+
+/// A `Text` keeps its arguments in one string: its JSON, Debug form, `get` and `en` are what
+/// the `Vec<(name, String)>` it replaced gave, past the inline arguments too.
+#[test]
+fn text_arguments_read_back_in_order() {
+    let mut t = Text::new("vote.keep");
+    let names = [
+        "sid", "from", "leader", "epoch_hi", "epoch_lo", "zxid_hi", "zxid_lo", "x",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        t = t.arg(n, format!("v{i}"));
+    }
+    t = t.arg("empty", "");
+    let json = serde_json::to_string(&t).expect("json");
+    assert_eq!(
+        json,
+        r#"{"key":"vote.keep","args":{"sid":"v0","from":"v1","leader":"v2","epoch_hi":"v3","epoch_lo":"v4","zxid_hi":"v5","zxid_lo":"v6","x":"v7","empty":""}}"#
+    );
+    assert_eq!(t.get("zxid_lo"), Some("v6"));
+    assert_eq!(t.get("empty"), Some(""));
+    assert_eq!(t.get("none"), None);
+    let short = Text::new("step.commit")
+        .arg("leader", 1)
+        .arg("zxid", "0x100000001");
+    assert_eq!(
+        format!("{short:?}"),
+        r#"Text { key: "step.commit", args: [("leader", "1"), ("zxid", "0x100000001")] }"#
+    );
+    assert_eq!(Text::new("no.such.key").arg("a", 1).en(), "no.such.key a=1");
+    assert_eq!(short.clone(), short);
+    assert_ne!(short, Text::new("step.commit").arg("leader", 1));
+}

@@ -2,6 +2,8 @@
 //! is another table with the same keys and `{name}` placeholders; the page and the cli render
 //! a [`Text`](crate::explain::Text) through one of them and build no sentence themselves.
 
+use crate::explain::Text;
+
 /// `(key, template)`; `{name}` is replaced by the argument `name`.
 pub const TEXTS: &[(&str, &str)] = &[
     // Fast Leader Election (FastLeaderElection.lookForLeader, totalOrderPredicate).
@@ -338,18 +340,20 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("log.truncated", "truncated"),
 ];
 
-/// Render `key` with `args`. An unknown key renders as the key and its arguments (never a
+/// Render `t` (its key with its arguments). An unknown key renders as the key and its arguments (never a
 /// panic); a placeholder with no argument renders as `?`.
 #[must_use]
-pub fn text(key: &str, args: &[(&'static str, String)]) -> String {
-    let Some((_, template)) = TEXTS.iter().find(|(k, _)| *k == key) else {
-        let list: Vec<String> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        return format!("{key} {}", list.join(" ")).trim_end().to_string();
+pub fn text(t: &Text) -> String {
+    let Some((_, template)) = TEXTS.iter().find(|(k, _)| *k == t.key) else {
+        let list: Vec<String> = t.args().map(|(k, v)| format!("{k}={v}")).collect();
+        return format!("{} {}", t.key, list.join(" "))
+            .trim_end()
+            .to_string();
     };
-    fill(template, args)
+    fill(template, t)
 }
 
-fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+fn fill(template: &str, args: &Text) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -360,8 +364,8 @@ fn fill(template: &str, args: &[(&'static str, String)]) -> String {
             return out;
         };
         let name = &after[..close];
-        match args.iter().find(|(k, _)| *k == name) {
-            Some((_, v)) => out.push_str(v),
+        match args.get(name) {
+            Some(v) => out.push_str(v),
             None => out.push('?'),
         }
         rest = &after[close + 1..];

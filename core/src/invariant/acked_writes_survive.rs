@@ -24,7 +24,7 @@ pub fn replied(h: &mut History, server: &Server, session: i64, cxid: i32, zxid: 
         .take(64)
         .find(own)
     {
-        h.acked_writes.entry(zxid).or_insert_with(|| e.clone());
+        h.acked_writes.insert_new(zxid, e.clone());
     }
 }
 
@@ -34,7 +34,7 @@ pub fn established(h: &History, leader: &Server, epoch: u32, found: &mut Found) 
     let snap = core.durable.snapshot().map_or(Zxid::ZERO, |s| s.zxid);
     let last = core.replica.last_processed();
     let log = &core.durable.log;
-    for (z, e) in h.acked_writes.range(..Zxid::new(epoch, 0)) {
+    for (z, e) in h.acked_writes.before(Zxid::new(epoch, 0)) {
         let held = *z <= last
             && (*z <= snap
                 || log

@@ -20,7 +20,7 @@ pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
         )),
         Some(_) => {}
         None => {
-            h.delivered.insert(d.zxid, e.clone());
+            h.delivered.insert_new(d.zxid, e.clone());
         }
     }
 }
@@ -42,15 +42,18 @@ pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
             )),
             Some(_) => {}
             None => {
-                h.delivered.insert(e.zxid(), e.clone());
+                h.delivered.insert_new(e.zxid(), e.clone());
             }
         }
     }
     let in_snapshot: Vec<(Zxid, Entry)> = h
         .proposed
-        .range(..=upto)
+        .up_to(upto)
+        .into_iter()
         .filter(|(z, _)| replica.holds(**z) && !h.delivered.contains_key(z))
         .map(|(z, e)| (*z, e.clone()))
         .collect();
-    h.delivered.extend(in_snapshot);
+    for (z, e) in in_snapshot {
+        h.delivered.insert_new(z, e);
+    }
 }

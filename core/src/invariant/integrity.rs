@@ -9,10 +9,16 @@ use crate::zxid::Zxid;
 /// make "the" broadcast txn ambiguous).
 pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found) {
     let log = &leader.core.durable.log;
-    let Some(e) = log
-        .get(log.partition_point(|e| e.zxid() < zxid))
-        .filter(|e| e.zxid() == zxid)
-    else {
+    // A leader logs its proposal last: look there before a binary search of the whole log
+    // (the same entry the search would find: the first one with that zxid).
+    let n = log.len();
+    let last_is_it = n > 0 && log[n - 1].zxid() == zxid && (n == 1 || log[n - 2].zxid() < zxid);
+    let at = if last_is_it {
+        n - 1
+    } else {
+        log.partition_point(|e| e.zxid() < zxid)
+    };
+    let Some(e) = log.get(at).filter(|e| e.zxid() == zxid) else {
         return;
     };
     match h.proposed.get(&zxid) {
@@ -22,7 +28,7 @@ pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found)
         )),
         Some(_) => {}
         None => {
-            h.proposed.insert(zxid, e.clone());
+            h.proposed.insert_new(zxid, e.clone());
         }
     }
 }

@@ -1,17 +1,15 @@
 //! Leadership2 (Zab.tla): in any epoch at most one server becomes leader — sets its
 //! currentEpoch to it after a quorum acknowledged the epoch (ACKEPOCH).
 
-use super::{Found, History, leader_epoch};
-use crate::sim::kernel::Kernel;
+use super::{Found, History};
+use crate::ids::ServerId;
 
-pub fn check(h: &mut History, k: &Kernel, found: &mut Found) {
-    for s in k.nodes.iter().filter_map(|n| n.server.as_ref()) {
-        if let Some((epoch, _)) = leader_epoch(s) {
-            let set = h.leaders.entry(epoch).or_default();
-            set.insert(s.core.id);
-            if set.len() > 1 {
-                found.push(("Leadership2", format!("epoch {epoch} has leaders {set:?}")));
-            }
-        }
+/// Server `id` leads `epoch` (`leader_epoch`); called only when a server's answer changed (see
+/// `leadership1::check`).
+pub fn check(h: &mut History, id: ServerId, epoch: u32, found: &mut Found) {
+    let set = h.leaders.entry(epoch).or_default();
+    set.insert(id);
+    if set.len() > 1 {
+        found.push(("Leadership2", format!("epoch {epoch} has leaders {set:?}")));
     }
 }

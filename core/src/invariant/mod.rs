@@ -21,6 +21,7 @@ mod leadership2;
 mod link_fifo;
 mod local_primary_order;
 mod monotonic_reads;
+mod once_map;
 mod prefix_consistency;
 mod primary_integrity;
 mod serve_only_in_broadcast;
@@ -53,6 +54,7 @@ use crate::server::{Role, Server};
 use crate::sim::kernel::Kernel;
 use crate::trace::EventKind;
 use crate::zxid::Zxid;
+pub use once_map::{OnceMap, ZxidRuns};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -79,21 +81,21 @@ impl fmt::Display for Violation {
 #[derive(Clone, Debug, Default)]
 pub struct History {
     /// Every txn some leader proposed (broadcast), by zxid.
-    pub proposed: BTreeMap<Zxid, Entry>,
+    pub proposed: OnceMap<Zxid, Entry>,
     /// Every txn delivered (committed) somewhere, by zxid; a leader's recovered history counts
     /// as delivered once its epoch is established.
-    pub delivered: BTreeMap<Zxid, Entry>,
+    pub delivered: OnceMap<Zxid, Entry>,
     /// Leaders that set currentEpoch in an epoch (Leadership2) / established it (Leadership1).
     pub leaders: BTreeMap<u32, BTreeSet<ServerId>>,
     pub established: BTreeMap<u32, BTreeSet<ServerId>>,
     /// Per server: the last zxid it delivered since its role last changed.
     pub last_commit: BTreeMap<ServerId, Zxid>,
     /// DigestAgreement: the database digest right after applying each zxid.
-    pub digests: BTreeMap<Zxid, u64>,
+    pub digests: OnceMap<Zxid, u64>,
     /// Durability: per server, the txns it ACKed and was not since told to truncate.
-    pub acked: BTreeMap<ServerId, BTreeSet<Zxid>>,
+    pub acked: BTreeMap<ServerId, ZxidRuns>,
     /// AckedWritesSurvive: client writes answered OK, with their txn.
-    pub acked_writes: BTreeMap<Zxid, Entry>,
+    pub acked_writes: OnceMap<Zxid, Entry>,
     /// MonotonicReads: per session, the newest zxid an OK reply carried.
     pub seen: BTreeMap<SessionId, Zxid>,
     /// LinkFifo: per directed link, the id of the last message delivered.
@@ -120,6 +122,9 @@ pub struct Checker {
     seq: u64,
     /// Each node's incarnation at the last check (Durability looks at a disk when it changes).
     incarnations: Vec<u32>,
+    /// Each node's server as a leader (`(id, leader_epoch)`) at the last check: Leadership1/2
+    /// record a leader only when that changes (their sets only grow), not every step.
+    leading: Vec<Option<(ServerId, u32, bool)>>,
 }
 
 type Found = Vec<(&'static str, String)>;
@@ -140,13 +145,13 @@ impl Checker {
         self.reported.clear();
         self.seq = u64::MAX;
         self.incarnations.clear();
+        self.leading.clear();
     }
 
     /// Check the step the kernel just took. Each invariant is reported once.
     pub fn check(&mut self, k: &Kernel) -> Vec<Violation> {
         let mut found: Found = Vec::new();
-        leadership1::check(&mut self.history, k, &mut found);
-        leadership2::check(&mut self.history, k, &mut found);
+        self.leadership(k, &mut found);
         for (i, e) in k.events.iter().enumerate() {
             self.kernel_event(k, i, &mut found);
             let Some(server) = e
@@ -186,6 +191,31 @@ impl Checker {
             }
         }
         out
+    }
+
+    /// Leadership1 then Leadership2, for the servers whose `leader_epoch` changed since the
+    /// last check (in node order, as a check of every server would report them).
+    fn leadership(&mut self, k: &Kernel, found: &mut Found) {
+        if self.leading.len() != k.nodes.len() {
+            self.leading = vec![None; k.nodes.len()];
+        }
+        let mut changed: Vec<(ServerId, u32, bool)> = Vec::new();
+        for (n, seen) in k.nodes.iter().zip(self.leading.iter_mut()) {
+            let now = n
+                .server
+                .as_ref()
+                .and_then(|s| leader_epoch(s).map(|(e, est)| (s.core.id, e, est)));
+            if *seen != now {
+                *seen = now;
+                changed.extend(now);
+            }
+        }
+        for &(id, epoch, established) in &changed {
+            leadership1::check(&mut self.history, id, epoch, established, found);
+        }
+        for &(id, epoch, _) in &changed {
+            leadership2::check(&mut self.history, id, epoch, found);
+        }
     }
 
     fn delivered(&mut self, server: &Server, zxid: Zxid, found: &mut Found) {
@@ -244,7 +274,7 @@ impl Checker {
             }
             EventKind::Persist(Persist::Truncate(z)) => {
                 if let Some(acked) = e.from.and_then(|id| h.acked.get_mut(&id)) {
-                    acked.retain(|x| x <= z);
+                    acked.retain_up_to(*z);
                 }
             }
             EventKind::ClientReply {

@@ -8,8 +8,7 @@ use crate::zxid::Zxid;
 pub fn check(h: &History, d: &Delivery, found: &mut Found) {
     let pred = h
         .delivered
-        .range(..d.zxid)
-        .next_back()
+        .last_before(d.zxid)
         .map_or(Zxid::ZERO, |(z, _)| *z);
     let core = &d.server.core;
     let Some(prev) = core.replica.applied_before(d.zxid) else {

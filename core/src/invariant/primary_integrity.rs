@@ -7,7 +7,7 @@ use crate::zxid::Zxid;
 
 pub fn check(h: &History, leader: &Server, epoch: u32, found: &mut Found) {
     let core = &leader.core;
-    let Some((&last, _)) = h.delivered.range(..Zxid::new(epoch, 0)).next_back() else {
+    let Some((&last, _)) = h.delivered.last_before(Zxid::new(epoch, 0)) else {
         return;
     };
     let snap = core.durable.snapshot().map_or(Zxid::ZERO, |s| s.zxid);

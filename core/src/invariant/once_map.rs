@@ -1,0 +1,274 @@
+//! The checker's memory of every txn ever proposed, delivered or acknowledged grows with the
+//! run, and the simulation keeps copies of the checker for time travel (every 10,000 steps):
+//! with plain `BTreeMap`s each copy cloned the whole history, so a lecture-length run paid
+//! O(run length) per copy (issue 10). These two collections keep the same answers but share
+//! what does not change between copies.
+//!
+//! [`OnceMap`]: a map whose keys are written once and never removed (what Integrity,
+//! Agreement, DigestAgreement and AckedWritesSurvive remember). New keys go to a small fresh
+//! map; full ones are frozen behind `Arc`s and merged with their neighbours when sizes meet,
+//! so there are at most log₂(n / FRESH_MAX) + 1 frozen runs and a clone copies only the fresh
+//! part. [`ZxidRuns`]: a set of zxids stored as runs of consecutive values (a server ACKs
+//! proposals in order, so its set is a few runs, not one entry per write).
+
+use crate::zxid::Zxid;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Entries a [`OnceMap`] keeps unshared before freezing them.
+const FRESH_MAX: usize = 512;
+
+/// See the module header. The first value written for a key stays.
+#[derive(Clone)]
+pub struct OnceMap<K, V> {
+    /// Frozen runs, oldest (largest) first; keys are disjoint across runs and `fresh`.
+    frozen: Vec<Arc<BTreeMap<K, V>>>,
+    fresh: BTreeMap<K, V>,
+    /// The largest key ever written: a larger one (a new zxid, the usual case) is absent
+    /// without a look into every run.
+    max: Option<K>,
+}
+
+impl<K, V> Default for OnceMap<K, V> {
+    fn default() -> Self {
+        OnceMap {
+            frozen: Vec::new(),
+            fresh: BTreeMap::new(),
+            max: None,
+        }
+    }
+}
+
+impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
+    #[must_use]
+    pub fn get(&self, k: &K) -> Option<&V> {
+        if self.max.is_none_or(|m| *k > m) {
+            return None;
+        }
+        self.fresh
+            .get(k)
+            .or_else(|| self.frozen.iter().rev().find_map(|m| m.get(k)))
+    }
+
+    #[must_use]
+    pub fn contains_key(&self, k: &K) -> bool {
+        self.get(k).is_some()
+    }
+
+    /// Remember `v` for `k` unless `k` already has a value.
+    pub fn insert_new(&mut self, k: K, v: V) {
+        if self.contains_key(&k) {
+            return;
+        }
+        self.fresh.insert(k, v);
+        self.max = Some(self.max.map_or(k, |m| m.max(k)));
+        if self.fresh.len() >= FRESH_MAX {
+            self.freeze();
+        }
+    }
+
+    /// Move `fresh` into the frozen runs, merging runs no more than twice its size.
+    fn freeze(&mut self) {
+        let mut run = std::mem::take(&mut self.fresh);
+        while let Some(last) = self.frozen.last()
+            && last.len() <= run.len() * 2
+        {
+            let Some(last) = self.frozen.pop() else { break };
+            let mut older = Arc::try_unwrap(last).unwrap_or_else(|shared| (*shared).clone());
+            older.append(&mut run);
+            run = older;
+        }
+        self.frozen.push(Arc::new(run));
+    }
+
+    /// Every entry with a key below `end`, in key order.
+    #[must_use]
+    pub fn before(&self, end: K) -> Vec<(&K, &V)> {
+        self.sorted(|k| *k < end)
+    }
+
+    /// Every entry with a key up to `end` included, in key order.
+    #[must_use]
+    pub fn up_to(&self, end: K) -> Vec<(&K, &V)> {
+        self.sorted(|k| *k <= end)
+    }
+
+    /// The entry with the largest key below `end`.
+    #[must_use]
+    pub fn last_before(&self, end: K) -> Option<(&K, &V)> {
+        self.runs()
+            .filter_map(|m| m.range(..end).next_back())
+            .max_by_key(|(k, _)| **k)
+    }
+
+    fn runs(&self) -> impl Iterator<Item = &BTreeMap<K, V>> {
+        self.frozen.iter().map(|m| &**m).chain([&self.fresh])
+    }
+
+    fn sorted(&self, keep: impl Fn(&K) -> bool) -> Vec<(&K, &V)> {
+        let mut out: Vec<(&K, &V)> = Vec::new();
+        for m in self.runs() {
+            // Each run is sorted: its kept entries are a prefix.
+            out.extend(m.iter().take_while(|(k, _)| keep(k)));
+        }
+        out.sort_by_key(|(k, _)| **k);
+        out
+    }
+
+    /// How many keys are remembered.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.runs().map(BTreeMap::len).sum()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<K: Ord + Copy + fmt::Debug, V: Clone + fmt::Debug> fmt::Debug for OnceMap<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.sorted(|_| true)).finish()
+    }
+}
+
+/// A set of zxids as sorted, disjoint, non-adjacent runs `first..=last` of raw zxid values
+/// (see the module header). Iterates in ascending order like a `BTreeSet<Zxid>`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ZxidRuns {
+    runs: Vec<(u64, u64)>,
+}
+
+impl ZxidRuns {
+    pub fn insert(&mut self, z: Zxid) {
+        let v = z.0;
+        // The usual case: the next zxid after the newest run, or one already in it.
+        if let Some(last) = self.runs.last_mut() {
+            if v >= last.0 && v <= last.1 {
+                return;
+            }
+            if last.1.checked_add(1) == Some(v) {
+                last.1 = v;
+                return;
+            }
+        }
+        // The first run starting after v.
+        let i = self.runs.partition_point(|r| r.0 <= v);
+        if i > 0 && self.runs[i - 1].1 >= v {
+            return;
+        }
+        let joins_prev = i > 0 && self.runs[i - 1].1.checked_add(1) == Some(v);
+        let joins_next = i < self.runs.len() && v.checked_add(1) == Some(self.runs[i].0);
+        match (joins_prev, joins_next) {
+            (true, true) => {
+                self.runs[i - 1].1 = self.runs[i].1;
+                self.runs.remove(i);
+            }
+            (true, false) => self.runs[i - 1].1 = v,
+            (false, true) => self.runs[i].0 = v,
+            (false, false) => self.runs.insert(i, (v, v)),
+        }
+    }
+
+    /// Keep only the zxids up to `z` (a TRUNC to `z`).
+    pub fn retain_up_to(&mut self, z: Zxid) {
+        self.runs.retain(|r| r.0 <= z.0);
+        if let Some(last) = self.runs.last_mut() {
+            last.1 = last.1.min(z.0);
+        }
+    }
+
+    /// Every zxid in the set, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = Zxid> + '_ {
+        self.runs.iter().flat_map(|&(a, b)| (a..=b).map(Zxid))
+    }
+
+    #[must_use]
+    pub fn contains(&self, z: Zxid) -> bool {
+        let i = self.runs.partition_point(|r| r.0 <= z.0);
+        i > 0 && self.runs[i - 1].1 >= z.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Same answers as a `BTreeMap` / `BTreeSet` over a pseudo-random sequence with mostly
+    /// increasing keys, out-of-order ones and repeats.
+    #[test]
+    fn once_map_answers_like_a_btreemap() {
+        let mut m: OnceMap<u64, u64> = OnceMap::default();
+        let mut b: BTreeMap<u64, u64> = BTreeMap::new();
+        let mut x = 7u64;
+        let mut copies = Vec::new();
+        for i in 0..5_000u64 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let k = if x.is_multiple_of(7) {
+                (x >> 33) % (i + 1)
+            } else {
+                i
+            };
+            m.insert_new(k, x);
+            b.entry(k).or_insert(x);
+            if i % 700 == 0 {
+                copies.push((m.clone(), b.clone()));
+            }
+        }
+        copies.push((m, b));
+        for (m, b) in &copies {
+            assert_eq!(m.len(), b.len());
+            for k in 0..5_100 {
+                assert_eq!(m.get(&k), b.get(&k));
+                assert_eq!(m.last_before(k), b.range(..k).next_back());
+            }
+            for end in [0, 1, 511, 512, 2_000, 4_999, 6_000] {
+                assert_eq!(m.before(end), b.range(..end).collect::<Vec<_>>());
+                assert_eq!(m.up_to(end), b.range(..=end).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn zxid_runs_answer_like_a_btreeset() {
+        let mut r = ZxidRuns::default();
+        let mut s: BTreeSet<Zxid> = BTreeSet::new();
+        let mut x = 3u64;
+        for i in 0..4_000u64 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            match x % 11 {
+                0 => {
+                    let z = Zxid((x >> 40) % (i + 2));
+                    r.retain_up_to(z);
+                    s.retain(|y| *y <= z);
+                }
+                1..=3 => {
+                    let z = Zxid((x >> 40) % (i + 2));
+                    r.insert(z);
+                    s.insert(z);
+                }
+                _ => {
+                    let z = Zxid(i);
+                    r.insert(z);
+                    s.insert(z);
+                }
+            }
+            if i % 97 == 0 {
+                assert_eq!(
+                    r.iter().collect::<Vec<_>>(),
+                    s.iter().copied().collect::<Vec<_>>()
+                );
+            }
+        }
+        assert_eq!(
+            r.iter().collect::<Vec<_>>(),
+            s.iter().copied().collect::<Vec<_>>()
+        );
+        for v in 0..4_100 {
+            assert_eq!(r.contains(Zxid(v)), s.contains(&Zxid(v)));
+        }
+    }
+}
