@@ -16,7 +16,7 @@
 use std::process::ExitCode;
 use zabscope_core::sim::kernel::Kernel;
 use zabscope_core::time::SimTime;
-use zabscope_core::{ClientOp, Command, HistoryBudget, ServerId, Simulation};
+use zabscope_core::{ClientOp, Command, HistoryBudget, Simulation};
 
 const USAGE: &str = "usage: zabscope membench [--servers N] [--clients N] [--steps N] \
 [--checkpoints K] [--full-trace] [--seeks N]";
@@ -108,24 +108,8 @@ fn idle_clients(k: &Kernel, since: SimTime) -> Vec<String> {
 /// Returns (write rounds, the time and committed zxid at 90 % of the steps).
 fn drive(sim: &mut Simulation, o: &Opts) -> (u64, SimTime, u64) {
     sim.run_until(60_000, |s| !s.leaders().is_empty());
-    for i in 1..=o.clients {
-        let c = Command::Connect {
-            client: format!("c{i}"),
-            server: ServerId((i - 1) % o.servers + 1),
-            timeout_ms: 30_000,
-        };
-        sim.apply(c).expect("connect is valid");
-    }
-    let create = ClientOp::Create {
-        path: "/bench".into(),
-        data: "0".into(),
-        ephemeral: false,
-    };
-    sim.apply(Command::Op {
-        client: "c1".into(),
-        op: create,
-    })
-    .expect("create is valid");
+    zabscope_core::bench::connect_writers(sim, o.servers, o.clients)
+        .expect("connect and create are valid");
     sim.run_for(500);
     let first = sim.kernel().step;
     let ninety = first + o.steps / 10 * 9;

@@ -113,34 +113,16 @@ impl Workload {
         if !sim.run_until(20_000, |s| s.leaders().len() == 1) {
             return Err(format!("{servers} servers elected no leader in 20 s"));
         }
-        let mut writers = Vec::new();
-        for i in 1..=clients {
-            let name = format!("c{i}");
-            let server = ServerId((i - 1) % servers + 1);
-            let connect = Command::Connect {
-                client: name.clone(),
-                server,
-                timeout_ms: 30_000,
-            };
-            sim.apply(connect).map_err(|e| e.to_string())?;
-            writers.push(Writer {
-                name,
+        connect_writers(&mut sim, servers, clients)?;
+        let mut writers = (1..=clients)
+            .map(|i| Writer {
+                name: format!("c{i}"),
                 session: SessionId(0),
                 last_commit: 0,
                 writes: 0,
                 idle: false,
-            });
-        }
-        let create = ClientOp::Create {
-            path: "/bench".into(),
-            data: "0".into(),
-            ephemeral: false,
-        };
-        sim.apply(Command::Op {
-            client: "c1".into(),
-            op: create,
-        })
-        .map_err(|e| e.to_string())?;
+            })
+            .collect::<Vec<_>>();
         sim.run_for(1_000);
         for w in &mut writers {
             let c = sim.kernel().clients.iter().find(|c| c.name == w.name);
@@ -398,4 +380,28 @@ impl Report {
             failed: w.check().err(),
         }
     }
+}
+
+/// The benchmarks' clients: `c1..=cN` connected round-robin to servers `1..=servers` (30 s
+/// sessions), and `/bench` created by c1 — the znode every writer sets.
+pub fn connect_writers(sim: &mut Simulation, servers: u32, clients: u32) -> Result<(), String> {
+    for i in 1..=clients {
+        let connect = Command::Connect {
+            client: format!("c{i}"),
+            server: ServerId((i - 1) % servers + 1),
+            timeout_ms: 30_000,
+        };
+        sim.apply(connect).map_err(|e| e.to_string())?;
+    }
+    let create = ClientOp::Create {
+        path: "/bench".into(),
+        data: "0".into(),
+        ephemeral: false,
+    };
+    sim.apply(Command::Op {
+        client: "c1".into(),
+        op: create,
+    })
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }

@@ -2,24 +2,16 @@
 //! keep only the newest items, yet `seek` to any step still lands on exactly the state a
 //! straight run reaches there, and the digest never depends on the history settings.
 
-use zabscope_core::{Command, HistoryBudget, Simulation};
+mod common;
 
-fn cmd(s: &str) -> Command {
-    Command::parse(s).expect("command")
-}
+use common::{cmd, write_every_20ms};
+use zabscope_core::{HistoryBudget, Simulation};
 
 /// Three servers, a client writing every 20 ms for `ms`, under `history`.
 fn run(history: HistoryBudget, ms: u64) -> Simulation {
     let mut sim = Simulation::with_servers(3, 7).expect("3");
     sim.set_history(history);
-    assert!(sim.run_until(5_000, |s| !s.leaders().is_empty()));
-    sim.apply(cmd("connect c1 1")).expect("connect");
-    sim.run_for(100);
-    for i in 0..ms / 20 {
-        sim.apply(cmd(&format!("set c1 / v{i}"))).expect("set");
-        sim.run_for(20);
-    }
-    sim
+    write_every_20ms(sim, ms)
 }
 
 fn tight() -> HistoryBudget {

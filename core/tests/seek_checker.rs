@@ -2,27 +2,19 @@
 //! checker's memory with the kernel, so replaying a run with commits raises no false alarm,
 //! and a real violation is still caught, at the same step, after a seek.
 
+mod common;
+
+use common::{cmd, write_every_20ms};
+use zabscope_core::Simulation;
 use zabscope_core::breaks::Break;
 use zabscope_core::sim::break_hunt;
-use zabscope_core::{Command, Simulation};
-
-fn cmd(s: &str) -> Command {
-    Command::parse(s).expect("command")
-}
 
 /// Three servers, invariants checked, a client writing every 20 ms for `ms` (> 500 steps, so
 /// seeks restore from checkpoints other than step 0).
 fn writing(ms: u64) -> Simulation {
     let mut sim = Simulation::with_servers(3, 7).expect("3");
     sim.check_invariants(true);
-    assert!(sim.run_until(5_000, |s| !s.leaders().is_empty()));
-    sim.apply(cmd("connect c1 1")).expect("connect");
-    sim.run_for(100);
-    for i in 0..ms / 20 {
-        sim.apply(cmd(&format!("set c1 / v{i}"))).expect("set");
-        sim.run_for(20);
-    }
-    sim
+    write_every_20ms(sim, ms)
 }
 
 #[test]
