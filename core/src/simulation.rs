@@ -283,6 +283,8 @@ pub struct Simulation {
     /// The last step whose markers are in `markers`: they are kept when seeking back (the
     /// timeline shows the whole run) and not added twice when replay passes that step again.
     markers_upto: u64,
+    /// Keep the trace; also what records applied commands and manual deliveries for `seek`
+    /// and `script()`, and takes checkpoints (off for fuzzing and benchmarks).
     keep_trace: bool,
     /// Events dropped from the front of `trace` by [`HistoryBudget::recent_events`] (so
     /// `trace_dropped + trace.len()` is the number of events since step 0).
@@ -303,8 +305,6 @@ pub struct Simulation {
     checker_copies: Vec<(u64, Checker)>,
     /// In step order; `violations()` shows those up to the current step.
     violations: Vec<Violation>,
-    /// Record applied commands for `seek` and `script()` (off for benchmarks).
-    recording: bool,
     /// The most steps one command may take (`limits::MAX_STEPS`; lower for fuzzing).
     step_cap: u64,
 }
@@ -331,7 +331,6 @@ impl Simulation {
             checked: 0,
             checker_copies: Vec::new(),
             violations: Vec::new(),
-            recording: true,
             step_cap: MAX_STEPS,
         })
     }
@@ -382,7 +381,6 @@ impl Simulation {
     /// narrated (`explain::Tracker::quiet`).
     pub fn keep_trace(&mut self, keep: bool) {
         self.keep_trace = keep;
-        self.recording = keep;
         self.kernel.explain.quiet = !keep;
     }
 
@@ -454,7 +452,7 @@ impl Simulation {
         self.inject_recorded();
         let (step, at) = (self.kernel.step, self.kernel.now);
         let key = self.kernel.schedule(at, Item::Command(Box::new(c.clone())));
-        if self.recording {
+        if self.keep_trace {
             // After every command recorded at this step (the list stays in step order).
             let i = self.applied.partition_point(|a| a.step <= step);
             let command = c;
@@ -725,7 +723,9 @@ impl Simulation {
     /// Manual mode: take this agenda item now. Recorded, so `seek` and `script()` replay the
     /// choice (a different choice at this step replaces what was recorded from here on).
     pub fn fire(&mut self, which: AgendaRef) -> &[Event] {
-        if self.recorded_fire() != Some(which) {
+        // The delivery recorded after this step (replaying it keeps the recorded future).
+        let replaying = self.recorded_fire() == Some(which);
+        if !replaying {
             self.recheck();
         }
         self.checkpoint();
@@ -733,7 +733,7 @@ impl Simulation {
         self.kernel.events.clear();
         let step = self.kernel.step;
         if self.kernel.fire((which.0, which.1)) {
-            if self.recording && self.recorded_fire() != Some(which) {
+            if self.keep_trace && !replaying {
                 self.fired.retain(|(s, _)| *s < step);
                 self.fired.push((step, which));
             }

@@ -2,7 +2,9 @@
 //! recorded and replayed by `seek`, and the script of an interactive session (`script()`'s
 //! `after` lines after the base script's `at` lines) loads into a run with the same digest.
 
+use zabscope_core::script::Recorded;
 use zabscope_core::sim::kernel::Item;
+use zabscope_core::time::SimTime;
 use zabscope_core::{AgendaRef, Command, Script, Simulation};
 
 const BASE: &str = "seed 3\nconfig\ntickTime=2000\ninitLimit=10\nsyncLimit=5\n\
@@ -108,4 +110,27 @@ fn a_new_choice_in_the_past_discards_the_recorded_deliveries() {
     let text = sim.script().to_string();
     assert!(!text.contains("crash 1"), "{text}");
     assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+}
+
+/// Delivering, in the past, the very message that was delivered there is replay, not a new
+/// choice: the recorded future (later deliveries and commands) stays and is replayed.
+#[test]
+fn the_recorded_delivery_chosen_again_keeps_the_future() {
+    let mut sim = session();
+    let (end, digest) = (sim.kernel().step, sim.digest());
+    let first = sim
+        .script()
+        .recorded
+        .iter()
+        .find_map(|r| match r {
+            Recorded::Fire { step, at_ms, seq } => Some((*step, AgendaRef(SimTime(*at_ms), *seq))),
+            Recorded::Apply { .. } => None,
+        })
+        .expect("a recorded delivery");
+    sim.seek(first.0);
+    sim.fire(first.1);
+    assert!(sim.has_future());
+    sim.seek(end);
+    assert_eq!(sim.digest(), digest);
+    assert!(sim.script().to_string().contains("crash 1"));
 }
