@@ -211,6 +211,19 @@ pub enum Request {
 }
 
 impl Request {
+    /// A read whose answer shows the server's view of a znode — getData, getChildren(2),
+    /// exists — so it may be stale on a lagging follower unless `sync` came first.
+    #[must_use]
+    pub fn reads_data(&self) -> bool {
+        matches!(
+            self,
+            Request::GetData { .. }
+                | Request::GetChildren { .. }
+                | Request::GetChildren2 { .. }
+                | Request::Exists { .. }
+        )
+    }
+
     /// What a follower forwards to the leader (FollowerRequestProcessor / design.md):
     /// create, delete, setData, setACL, multi, check, sync, createSession, closeSession.
     #[must_use]

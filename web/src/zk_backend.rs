@@ -37,17 +37,6 @@ impl PageBackend {
     }
 }
 
-/// A read (the requests whose answer may be stale without `sync`).
-fn is_read(r: &Request) -> bool {
-    matches!(
-        r,
-        Request::GetData { .. }
-            | Request::GetChildren { .. }
-            | Request::GetChildren2 { .. }
-            | Request::Exists { .. }
-    )
-}
-
 impl Backend for PageBackend {
     fn connect(&mut self, _timeout_ms: i32, _f: &Fields) -> Result<(Response, Events), String> {
         let shared = self.shared.upgrade().ok_or("the page is gone")?;
@@ -74,7 +63,7 @@ impl Backend for PageBackend {
             return (Response::err(Code::SessionExpired), Vec::new());
         };
         let (cxid, timeout) = (c.next_cxid, c.timeout_ms);
-        let read = is_read(&req);
+        let read = req.reads_data();
         let since = sim.now();
         let cmd = Command::Request {
             client: self.client.clone(),

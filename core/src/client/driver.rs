@@ -588,10 +588,7 @@ impl Kernel {
         complete_op(z, cxid, r, now);
         let session = c.session;
         if cxid != 0 {
-            let is_read = ["getData", "getChildren", "exists"]
-                .iter()
-                .any(|p| op.starts_with(p));
-            if is_read && r.code.is_ok() && zxid < c.last_zxid {
+            if reads_data(&op) && r.code.is_ok() && zxid < c.last_zxid {
                 z.went_back += 1;
             }
             c.last_zxid = c.last_zxid.max(zxid);
@@ -660,10 +657,7 @@ impl Kernel {
     }
 
     fn zk_stale_read(&mut self, idx: usize, server: ServerId, op: &str, zxid: Zxid) {
-        if !["getData", "getChildren", "exists"]
-            .iter()
-            .any(|p| op.starts_with(p))
-        {
+        if !reads_data(op) {
             return;
         }
         let Some(latest) = self.latest_committed() else {
@@ -1306,4 +1300,12 @@ fn complete_op(z: &mut Cnxn, cxid: i32, r: &Response, now: SimTime) {
             op.ok = Some(false);
         }
     }
+}
+
+/// Is the operation named `op` (as a client result records it) one of the reads
+/// [`Request::reads_data`] names — getData, getChildren(2), exists?
+fn reads_data(op: &str) -> bool {
+    ["getData", "getChildren", "exists"]
+        .iter()
+        .any(|p| op.starts_with(p))
 }
