@@ -4,7 +4,7 @@
 // Usage: serve dist/ (python3 scripts/serve.py PORT dist), then
 //   ZABSCOPE_URL=http://127.0.0.1:PORT/ node scripts/bench-wasm.mjs [--servers 3,5,7,13,51]
 //     [--steps 200000] [--mode trace-off|browser|both]
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const url = process.env.ZABSCOPE_URL ?? 'http://127.0.0.1:8080/';
 const opt = (name, fallback) => {
@@ -16,11 +16,7 @@ const steps = Number(opt('--steps', '200000'));
 const modeArg = opt('--mode', 'both');
 const modes = modeArg === 'both' ? ['trace-off', 'browser'] : [modeArg];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   const page = await browser.newPage();

@@ -3,7 +3,7 @@
 // median and p95; the time of one UI update (one step, rendered); wasm memory after 10
 // simulated minutes. Usage: serve dist/ (e.g. python3 scripts/serve.py 8080 dist), then
 //   ZABSCOPE_URL=http://127.0.0.1:8080/ node scripts/bench-web.mjs
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const url = process.env.ZABSCOPE_URL ?? 'http://127.0.0.1:8080/';
 const PLAY_MS = Number(process.env.PLAY_MS ?? 20_000);
@@ -25,11 +25,7 @@ function workload() {
 
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.addInitScript(() => {
   new MutationObserver((_, obs) => {
