@@ -8,8 +8,8 @@ use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::{Recorded, Script};
-use crate::server::replica::Entry;
-use crate::sim::chunked::{Chunked, Runs};
+use crate::server::durable::LOG_CHUNK;
+use crate::sim::chunked::Runs;
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
 use crate::time::SimTime;
@@ -96,31 +96,21 @@ impl HistoryBudget {
     }
 }
 
-/// Entries per shared chunk of a checkpoint's log: a chunk pointer (16 bytes) per 256 entries
-/// per checkpoint, and at most 255 pointers copied for a log's tail.
-const LOG_CHUNK: usize = 256;
-
-/// A log as a checkpoint holds it.
-type LogChunks = Chunked<Entry, LOG_CHUNK>;
-
 /// An agenda entry as a checkpoint holds it.
 type AgendaEntry = ((SimTime, u64), Item);
 
-/// A kernel copy for `seek`. What grows with the run — each server's txn log, and its
-/// committedLog window — is held apart, in chunks shared with the previous checkpoint's copy
-/// of the same sequence (a log grows at its end and rarely changes otherwise; the window
-/// slides), so a checkpoint costs the rest of the kernel plus a pointer per 256 entries. The
-/// agenda is held apart too, as runs shared with the previous checkpoint's: an agenda item
-/// never changes once scheduled (it is removed, or rescheduled under a new key), so what both
-/// hold under the same key — a script's commands waiting for their time, far timers — is
-/// held once.
+/// A kernel copy for `seek`. What grows with the run — each server's txn log and its
+/// committedLog window — is held in shared chunks by the kernel itself ([`crate::sim::chunked`]),
+/// so the copy shares every full chunk with the live kernel and with the previous checkpoint:
+/// a checkpoint costs the rest of the kernel plus a pointer per chunk. The agenda is held
+/// apart, as runs shared with the previous checkpoint's: an agenda item never changes once
+/// scheduled (it is removed, or rescheduled under a new key), so what both hold under the same
+/// key — a script's commands waiting for their time, far timers — is held once.
 #[derive(Clone, Debug)]
 struct Checkpoint {
-    /// The kernel with those sequences and the agenda taken out.
+    /// The kernel with the agenda taken out.
     kernel: Kernel,
     agenda: Runs<AgendaEntry>,
-    /// Per node, as [`Logs`].
-    logs: Vec<[LogChunks; 3]>,
     digest: Fnv,
     /// The number of trace events since step 0 at this step.
     trace_len: usize,
@@ -128,42 +118,9 @@ struct Checkpoint {
     bytes: usize,
 }
 
-/// One node's entry sequences: the running server's txn log, the disk's (the one not in use
-/// is empty) and the running server's committedLog.
-type Logs = [Vec<Entry>; 3];
-
-/// Take the entry sequences out of `k`, leaving empty ones.
-fn take_logs(k: &mut Kernel) -> Vec<Logs> {
-    k.nodes
-        .iter_mut()
-        .map(|n| {
-            let (running, committed) = n.server.as_mut().map_or_else(Default::default, |s| {
-                let committed = std::mem::take(&mut s.core.replica.committed_log);
-                (
-                    std::mem::take(&mut s.core.durable.log),
-                    Vec::from(committed),
-                )
-            });
-            [running, std::mem::take(&mut n.disk.log), committed]
-        })
-        .collect()
-}
-
-/// Put sequences taken by [`take_logs`] back.
-fn put_logs(k: &mut Kernel, logs: Vec<Logs>) {
-    for (n, [running, disk, committed]) in k.nodes.iter_mut().zip(logs) {
-        if let Some(s) = n.server.as_mut() {
-            s.core.durable.log = running;
-            s.core.replica.committed_log = committed.into();
-        }
-        n.disk.log = disk;
-    }
-}
-
 impl Checkpoint {
-    /// A copy of `k`, sharing chunks with `prev` where the sequences agree.
+    /// A copy of `k`, sharing with `prev` what has not changed since.
     fn of(k: &mut Kernel, prev: Option<&Checkpoint>, digest: Fnv, trace_len: usize) -> Self {
-        let logs = take_logs(k);
         let live_agenda = std::mem::take(&mut k.agenda);
         let kernel = k.clone();
         // The previous checkpoint is in this run's past (`discard_future` drops later ones),
@@ -177,22 +134,10 @@ impl Checkpoint {
             |(key, item)| (*key, item.clone()),
         );
         k.agenda = live_agenda;
-        let shared: Vec<[LogChunks; 3]> = logs
-            .iter()
-            .enumerate()
-            .map(|(i, seqs)| {
-                let old = prev.and_then(|p| p.logs.get(i));
-                std::array::from_fn(|j| {
-                    LogChunks::share_from(&seqs[j], old.map(|o| &o[j]), Entry::ptr_eq)
-                })
-            })
-            .collect();
-        put_logs(k, logs);
-        let bytes = Checkpoint::estimate(&kernel, copied, agenda.runs(), &shared);
+        let bytes = Checkpoint::estimate(&kernel, copied, agenda.runs());
         Checkpoint {
             kernel,
             agenda,
-            logs: shared,
             digest,
             trace_len,
             bytes,
@@ -203,14 +148,21 @@ impl Checkpoint {
     /// the agenda items not shared with the previous checkpoint (with their strings) and the
     /// runs, per-server state (sessions, watches, the leader's learner handlers, snapshots of
     /// small trees), the network's per-link tables, the clients' unshared answers, and the
-    /// logs' chunk pointers and tails.
+    /// logs' chunk pointers and unshared tails.
     /// Calibrated against `zabscope membench` (peak RSS with 2 and 256 checkpoints).
-    fn estimate(k: &Kernel, copied: usize, runs: usize, logs: &[[LogChunks; 3]]) -> usize {
+    fn estimate(k: &Kernel, copied: usize, runs: usize) -> usize {
         let n = k.nodes.len();
-        let chunks: usize = logs
+        let chunks: usize = k
+            .nodes
             .iter()
-            .flatten()
-            .map(|c| c.len() / LOG_CHUNK * 16 + c.len() % LOG_CHUNK * 8)
+            .map(|node| {
+                let log = node.durable().log.len();
+                let window = node
+                    .server
+                    .as_ref()
+                    .map_or(0, |s| s.core.replica.committed_log.len());
+                log / LOG_CHUNK * 16 + log % LOG_CHUNK * 8 + window / 32 * 16 + window % 32 * 8
+            })
             .sum();
         copied * (std::mem::size_of::<AgendaEntry>() + 96)
             + runs * 32
@@ -224,12 +176,6 @@ impl Checkpoint {
     fn kernel(&self) -> Kernel {
         let mut k = self.kernel.clone();
         k.agenda = self.agenda.iter().cloned().collect();
-        let logs = self
-            .logs
-            .iter()
-            .map(|seqs| std::array::from_fn(|j| seqs[j].to_vec()))
-            .collect();
-        put_logs(&mut k, logs);
         k
     }
 

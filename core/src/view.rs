@@ -565,8 +565,8 @@ fn log_view(k: &Kernel, node: &Node, processed: Zxid, tail: Option<usize>) -> Ve
     let log = &node.durable().log;
     let from = tail.map_or(0, |n| log.len().saturating_sub(n));
     let oldest = log.get(from).map(|e| e.zxid());
-    let mut v: Vec<LogEntryView> = log[from..]
-        .iter()
+    let mut v: Vec<LogEntryView> = log
+        .iter_from(from)
         .map(|e| {
             let committed = k.explain.is_committed(e.zxid());
             LogEntryView {

@@ -377,7 +377,7 @@ impl Kernel {
         let session = c.session;
         let r = Response::err(code);
         if c.results.len() >= KEEP_RESULTS {
-            c.results.pop_front();
+            c.results.drop_front(1);
         }
         c.results.push_back(ClientResult {
             cxid,
@@ -597,7 +597,7 @@ impl Kernel {
             c.watches.answered(reg, r.code);
         }
         if c.results.len() >= KEEP_RESULTS {
-            c.results.pop_front();
+            c.results.drop_front(1);
         }
         c.results.push_back(ClientResult {
             cxid,

@@ -341,8 +341,8 @@ impl Tracker {
                 let theirs = leader.map(|l| &l.durable().log);
                 let leader_has = |z: Zxid| {
                     theirs.is_some_and(|t| {
-                        t.first().is_some_and(|f| z < f.zxid())
-                            || t.binary_search_by_key(&z, |e| e.zxid()).is_ok()
+                        t.front().is_some_and(|f| z < f.zxid())
+                            || t.binary_search_by(|e| e.zxid().cmp(&z)).is_ok()
                     })
                 };
                 (

@@ -39,7 +39,7 @@ pub fn established(h: &History, leader: &Server, epoch: u32, found: &mut Found) 
             && (*z <= snap
                 || log
                     .binary_search_by(|x| x.zxid().cmp(z))
-                    .is_ok_and(|i| &log[i] == e));
+                    .is_ok_and(|i| log.get(i) == Some(e)));
         if !held {
             found.push((
                 "AckedWritesSurvive",

@@ -17,9 +17,12 @@ pub fn check(h: &History, id: ServerId, disk: &Durable, found: &mut Found) {
     };
     let snap = disk.snapshot().map(|s| s.zxid);
     let durable_len = disk.log.len() - disk.unflushed.min(disk.log.len());
-    let log = &disk.log[..durable_len];
+    let log = &disk.log;
     let lost = acked.iter().find(|z| {
-        snap.is_none_or(|s| *z > s) && log.binary_search_by(|e| e.zxid().cmp(z)).is_err()
+        snap.is_none_or(|s| *z > s)
+            && !log
+                .binary_search_by(|e| e.zxid().cmp(z))
+                .is_ok_and(|i| i < durable_len)
     });
     if let Some(z) = lost {
         found.push((

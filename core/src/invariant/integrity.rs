@@ -12,7 +12,9 @@ pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found)
     // A leader logs its proposal last: look there before a binary search of the whole log
     // (the same entry the search would find: the first one with that zxid).
     let n = log.len();
-    let last_is_it = n > 0 && log[n - 1].zxid() == zxid && (n == 1 || log[n - 2].zxid() < zxid);
+    let zxid_at = |i: usize| log.get(i).map(|e| e.zxid());
+    let last_is_it =
+        n > 0 && zxid_at(n - 1) == Some(zxid) && (n == 1 || zxid_at(n - 2) < Some(zxid));
     let at = if last_is_it {
         n - 1
     } else {

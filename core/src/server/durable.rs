@@ -6,7 +6,16 @@
 
 use crate::server::outbox::{Outbox, Persist};
 use crate::server::replica::{Entry, EntryExt, Snapshot};
+use crate::sim::chunked::Chunked;
 use crate::zxid::Zxid;
+
+/// Entries per shared chunk of a txn log: a copy of the log (a `seek` checkpoint) shares every
+/// full chunk and copies at most 255 entry pointers.
+pub const LOG_CHUNK: usize = 256;
+
+/// A txn log: grows at its end, is cut at its end (TRUNC, a lost batch) and purged at its
+/// front, so it is held in shared chunks ([`Chunked`]) and a copy costs a pointer per chunk.
+pub type TxnLog = Chunked<Entry, LOG_CHUNK>;
 
 /// The on-disk state of one server.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,7 +23,7 @@ pub struct Durable {
     pub accepted_epoch: u32,
     pub current_epoch: u32,
     /// The txn log after the snapshot, in zxid order (committed or not).
-    pub log: Vec<Entry>,
+    pub log: TxnLog,
     /// Every snapshot taken, oldest first (ZooKeeper keeps them unless purged).
     pub snapshots: Vec<Snapshot>,
     /// How many txns at the end of `log` are appended but not yet flushed
@@ -27,7 +36,7 @@ impl Durable {
     #[must_use]
     pub fn last_logged(&self) -> Zxid {
         self.log
-            .last()
+            .back()
             .map(|e| e.zxid())
             .max(self.snapshot().map(|s| s.zxid))
             .unwrap_or(Zxid::ZERO)
@@ -46,7 +55,7 @@ impl Durable {
     /// Append a txn (SyncRequestProcessor: logged and flushed before the ACK).
     pub fn append(&mut self, e: &Entry, out: &mut Outbox) {
         if e.zxid() > self.last_logged() {
-            self.log.push(e.clone());
+            self.log.push_back(e.clone());
             out.persist(Persist::Append(e.zxid()));
         }
     }
@@ -55,7 +64,7 @@ impl Durable {
     /// not durable until [`Durable::flushed`].
     pub fn append_unflushed(&mut self, e: &Entry) -> bool {
         if e.zxid() > self.last_logged() {
-            self.log.push(e.clone());
+            self.log.push_back(e.clone());
             self.unflushed += 1;
             return true;
         }
@@ -107,7 +116,7 @@ impl Durable {
         };
         let covered = self.log.partition_point(|e| e.zxid() <= snap);
         let drop = covered.saturating_sub(keep);
-        self.log.drain(..drop);
+        self.log.drop_front(drop);
         let n = self.snapshots.len();
         self.snapshots.drain(..n.saturating_sub(1));
     }
@@ -121,15 +130,16 @@ impl Durable {
     }
 
     /// Txns after `zxid` with their total size (`getProposalsFromTxnLog`).
-    pub fn since(&self, zxid: Zxid) -> (&[Entry], u64) {
+    pub fn since(&self, zxid: Zxid) -> (Vec<Entry>, u64) {
         let from = self.log.partition_point(|e| e.zxid() <= zxid);
-        let tail = &self.log[from..];
-        (tail, tail.iter().map(|e| e.size()).sum())
+        let tail: Vec<Entry> = self.log.iter_from(from).cloned().collect();
+        let size = tail.iter().map(|e| e.size()).sum();
+        (tail, size)
     }
 
     /// Does the log (or snapshot) hold exactly `zxid` as a logged txn boundary?
     #[must_use]
     pub fn first_logged(&self) -> Option<Zxid> {
-        self.log.first().map(|e| e.zxid())
+        self.log.front().map(|e| e.zxid())
     }
 }

@@ -312,8 +312,10 @@ fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
             },
         );
     }
-    let log: Vec<Entry> = core.durable.log[from_log..]
-        .iter()
+    let log: Vec<Entry> = core
+        .durable
+        .log
+        .iter_from(from_log)
         .filter(|e| e.zxid() <= last)
         .cloned()
         .collect();

@@ -153,7 +153,7 @@ impl Core {
 
     /// Reload the database from disk, as a server leaving a role does (`zkDb.clear` + reload).
     fn reload(&mut self) {
-        self.replica = Replica::load(self.durable.snapshot(), &self.durable.log);
+        self.replica = Replica::load(self.durable.snapshot(), self.durable.log.iter());
     }
 
     /// Drop every request this server can no longer answer: the client sees ConnectionLoss.
@@ -186,7 +186,7 @@ impl Server {
         now: SimTime,
         out: &mut Outbox,
     ) -> Server {
-        let replica = Replica::load(durable.snapshot(), &durable.log);
+        let replica = Replica::load(durable.snapshot(), durable.log.iter());
         let mut core = Core {
             id,
             config: config.clone(),

@@ -4,8 +4,8 @@
 //! This is the seam to the data model: ZAB only needs a txn's zxid and size, `apply`, `read`,
 //! `prep` and snapshots.
 
+use crate::sim::chunked::Chunked;
 use crate::zxid::Zxid;
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 pub use crate::db::{ApplyResult, ZkDatabase};
@@ -17,6 +17,10 @@ pub type Entry = Arc<TxnEntry>;
 
 /// `ZKDatabase.commitLogCount` default.
 pub const COMMIT_LOG_COUNT: usize = 500;
+
+/// The committedLog window, in shared chunks ([`Chunked`]): it slides by one entry per commit,
+/// so a `seek` checkpoint's copy shares its full chunks with the live one.
+pub type CommittedLog = Chunked<Entry, 32>;
 
 /// What ZAB reads off a txn besides its zxid.
 pub trait EntryExt {
@@ -69,7 +73,7 @@ impl Snapshot {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Replica {
     pub db: ZkDatabase,
-    pub committed_log: VecDeque<Entry>,
+    pub committed_log: CommittedLog,
     /// The zxid the tree was at just before the first committedLog entry was applied.
     pub base: Zxid,
     /// The last zxid of each epoch in the history this tree holds, oldest first. Within one
@@ -83,18 +87,21 @@ impl Replica {
     /// `FileTxnSnapLog.restore`: the snapshot, then every logged txn after it (committed or not;
     /// that is why a recovering server may need TRUNC).
     #[must_use]
-    pub fn load(snapshot: Option<&Snapshot>, log: &[Entry]) -> Replica {
+    pub fn load<'a>(
+        snapshot: Option<&Snapshot>,
+        log: impl IntoIterator<Item = &'a Entry>,
+    ) -> Replica {
         let (db, from, epochs) = snapshot.map_or_else(
             || (ZkDatabase::default(), Zxid::ZERO, Vec::new()),
             |s| (s.db.clone(), s.zxid, s.epochs.clone()),
         );
         let mut r = Replica {
             db,
-            committed_log: VecDeque::new(),
+            committed_log: CommittedLog::new(),
             base: from,
             epochs,
         };
-        for e in log.iter().filter(|e| e.zxid() > from) {
+        for e in log.into_iter().filter(|e| e.zxid() > from) {
             r.commit(e);
         }
         r
@@ -114,12 +121,7 @@ impl Replica {
             Some(last) if last.epoch() == z.epoch() => *last = z,
             _ => self.epochs.push(z),
         }
-        self.committed_log.push_back(e.clone());
-        if self.committed_log.len() > COMMIT_LOG_COUNT
-            && let Some(e) = self.committed_log.pop_front()
-        {
-            self.base = e.zxid();
-        }
+        self.remember_committed(e);
         r
     }
 
@@ -128,17 +130,24 @@ impl Replica {
     pub fn close_session_keeping_ephemerals(&mut self, e: &Entry) -> ApplyResult {
         self.db.sessions.remove(&e.header.session);
         self.db.last_processed_zxid = self.db.last_processed_zxid.max(e.zxid());
-        self.committed_log.push_back(e.clone());
-        if self.committed_log.len() > COMMIT_LOG_COUNT
-            && let Some(e) = self.committed_log.pop_front()
-        {
-            self.base = e.zxid();
-        }
+        self.remember_committed(e);
         let mut response = Response::ok(ResponseBody::Empty);
         response.zxid = e.zxid();
         ApplyResult {
             response,
             triggers: Vec::new(),
+        }
+    }
+
+    /// `addCommittedProposal`: append to the committedLog window, dropping its oldest entry
+    /// past `COMMIT_LOG_COUNT`.
+    fn remember_committed(&mut self, e: &Entry) {
+        self.committed_log.push_back(e.clone());
+        if self.committed_log.len() > COMMIT_LOG_COUNT
+            && let Some(z) = self.committed_log.front().map(|e| e.zxid())
+        {
+            self.base = z;
+            self.committed_log.drop_front(1);
         }
     }
 
@@ -180,11 +189,15 @@ impl Replica {
     /// The zxid this replica was at just before it applied `zxid` (if still in the window).
     #[must_use]
     pub fn applied_before(&self, zxid: Zxid) -> Option<Zxid> {
-        let i = self.committed_log.iter().rposition(|e| e.zxid() == zxid)?;
-        Some(if i == 0 {
-            self.base
-        } else {
-            self.committed_log[i - 1].zxid()
+        let from_back = self
+            .committed_log
+            .iter()
+            .rev()
+            .position(|e| e.zxid() == zxid)?;
+        let i = self.committed_log.len() - 1 - from_back;
+        Some(match i.checked_sub(1) {
+            None => self.base,
+            Some(before) => self.committed_log.get(before)?.zxid(),
         })
     }
 }

@@ -1,8 +1,9 @@
 //! `Chunked<T>`: an append-at-the-back, drop-at-the-front sequence whose full chunks are
 //! shared (`Arc`) between copies, so cloning it costs a pointer per chunk plus the unfinished
 //! tail instead of a copy of every item. Checkpoints clone the whole kernel every few hundred
-//! steps (docs/page.md, "Memory"): what only grows at the back — each client's answers, each
-//! server's txn log as a checkpoint holds it — is stored this way and held once.
+//! steps (docs/page.md, "Memory"): what grows at the back — each client's answers, each
+//! server's txn log and committedLog window — is stored this way in the live kernel itself, so
+//! a checkpoint's copy shares it and each full chunk is held once.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -38,40 +39,6 @@ impl<T: Clone, const N: usize> Chunked<T, N> {
     #[must_use]
     pub fn new() -> Self {
         Chunked::default()
-    }
-
-    /// The items of a slice, reusing the chunks of `like` (an earlier copy of the same
-    /// sequence) where they hold the same items (`same` decides; e.g. `Arc::ptr_eq` for
-    /// shared txns). The sequence may have lost items at its front since (a sliding window,
-    /// a purged log) and changed or grown at its back (appends, a truncation): `like` is
-    /// aligned on `items[0]`, kept up to the first difference, and the rest appended.
-    #[must_use]
-    pub fn share_from(
-        items: &[T],
-        like: Option<&Chunked<T, N>>,
-        same: impl Fn(&T, &T) -> bool,
-    ) -> Self {
-        let Some(first) = items.first() else {
-            return Chunked::new();
-        };
-        let Some(like) = like else {
-            return items.iter().cloned().collect();
-        };
-        let Some(dropped) = like.iter().position(|x| same(x, first)) else {
-            return items.iter().cloned().collect();
-        };
-        let mut out = like.clone();
-        out.drop_front(dropped);
-        let common = out
-            .iter()
-            .zip(items)
-            .take_while(|(a, b)| same(a, b))
-            .count();
-        out.truncate(common);
-        for x in &items[common..] {
-            out.push_back(x.clone());
-        }
-        out
     }
 
     /// Drop the `n` oldest items.
@@ -177,6 +144,63 @@ impl<T: Clone, const N: usize> Chunked<T, N> {
             .chain(self.tail.iter())
     }
 
+    /// The item at `i` (0 = the oldest).
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&T> {
+        let in_chunks = self.chunks.len() * N - self.skip;
+        if i < in_chunks {
+            let at = self.skip + i;
+            Some(&self.chunks[at / N][at % N])
+        } else {
+            self.tail.get(i - in_chunks)
+        }
+    }
+
+    /// The index of the first item for which `pred` is false (the items are partitioned:
+    /// `pred` true for a prefix), as `slice::partition_point`.
+    #[must_use]
+    pub fn partition_point(&self, mut pred: impl FnMut(&T) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.get(mid).is_some_and(&mut pred) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// `slice::binary_search_by` over the items (sorted by `f`'s order).
+    pub fn binary_search_by(
+        &self,
+        mut f: impl FnMut(&T) -> std::cmp::Ordering,
+    ) -> Result<usize, usize> {
+        let at = self.partition_point(|x| f(x) == std::cmp::Ordering::Less);
+        match self.get(at) {
+            Some(x) if f(x) == std::cmp::Ordering::Equal => Ok(at),
+            _ => Err(at),
+        }
+    }
+
+    /// The items from index `from` on, oldest first.
+    pub fn iter_from(&self, from: usize) -> impl DoubleEndedIterator<Item = &T> + '_ {
+        let in_chunks = self.chunks.len() * N - self.skip;
+        let (first_chunk, offset, tail_from) = if from < in_chunks {
+            let at = self.skip + from;
+            (at / N, at % N, 0)
+        } else {
+            (self.chunks.len(), 0, from - in_chunks)
+        };
+        self.chunks
+            .iter()
+            .enumerate()
+            .skip(first_chunk)
+            .flat_map(move |(i, c)| c[if i == first_chunk { offset } else { 0 }..].iter())
+            .chain(self.tail.get(tail_from..).unwrap_or(&[]).iter())
+    }
+
     /// The items as one vector.
     #[must_use]
     pub fn to_vec(&self) -> Vec<T> {
@@ -224,6 +248,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn indexing_matches_a_vector() {
+        let mut c: Chunked<u32, 4> = Chunked::new();
+        let mut v: Vec<u32> = Vec::new();
+        for i in 0..23u32 {
+            c.push_back(i * 2);
+            v.push(i * 2);
+            if i % 7 == 6 {
+                c.drop_front(3);
+                v.drain(..3);
+            }
+            for j in 0..=v.len() + 1 {
+                assert_eq!(c.get(j), v.get(j), "get {j}");
+                let from: Vec<_> = c.iter_from(j).copied().collect();
+                assert_eq!(from, v.get(j..).unwrap_or(&[]).to_vec(), "iter_from {j}");
+            }
+            for x in 0..50 {
+                assert_eq!(c.partition_point(|&y| y < x), v.partition_point(|&y| y < x));
+            }
+        }
+    }
+
+    #[test]
     fn behaves_like_a_deque() {
         let mut c: Chunked<u32> = Chunked::new();
         let mut d = VecDeque::new();
@@ -250,16 +296,15 @@ mod tests {
 
     #[test]
     fn longer_chunks_behave_the_same() {
-        let items: Vec<u32> = (0..1000).collect();
-        let c: Chunked<u32, 256> = items.iter().copied().collect();
-        assert_eq!(c.len(), 1000);
-        let slid: Vec<u32> = (300..1100).collect();
-        let d = Chunked::<u32, 256>::share_from(&slid, Some(&c), |a, b| a == b);
-        assert_eq!(d.to_vec(), slid);
+        let mut c: Chunked<u32, 256> = (0..1000).collect();
+        let before = c.clone();
+        c.drop_front(300);
+        c.extend_test(1000..1100);
+        assert_eq!(c.to_vec(), (300..1100).collect::<Vec<_>>());
         assert_eq!(
-            d.shared_chunks(&c),
+            c.shared_chunks(&before),
             2,
-            "chunks 256..512 and 512..768 are reused"
+            "chunks 256..512 and 512..768 are still shared with the copy"
         );
     }
 
@@ -294,35 +339,12 @@ mod tests {
         }
     }
 
-    #[test]
-    fn share_from_follows_a_sliding_window() {
-        let items: Vec<u32> = (0..200).collect();
-        let first: Chunked<u32> = Chunked::share_from(&items, None, |a, b| a == b);
-        // 45 dropped at the front, 20 appended.
-        let slid: Vec<u32> = (45..220).collect();
-        let second: Chunked<u32> = Chunked::share_from(&slid, Some(&first), |a, b| a == b);
-        assert_eq!(second.to_vec(), slid);
-        assert!(second.shared_chunks(&first) >= 200 / CHUNK - 2);
-        // Nothing in common: a fresh copy.
-        let other: Vec<u32> = (1000..1010).collect();
-        assert_eq!(
-            Chunked::<u32>::share_from(&other, Some(&first), |a, b| a == b).to_vec(),
-            other
-        );
-    }
-
-    #[test]
-    fn share_from_reuses_equal_chunks_only() {
-        let items: Vec<u32> = (0..100).collect();
-        let first: Chunked<u32> = Chunked::share_from(&items, None, |a, b| a == b);
-        assert_eq!(first.to_vec(), items);
-        let mut changed = items.clone();
-        changed[CHUNK + 1] = 999;
-        changed.push(100);
-        let second: Chunked<u32> = Chunked::share_from(&changed, Some(&first), |a, b| a == b);
-        assert_eq!(second.to_vec(), changed);
-        // Chunk 0 is reused; from the first difference on, the items are copied.
-        assert_eq!(second.shared_chunks(&first), 1);
+    impl<const N: usize> Chunked<u32, N> {
+        fn extend_test(&mut self, r: std::ops::Range<u32>) {
+            for x in r {
+                self.push_back(x);
+            }
+        }
     }
 }
 

@@ -318,7 +318,7 @@ impl Kernel {
         }
         let reconnected = cxid == 0 && op == "reconnect" && r.code.is_ok();
         if c.results.len() >= KEEP_RESULTS {
-            c.results.pop_front();
+            c.results.drop_front(1);
         }
         c.results.push_back(ClientResult {
             cxid,
@@ -378,7 +378,7 @@ impl Kernel {
         c.watch_regs.remove(&cxid);
         let (session, server) = (c.session, c.server);
         if c.results.len() >= KEEP_RESULTS {
-            c.results.pop_front();
+            c.results.drop_front(1);
         }
         c.results.push_back(ClientResult {
             cxid,

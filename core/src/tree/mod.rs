@@ -7,6 +7,7 @@
 //! checks that belong to PrepRequestProcessor live in `prep.rs`; here only the structural
 //! errors DataTree itself raises remain (NoNode, NodeExists).
 
+mod mix;
 mod node;
 
 pub use node::DataNode;

@@ -1,5 +1,6 @@
 //! `DataNode`: one znode's data, ACL, persisted stat and child names (S/DataNode.java).
 
+use super::mix::Mix;
 use crate::acl::Acl;
 use crate::stat::{Stat, StatPersisted};
 use serde::{Deserialize, Serialize};
@@ -83,15 +84,16 @@ impl DataNode {
         }
     }
 
-    /// FNV-1a over everything that defines this node at `path` (replica comparison).
+    /// A hash of everything that defines this node at `path` (replica comparison; see
+    /// [`super::mix`]).
     #[must_use]
     pub fn hash(&self, path: &str) -> u64 {
-        let mut h = Fnv::new();
+        let mut h = Mix::new();
         h.bytes(path.as_bytes());
         match &self.data {
-            None => h.byte(0),
+            None => h.u64(0),
             Some(d) => {
-                h.byte(1);
+                h.u64(1);
                 h.bytes(d);
             }
         }
@@ -102,19 +104,18 @@ impl DataNode {
         for v in [s.ctime, s.mtime, s.ephemeral_owner] {
             h.u64(v as u64);
         }
-        for v in [s.version, s.cversion, s.aversion] {
-            h.u64(v as u32 as u64);
-        }
+        h.u64(u64::from(s.version as u32) << 32 | u64::from(s.cversion as u32));
+        h.u64(u64::from(s.aversion as u32));
         for a in &self.acl {
-            h.u64(a.perms as u32 as u64);
+            h.u64(u64::from(a.perms as u32));
             h.bytes(a.id.scheme.as_bytes());
             h.bytes(a.id.id.as_bytes());
         }
-        h.0
+        h.finish()
     }
 }
 
-/// 64-bit FNV-1a, with a length prefix per field so field boundaries matter.
+/// 64-bit FNV-1a over little-endian words (digests of digests: a database's, a state's).
 pub(crate) struct Fnv(pub u64);
 
 impl Fnv {
@@ -129,13 +130,6 @@ impl Fnv {
 
     pub(crate) fn u64(&mut self, v: u64) {
         for b in v.to_le_bytes() {
-            self.byte(b);
-        }
-    }
-
-    pub(crate) fn bytes(&mut self, bs: &[u8]) {
-        self.u64(bs.len() as u64);
-        for &b in bs {
             self.byte(b);
         }
     }
