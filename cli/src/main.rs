@@ -4,6 +4,12 @@
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: a simulation step allocates and frees many small
+/// objects (messages, events, answers), where glibc's malloc cost ≈ 15 % of a step natively
+/// (issue 10; README "Performance"). The page (wasm) keeps Rust's default allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod api;
 mod bench;
 mod explore;

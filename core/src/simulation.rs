@@ -3,7 +3,7 @@
 //! and checkpoints for `seek(step)` (time travel = restore the last checkpoint and replay).
 
 use crate::config::{Config, ConfigError};
-use crate::explain::{Marker, Text};
+use crate::explain::{Marker, MarkerLog, Text};
 use crate::ids::ServerId;
 use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
@@ -225,7 +225,7 @@ pub struct Simulation {
     trace: Vec<Event>,
     /// Each step's narration and the timeline markers so far (kept with the trace).
     narrations: Vec<(u64, Text)>,
-    markers: Vec<Marker>,
+    markers: MarkerLog,
     /// The last step whose markers are in `markers`: they are kept when seeking back (the
     /// timeline shows the whole run) and not added twice when replay passes that step again.
     markers_upto: u64,
@@ -266,7 +266,7 @@ impl Simulation {
             fired: Vec::new(),
             trace: Vec::new(),
             narrations: Vec::new(),
-            markers: Vec::new(),
+            markers: MarkerLog::default(),
             markers_upto: 0,
             keep_trace: true,
             trace_dropped: 0,
@@ -573,7 +573,7 @@ impl Simulation {
                 trim_front(&mut self.narrations, self.history.recent_narrations);
             }
             if self.kernel.step > self.markers_upto {
-                self.markers.extend(x.markers.iter().cloned());
+                self.markers.extend(&x.markers);
                 self.markers_upto = self.kernel.step;
             }
         }
@@ -843,7 +843,7 @@ impl Simulation {
         self.applied.retain(|a| a.step < step);
         self.fired.retain(|(s, _)| *s < step);
         self.checkpoints.retain(|c| c.step() < step);
-        self.markers.retain(|m| m.step <= step);
+        self.markers.cut_after(step);
         self.markers_upto = self.markers_upto.min(step);
     }
 
@@ -923,10 +923,11 @@ impl Simulation {
             .map(|i| &self.narrations[i].1)
     }
 
-    /// The timeline markers so far (elections, leader changes, faults, commits), in step order.
+    /// The timeline markers so far (elections, leader changes, faults, commits), in step order;
+    /// commits and other commands as an evenly spread sample ([`MarkerLog`]).
     #[must_use]
     pub fn markers(&self) -> &[Marker] {
-        &self.markers
+        self.markers.as_slice()
     }
 
     /// The trace kept (all of it, or the newest events under [`HistoryBudget::recent_events`]).

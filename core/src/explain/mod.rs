@@ -8,6 +8,7 @@
 //! [`texts_en::text`]; a translation is another table, and nothing else changes.
 
 pub mod election;
+pub mod marker_log;
 pub mod narrate;
 pub(crate) mod ser;
 pub mod sync;
@@ -20,6 +21,7 @@ pub mod vote;
 mod tests;
 
 pub use election::{ElectionView, RowSource, VoteRow};
+pub use marker_log::MarkerLog;
 pub use narrate::narrate;
 pub use sync::SyncWhy;
 pub use timeline::{Marker, MarkerKind};
