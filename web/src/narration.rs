@@ -14,7 +14,7 @@ pub fn Narration() -> Html {
         .rev()
         .take(2_000)
         .find(|(_, t)| {
-            !(store.hide_pings && (t.key == "msg.ping" || t.get("type") == Some("PING")))
+            !(store.hide_pings && (t.key == "msg.ping" || t.get("type").as_deref() == Some("PING")))
         })
         .map(|(s, t)| (*s, t.en()));
     drop(sim);

@@ -15,7 +15,7 @@ impl Serialize for Args<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.args().count()))?;
         for (k, v) in self.0.args() {
-            m.serialize_entry(k, v)?;
+            m.serialize_entry(k, &v)?;
         }
         m.end()
     }

@@ -87,7 +87,7 @@ pub enum SyncWhy {
 impl SyncWhy {
     /// "leader L syncs learner F with KIND: reason" as a sentence key + arguments.
     #[must_use]
-    pub fn text(&self, leader: ServerId, learner: ServerId, kind: &str) -> Text {
+    pub fn text(&self, leader: ServerId, learner: ServerId, kind: &'static str) -> Text {
         let base = |key: &'static str| {
             Text::new(key)
                 .arg("leader", leader)

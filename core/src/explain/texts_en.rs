@@ -365,7 +365,7 @@ fn fill(template: &str, args: &Text) -> String {
         };
         let name = &after[..close];
         match args.get(name) {
-            Some(v) => out.push_str(v),
+            Some(v) => out.push_str(&v),
             None => out.push('?'),
         }
         rest = &after[close + 1..];

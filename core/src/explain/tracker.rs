@@ -359,6 +359,6 @@ impl Tracker {
     }
 }
 
-fn sync_text(leader: ServerId, learner: ServerId, kind: &str, why: &SyncWhy) -> Text {
+fn sync_text(leader: ServerId, learner: ServerId, kind: &'static str, why: &SyncWhy) -> Text {
     why.text(leader, learner, kind)
 }

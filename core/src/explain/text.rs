@@ -1,0 +1,369 @@
+//! [`Text`]: a sentence by key with named arguments, the unit every explanation is made of
+//! (narrations, markers, vote and sync reasons). A run with a trace makes one every step, so an
+//! argument is kept as its typed value ([`Arg`]) — a number, a zxid, a time, a static name —
+//! and rendered only when someone reads it (the page shows one sentence per frame, the run
+//! makes thousands per frame): no formatting and, for the first [`INLINE_ARGS`] arguments, no
+//! allocation while the simulation runs (issue 10: formatting every step's narration was ≈ 40 %
+//! of the page's step cost). Values render exactly as their `Display` does: zxids and session
+//! ids as `0x` + lower-case hex, times as `1.234s`.
+
+use crate::ids::{ServerId, SessionId};
+use crate::time::SimTime;
+use crate::zxid::Zxid;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
+
+/// Arguments a [`Text`] holds inline (a step's narration has at most five — a delivery: type,
+/// from, to, zxid, epoch; vote explanations and notifications, rare, spill into a vector).
+pub const INLINE_ARGS: usize = 5;
+
+/// One argument's value, rendered on demand ([`Arg::render`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Decimal.
+    Int(i64),
+    /// Decimal.
+    Uint(u64),
+    /// `0x` + lower-case hex (zxids, session ids).
+    Hex(u64),
+    /// Milliseconds as `12.345s`.
+    Time(u64),
+    Str(&'static str),
+    /// Anything else, formatted once when the argument is added.
+    Owned(Box<str>),
+}
+
+impl Arg {
+    /// The value as text.
+    #[must_use]
+    pub fn render(&self) -> Cow<'_, str> {
+        match self {
+            Arg::Str(s) => Cow::Borrowed(s),
+            Arg::Owned(s) => Cow::Borrowed(s),
+            other => {
+                let mut s = String::with_capacity(20);
+                other.write_to(&mut s);
+                Cow::Owned(s)
+            }
+        }
+    }
+
+    fn write_to(&self, out: &mut String) {
+        match self {
+            Arg::Int(v) => {
+                if *v < 0 {
+                    out.push('-');
+                }
+                push_decimal(out, v.unsigned_abs());
+            }
+            Arg::Uint(v) => push_decimal(out, *v),
+            Arg::Hex(v) => {
+                out.push_str("0x");
+                push_hex(out, *v);
+            }
+            Arg::Time(ms) => {
+                push_decimal(out, ms / 1000);
+                out.push('.');
+                let frac = ms % 1000;
+                for d in [frac / 100, frac / 10 % 10, frac % 10] {
+                    out.push(char::from(b'0' + d as u8));
+                }
+                out.push('s');
+            }
+            Arg::Str(s) => out.push_str(s),
+            Arg::Owned(s) => out.push_str(s),
+        }
+    }
+}
+
+fn push_decimal(out: &mut String, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+fn push_hex(out: &mut String, v: u64) {
+    let digits = (64 - v.leading_zeros()).div_ceil(4).max(1);
+    for k in (0..digits).rev() {
+        let d = (v >> (k * 4)) & 0xf;
+        out.push(char::from_digit(d as u32, 16).unwrap_or('?'));
+    }
+}
+
+/// What can be a [`Text`] argument. Numbers, zxids, ids, times and static names are kept
+/// typed; a `String` is kept as it is; other types are formatted once (`Display`).
+pub trait ArgValue {
+    fn into_arg(self) -> Arg;
+}
+
+macro_rules! shown_args {
+    ($($t:ty),*) => {$(
+        impl ArgValue for $t {
+            fn into_arg(self) -> Arg {
+                Shown(self).into_arg()
+            }
+        }
+    )*};
+}
+shown_args!(
+    crate::proto::ServerState,
+    crate::server::outbox::Phase,
+    char,
+    bool
+);
+
+macro_rules! signed_args {
+    ($($t:ty),*) => {$(
+        impl ArgValue for $t {
+            fn into_arg(self) -> Arg {
+                Arg::Int(i64::from(self))
+            }
+        }
+    )*};
+}
+signed_args!(i8, i16, i32, i64);
+
+macro_rules! unsigned_args {
+    ($($t:ty),*) => {$(
+        impl ArgValue for $t {
+            fn into_arg(self) -> Arg {
+                Arg::Uint(u64::from(self))
+            }
+        }
+    )*};
+}
+unsigned_args!(u8, u16, u32, u64);
+
+impl ArgValue for usize {
+    fn into_arg(self) -> Arg {
+        Arg::Uint(self as u64)
+    }
+}
+
+impl ArgValue for Zxid {
+    fn into_arg(self) -> Arg {
+        Arg::Hex(self.0)
+    }
+}
+
+impl ArgValue for SessionId {
+    fn into_arg(self) -> Arg {
+        Arg::Hex(self.0 as u64)
+    }
+}
+
+impl ArgValue for ServerId {
+    fn into_arg(self) -> Arg {
+        Arg::Uint(u64::from(self.0))
+    }
+}
+
+impl ArgValue for SimTime {
+    fn into_arg(self) -> Arg {
+        Arg::Time(self.0)
+    }
+}
+
+impl ArgValue for &'static str {
+    fn into_arg(self) -> Arg {
+        Arg::Str(self)
+    }
+}
+
+impl ArgValue for String {
+    fn into_arg(self) -> Arg {
+        Arg::Owned(self.into_boxed_str())
+    }
+}
+
+impl ArgValue for &String {
+    fn into_arg(self) -> Arg {
+        Arg::Owned(self.as_str().into())
+    }
+}
+
+macro_rules! ref_args {
+    ($($t:ty),*) => {$(
+        impl ArgValue for &$t {
+            fn into_arg(self) -> Arg {
+                (*self).into_arg()
+            }
+        }
+    )*};
+}
+ref_args!(
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    Zxid,
+    SessionId,
+    ServerId,
+    SimTime,
+    &'static str
+);
+
+/// A value formatted with `Display` once, when added (types without a typed [`Arg`]).
+pub struct Shown<T: fmt::Display>(pub T);
+
+impl<T: fmt::Display> ArgValue for Shown<T> {
+    fn into_arg(self) -> Arg {
+        Arg::Owned(self.0.to_string().into_boxed_str())
+    }
+}
+
+/// A sentence by key: `key` names the message (`vote.adopt.higher_epoch`), the arguments fill
+/// its `{name}` placeholders. Serialised as `{"key": …, "args": {name: value}}`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Text {
+    pub key: &'static str,
+    /// The first arguments (`used` of them).
+    inline: [(&'static str, Arg); INLINE_ARGS],
+    used: u8,
+    /// The arguments after the first [`INLINE_ARGS`].
+    more: Vec<(&'static str, Arg)>,
+}
+
+impl Text {
+    #[must_use]
+    pub fn new(key: &'static str) -> Text {
+        Text {
+            key,
+            inline: [const { ("", Arg::Uint(0)) }; INLINE_ARGS],
+            used: 0,
+            more: Vec::new(),
+        }
+    }
+
+    /// Add a named argument (see [`ArgValue`]; [`Shown`] for any `Display`).
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl ArgValue) -> Text {
+        let value = value.into_arg();
+        let i = usize::from(self.used);
+        if i < INLINE_ARGS {
+            self.inline[i] = (name, value);
+            self.used += 1;
+        } else {
+            self.more.push((name, value));
+        }
+        self
+    }
+
+    /// The arguments, `(name, typed value)` in the order they were added.
+    pub fn typed_args(&self) -> impl Iterator<Item = (&'static str, &Arg)> + '_ {
+        self.inline[..usize::from(self.used)]
+            .iter()
+            .chain(self.more.iter())
+            .map(|(n, v)| (*n, v))
+    }
+
+    /// The arguments, `(name, value)` in the order they were added.
+    pub fn args(&self) -> impl Iterator<Item = (&'static str, Cow<'_, str>)> + '_ {
+        self.typed_args().map(|(n, v)| (n, v.render()))
+    }
+
+    /// The value of argument `name`, if set.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.typed_args()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.render())
+    }
+
+    /// The sentence in English.
+    #[must_use]
+    pub fn en(&self) -> String {
+        super::texts_en::text(self)
+    }
+}
+
+impl fmt::Debug for Text {
+    /// As the derived form of `{ key, args: [(name, value)] }` printed it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let args: Vec<(&str, Cow<'_, str>)> = self.args().collect();
+        f.debug_struct("Text")
+            .field("key", &self.key)
+            .field("args", &args)
+            .finish()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Text", 2)?;
+        st.serialize_field("key", self.key)?;
+        st.serialize_field("args", &super::ser::Args(self))?;
+        st.end()
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_render_as_their_display() {
+        for v in [0u64, 1, 9, 10, 255, 0x1_0000_0001, u64::MAX] {
+            assert_eq!(Arg::Uint(v).render(), v.to_string());
+            assert_eq!(Arg::Hex(v).render(), Zxid(v).to_string());
+            assert_eq!(
+                Arg::Time(v % 10_000_000).render(),
+                SimTime(v % 10_000_000).to_string()
+            );
+        }
+        for v in [0i64, -1, 7, i64::MIN, i64::MAX] {
+            assert_eq!(Arg::Int(v).render(), v.to_string());
+        }
+        assert_eq!(SessionId(-1).into_arg().render(), SessionId(-1).to_string());
+        assert_eq!(ServerId(42).into_arg().render(), "42");
+    }
+
+    #[test]
+    fn arguments_keep_their_order_past_the_inline_ones() {
+        let t = Text::new("k")
+            .arg("a", 1u32)
+            .arg("b", "two")
+            .arg("c", String::from("three"))
+            .arg("d", Zxid(0x1_0000_0002))
+            .arg("e", SimTime(1_234))
+            .arg("f", -6i32)
+            .arg("g", Shown('x'));
+        let args: Vec<(&str, String)> = t.args().map(|(n, v)| (n, v.into_owned())).collect();
+        let want = [
+            ("a", "1"),
+            ("b", "two"),
+            ("c", "three"),
+            ("d", "0x100000002"),
+            ("e", "1.234s"),
+            ("f", "-6"),
+            ("g", "x"),
+        ];
+        assert_eq!(args.len(), want.len());
+        for ((n, v), (wn, wv)) in args.iter().zip(want) {
+            assert_eq!((*n, v.as_str()), (wn, wv));
+        }
+        assert_eq!(t.get("d").as_deref(), Some("0x100000002"));
+        assert_eq!(t.get("z"), None);
+    }
+}
