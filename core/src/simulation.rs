@@ -83,15 +83,17 @@ impl Default for HistoryBudget {
 
 impl HistoryBudget {
     /// The page's settings: up to 256 checkpoints in an estimated 64 MiB, the newest 100,000
-    /// events and 20,000 narrations (the page shows the last 40 events and the newest
-    /// narration). `zabscope membench` measures it (README).
+    /// events and 2,000 narrations (the page shows the last 40 events and the newest narration
+    /// that is not a heartbeat, looked for among the last 2,000). Each narration kept is a small
+    /// allocation freed thousands of steps later: keeping 20,000 cost ≈ 0.3 µs a step (issue
+    /// 10). `zabscope membench` measures it (README).
     #[must_use]
     pub fn browser() -> Self {
         HistoryBudget {
             checkpoints: 256,
             checkpoint_bytes: Some(64 << 20),
             recent_events: Some(100_000),
-            recent_narrations: Some(20_000),
+            recent_narrations: Some(2_000),
         }
     }
 }

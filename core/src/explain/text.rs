@@ -2,8 +2,8 @@
 //! (narrations, markers, vote and sync reasons). A run with a trace makes one every step, so an
 //! argument is kept as its typed value ([`Arg`]) — a number, a zxid, a time, a static name —
 //! and rendered only when someone reads it (the page shows one sentence per frame, the run
-//! makes thousands per frame): no formatting and, for the first [`INLINE_ARGS`] arguments, no
-//! allocation while the simulation runs (issue 10: formatting every step's narration was ≈ 40 %
+//! makes thousands per frame): no formatting while the simulation runs, one small allocation
+//! per sentence (issue 10: formatting every step's narration was ≈ 40 %
 //! of the page's step cost). Values render exactly as their `Display` does: zxids and session
 //! ids as `0x` + lower-case hex, times as `1.234s`.
 
@@ -14,8 +14,8 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
-/// Arguments a [`Text`] holds inline (a step's narration has at most five — a delivery: type,
-/// from, to, zxid, epoch; vote explanations and notifications, rare, spill into a vector).
+/// Arguments a [`Text`] makes room for at once (a step's narration has at most five — a
+/// delivery: type, from, to, zxid, epoch; vote explanations and notifications, rare, grow it).
 pub const INLINE_ARGS: usize = 5;
 
 /// One argument's value, rendered on demand ([`Arg::render`]).
@@ -227,15 +227,13 @@ impl<T: fmt::Display> ArgValue for Shown<T> {
 }
 
 /// A sentence by key: `key` names the message (`vote.adopt.higher_epoch`), the arguments fill
-/// its `{name}` placeholders. Serialised as `{"key": …, "args": {name: value}}`.
+/// its `{name}` placeholders. Serialised as `{"key": …, "args": {name: value}}`. Small (a key
+/// and a vector) so that building one argument by argument, and keeping a copy per step, moves
+/// few bytes; the arguments take one allocation, sized for [`INLINE_ARGS`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct Text {
     pub key: &'static str,
-    /// The first arguments (`used` of them).
-    inline: [(&'static str, Arg); INLINE_ARGS],
-    used: u8,
-    /// The arguments after the first [`INLINE_ARGS`].
-    more: Vec<(&'static str, Arg)>,
+    args: Vec<(&'static str, Arg)>,
 }
 
 impl Text {
@@ -243,32 +241,23 @@ impl Text {
     pub fn new(key: &'static str) -> Text {
         Text {
             key,
-            inline: [const { ("", Arg::Uint(0)) }; INLINE_ARGS],
-            used: 0,
-            more: Vec::new(),
+            args: Vec::new(),
         }
     }
 
     /// Add a named argument (see [`ArgValue`]; [`Shown`] for any `Display`).
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl ArgValue) -> Text {
-        let value = value.into_arg();
-        let i = usize::from(self.used);
-        if i < INLINE_ARGS {
-            self.inline[i] = (name, value);
-            self.used += 1;
-        } else {
-            self.more.push((name, value));
+        if self.args.capacity() == 0 {
+            self.args.reserve_exact(INLINE_ARGS);
         }
+        self.args.push((name, value.into_arg()));
         self
     }
 
     /// The arguments, `(name, typed value)` in the order they were added.
     pub fn typed_args(&self) -> impl Iterator<Item = (&'static str, &Arg)> + '_ {
-        self.inline[..usize::from(self.used)]
-            .iter()
-            .chain(self.more.iter())
-            .map(|(n, v)| (*n, v))
+        self.args.iter().map(|(n, v)| (*n, v))
     }
 
     /// The arguments, `(name, value)` in the order they were added.
