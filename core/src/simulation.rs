@@ -419,8 +419,17 @@ impl Simulation {
 
     /// The recorded commands applied after step `step`.
     fn applied_at(&self, step: u64) -> std::ops::Range<usize> {
-        let lo = self.applied.partition_point(|a| a.step < step);
-        let hi = self.applied.partition_point(|a| a.step <= step);
+        // Live, the commands of this step are the last few: look back from the end instead of
+        // searching a list that holds every command of the run.
+        let hi = if self.applied.last().is_some_and(|a| a.step <= step) {
+            self.applied.len()
+        } else {
+            self.applied.partition_point(|a| a.step <= step)
+        };
+        let mut lo = hi;
+        while lo > 0 && self.applied[lo - 1].step >= step {
+            lo -= 1;
+        }
         lo..hi
     }
 
