@@ -6,12 +6,13 @@
 //!
 //! [`OnceMap`]: a map whose keys are written once and never removed (what Integrity,
 //! Agreement, DigestAgreement and AckedWritesSurvive remember), keyed by zxid. Keys almost
-//! always arrive in increasing order (a leader proposes, servers deliver and clients are
-//! answered in zxid order), so an entry larger than every key so far is appended to a sorted
-//! sequence held in shared chunks ([`Chunked`]): a copy costs a pointer per 256 entries and
+//! always arrive in increasing order (a leader proposes and servers deliver in zxid order),
+//! so entries are appended to a sorted sequence held in shared chunks ([`Chunked`]): a copy costs a pointer per 256 entries and
 //! nothing is ever re-sorted or merged (an earlier version merged `BTreeMap` runs as they grew,
-//! re-copying each entry log₂ n times — ≈ 6 % of a checked step). The rare key that arrives
-//! below the largest (a new leader's recovered history) goes to a small side map. [`ZxidRuns`]:
+//! re-copying each entry log₂ n times — ≈ 6 % of a checked step). A key that arrives a little
+//! late (clients on different servers are answered slightly out of zxid order) is inserted in
+//! place among the newest 256–511 entries, kept unshared for that; only one older than those
+//! (a new leader's recovered history) goes to a small side map. [`ZxidRuns`]:
 //! a set of zxids stored as runs of consecutive values (a server ACKs proposals in order, so
 //! its set is a few runs, not one entry per write).
 
@@ -20,15 +21,19 @@ use crate::zxid::Zxid;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Entries per shared chunk of a [`OnceMap`]'s sorted sequence.
+/// Entries per shared chunk of a [`OnceMap`]'s sorted sequence, and the least number of the
+/// newest entries kept unshared (where a slightly late key is inserted in place).
 const CHUNK: usize = 256;
 
 /// See the module header. The first value written for a key stays.
 #[derive(Clone)]
 pub struct OnceMap<K, V> {
-    /// Entries each larger than every key before it, in key order.
+    /// The older entries, in key order, shared between copies.
     sorted: Chunked<(K, V), CHUNK>,
-    /// Entries whose key arrived below the largest key then held, by key.
+    /// The newest entries, in key order, all above `sorted`'s: between [`CHUNK`] and twice
+    /// that many once the map is that big.
+    recent: Vec<(K, V)>,
+    /// Entries whose key arrived below every entry of `recent`, by key.
     late: BTreeMap<K, V>,
 }
 
@@ -36,6 +41,7 @@ impl<K, V> Default for OnceMap<K, V> {
     fn default() -> Self {
         OnceMap {
             sorted: Chunked::default(),
+            recent: Vec::new(),
             late: BTreeMap::new(),
         }
     }
@@ -44,8 +50,15 @@ impl<K, V> Default for OnceMap<K, V> {
 impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
     #[must_use]
     pub fn get(&self, k: &K) -> Option<&V> {
-        if self.sorted.back().is_none_or(|(max, _)| k > max) {
+        if self.recent.last().is_none_or(|(max, _)| k > max) {
             return None;
+        }
+        if self.recent.first().is_some_and(|(min, _)| k >= min) {
+            return self
+                .recent
+                .binary_search_by(|(x, _)| x.cmp(k))
+                .ok()
+                .map(|i| &self.recent[i].1);
         }
         let i = self.sorted.partition_point(|(x, _)| x < k);
         match self.sorted.get(i) {
@@ -61,10 +74,22 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
 
     /// Remember `v` for `k` unless `k` already has a value.
     pub fn insert_new(&mut self, k: K, v: V) {
-        if self.sorted.back().is_none_or(|(max, _)| k > *max) {
-            self.sorted.push_back((k, v));
-        } else if !self.contains_key(&k) {
-            self.late.insert(k, v);
+        let at = self.recent.partition_point(|(x, _)| *x < k);
+        if self.recent.get(at).is_some_and(|(x, _)| *x == k) {
+            return;
+        }
+        let below_recent = at == 0 && (!self.sorted.is_empty() || !self.late.is_empty());
+        if below_recent {
+            if !self.contains_key(&k) {
+                self.late.insert(k, v);
+            }
+            return;
+        }
+        self.recent.insert(at, (k, v));
+        if self.recent.len() >= 2 * CHUNK {
+            for e in self.recent.drain(..CHUNK) {
+                self.sorted.push_back(e);
+            }
         }
     }
 
@@ -83,11 +108,15 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
     /// The entry with the largest key below `end`.
     #[must_use]
     pub fn last_before(&self, end: K) -> Option<(&K, &V)> {
-        let i = self.sorted.partition_point(|(x, _)| *x < end);
-        let main = i
-            .checked_sub(1)
-            .and_then(|j| self.sorted.get(j))
-            .map(|(k, v)| (k, v));
+        let r = self.recent.partition_point(|(x, _)| *x < end);
+        let main = match r.checked_sub(1) {
+            Some(j) => self.recent.get(j),
+            None => {
+                let i = self.sorted.partition_point(|(x, _)| *x < end);
+                i.checked_sub(1).and_then(|j| self.sorted.get(j))
+            }
+        }
+        .map(|(k, v)| (k, v));
         let late = self.late.range(..end).next_back();
         match (main, late) {
             (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
@@ -95,11 +124,12 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
         }
     }
 
-    /// The entries whose key passes `keep` (a prefix of the key order), merged in key order.
+    /// The entries whose key passes `keep` (a prefix of the key order), in key order.
     fn sorted_while(&self, keep: impl Fn(&K) -> bool) -> Vec<(&K, &V)> {
         let mut out: Vec<(&K, &V)> = self
             .sorted
             .iter()
+            .chain(self.recent.iter())
             .take_while(|(k, _)| keep(k))
             .map(|(k, v)| (k, v))
             .collect();
@@ -113,7 +143,7 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
     /// How many keys are remembered.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.sorted.len() + self.late.len()
+        self.sorted.len() + self.recent.len() + self.late.len()
     }
 
     #[must_use]
@@ -224,6 +254,21 @@ mod tests {
                 assert_eq!(m.up_to(end), b.range(..=end).collect::<Vec<_>>());
             }
         }
+    }
+
+    /// Answers arriving a little out of order (clients on different servers) stay in the
+    /// shared sequence: the side map, copied whole with every checker copy, stays empty.
+    #[test]
+    fn slightly_late_keys_stay_in_the_shared_sequence() {
+        let mut m: OnceMap<u64, u64> = OnceMap::default();
+        for i in 0..10_000u64 {
+            // Each run of 50 keys arrives in reverse: up to 49 places late.
+            let k = i / 50 * 50 + (49 - i % 50);
+            m.insert_new(k, i);
+        }
+        assert_eq!(m.len(), 10_000);
+        assert!(m.late.is_empty(), "{} keys in the side map", m.late.len());
+        assert!((0..10_000).all(|k| m.get(&k).is_some()));
     }
 
     #[test]
