@@ -375,7 +375,15 @@ impl Simulation {
     /// The narration of the step just taken, if any.
     #[must_use]
     pub fn last_narration(&self) -> Option<&Text> {
-        self.kernel.explain.narration.as_ref()
+        // With a trace, `after_step` moved it into the history (no copy per step).
+        self.kernel
+            .explain
+            .narration
+            .as_ref()
+            .or_else(|| match self.narrations.last() {
+                Some((s, t)) if *s == self.kernel.step => Some(t),
+                _ => None,
+            })
     }
 
     /// Check every invariant after every step from now on.
@@ -584,9 +592,9 @@ impl Simulation {
         if self.keep_trace {
             self.trace.extend(self.kernel.events.iter().cloned());
             self.trace_dropped += trim_front(&mut self.trace, self.history.recent_events);
-            let x = &self.kernel.explain;
-            if let Some(n) = &x.narration {
-                self.narrations.push((self.kernel.step, n.clone()));
+            let x = &mut self.kernel.explain;
+            if let Some(n) = x.narration.take() {
+                self.narrations.push((self.kernel.step, n));
                 trim_front(&mut self.narrations, self.history.recent_narrations);
             }
             if self.kernel.step > self.markers_upto {
@@ -916,13 +924,21 @@ impl Simulation {
     /// The full picture (every data tree and whole logs).
     #[must_use]
     pub fn view(&self) -> ClusterView {
-        ClusterView::of(&self.kernel)
+        self.with_narration(ClusterView::of(&self.kernel))
+    }
+
+    /// This step's narration in `v` (the kernel's was moved into the history).
+    fn with_narration(&self, mut v: ClusterView) -> ClusterView {
+        if v.narration.is_none() {
+            v.narration = self.last_narration().cloned();
+        }
+        v
     }
 
     /// The picture with only what `opts` asks for (`ViewOptions::compact()` per frame).
     #[must_use]
     pub fn view_with(&self, opts: ViewOptions) -> ClusterView {
-        ClusterView::with(&self.kernel, opts)
+        self.with_narration(ClusterView::with(&self.kernel, opts))
     }
 
     /// Every step's narration so far, `(step, text)` in step order.

@@ -5,8 +5,8 @@
 //! a timer.
 
 use crate::code::Code;
-use crate::explain::Text;
 use crate::explain::vote::VoteChange;
+use crate::explain::{Arg, Text};
 use crate::ids::ServerId;
 use crate::proto::ServerState;
 use crate::server::outbox::Phase;
@@ -188,7 +188,10 @@ fn reply(e: &Event) -> Option<Text> {
     else {
         return None;
     };
-    let rc = Code::from_value(*err).map_or_else(|| err.to_string(), |c| c.name().to_string());
+    let rc = match Code::from_value(*err) {
+        Some(c) => Arg::Str(c.name()),
+        None => Arg::Int(i64::from(*err)),
+    };
     Some(
         Text::new("step.client_reply")
             .arg("server", s)

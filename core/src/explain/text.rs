@@ -179,6 +179,12 @@ impl ArgValue for &'static str {
     }
 }
 
+impl ArgValue for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
+
 impl ArgValue for String {
     fn into_arg(self) -> Arg {
         Arg::Owned(self.into_boxed_str())
