@@ -42,12 +42,13 @@ impl Fnv {
     }
 }
 
-/// A message as the trace shows it: its type, its zxid and, for FLE, the whole vote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A message as the trace shows it: its type, its zxid and, for FLE, the whole vote (boxed:
+/// every event of a run carries a `MsgInfo`'s size, and only election messages have one).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MsgInfo {
     pub name: &'static str,
     pub zxid: Option<Zxid>,
-    pub notification: Option<Notification>,
+    pub notification: Option<Box<Notification>>,
 }
 
 impl MsgInfo {
@@ -57,7 +58,7 @@ impl MsgInfo {
             name: msg.name(),
             zxid: msg.zxid(),
             notification: match msg {
-                PeerMsg::Notification(n) => Some(*n),
+                PeerMsg::Notification(n) => Some(Box::new(*n)),
                 _ => None,
             },
         }
@@ -66,7 +67,7 @@ impl MsgInfo {
 
 impl fmt::Display for MsgInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.notification, self.zxid) {
+        match (self.notification.as_deref(), self.zxid) {
             (Some(n), _) => write!(
                 f,
                 "NOTIFICATION(leader={}, zxid={}, round={:#x}, peerEpoch={:#x}, {})",

@@ -348,7 +348,7 @@ fn observer_never_changes_the_election() {
         informs >= 2,
         "createSession + create reach the observer by INFORM"
     );
-    let votes_for_4 = events(&sim, |e| matches!(&e.kind, EventKind::Send { msg, .. } if msg.notification.is_some_and(|n| n.leader == Some(ServerId(4))))).count();
+    let votes_for_4 = events(&sim, |e| matches!(&e.kind, EventKind::Send { msg, .. } if msg.notification.as_deref().is_some_and(|n| n.leader == Some(ServerId(4))))).count();
     assert_eq!(votes_for_4, 0);
     let _ = (Leading, Zxid::ZERO);
 }

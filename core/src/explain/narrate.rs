@@ -227,7 +227,7 @@ fn deliver(e: &Event) -> Option<Text> {
         Some(z) => t.arg("zxid", z).arg("epoch", z.epoch()),
         None => t.arg("zxid", "-").arg("epoch", "-"),
     };
-    if let Some(n) = msg.notification {
+    if let Some(n) = msg.notification.as_deref() {
         t = t
             .arg(
                 "leader",

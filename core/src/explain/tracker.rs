@@ -267,12 +267,12 @@ impl Tracker {
                 .find(|n| n.id == me)
                 .and_then(|n| n.server.as_ref())
                 .and_then(|s| match &s.role {
-                    Role::Leading(l) => l.outstanding.get(zxid).map(|o| o.acks.clone()),
+                    Role::Leading(l) => l.outstanding.get(zxid).map(|o| &o.acks),
                     _ => None,
                 });
             if let Some(p) = self.record(me, *zxid) {
                 match acks {
-                    Some(a) => p.acks.extend(a),
+                    Some(a) => p.acks.extend(a.iter().copied()),
                     // Committed within the step it was proposed: the leader alone was a quorum.
                     None if p.committed.is_some() => {
                         p.acks.insert(me);
