@@ -236,6 +236,14 @@ test('the JS interface drives a whole run', async () => {
   await api('run', 500);
   v = await api('view');
   assert.ok(v.servers.every((s) => s.tree.some(([p, d]) => p === '/js' && d === 'hello')));
+  // view(opts): the last logTail entries and no trees, unless asked; bad options are errors.
+  assert.ok(v.servers.some((s) => s.log.length > 1), 'whole logs by default');
+  const small = await api('view', { logTail: 1 });
+  assert.ok(small.servers.every((s) => s.log.length <= 1 && s.tree.length === 0));
+  assert.ok((await api('view', { logTail: 1, trees: true })).servers.every((s) => s.tree.length > 0));
+  assert.deepEqual(await api('view', { logTail: -1 }), { error: 'view(opts): logTail must be a whole number ≥ 0' });
+  assert.deepEqual(await api('view', { trees: 'yes' }), { error: 'view(opts): trees must be true or false' });
+  assert.deepEqual(await api('view', 7), { error: 'view(opts): opts must be an object like {logTail: 32, trees: false}' });
   const script = await api('script');
   const digest = await api('digest');
   assert.match(script, /at \d+ create c1 \/js hello/);

@@ -1,6 +1,6 @@
 //! `window.zabscope`: the page's JS interface, for slides that embed ZabScope and for tests.
 //! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
-//! `command(text)` → `{ok, error}`, `view()`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
+//! `command(text)` → `{ok, error}`, `view(opts)`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
 //! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, and `bench(opts)`
 //! (the benchmark workload, `bench.rs`).
 
@@ -12,6 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 use zabscope_core::ClusterView;
+use zabscope_core::view::ViewOptions;
 
 /// The view as a plain object: the core's serialised `ClusterView` (zxids and session ids
 /// as hex strings, as ZooKeeper prints them) plus `leaders` and the violated `invariants`.
@@ -35,10 +36,46 @@ fn outcome(shared: &Shared) -> JsValue {
     to_js(&json!({ "ok": r.is_ok(), "error": r.err() }))
 }
 
-fn current(shared: &Shared) -> JsValue {
+fn current(shared: &Shared, opts: &JsValue) -> JsValue {
+    let opts = match view_options(opts) {
+        Ok(o) => o,
+        Err(e) => return to_js(&json!({ "error": e })),
+    };
     let sim = shared.sim.borrow();
     let violations: Vec<String> = sim.violations().iter().map(ToString::to_string).collect();
-    to_js(&view_json(&sim.view(), &violations))
+    to_js(&view_json(&sim.view_with(opts), &violations))
+}
+
+/// `view()` is everything (every data tree, whole logs); `view({logTail, trees})` asks for
+/// less: the last `logTail` log entries per server and no trees unless `trees` is true — what
+/// a frame needs, at a cost that does not grow with the run (a whole-log view of a 10-minute
+/// run takes ≈ 0.6 s and ≈ 100 MiB; README).
+fn view_options(opts: &JsValue) -> Result<ViewOptions, String> {
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(ViewOptions::FULL);
+    }
+    if !opts.is_object() {
+        return Err("view(opts): opts must be an object like {logTail: 32, trees: false}".into());
+    }
+    let get = |k: &str| Reflect::get(opts, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let tail = get("logTail");
+    let log_tail = if tail.is_undefined() {
+        None
+    } else {
+        match tail.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => Some(n as usize),
+            _ => return Err("view(opts): logTail must be a whole number ≥ 0".into()),
+        }
+    };
+    let trees = get("trees");
+    let trees = if trees.is_undefined() {
+        false
+    } else {
+        trees
+            .as_bool()
+            .ok_or("view(opts): trees must be true or false")?
+    };
+    Ok(ViewOptions { trees, log_tail })
 }
 
 fn num(v: &JsValue, default: f64) -> u64 {
@@ -66,7 +103,7 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
         }
         None => to_js(&json!({ "ok": false, "error": "command(text) needs a string" })),
     });
-    add("view", |_, _, s| current(s));
+    add("view", |opts, _, s| current(s, &opts));
     add("step", |n, d, s| {
         d.dispatch(Action::StepN(num(&n, 1.0)));
         JsValue::from_f64(s.sim.borrow().kernel().step as f64)
