@@ -121,27 +121,18 @@ shown_args!(
     bool
 );
 
-macro_rules! signed_args {
-    ($($t:ty),*) => {$(
+/// Integers widened into `Arg::$variant($wide)`.
+macro_rules! number_args {
+    ($variant:ident, $wide:ty: $($t:ty),*) => {$(
         impl ArgValue for $t {
             fn into_arg(self) -> Arg {
-                Arg::Int(i64::from(self))
+                Arg::$variant(<$wide>::from(self))
             }
         }
     )*};
 }
-signed_args!(i8, i16, i32, i64);
-
-macro_rules! unsigned_args {
-    ($($t:ty),*) => {$(
-        impl ArgValue for $t {
-            fn into_arg(self) -> Arg {
-                Arg::Uint(u64::from(self))
-            }
-        }
-    )*};
-}
-unsigned_args!(u8, u16, u32, u64);
+number_args!(Int, i64: i8, i16, i32, i64);
+number_args!(Uint, u64: u8, u16, u32, u64);
 
 impl ArgValue for usize {
     fn into_arg(self) -> Arg {
