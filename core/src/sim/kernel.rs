@@ -11,6 +11,7 @@ use crate::rng::SimRng;
 use crate::server::durable::Durable;
 use crate::server::outbox::{Note, Outbox, Output};
 use crate::server::{Role, Server};
+use crate::sim::agenda::Agenda;
 use crate::sim::client::Client;
 use crate::sim::command::Command;
 use crate::sim::network::{Fate, Network};
@@ -97,7 +98,7 @@ pub struct Kernel {
     pub now: SimTime,
     pub step: u64,
     pub seq: u64,
-    pub agenda: BTreeMap<(SimTime, u64), Item>,
+    pub agenda: Agenda,
     pub nodes: Vec<Node>,
     pub net: Network,
     pub timers: Vec<Option<(SimTime, u64)>>,
@@ -136,7 +137,7 @@ impl Kernel {
             now: SimTime::ZERO,
             step: 0,
             seq: 0,
-            agenda: BTreeMap::new(),
+            agenda: Agenda::new(),
             nodes,
             timers: vec![None; n],
             held: BTreeMap::new(),

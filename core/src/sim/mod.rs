@@ -1,6 +1,7 @@
 //! The simulation: a deterministic kernel (agenda, network, servers, clients), commands, and
 //! the `Simulation` front the web app and the cli use.
 
+pub mod agenda;
 pub mod api_backend;
 pub mod break_hunt;
 pub mod chunked;
