@@ -126,18 +126,32 @@ impl Tracker {
 
     /// Learn from one step's events (after the step ran).
     pub(crate) fn observe(&mut self, events: &[Event], nodes: &[Node]) {
+        // One pass, noting which of the later passes this step needs (most steps need none).
+        let (mut proposed, mut committed, mut truncated) = (false, false, false);
         for e in events {
             self.observe_one(e, nodes);
-        }
-        self.fill_self_acks(events, nodes);
-        for e in events {
-            if let EventKind::Commit { zxid } = &e.kind
-                && self.quorum_acked(*zxid)
-            {
-                self.mark_committed(*zxid);
+            match &e.kind {
+                EventKind::Propose { .. } => proposed = true,
+                EventKind::Commit { .. } => committed = true,
+                EventKind::Persist(Persist::Truncate(_)) => truncated = true,
+                _ => {}
             }
         }
-        self.record_discarded(events);
+        if proposed {
+            self.fill_self_acks(events, nodes);
+        }
+        if committed {
+            for e in events {
+                if let EventKind::Commit { zxid } = &e.kind
+                    && self.quorum_acked(*zxid)
+                {
+                    self.mark_committed(*zxid);
+                }
+            }
+        }
+        if truncated {
+            self.record_discarded(events);
+        }
         let leader_of = |id: ServerId| {
             nodes
                 .iter()
