@@ -424,7 +424,7 @@ impl Kernel {
             to_incarnation: self.nodes[to_slot].incarnation,
             from_incarnation: self.nodes[from_slot].incarnation,
         };
-        let fate = if inflight.msg == PeerMsg::Closed {
+        let fate = if matches!(inflight.msg, PeerMsg::Closed) {
             self.closed_fate(from_slot, to_slot)
         } else {
             self.net
