@@ -272,6 +272,10 @@ pub struct ZkClientView {
     /// running, paused, crashed.
     pub process: String,
     pub session_timeout_ms: u64,
+    /// Whether the ensemble still has the session (the most up-to-date serving server's
+    /// session table): false once it expired there, whatever the client still believes — a
+    /// paused lock holder is a HOLDER in its own view long after its lock node is gone.
+    pub session_alive: bool,
     pub last_zxid: Zxid,
     /// Servers it cannot reach.
     pub cut: Vec<ServerId>,
@@ -343,7 +347,11 @@ impl ClusterView {
                     answered: c.results.len(),
                 })
                 .collect(),
-            zk_clients: k.clients.iter().filter_map(zk_client_view).collect(),
+            zk_clients: k
+                .clients
+                .iter()
+                .filter_map(|c| zk_client_view(k, c))
+                .collect(),
             in_flight: in_flight(k),
             quorum: k.config.voters().count() as u32 / 2 + 1,
             leader,
@@ -374,7 +382,7 @@ impl ClusterView {
     }
 }
 
-fn zk_client_view(c: &crate::sim::client::Client) -> Option<ZkClientView> {
+fn zk_client_view(k: &Kernel, c: &crate::sim::client::Client) -> Option<ZkClientView> {
     let z = c.zk.as_deref()?;
     Some(ZkClientView {
         name: c.name.clone(),
@@ -388,6 +396,7 @@ fn zk_client_view(c: &crate::sim::client::Client) -> Option<ZkClientView> {
             .map_or_else(String::new, |s| format!("{:?}", s.state)),
         process: format!("{:?}", z.process).to_lowercase(),
         session_timeout_ms: z.session_timeout,
+        session_alive: c.session.0 != 0 && k.session_alive(c.session),
         last_zxid: c.last_zxid,
         cut: z.cut.iter().copied().collect(),
         outstanding: c.outstanding.len(),

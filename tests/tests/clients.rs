@@ -158,6 +158,34 @@ fn herd_wakes_all_waiters_fair_lock_wakes_one() {
     assert_eq!(holders("/locks/fair"), 1);
 }
 
+/// The view tells a holder's belief from the ensemble's truth: while c1 is paused past its
+/// session timeout it is still a HOLDER in its own view, but its session is gone at the
+/// ensemble (what the Locks tab shows), and c2, the real holder, has a live session.
+#[test]
+fn a_paused_holder_believes_it_holds_the_lock_after_its_session_expired() {
+    let s = script("fencing.zs");
+    let mut sim = start(&s);
+    let at = |sim: &mut Simulation, ms: u64| {
+        while sim.kernel().next_time().is_some_and(|t| t.ms() <= ms) {
+            sim.step();
+        }
+        sim.view()
+    };
+    let v = at(&mut sim, 1_900);
+    let c1 = client(&v, "c1");
+    assert_eq!(c1.recipes[0].role, "holder");
+    assert!(c1.session_alive, "before the pause the session is alive");
+    let v = at(&mut sim, 11_000);
+    let (c1, c2) = (client(&v, "c1"), client(&v, "c2"));
+    assert_eq!(
+        c1.recipes[0].role, "holder",
+        "c1, frozen, still believes it"
+    );
+    assert!(!c1.session_alive, "but the ensemble expired its session");
+    assert_eq!(c2.recipes[0].role, "holder");
+    assert!(c2.session_alive);
+}
+
 /// Fencing tokens: a paused holder's session expires, another client takes the lock while the
 /// first still believes it holds it — reported as findings, with the tokens.
 #[test]

@@ -4,6 +4,7 @@
 //! chain of the fair lock), wake-ups (the herd), and each tenure with its fencing token.
 
 use crate::state::use_store;
+use crate::texts_en::t;
 use yew::prelude::*;
 
 #[component]
@@ -20,15 +21,23 @@ pub fn LocksTab() -> Html {
         };
     }
     let rows = view.zk_clients.iter().flat_map(|c| {
+        // The client's belief against the ensemble's truth: a paused holder is a HOLDER in its
+        // own view after its session expired and its lock node went.
+        let gone = c.session.0 != 0 && !c.session_alive;
+        let who = html! {
+            <th scope="row">{ &c.name }<br/><small>{ format!("{} on server.{} · session {}", c.state, c.server, c.session) }</small>
+                if gone { <br/><small class="zs-gone">{ t("locks.session_gone") }</small> }</th>
+        };
         let recipes: Vec<Html> = c.recipes.iter().map(|r| {
             let tenure = r.history.last().map(|h| format!(
                 "held from {}{} (token {})", h.acquired_at,
                 h.released_at.map_or_else(String::new, |t| format!(" to {t}")), h.token));
             html! {
-                <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.clone()}>
-                    <th scope="row">{ &c.name }<br/><small>{ format!("{} on server.{} · session {}", c.state, c.server, c.session) }</small></th>
+                <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.clone()} data-session-alive={(!gone).to_string()}>
+                    { who.clone() }
                     <td><code>{ format!("{} {}", r.kind, r.path) }</code></td>
                     <td class="zs-role"><strong>{ r.role.to_uppercase() }</strong>
+                        if gone && r.role == "holder" { <br/><small class="zs-gone">{ t("locks.believes") }</small> }
                         if let Some(n) = &r.node { <br/><small><code>{ n }</code></small> }</td>
                     <td>{ r.watching.as_ref().map_or_else(|| "—".to_string(), |w| format!("watches {w}")) }</td>
                     <td>{ format!("{} wake-ups · {} creates", r.wakeups, r.creates) }
@@ -39,7 +48,7 @@ pub fn LocksTab() -> Html {
         if recipes.is_empty() {
             vec![html! {
                 <tr data-client={c.name.clone()}>
-                    <th scope="row">{ &c.name }<br/><small>{ format!("{} on server.{} · session {}", c.state, c.server, c.session) }</small></th>
+                    { who }
                     <td colspan="4">{ "no recipe yet" }</td>
                 </tr>
             }]

@@ -20,6 +20,10 @@ pub fn t(key: &str) -> &str {
             "stale read: answered at zxid {read} while {latest} is committed (a sync first would have waited for it)"
         }
         "zkcli.future" => "(later lines hidden: this step is before them)",
+        "locks.session_gone" => "its session has expired at the ensemble",
+        "locks.believes" => {
+            "believes it holds it: its session expired, its lock node is gone (fencing tokens stop it)"
+        }
         other => other,
     }
 }
