@@ -9,6 +9,7 @@ use crate::invariant::{Checker, Violation};
 use crate::limits::{self, MAX_STEPS};
 use crate::script::{Recorded, Script};
 use crate::server::durable::LOG_CHUNK;
+use crate::server::replica::COMMITTED_CHUNK;
 use crate::sim::chunked::Runs;
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel};
@@ -165,7 +166,10 @@ impl Checkpoint {
                     .server
                     .as_ref()
                     .map_or(0, |s| s.core.replica.committed_log.len());
-                log / LOG_CHUNK * 16 + log % LOG_CHUNK * 8 + window / 32 * 16 + window % 32 * 8
+                log / LOG_CHUNK * 16
+                    + log % LOG_CHUNK * 8
+                    + window / COMMITTED_CHUNK * 16
+                    + window % COMMITTED_CHUNK * 8
             })
             .sum();
         copied * (std::mem::size_of::<AgendaEntry>() + 96)
@@ -412,11 +416,7 @@ impl Simulation {
         let key = self.kernel.schedule(at, Item::Command(Box::new(c.clone())));
         if self.keep_trace {
             // After every command recorded at this step (the list stays in step order).
-            let i = if self.applied.last().is_none_or(|a| a.step <= step) {
-                self.applied.len()
-            } else {
-                self.applied.partition_point(|a| a.step <= step)
-            };
+            let i = self.applied_end(step);
             let command = c;
             self.applied.insert(
                 i,
@@ -431,15 +431,21 @@ impl Simulation {
         Ok(key)
     }
 
+    /// Where the recorded commands after steps up to `step` end (live: the end of the list,
+    /// without a search of every command of the run).
+    fn applied_end(&self, step: u64) -> usize {
+        if self.applied.last().is_none_or(|a| a.step <= step) {
+            self.applied.len()
+        } else {
+            self.applied.partition_point(|a| a.step <= step)
+        }
+    }
+
     /// The recorded commands applied after step `step`.
     fn applied_at(&self, step: u64) -> std::ops::Range<usize> {
         // Live, the commands of this step are the last few: look back from the end instead of
         // searching a list that holds every command of the run.
-        let hi = if self.applied.last().is_some_and(|a| a.step <= step) {
-            self.applied.len()
-        } else {
-            self.applied.partition_point(|a| a.step <= step)
-        };
+        let hi = self.applied_end(step);
         let mut lo = hi;
         while lo > 0 && self.applied[lo - 1].step >= step {
             lo -= 1;

@@ -16,7 +16,7 @@ use crate::request::ResponseBody;
 use crate::rng::Stream;
 use crate::server::outbox::Outbox;
 use crate::server::replica::{Request, Response};
-use crate::sim::client::{Client, ClientResult, KEEP_RESULTS};
+use crate::sim::client::{Client, ClientResult};
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::time::SimTime;
@@ -376,10 +376,7 @@ impl Kernel {
         c.watch_regs.remove(&cxid);
         let session = c.session;
         let r = Response::err(code);
-        if c.results.len() >= KEEP_RESULTS {
-            c.results.drop_front(1);
-        }
-        c.results.push_back(ClientResult {
+        c.remember(ClientResult {
             cxid,
             op,
             issued,
@@ -596,10 +593,7 @@ impl Kernel {
         if let Some(reg) = c.watch_regs.remove(&cxid) {
             c.watches.answered(reg, r.code);
         }
-        if c.results.len() >= KEEP_RESULTS {
-            c.results.drop_front(1);
-        }
-        c.results.push_back(ClientResult {
+        c.remember(ClientResult {
             cxid,
             op: op.clone(),
             issued,

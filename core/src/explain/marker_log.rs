@@ -97,16 +97,6 @@ impl MarkerLog {
     pub fn clear(&mut self) {
         *self = MarkerLog::default();
     }
-
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.markers.len()
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.markers.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -167,7 +157,7 @@ mod tests {
         for step in (5..2_000_000u64).step_by(16) {
             log.extend(&[marker(step, MarkerKind::Commit)]);
         }
-        let n = log.len();
+        let n = log.as_slice().len();
         assert!(n > FREQUENT_KEPT / 2 && n <= FREQUENT_KEPT, "{n}");
         let last = log.as_slice().last().map_or(0, |m| m.step);
         assert!(
@@ -183,7 +173,7 @@ mod tests {
             log.extend(&[marker(step, MarkerKind::Commit)]);
         }
         log.cut_after(40);
-        assert_eq!(log.len(), 40);
+        assert_eq!(log.as_slice().len(), 40);
         assert!(log.as_slice().iter().all(|m| m.step <= 40));
     }
 }

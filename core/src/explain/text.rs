@@ -25,7 +25,7 @@ pub enum Arg {
     Int(i64),
     /// Decimal.
     Uint(u64),
-    /// `0x` + lower-case hex (zxids, session ids).
+    /// `0x` + lower-case hex (zxids, session ids: both print as `Zxid` does).
     Hex(u64),
     /// Milliseconds as `12.345s`.
     Time(u64),
@@ -35,67 +35,18 @@ pub enum Arg {
 }
 
 impl Arg {
-    /// The value as text.
+    /// The value as text: numbers, zxids and times by their own `Display` (rendering happens
+    /// when a sentence is read, not while the simulation runs).
     #[must_use]
     pub fn render(&self) -> Cow<'_, str> {
         match self {
+            Arg::Int(v) => Cow::Owned(v.to_string()),
+            Arg::Uint(v) => Cow::Owned(v.to_string()),
+            Arg::Hex(v) => Cow::Owned(Zxid(*v).to_string()),
+            Arg::Time(ms) => Cow::Owned(SimTime(*ms).to_string()),
             Arg::Str(s) => Cow::Borrowed(s),
             Arg::Owned(s) => Cow::Borrowed(s),
-            other => {
-                let mut s = String::with_capacity(20);
-                other.write_to(&mut s);
-                Cow::Owned(s)
-            }
         }
-    }
-
-    fn write_to(&self, out: &mut String) {
-        match self {
-            Arg::Int(v) => {
-                if *v < 0 {
-                    out.push('-');
-                }
-                push_decimal(out, v.unsigned_abs());
-            }
-            Arg::Uint(v) => push_decimal(out, *v),
-            Arg::Hex(v) => {
-                out.push_str("0x");
-                push_hex(out, *v);
-            }
-            Arg::Time(ms) => {
-                push_decimal(out, ms / 1000);
-                out.push('.');
-                let frac = ms % 1000;
-                for d in [frac / 100, frac / 10 % 10, frac % 10] {
-                    out.push(char::from(b'0' + d as u8));
-                }
-                out.push('s');
-            }
-            Arg::Str(s) => out.push_str(s),
-            Arg::Owned(s) => out.push_str(s),
-        }
-    }
-}
-
-fn push_decimal(out: &mut String, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend(buf[i..].iter().map(|&b| char::from(b)));
-}
-
-fn push_hex(out: &mut String, v: u64) {
-    let digits = (64 - v.leading_zeros()).div_ceil(4).max(1);
-    for k in (0..digits).rev() {
-        let d = (v >> (k * 4)) & 0xf;
-        out.push(char::from_digit(d as u32, 16).unwrap_or('?'));
     }
 }
 

@@ -129,12 +129,13 @@ impl Durable {
         self.save_snapshot(s, out);
     }
 
-    /// Txns after `zxid` with their total size (`getProposalsFromTxnLog`).
-    pub fn since(&self, zxid: Zxid) -> (Vec<Entry>, u64) {
+    /// The first logged txn after `zxid` and the total size of those after it
+    /// (`getProposalsFromTxnLog`'s starting point and its size limit).
+    #[must_use]
+    pub fn since(&self, zxid: Zxid) -> (Option<Zxid>, u64) {
         let from = self.log.partition_point(|e| e.zxid() <= zxid);
-        let tail: Vec<Entry> = self.log.iter_from(from).cloned().collect();
-        let size = tail.iter().map(|e| e.size()).sum();
-        (tail, size)
+        let first = self.log.get(from).map(|e| e.zxid());
+        (first, self.log.iter_from(from).map(|e| e.size()).sum())
     }
 
     /// Does the log (or snapshot) hold exactly `zxid` as a logged txn boundary?

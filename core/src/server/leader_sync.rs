@@ -286,10 +286,10 @@ fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
         return snap(core, SyncWhy::NewEpochBeyond { peer, max });
     }
     // peer < min: getProposalsFromTxnLog, if the on-disk log is small enough.
-    let (tail, size) = core.durable.since(peer);
+    let (first, size) = core.durable.since(peer);
     let limit =
         core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
-    let reaches = tail.first().is_some_and(|e| e.zxid() > peer);
+    let reaches = first.is_some_and(|z| z > peer);
     let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
     // getProposalsFromTxnLog: "If we cannot guarantee that this is strictly the starting
     // txn after a given zxid, we should fail" — the log must hold the peer's zxid itself.

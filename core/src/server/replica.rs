@@ -18,9 +18,12 @@ pub type Entry = Arc<TxnEntry>;
 /// `ZKDatabase.commitLogCount` default.
 pub const COMMIT_LOG_COUNT: usize = 500;
 
+/// Entries per shared chunk of the committedLog window.
+pub const COMMITTED_CHUNK: usize = 32;
+
 /// The committedLog window, in shared chunks ([`Chunked`]): it slides by one entry per commit,
 /// so a `seek` checkpoint's copy shares its full chunks with the live one.
-pub type CommittedLog = Chunked<Entry, 32>;
+pub type CommittedLog = Chunked<Entry, COMMITTED_CHUNK>;
 
 /// What ZAB reads off a txn besides its zxid.
 pub trait EntryExt {

@@ -97,20 +97,6 @@ impl<T: Clone, const N: usize> Chunked<T, N> {
         }
     }
 
-    /// Drop the oldest item (returns a copy of it).
-    pub fn pop_front(&mut self) -> Option<T> {
-        let Some(first) = self.chunks.front() else {
-            return (!self.tail.is_empty()).then(|| self.tail.remove(0));
-        };
-        let item = first[self.skip].clone();
-        self.skip += 1;
-        if self.skip == N {
-            self.chunks.pop_front();
-            self.skip = 0;
-        }
-        Some(item)
-    }
-
     /// The newest item.
     #[must_use]
     pub fn back(&self) -> Option<&T> {
@@ -277,7 +263,9 @@ mod tests {
             c.push_back(i);
             d.push_back(i);
             if i % 3 == 0 {
-                assert_eq!(c.pop_front(), d.pop_front());
+                assert_eq!(c.front(), d.front());
+                c.drop_front(1);
+                d.pop_front();
             }
             assert_eq!(c.len(), d.len());
             assert_eq!(c.back(), d.back());
@@ -286,10 +274,12 @@ mod tests {
             assert!(c.iter().rev().eq(d.iter().rev()));
         }
         while !d.is_empty() {
-            assert_eq!(c.pop_front(), d.pop_front());
+            assert_eq!(c.front(), d.front());
+            c.drop_front(1);
+            d.pop_front();
             assert_eq!(c.len(), d.len());
         }
-        assert_eq!(c.pop_front(), None);
+        assert_eq!(c.front(), None);
         assert_eq!(c.back(), None);
         assert!(c.is_empty());
     }
@@ -299,7 +289,9 @@ mod tests {
         let mut c: Chunked<u32, 256> = (0..1000).collect();
         let before = c.clone();
         c.drop_front(300);
-        c.extend_test(1000..1100);
+        for x in 1000..1100 {
+            c.push_back(x);
+        }
         assert_eq!(c.to_vec(), (300..1100).collect::<Vec<_>>());
         assert_eq!(
             c.shared_chunks(&before),
@@ -335,14 +327,6 @@ mod tests {
                     assert_eq!(t.back(), Some(&999));
                     assert_eq!(t.len(), base.len().min(n) + 1);
                 }
-            }
-        }
-    }
-
-    impl<const N: usize> Chunked<u32, N> {
-        fn extend_test(&mut self, r: std::ops::Range<u32>) {
-            for x in r {
-                self.push_back(x);
             }
         }
     }

@@ -61,6 +61,14 @@ pub struct Client {
 }
 
 impl Client {
+    /// Keep an answer, dropping the oldest past [`KEEP_RESULTS`].
+    pub(crate) fn remember(&mut self, r: ClientResult) {
+        if self.results.len() >= KEEP_RESULTS {
+            self.results.drop_front(1);
+        }
+        self.results.push_back(r);
+    }
+
     /// A client with nothing sent or received yet.
     #[must_use]
     pub fn new(
@@ -317,10 +325,7 @@ impl Kernel {
             c.watches.answered(reg, r.code);
         }
         let reconnected = cxid == 0 && op == "reconnect" && r.code.is_ok();
-        if c.results.len() >= KEEP_RESULTS {
-            c.results.drop_front(1);
-        }
-        c.results.push_back(ClientResult {
+        c.remember(ClientResult {
             cxid,
             op,
             issued,
@@ -377,10 +382,7 @@ impl Kernel {
         };
         c.watch_regs.remove(&cxid);
         let (session, server) = (c.session, c.server);
-        if c.results.len() >= KEEP_RESULTS {
-            c.results.drop_front(1);
-        }
-        c.results.push_back(ClientResult {
+        c.remember(ClientResult {
             cxid,
             op,
             issued,
