@@ -3,10 +3,10 @@
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use zabscope_core::api::Api;
-use zabscope_core::limits;
 use zabscope_core::sim::api_backend::ZabBackend;
-use zabscope_core::standalone::StandaloneServer;
+use zabscope_core::tools::api::Api;
+use zabscope_core::zk::limits;
+use zabscope_core::zk::standalone::StandaloneServer;
 
 pub fn main(args: &[String]) -> ExitCode {
     let (cfg, rest) = match crate::server_opts::parse(args) {

@@ -1,5 +1,5 @@
 //! `zabscope bench`: the speed of the simulation under a steady write load (issue 10), for the
-//! ensemble sizes and modes asked. The workload is `zabscope_core::bench::Workload` (the one
+//! ensemble sizes and modes asked. The workload is `zabscope_core::tools::bench::Workload` (the one
 //! `window.zabscope.bench` runs in the browser): an elected ensemble, one client per server
 //! keeping a `setData` outstanding, a warm-up, then `--repeat` timed runs (the fastest is
 //! reported) of `--steps` agenda steps, each from a copy of the warmed-up state.
@@ -10,7 +10,7 @@
 #![allow(clippy::disallowed_types)]
 
 use std::process::ExitCode;
-use zabscope_core::bench::{self, Mode, Report, Workload};
+use zabscope_core::tools::bench::{self, Mode, Report, Workload};
 
 const USAGE: &str = "usage: zabscope bench [--servers 3,5,7,13,51] [--clients N] \
 [--steps N] [--repeat N] [--mode trace-off|browser|browser-no-invariants|both]";
@@ -70,7 +70,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
 }
 
 /// Set up, warm up, then time `steps` steps `repeat` times and keep the fastest
-/// (`zabscope_core::bench::measure`).
+/// (`zabscope_core::tools::bench::measure`).
 fn measure(o: &Opts, servers: u32, mode: Mode) -> Result<Report, String> {
     let w = Workload::new(servers, o.clients.unwrap_or(servers), mode)?;
     Ok(bench::measure("native", w, o.steps, o.repeat, |run| {

@@ -1,11 +1,11 @@
 //! `zabscope explore [--depth N] [--writes N] [--crashes N] [--partition] [--close]
 //! [--break SWITCH] [--max-states N]`: the exhaustive small-scope exploration (3 servers, 1 client; see
-//! `zabscope_core::explore`), printing states, transitions, the depth reached and the time
+//! `zabscope_core::check::explore`), printing states, transitions, the depth reached and the time
 //! taken; with a violation, the moves that lead to it. Exit 1 when an invariant broke.
 
 use std::process::ExitCode;
-use zabscope_core::breaks::Break;
-use zabscope_core::explore::{Scope, explore};
+use zabscope_core::check::breaks::Break;
+use zabscope_core::check::explore::{Scope, explore};
 
 const USAGE: &str = "usage: zabscope explore [--depth N] [--writes 1|2] [--crashes 0..2] [--partition] [--close] [--break SWITCH]... [--max-states N]";
 

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 use zabscope_core::Script;
-use zabscope_core::sim::{nemesis, shrink};
+use zabscope_core::check::{nemesis, shrink};
 
 const USAGE: &str =
     "usage: zabscope fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE";

@@ -1,5 +1,5 @@
 //! `zabscope fuzz-parsers [--target T] [--execs N] [--seed S]`: the core's deterministic
-//! parser fuzzer (`zabscope_core::parser_fuzz`) at scale — zkCli lines, scripts, zoo.cfg, api
+//! parser fuzzer (`zabscope_core::check::parser_fuzz`) at scale — zkCli lines, scripts, zoo.cfg, api
 //! JSON lines, ensemble command lines — printing per target the executions, exec/s, panics,
 //! hangs, unclear errors and round-trip failures, and each failing input.
 //!
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use zabscope_core::parser_fuzz::{Fuzzer, Stats, Target};
+use zabscope_core::check::parser_fuzz::{Fuzzer, Stats, Target};
 
 const USAGE: &str = "usage: zabscope fuzz-parsers [--target zkcli|script|config|api|command|all] \
                      [--execs N] [--seed S] [--hang-secs N]";
@@ -75,7 +75,7 @@ pub fn main(args: &[String]) -> ExitCode {
     // One line per panic, with where it happened and the input (with panic = "abort", as in
     // the release profile, this line is all there is: the harness cannot catch it).
     std::panic::set_hook(Box::new(|info| {
-        let input = zabscope_core::parser_fuzz::current_input();
+        let input = zabscope_core::check::parser_fuzz::current_input();
         let at = info
             .location()
             .map_or(String::new(), |l| format!("{}:{}", l.file(), l.line()));

@@ -108,7 +108,7 @@ fn idle_clients(k: &Kernel, since: SimTime) -> Vec<String> {
 /// Returns (write rounds, the time and committed zxid at 90 % of the steps).
 fn drive(sim: &mut Simulation, o: &Opts) -> (u64, SimTime, u64) {
     sim.run_until(60_000, |s| !s.leaders().is_empty());
-    zabscope_core::bench::connect_writers(sim, o.servers, o.clients)
+    zabscope_core::tools::bench::connect_writers(sim, o.servers, o.clients)
         .expect("connect and create are valid");
     sim.run_for(500);
     let first = sim.kernel().step;

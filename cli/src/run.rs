@@ -1,11 +1,12 @@
 //! `zabscope run SCRIPT [--json] [--narrate]`: run a simulation script (see
-//! `zabscope_core::script`) and print its trace, one event per line, as text or JSON lines;
+//! `zabscope_core::sim::script`) and print its trace, one event per line, as text or JSON lines;
 //! then the digest. `--narrate` adds each step's one-sentence explanation (the page's
 //! narration line) after its events: `» …` in text, `{"step", "narration": {key, args, text}}`
 //! in JSON.
 
 use std::process::ExitCode;
-use zabscope_core::{Script, Simulation, limits};
+use zabscope_core::zk::limits;
+use zabscope_core::{Script, Simulation};
 
 pub fn main(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");

@@ -1,8 +1,8 @@
 //! Options shared by `zabscope zkcli` and `zabscope api` that configure the simulated
 //! standalone server (zoo.cfg keys and system properties).
 
-use zabscope_core::session::SessionConfig;
-use zabscope_core::standalone::ServerConfig;
+use zabscope_core::zk::session::SessionConfig;
+use zabscope_core::zk::standalone::ServerConfig;
 
 pub const HELP: &str = "server options:
   --tick-time MS           tickTime (default 2000; session timeouts clamp to [2,20]×tickTime)

@@ -9,7 +9,7 @@ use crate::fuzz::parse_range;
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use zabscope_core::sim::nemesis;
+use zabscope_core::check::nemesis;
 
 const USAGE: &str = "usage: zabscope soak --seeds A..B [--threads N] [--progress K]";
 

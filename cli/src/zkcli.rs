@@ -3,9 +3,9 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use zabscope_core::limits;
-use zabscope_core::standalone::StandaloneServer;
-use zabscope_core::zkcli::ZkCli;
+use zabscope_core::zk::limits;
+use zabscope_core::zk::standalone::StandaloneServer;
+use zabscope_core::zk::zkcli::ZkCli;
 
 pub fn main(args: &[String]) -> ExitCode {
     let (cfg, rest) = match crate::server_opts::parse(args) {

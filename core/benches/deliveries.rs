@@ -2,7 +2,7 @@
 //! servers, trace off (issue 10; `zabscope bench` prints the same workload's writes/s and the
 //! browser's mode, and `scripts/bench.sh` puts the figures in the README).
 //!
-//! The workload is `zabscope_core::bench::Workload`: an elected ensemble, one client per
+//! The workload is `zabscope_core::tools::bench::Workload`: an elected ensemble, one client per
 //! server each keeping a `setData` outstanding. Every iteration starts from a clone of the same
 //! ready ensemble, so criterion's iterations measure the same steps (no drift as logs grow),
 //! and each iteration asserts that the workload still held (writes committed by every client,
@@ -11,8 +11,8 @@
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use zabscope_core::bench::{Mode, Workload};
-use zabscope_core::view::ViewOptions;
+use zabscope_core::sim::view::ViewOptions;
+use zabscope_core::tools::bench::{Mode, Workload};
 
 /// Agenda steps per benchmark iteration.
 const STEPS: u64 = 40_000;

@@ -2,8 +2,8 @@
 //! znodes (100 parents × 1,000 children). `cargo bench -p zabscope-core --bench tree`.
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
-use zabscope_core::acl::Acl;
-use zabscope_core::request::{CreateMode, Request, RequestContext};
+use zabscope_core::zk::acl::Acl;
+use zabscope_core::zk::request::{CreateMode, Request, RequestContext};
 use zabscope_core::{DbConfig, SessionId, SimTime, ZkDatabase, Zxid};
 
 const PARENTS: usize = 100;

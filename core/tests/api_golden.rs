@@ -2,8 +2,8 @@
 //! `fixtures/api-script.expected.jsonl`, twice in a row (determinism); `wasm_api.rs` runs
 //! the same script in wasm and compares with the same file.
 
-use zabscope_core::api::Api;
-use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+use zabscope_core::tools::api::Api;
+use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
 
 fn run_script(script: &str) -> String {
     let mut api = Api::new(StandaloneServer::new(ServerConfig::default()));

@@ -4,7 +4,7 @@
 //! so an optimisation of the hot paths that changes what happens is caught. (The pins were
 //! recorded when the workload was written, before the issue-10 optimisations.)
 
-use zabscope_core::bench::{Mode, Workload};
+use zabscope_core::tools::bench::{Mode, Workload};
 use zabscope_core::{Command, ServerId};
 
 fn run(servers: u32, clients: u32, mode: Mode, steps: u64) -> (u64, u64) {

@@ -2,8 +2,8 @@
 //! checkers (FIFO order, linearizable writes, lock mutual exclusion, no read older than
 //! what the client saw) run after every step.
 
-use zabscope_core::client;
-use zabscope_core::trace::EventKind;
+use zabscope_core::check::client;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::{Command, Simulation};
 
 fn sim3(seed: u64) -> Simulation {

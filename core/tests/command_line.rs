@@ -2,9 +2,9 @@
 //! 10), speaks zkCli's `create` flags, and a typed command takes effect at once.
 
 use zabscope_core::explain::texts_en::TEXTS;
-use zabscope_core::request::{CreateMode, Request};
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::sim::usage;
-use zabscope_core::trace::EventKind;
+use zabscope_core::zk::request::{CreateMode, Request};
 use zabscope_core::{Command, ServerId, Simulation};
 
 fn parse_err(line: &str) -> String {

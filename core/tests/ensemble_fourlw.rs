@@ -2,9 +2,9 @@
 //! the role-specific lines ZooKeeper 3.8 prints on a leader, follower and observer.
 
 use serde_json::Value;
-use zabscope_core::api::Api;
 use zabscope_core::sim::api_backend::ZabBackend;
-use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+use zabscope_core::tools::api::Api;
+use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
 
 const CFG: &str = "tickTime=2000\\ninitLimit=10\\nsyncLimit=5\\nserver.1=127.0.0.1:2888:3888\\nserver.2=127.0.0.1:2889:3889\\nserver.3=127.0.0.1:2890:3890\\nserver.4=127.0.0.1:2891:3891:observer";
 

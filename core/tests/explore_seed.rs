@@ -2,7 +2,7 @@
 //! zabscope-core --test explore_seed -- --ignored --nocapture` prints a fuzzed seed's trace,
 //! final summary and trees.
 
-use zabscope_core::sim::nemesis;
+use zabscope_core::check::nemesis;
 use zabscope_core::*;
 
 #[test]

@@ -2,10 +2,10 @@
 //! is asserted. Each test cites the `FastLeaderElection` rule it checks.
 
 use std::sync::Arc;
-use zabscope_core::proto::{Notification, PeerMsg, ServerState, Vote};
-use zabscope_core::server::durable::Durable;
-use zabscope_core::server::outbox::{Note, Outbox, Output, Phase};
-use zabscope_core::server::{Role, Server};
+use zabscope_core::zab::proto::{Notification, PeerMsg, ServerState, Vote};
+use zabscope_core::zab::server::durable::Durable;
+use zabscope_core::zab::server::outbox::{Note, Outbox, Output, Phase};
+use zabscope_core::zab::server::{Role, Server};
 use zabscope_core::{Config, ServerId, SimTime, Zxid};
 
 fn config() -> Arc<Config> {

@@ -5,8 +5,8 @@
 //! order, so on each link the delivered ids must grow too.
 
 use std::collections::BTreeMap;
-use zabscope_core::sim::nemesis;
-use zabscope_core::trace::EventKind;
+use zabscope_core::check::nemesis;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::{Command, Script, ServerId, Simulation};
 
 /// Runs `sim` to `until_ms`, asserting per-link delivery order; returns the deliveries seen.

@@ -6,8 +6,8 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use zabscope_core::acl::Acl;
-use zabscope_core::request::{CreateMode, Request, RequestContext, ResponseBody};
+use zabscope_core::zk::acl::Acl;
+use zabscope_core::zk::request::{CreateMode, Request, RequestContext, ResponseBody};
 use zabscope_core::{Code, DbConfig, SessionId, SimTime, TxnEntry, ZkDatabase, Zxid};
 
 const NAMES: [&str; 3] = ["a", "b", "c"];

@@ -19,12 +19,12 @@
 //! starts at seed N.
 
 use std::collections::{BTreeMap, BTreeSet};
-use zabscope_core::client;
-use zabscope_core::client::check_barrier::BarrierCheck;
-use zabscope_core::client::check_queue::QueueCheck;
-use zabscope_core::recipes::sequence_of;
+use zabscope_core::check::client;
+use zabscope_core::check::client::check_barrier::BarrierCheck;
+use zabscope_core::check::client::check_queue::QueueCheck;
+use zabscope_core::client::recipes::sequence_of;
 use zabscope_core::rng::{SimRng, Stream};
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::{Command, Simulation};
 
 const CLIENTS: usize = 5;

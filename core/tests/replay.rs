@@ -2,8 +2,8 @@
 //! recorded and replayed by `seek`, and the script of an interactive session (`script()`'s
 //! `after` lines after the base script's `at` lines) loads into a run with the same digest.
 
-use zabscope_core::script::Recorded;
 use zabscope_core::sim::kernel::Item;
+use zabscope_core::sim::script::Recorded;
 use zabscope_core::time::SimTime;
 use zabscope_core::{AgendaRef, Command, Script, Simulation};
 

@@ -6,8 +6,8 @@ mod common;
 
 use common::{cmd, write_every_20ms};
 use zabscope_core::Simulation;
-use zabscope_core::breaks::Break;
-use zabscope_core::sim::break_hunt;
+use zabscope_core::check::break_hunt;
+use zabscope_core::check::breaks::Break;
 
 /// Three servers, invariants checked, a client writing every 20 ms for `ms` (> 500 steps, so
 /// seeks restore from checkpoints other than step 0).

@@ -186,9 +186,9 @@ fn move_command_text() {
 #[test]
 fn api_connect_on_a_live_client_moves_it() {
     use serde_json::Value;
-    use zabscope_core::api::Api;
     use zabscope_core::sim::api_backend::ZabBackend;
-    use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+    use zabscope_core::tools::api::Api;
+    use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
     let mut a = Api::new(ZabBackend::new(StandaloneServer::new(
         ServerConfig::default(),
     )));
@@ -225,9 +225,9 @@ fn api_connect_on_a_live_client_moves_it() {
 #[test]
 fn auth_follows_the_session() {
     use serde_json::Value;
-    use zabscope_core::api::Api;
     use zabscope_core::sim::api_backend::ZabBackend;
-    use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+    use zabscope_core::tools::api::Api;
+    use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
     let mut a = Api::new(ZabBackend::new(StandaloneServer::new(
         ServerConfig::default(),
     )));
@@ -260,8 +260,8 @@ fn auth_follows_the_session() {
 /// keeps the others, which fire later through the new server (DataTree.setWatches).
 #[test]
 fn watches_follow_the_session() {
-    use zabscope_core::request::Request;
-    use zabscope_core::watch::EventType;
+    use zabscope_core::zk::request::Request;
+    use zabscope_core::zk::watch::EventType;
     let mut sim = booted();
     cmd(&mut sim, "connect c1 1 6000");
     cmd(&mut sim, "connect c2 3 6000");

@@ -2,7 +2,7 @@
 //! time travel, held / dropped / delayed messages, pause vs crash, one-way partitions.
 
 use zabscope_core::sim::kernel::Item;
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::{Command, ServerId, Simulation};
 
 fn cmd(s: &str) -> Command {
@@ -127,7 +127,7 @@ fn dropping_a_quorum_packet_breaks_the_connection() {
         s.kernel().agenda.values().find_map(|i| match i {
             Item::Deliver(m)
                 if m.to == ServerId(1)
-                    && matches!(m.msg, zabscope_core::proto::PeerMsg::Proposal(_)) =>
+                    && matches!(m.msg, zabscope_core::zab::proto::PeerMsg::Proposal(_)) =>
             {
                 Some(m.id)
             }
@@ -220,7 +220,7 @@ fn one_way_partition() {
     assert_eq!(v.servers[1].leader, Some(ServerId(3)));
     assert_ne!(
         v.servers[0].phase,
-        Some(zabscope_core::server::outbox::Phase::Broadcast)
+        Some(zabscope_core::zab::server::outbox::Phase::Broadcast)
     );
     sim.apply(cmd("heal")).expect("heal");
     sim.run_for(60_000);

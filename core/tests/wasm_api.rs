@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use zabscope_core::api::Api;
-use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+use zabscope_core::tools::api::Api;
+use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -2,13 +2,13 @@
 //! (zookeeper-semantics §2, §3).
 
 use std::sync::Arc;
-use zabscope_core::proto::{PeerMsg, ServerState};
-use zabscope_core::request::{Request, ResponseBody};
-use zabscope_core::server::durable::Durable;
-use zabscope_core::server::outbox::{Outbox, Output};
-use zabscope_core::server::{Role, Server};
 use zabscope_core::sim::kernel::Kernel;
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
+use zabscope_core::zab::proto::{PeerMsg, ServerState};
+use zabscope_core::zab::server::durable::Durable;
+use zabscope_core::zab::server::outbox::{Outbox, Output};
+use zabscope_core::zab::server::{Role, Server};
+use zabscope_core::zk::request::{Request, ResponseBody};
 use zabscope_core::{ClientOp, Code, Command, Config, ServerId, SimTime, Simulation, Zxid};
 
 fn cmd(s: &str) -> Command {
@@ -40,7 +40,7 @@ fn new_epoch_is_max_accepted_plus_one() {
     let mut s = Server::boot(ServerId(3), cfg, durable, SimTime::ZERO, &mut out);
     // Become leader by the outofelection path is long; drive FLE directly instead.
     for from in [3, 2] {
-        let n = zabscope_core::proto::Notification {
+        let n = zabscope_core::zab::proto::Notification {
             leader: Some(ServerId(3)),
             zxid: Zxid::ZERO,
             election_epoch: 1,
@@ -103,7 +103,7 @@ fn follower_refuses_a_lower_epoch() {
         ..Durable::default()
     };
     let mut s = Server::boot(ServerId(1), cfg, durable, SimTime::ZERO, &mut out);
-    s.role = Role::Following(zabscope_core::server::learner::Learner::start(
+    s.role = Role::Following(zabscope_core::zab::server::learner::Learner::start(
         &mut s.core,
         ServerId(3),
         false,

@@ -1,9 +1,9 @@
 //! Cross-crate tests live in `tests/tests/`: scenario goldens and the simulation fuzzer.
 //! This library holds what they share: loading a scenario script and asking a run questions.
 
-use zabscope_core::proto::ServerState;
 use zabscope_core::sim::client::ClientResult;
-use zabscope_core::trace::{Event, EventKind};
+use zabscope_core::sim::trace::{Event, EventKind};
+use zabscope_core::zab::proto::ServerState;
 use zabscope_core::{Script, ServerId, Simulation};
 
 /// The text of `tests/scenarios/NAME`.

@@ -5,8 +5,8 @@
 //!
 //! `cargo test -p zabscope-tests --test break_zab -- --nocapture` prints the table.
 
-use zabscope_core::breaks::Break;
-use zabscope_core::sim::break_hunt;
+use zabscope_core::check::break_hunt;
+use zabscope_core::check::breaks::Break;
 
 /// Seeds a hunt may take before the test fails (the pinned values below are far under it).
 const MAX_SEEDS: u64 = 500;

@@ -3,9 +3,9 @@
 //! order, linearizable writes, lock mutual exclusion among live sessions, no read older than
 //! what the client saw) after every step.
 
-use zabscope_core::client;
-use zabscope_core::trace::EventKind;
-use zabscope_core::view::ZkClientView;
+use zabscope_core::check::client;
+use zabscope_core::sim::trace::EventKind;
+use zabscope_core::sim::view::ZkClientView;
 use zabscope_core::{ServerId, Simulation};
 use zabscope_tests::*;
 

@@ -1,4 +1,4 @@
-//! Exhaustive small-scope exploration (issue 9 item 5; `zabscope_core::explore`): every
+//! Exhaustive small-scope exploration (issue 9 item 5; `zabscope_core::check::explore`): every
 //! interleaving of 3 servers and 1 client up to a depth bound, every invariant in every
 //! state. State counts are pinned: a change in the model that changes them must say why.
 //! The break switches the scope reaches are caught, each by its named safety invariant.
@@ -6,8 +6,8 @@
 //! The fast scopes run in CI; `ZABSCOPE_EXPLORE_FULL=1` adds the larger ones of the README
 //! (release build recommended).
 
-use zabscope_core::breaks::Break;
-use zabscope_core::explore::{Report, Scope, explore};
+use zabscope_core::check::breaks::Break;
+use zabscope_core::check::explore::{Report, Scope, explore};
 
 fn scope(writes: u32, crashes: u32, partition: bool, close: bool, depth: u32) -> Scope {
     Scope {

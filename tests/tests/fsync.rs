@@ -2,8 +2,8 @@
 //! makes it durable (SendAckRequestProcessor / the leader's own ACK run after the flush), and a
 //! kill -9 before the flush loses it from disk (FileTxnLog: only `commit()`ed txns survive).
 
-use zabscope_core::server::outbox::Persist;
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
+use zabscope_core::zab::server::outbox::Persist;
 use zabscope_core::{Command, Script, ServerId, Simulation, Zxid};
 use zabscope_tests::*;
 

@@ -10,7 +10,7 @@
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use zabscope_core::sim::nemesis;
+use zabscope_core::check::nemesis;
 
 /// The range CI runs in the debug profile: a seed costs 4.9 ms of CPU there (2000 seeds,
 /// 9.8 s user time), so 36,000 seeds take about 3 minutes on one core, 1.5 on two

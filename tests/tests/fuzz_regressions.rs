@@ -3,7 +3,7 @@
 //! write after the heal. One test per seed, named after it, with the reason in one line.
 
 use zabscope_core::Script;
-use zabscope_core::sim::nemesis;
+use zabscope_core::check::nemesis;
 
 fn script(seed: u64) -> Script {
     let path = format!(
@@ -53,7 +53,7 @@ fn seed_110120() {
         .nodes
         .iter()
         .filter_map(|n| n.server.as_ref())
-        .find(|s| s.state() == zabscope_core::proto::ServerState::Leading)
+        .find(|s| s.state() == zabscope_core::zab::proto::ServerState::Leading)
         .expect("a leader");
     let epoch = leader.core.durable.current_epoch;
     let stranded: Vec<u32> = k

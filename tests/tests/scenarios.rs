@@ -1,8 +1,8 @@
 //! Golden scenarios (issue 4 Acceptance): each script in `tests/scenarios/` reproduces a known
 //! ZooKeeper 3.8 behaviour; the comment on each test names the rule it checks.
 
-use zabscope_core::proto::ServerState::{Following, Leading, Looking, Observing};
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
+use zabscope_core::zab::proto::ServerState::{Following, Leading, Looking, Observing};
 use zabscope_core::{ServerId, Zxid};
 use zabscope_tests::*;
 

@@ -1,11 +1,11 @@
 //! `window.zabscope.bench({servers, clients, mode, steps, repeat})`: the benchmark workload of
-//! `zabscope bench` (`zabscope_core::bench::Workload`) run in this wasm module, timed with
+//! `zabscope bench` (`zabscope_core::tools::bench::Workload`) run in this wasm module, timed with
 //! `performance.now()`, so `scripts/bench.sh` prints the browser's figure beside the native one
 //! (issue 10). It runs beside the page's own simulation and leaves it untouched.
 
 use serde_json::json;
 use wasm_bindgen::JsValue;
-use zabscope_core::bench::{self, Mode, Workload};
+use zabscope_core::tools::bench::{self, Mode, Workload};
 
 /// `performance.now()` in ms (0 where there is no window, e.g. a worker without one).
 fn now_ms() -> f64 {
@@ -22,7 +22,7 @@ fn field(arg: &JsValue, name: &str, default: f64) -> f64 {
 }
 
 /// Set up, warm up, then time `steps` steps `repeat` times (default 3) and keep the fastest
-/// (`zabscope_core::bench::measure`); the result is the same record `zabscope bench` prints
+/// (`zabscope_core::tools::bench::measure`); the result is the same record `zabscope bench` prints
 /// (runtime `"wasm"`), or `{error}`.
 pub fn run(arg: &JsValue) -> serde_json::Value {
     let servers = field(arg, "servers", 5.0).clamp(1.0, 1000.0) as u32;

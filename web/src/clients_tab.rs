@@ -5,7 +5,7 @@ use crate::state::{Action, use_store};
 use crate::texts_en::{t, tf};
 use yew::prelude::*;
 use zabscope_core::ResponseBody;
-use zabscope_core::request::Response;
+use zabscope_core::zk::request::Response;
 
 /// Answers shown per client (newest first).
 const SHOWN: usize = 6;

@@ -3,7 +3,7 @@
 //! Indexed incrementally, so a frame never rescans the whole run.
 
 use std::collections::BTreeMap;
-use zabscope_core::trace::{Event, EventKind};
+use zabscope_core::sim::trace::{Event, EventKind};
 
 /// The trace index.
 #[derive(Clone, Debug, Default, PartialEq)]

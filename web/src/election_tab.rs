@@ -8,7 +8,7 @@ use crate::state::use_store;
 use std::cmp::Ordering;
 use yew::prelude::*;
 use zabscope_core::explain::{Decider, RowSource};
-use zabscope_core::proto::Vote;
+use zabscope_core::zab::proto::Vote;
 
 fn vote_cells(v: &Vote, hot: Option<Decider>) -> Html {
     let cell = |d: Decider, text: String, title: String| {

@@ -4,8 +4,8 @@
 
 use crate::state::use_store;
 use yew::prelude::*;
-use zabscope_core::code::Code;
-use zabscope_core::trace::{Event, EventKind};
+use zabscope_core::sim::trace::{Event, EventKind};
+use zabscope_core::zk::code::Code;
 
 /// One trace line; a client reply names its error as ZooKeeper's `KeeperException.Code`
 /// constant (`CONNECTIONLOSS`, `NONODE`), never the number on the wire.

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 use zabscope_core::ClusterView;
-use zabscope_core::view::ViewOptions;
+use zabscope_core::sim::view::ViewOptions;
 
 /// The view as a plain object: the core's serialised `ClusterView` (zxids and session ids
 /// as hex strings, as ZooKeeper prints them) plus `leaders` and the violated `invariants`.
@@ -144,6 +144,6 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
             });
         JsValue::from_f64(bytes)
     });
-    add("bench", |arg, _, _| to_js(&crate::bench::run(&arg)));
+    add("bench", |arg, _, _| to_js(&crate::tools::bench::run(&arg)));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);
 }

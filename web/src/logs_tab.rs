@@ -6,7 +6,7 @@
 use crate::labels::{state_text, zxid_title};
 use crate::state::use_store;
 use yew::prelude::*;
-use zabscope_core::view::EntryStatus;
+use zabscope_core::sim::view::EntryStatus;
 
 /// Entries shown per server (the newest).
 const TAIL: usize = 10;

@@ -6,7 +6,7 @@ use crate::state::{Action, use_store};
 use yew::prelude::*;
 use zabscope_core::Command;
 use zabscope_core::sim::kernel::Item;
-use zabscope_core::trace::MsgInfo;
+use zabscope_core::sim::trace::MsgInfo;
 
 /// Items listed.
 const SHOWN: usize = 24;

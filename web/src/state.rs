@@ -11,10 +11,10 @@ use crate::zk_transcript::{Consoles, Transcripts};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
-use zabscope_core::proto::PeerMsg;
 use zabscope_core::sim::kernel::Item;
-use zabscope_core::trace::{Event, EventKind};
-use zabscope_core::view::ViewOptions;
+use zabscope_core::sim::trace::{Event, EventKind};
+use zabscope_core::sim::view::ViewOptions;
+use zabscope_core::zab::proto::PeerMsg;
 use zabscope_core::{AgendaRef, ClusterView, Command, Script, Simulation};
 
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
@@ -285,7 +285,7 @@ impl Model {
 
     /// The tab that matches what is happening (an election, a write, …).
     fn follow_tab(&self) -> Tab {
-        use zabscope_core::proto::ServerState;
+        use zabscope_core::zab::proto::ServerState;
         let looking = self
             .view
             .servers

@@ -26,7 +26,7 @@ impl Model {
                 .map_or(0, |c| c.events.len());
             (seen, sim.kernel().step)
         };
-        let mut cli = zabscope_core::zkcli::ZkCli::new(PageBackend {
+        let mut cli = zabscope_core::zk::zkcli::ZkCli::new(PageBackend {
             shared: Rc::downgrade(&self.shared),
             client: client.to_string(),
             seen,

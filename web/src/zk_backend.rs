@@ -6,9 +6,9 @@
 
 use crate::state::Shared;
 use std::rc::Weak;
-use zabscope_core::api::{Backend, Events, Fields};
-use zabscope_core::code::Code;
-use zabscope_core::request::{Request, Response, ResponseBody};
+use zabscope_core::tools::api::{Backend, Events, Fields};
+use zabscope_core::zk::code::Code;
+use zabscope_core::zk::request::{Request, Response, ResponseBody};
 use zabscope_core::{Command, SessionId, SimTime};
 
 /// Most steps one console request may take before the client gives up (a bound, so no

@@ -6,7 +6,7 @@
 use crate::zk_backend::PageBackend;
 use std::collections::BTreeMap;
 use zabscope_core::Simulation;
-use zabscope_core::zkcli::ZkCli;
+use zabscope_core::zk::zkcli::ZkCli;
 
 /// What a line is (its CSS class).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,12 +1,12 @@
 //! `ClientCnxn`'s state for one handle: the shuffled host list, the connection state, the
 //! timers, the outgoing queue, the recipes it runs, and what happened to it.
 
+use crate::client::recipes::Recipe;
 use crate::ids::ServerId;
-use crate::recipes::Recipe;
-use crate::request::Request;
-use crate::server::replica::Response;
 use crate::time::SimTime;
-use crate::watch::{KeeperState, WatchedEvent};
+use crate::zab::server::replica::Response;
+use crate::zk::request::Request;
+use crate::zk::watch::{KeeperState, WatchedEvent};
 use crate::zxid::Zxid;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -97,7 +97,7 @@ pub struct Cnxn {
     /// ConnectionLoss answers given.
     pub connection_losses: u64,
     /// Register operations (create/setData/getData) for the linearizability checker.
-    pub ops: Vec<crate::client::check_linearizable::RegOp>,
+    pub ops: Vec<crate::check::client::check_linearizable::RegOp>,
     /// The last request submitted was a `sync` (a getData right after it is a synced read).
     pub after_sync: bool,
     /// Reads answered with a zxid older than one this client had already seen.

@@ -9,19 +9,19 @@
 use crate::client::cnxn::{
     BACKOFF_MS, Cnxn, CnxnState, Parked, Process, SPIN_DELAY_MS, StateChange,
 };
-use crate::code::Code;
+use crate::client::recipes::{Recipe, RecipeSpec, Zk};
 use crate::ids::{ServerId, SessionId};
-use crate::recipes::{Recipe, RecipeSpec, Zk};
-use crate::request::ResponseBody;
 use crate::rng::Stream;
-use crate::server::outbox::Outbox;
-use crate::server::replica::{Request, Response};
 use crate::sim::client::{Client, ClientResult};
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Item, Kernel, Status};
+use crate::sim::trace::EventKind;
 use crate::time::SimTime;
-use crate::trace::EventKind;
-use crate::watch::{KeeperState, WatchReg, WatchedEvent};
+use crate::zab::server::outbox::Outbox;
+use crate::zab::server::replica::{Request, Response};
+use crate::zk::code::Code;
+use crate::zk::request::ResponseBody;
+use crate::zk::watch::{KeeperState, WatchReg, WatchedEvent};
 use crate::zxid::Zxid;
 
 /// The agenda key library requests carry instead of a per-request timeout (the handle's own
@@ -678,7 +678,7 @@ impl Kernel {
             .iter()
             .filter(|n| n.status == Status::Up)
             .filter_map(|n| n.server.as_ref())
-            .filter(|s| s.state() == crate::proto::ServerState::Leading && s.serving())
+            .filter(|s| s.state() == crate::zab::proto::ServerState::Leading && s.serving())
             .map(|s| s.core.replica.last_processed())
             .max()
     }
@@ -704,7 +704,7 @@ impl Kernel {
                 .map_or(&n.disk.log, |s| &s.core.durable.log);
             log.iter().any(|e| {
                 e.header.session == session
-                    && matches!(e.txn, crate::txn::Txn::CloseSession { .. })
+                    && matches!(e.txn, crate::zk::txn::Txn::CloseSession { .. })
                     && self.explain.is_committed(e.zxid())
             })
         })
@@ -712,7 +712,7 @@ impl Kernel {
 
     /// The serving server with the newest state (the leader if there is one).
     #[must_use]
-    pub fn freshest(&self) -> Option<&crate::server::Server> {
+    pub fn freshest(&self) -> Option<&crate::zab::server::Server> {
         let serving = || {
             self.nodes
                 .iter()
@@ -721,7 +721,7 @@ impl Kernel {
                 .filter(|s| s.serving())
         };
         serving()
-            .find(|s| s.state() == crate::proto::ServerState::Leading)
+            .find(|s| s.state() == crate::zab::proto::ServerState::Leading)
             .or_else(|| serving().max_by_key(|s| s.core.replica.last_processed()))
     }
 
@@ -1172,10 +1172,10 @@ impl Kernel {
                     r.spec.path() == spec.path()
                         && !matches!(
                             r.progress().role,
-                            crate::recipes::Role::Released
-                                | crate::recipes::Role::Lost
-                                | crate::recipes::Role::Done
-                                | crate::recipes::Role::Left
+                            crate::client::recipes::Role::Released
+                                | crate::client::recipes::Role::Lost
+                                | crate::client::recipes::Role::Done
+                                | crate::client::recipes::Role::Left
                         )
                 }) {
                     return Err(format!(
@@ -1183,7 +1183,7 @@ impl Kernel {
                         spec.path()
                     ));
                 }
-                let parent = match crate::path::parent_of(spec.path()) {
+                let parent = match crate::zk::path::parent_of(spec.path()) {
                     Some("") | None => "/",
                     Some(p) => p,
                 };
@@ -1211,7 +1211,8 @@ impl Kernel {
                 let in_barrier = matches!(r.spec, RecipeSpec::Barrier { .. })
                     && matches!(
                         r.progress().role,
-                        crate::recipes::Role::Entered | crate::recipes::Role::Waiting
+                        crate::client::recipes::Role::Entered
+                            | crate::client::recipes::Role::Waiting
                     );
                 let held = in_barrier
                     || r.progress().holding().is_some()
@@ -1253,7 +1254,7 @@ fn record_op(z: &mut Cnxn, client: &str, cxid: i32, req: &Request, now: SimTime)
     if z.ops.len() >= crate::client::cnxn::KEEP_OPS {
         return;
     }
-    z.ops.push(crate::client::check_linearizable::RegOp {
+    z.ops.push(crate::check::client::check_linearizable::RegOp {
         client: client.to_string(),
         cxid,
         key: key.clone(),

@@ -15,32 +15,11 @@
 //! - connection-state events (SyncConnected, Disconnected, Expired, Closed) in the trace;
 //! - the client *process* can crash, pause (GC) and be cut off from servers on its own.
 //!
-//! `cnxn.rs` holds the state, `driver.rs` runs it inside the kernel, `check_*.rs` are the
-//! client-side checkers the tests run after every step.
+//! `cnxn.rs` holds the state, `driver.rs` runs it inside the kernel; `recipes/` are the
+//! recipes written against it. The client-side checkers live in `check::client`.
 
-pub mod check_barrier;
-pub mod check_fifo;
-pub mod check_linearizable;
-pub mod check_mutex;
-pub mod check_queue;
 pub mod cnxn;
 mod driver;
+pub mod recipes;
 
 pub use cnxn::{Cnxn, CnxnState, Process};
-
-use crate::sim::kernel::Kernel;
-
-/// Every client-side checker on the kernel's current state (FIFO order, lock mutual exclusion,
-/// linearizable writes, no read older than what the client had seen), one line per finding.
-#[must_use]
-pub fn check_all(k: &Kernel) -> Vec<String> {
-    let mut v = check_fifo::check(k);
-    v.extend(check_mutex::check(k));
-    v.extend(check_linearizable::check(k));
-    for c in &k.clients {
-        if c.zk.as_ref().is_some_and(|z| z.went_back > 0) {
-            v.push(format!("{} read older than what it had seen", c.name));
-        }
-    }
-    v
-}

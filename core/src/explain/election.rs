@@ -5,9 +5,9 @@
 use crate::explain::ser;
 use crate::explain::vote::Decider;
 use crate::ids::ServerId;
-use crate::proto::{ServerState, Vote};
-use crate::server::Core;
-use crate::server::election::{Election, Received};
+use crate::zab::proto::{ServerState, Vote};
+use crate::zab::server::Core;
+use crate::zab::server::election::{Election, Received};
 use serde::Serialize;
 use std::cmp::Ordering;
 

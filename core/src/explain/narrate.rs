@@ -4,13 +4,13 @@
 //! change, an ACK counted, a proposal, a client reply, a delivery, a drop, a client request,
 //! a timer.
 
-use crate::code::Code;
 use crate::explain::vote::VoteChange;
 use crate::explain::{Arg, Text};
 use crate::ids::ServerId;
-use crate::proto::ServerState;
-use crate::server::outbox::Phase;
-use crate::trace::{Event, EventKind};
+use crate::sim::trace::{Event, EventKind};
+use crate::zab::proto::ServerState;
+use crate::zab::server::outbox::Phase;
+use crate::zk::code::Code;
 
 /// The narration of one step (`None` for a step with no event, e.g. a timer of a stopped
 /// server). `leader_of(sid)` is the leader a server follows after the step.

@@ -3,7 +3,7 @@
 //! text arguments as an object.
 
 use crate::ids::SessionId;
-use crate::proto::Vote;
+use crate::zab::proto::Vote;
 use crate::zxid::Zxid;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};

@@ -2,9 +2,9 @@
 
 use crate::explain::texts_en::TEXTS;
 use crate::explain::{SyncWhy, Text};
-use crate::script::Script;
-use crate::simulation::Simulation;
-use crate::view::{ClusterView, EntryStatus, ViewOptions};
+use crate::sim::script::Script;
+use crate::sim::simulation::Simulation;
+use crate::sim::view::{ClusterView, EntryStatus, ViewOptions};
 use crate::zxid::Zxid;
 
 fn script(seed: u64, servers: u32, commands: &str) -> Script {
@@ -294,7 +294,7 @@ fn a_commit_without_quorum_is_not_shown_as_committed() {
         3,
         "at 1000 connect c3 3\nat 1200 partition 3|1,2\nat 1300 create c3 /alone x\n",
     );
-    s.config.breaks = [crate::breaks::Break::CommitWithoutQuorum].into();
+    s.config.breaks = [crate::check::breaks::Break::CommitWithoutQuorum].into();
     let mut sim = Simulation::from_script(&s).expect("sim");
     sim.run_for(1400);
     let v = sim.view();

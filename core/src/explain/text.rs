@@ -66,8 +66,8 @@ macro_rules! shown_args {
     )*};
 }
 shown_args!(
-    crate::proto::ServerState,
-    crate::server::outbox::Phase,
+    crate::zab::proto::ServerState,
+    crate::zab::server::outbox::Phase,
     char,
     bool
 );

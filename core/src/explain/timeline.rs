@@ -3,10 +3,10 @@
 
 use crate::explain::Text;
 use crate::ids::ServerId;
-use crate::proto::ServerState;
-use crate::server::outbox::Phase;
+use crate::sim::trace::{Event, EventKind};
 use crate::time::SimTime;
-use crate::trace::{Event, EventKind};
+use crate::zab::proto::ServerState;
+use crate::zab::server::outbox::Phase;
 use crate::zxid::Zxid;
 use serde::Serialize;
 

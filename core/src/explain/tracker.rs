@@ -11,11 +11,11 @@ use crate::explain::timeline::{self, Marker};
 use crate::explain::vote::VoteChange;
 use crate::explain::{Text, narrate, ser};
 use crate::ids::ServerId;
-use crate::server::Role;
-use crate::server::outbox::Persist;
 use crate::sim::kernel::Node;
+use crate::sim::trace::{Event, EventKind};
 use crate::time::SimTime;
-use crate::trace::{Event, EventKind};
+use crate::zab::server::Role;
+use crate::zab::server::outbox::Persist;
 use crate::zxid::Zxid;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -157,7 +157,7 @@ impl Tracker {
                 .iter()
                 .find(|n| n.id == id)
                 .and_then(|n| n.server.as_ref())
-                .and_then(crate::server::Server::leader)
+                .and_then(crate::zab::server::Server::leader)
         };
         if self.quiet {
             return;
@@ -339,9 +339,9 @@ impl Tracker {
         &mut self,
         node: &Node,
         leader: Option<&Node>,
-        msg: &crate::proto::PeerMsg,
+        msg: &crate::zab::proto::PeerMsg,
     ) {
-        use crate::proto::PeerMsg;
+        use crate::zab::proto::PeerMsg;
         let log = &node.durable().log;
         let (by, lost): (&'static str, Vec<(Zxid, String)>) = match msg {
             PeerMsg::Trunc { zxid } => (

@@ -5,7 +5,7 @@
 use crate::explain::Text;
 use crate::explain::ser;
 use crate::ids::ServerId;
-use crate::proto::{Notification, ServerState, Vote};
+use crate::zab::proto::{Notification, ServerState, Vote};
 use serde::Serialize;
 
 /// Which field of `totalOrderPredicate` decides between two votes.

@@ -4,19 +4,19 @@
 //! leader. A request that cannot be answered yet (no quorum) waits in simulated time up to the
 //! client's session timeout and then fails with ConnectionLoss, as a real client would.
 
-use crate::api::{Backend, Events, Fields, Obj, int_field, str_field};
-use crate::code::Code;
-use crate::config::Config;
 use crate::ids::{ServerId, SessionId};
-use crate::limits;
-use crate::proto::ServerState;
-use crate::request::{Request, Response};
-use crate::server::outbox::Phase;
 use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::Status;
-use crate::simulation::Simulation;
-use crate::standalone::StandaloneServer;
+use crate::sim::simulation::Simulation;
 use crate::time::SimTime;
+use crate::tools::api::{Backend, Events, Fields, Obj, int_field, str_field};
+use crate::zab::config::Config;
+use crate::zab::proto::ServerState;
+use crate::zab::server::outbox::Phase;
+use crate::zk::code::Code;
+use crate::zk::limits;
+use crate::zk::request::{Request, Response};
+use crate::zk::standalone::StandaloneServer;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -139,7 +139,7 @@ impl Ensemble {
 
     fn status(&self) -> Obj {
         let v = self.sim.view();
-        let servers: Vec<crate::api::Json> = v
+        let servers: Vec<crate::tools::api::Json> = v
             .servers
             .iter()
             .map(|s| {
@@ -538,7 +538,7 @@ impl Ensemble {
 }
 
 /// A client library process as JSON (`status` and the client ops).
-fn zk_client_json(c: &crate::view::ZkClientView) -> Value {
+fn zk_client_json(c: &crate::sim::view::ZkClientView) -> Value {
     let ids = |v: &[ServerId]| v.iter().map(|s| s.0).collect::<Vec<_>>();
     let recipes: Vec<Value> = c
         .recipes

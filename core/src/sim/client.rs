@@ -2,19 +2,19 @@
 //! (the client sits next to it); requests the server cannot answer yet wait there, in simulated
 //! time, up to the client's timeout, after which the client reports ConnectionLoss.
 
-use crate::acl::Acl;
-use crate::code::Code;
 use crate::ids::{ServerId, SessionId};
-use crate::request::CreateMode;
-use crate::server::outbox::Outbox;
-use crate::server::replica::{Request, Response};
 use crate::sim::chunked::Chunked;
 use crate::sim::command::ClientOp;
 use crate::sim::kernel::{Item, Kernel, Status};
+use crate::sim::trace::EventKind;
 use crate::time::SimTime;
-use crate::trace::EventKind;
-use crate::watch::WatchedEvent;
-use crate::watch::{ClientWatches, WatchReg};
+use crate::zab::server::outbox::Outbox;
+use crate::zab::server::replica::{Request, Response};
+use crate::zk::acl::Acl;
+use crate::zk::code::Code;
+use crate::zk::request::CreateMode;
+use crate::zk::watch::WatchedEvent;
+use crate::zk::watch::{ClientWatches, WatchReg};
 use crate::zxid::Zxid;
 use std::collections::BTreeMap;
 

@@ -1,11 +1,11 @@
 //! Commands a user or a script gives the simulation, with their one-line text form
 //! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
 
+use crate::client::recipes::RecipeSpec;
 use crate::ids::ServerId;
-use crate::limits;
-use crate::recipes::RecipeSpec;
-use crate::request::Request;
 use crate::sim::usage;
+use crate::zk::limits;
+use crate::zk::request::Request;
 use std::fmt;
 
 /// What a ZooKeeper client process (`client C …`, the client library of `client/`) is told.

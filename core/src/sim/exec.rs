@@ -2,10 +2,10 @@
 //! resume), partitions, held links, message surgery, clients.
 
 use crate::ids::ServerId;
-use crate::server::outbox::Outbox;
 use crate::sim::command::Command;
 use crate::sim::kernel::{InFlight, Item, Kernel, Status};
-use crate::trace::EventKind;
+use crate::sim::trace::EventKind;
+use crate::zab::server::outbox::Outbox;
 
 impl Kernel {
     pub(crate) fn exec(&mut self, c: Command) {
@@ -197,7 +197,7 @@ impl Kernel {
         self.event(
             EventKind::Drop {
                 msg_id: m.id,
-                msg: crate::trace::MsgInfo::of(&m.msg),
+                msg: crate::sim::trace::MsgInfo::of(&m.msg),
                 reason: "dropped by user",
             },
             Some(m.from),

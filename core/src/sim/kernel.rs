@@ -2,21 +2,21 @@
 //! `(SimTime, seq)`. One `step` takes exactly one agenda item (a delivery, a timer or a
 //! command) and records the events it caused. Everything is `Clone`, so checkpoints are copies.
 
-use crate::config::Config;
 use crate::explain::vote::{self, VoteState};
 use crate::explain::{ElectionView, Tracker};
 use crate::ids::ServerId;
-use crate::proto::PeerMsg;
 use crate::rng::SimRng;
-use crate::server::durable::Durable;
-use crate::server::outbox::{Note, Outbox, Output};
-use crate::server::{Role, Server};
 use crate::sim::agenda::Agenda;
 use crate::sim::client::Client;
 use crate::sim::command::Command;
 use crate::sim::network::{Fate, Network};
+use crate::sim::trace::{Event, EventKind, MsgInfo};
 use crate::time::SimTime;
-use crate::trace::{Event, EventKind, MsgInfo};
+use crate::zab::config::Config;
+use crate::zab::proto::PeerMsg;
+use crate::zab::server::durable::Durable;
+use crate::zab::server::outbox::{Note, Outbox, Output};
+use crate::zab::server::{Role, Server};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -301,7 +301,7 @@ impl Kernel {
         to: usize,
         from: usize,
         msg: &PeerMsg,
-    ) -> Option<(crate::proto::Notification, VoteState)> {
+    ) -> Option<(crate::zab::proto::Notification, VoteState)> {
         if matches!(msg, PeerMsg::Trunc { .. } | PeerMsg::Snap { .. }) {
             self.explain
                 .before_sync_packet(&self.nodes[to], self.nodes.get(from), msg);
@@ -326,7 +326,12 @@ impl Kernel {
     }
 
     /// After a LOOKING server handled a notification: why its vote changed (or did not).
-    fn explain_vote(&mut self, slot: usize, n: &crate::proto::Notification, before: VoteState) {
+    fn explain_vote(
+        &mut self,
+        slot: usize,
+        n: &crate::zab::proto::Notification,
+        before: VoteState,
+    ) {
         let Some(s) = self.nodes[slot].server.as_ref() else {
             return;
         };

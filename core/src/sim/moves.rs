@@ -4,12 +4,12 @@
 //! refuses the client if it is behind it, otherwise revalidates the session with the leader
 //! (`server::session_move`). The answer comes back as the reply to cxid 0.
 
-use crate::code::Code;
 use crate::ids::ServerId;
-use crate::server::outbox::Outbox;
-use crate::server::replica::Response;
 use crate::sim::kernel::{Item, Kernel, Status};
-use crate::trace::EventKind;
+use crate::sim::trace::EventKind;
+use crate::zab::server::outbox::Outbox;
+use crate::zab::server::replica::Response;
+use crate::zk::code::Code;
 use crate::zxid::Zxid;
 
 impl Kernel {

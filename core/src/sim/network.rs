@@ -7,11 +7,11 @@
 //! reset both ends notice at once; a partition is silent and found only by timeouts. Election
 //! traffic (port 3888) is retried by FLE itself, so a dropped notification is just gone.
 
-use crate::config::Config;
 use crate::ids::ServerId;
-use crate::proto::PeerMsg;
 use crate::rng::{SimRng, Stream};
 use crate::time::SimTime;
+use crate::zab::config::Config;
+use crate::zab::proto::PeerMsg;
 
 /// What the network decided for a message handed to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,10 +5,10 @@
 //! Ensemble commands are this simulator's own and case-insensitive (`CRASH 2`); the zkCli
 //! operations (`create`, `set`, `get`, `delete`, `sync`) are case-sensitive as in zkCli 3.8.
 
-use crate::acl::Acl;
 use crate::explain::Text;
-use crate::request::{CreateMode, Request};
 use crate::sim::command::{ClientOp, Command};
+use crate::zk::acl::Acl;
+use crate::zk::request::{CreateMode, Request};
 
 /// One command: name, usage, words (name included) it takes, help key.
 pub struct Usage {

@@ -1,0 +1,339 @@
+//! Invariants of ZAB, one file each, named after the TLA+ specifications
+//! (zookeeper-specifications `Zab.tla`, `ZkV3_7_0.tla`), checked after every step.
+//!
+//! Each check looks at the events of the step just taken and the kernel state, against a
+//! `History` of what was ever proposed and delivered, so checking stays cheap enough to run
+//! after every step of every fuzzed seed.
+//!
+//! Besides the order invariants of the spec, issue 9 added invariants that see *state*:
+//! DigestAgreement, Durability, AckedWritesSurvive, MonotonicReads, EphemeralCleanup,
+//! ServeOnlyInBroadcast and the kernel self-check LinkFifo.
+
+mod acked_writes_survive;
+mod agreement;
+mod digest_agreement;
+mod durability;
+mod ephemeral_cleanup;
+mod global_primary_order;
+mod integrity;
+mod leadership1;
+mod leadership2;
+mod link_fifo;
+mod local_primary_order;
+mod monotonic_reads;
+mod once_map;
+mod prefix_consistency;
+mod primary_integrity;
+mod serve_only_in_broadcast;
+mod total_order;
+
+/// Every invariant the checker knows, by name (what a `Violation` names).
+pub const NAMES: [&str; 16] = [
+    "Leadership1",
+    "Leadership2",
+    "Integrity",
+    "Agreement",
+    "TotalOrder",
+    "LocalPrimaryOrder",
+    "GlobalPrimaryOrder",
+    "PrimaryIntegrity",
+    "PrefixConsistency",
+    "DigestAgreement",
+    "Durability",
+    "AckedWritesSurvive",
+    "MonotonicReads",
+    "EphemeralCleanup",
+    "ServeOnlyInBroadcast",
+    "LinkFifo",
+];
+
+use crate::ids::{ServerId, SessionId};
+use crate::sim::kernel::Kernel;
+use crate::sim::trace::EventKind;
+use crate::zab::server::outbox::Persist;
+use crate::zab::server::replica::Entry;
+use crate::zab::server::{Role, Server};
+use crate::zxid::Zxid;
+pub use once_map::{OnceMap, ZxidRuns};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// A broken invariant, with what reproduces it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    pub invariant: &'static str,
+    pub seed: u64,
+    pub step: u64,
+    pub detail: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} violated at step {} (seed {}): {}",
+            self.invariant, self.step, self.seed, self.detail
+        )
+    }
+}
+
+/// What the invariants remember across steps.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    /// Every txn some leader proposed (broadcast), by zxid.
+    pub proposed: OnceMap<Zxid, Entry>,
+    /// Every txn delivered (committed) somewhere, by zxid; a leader's recovered history counts
+    /// as delivered once its epoch is established.
+    pub delivered: OnceMap<Zxid, Entry>,
+    /// Leaders that set currentEpoch in an epoch (Leadership2) / established it (Leadership1).
+    pub leaders: BTreeMap<u32, BTreeSet<ServerId>>,
+    pub established: BTreeMap<u32, BTreeSet<ServerId>>,
+    /// Per server: the last zxid it delivered since its role last changed.
+    pub last_commit: BTreeMap<ServerId, Zxid>,
+    /// DigestAgreement: the database digest right after applying each zxid.
+    pub digests: OnceMap<Zxid, u64>,
+    /// Durability: per server, the txns it ACKed and was not since told to truncate.
+    pub acked: BTreeMap<ServerId, ZxidRuns>,
+    /// AckedWritesSurvive: client writes answered OK, with their txn.
+    pub acked_writes: OnceMap<Zxid, Entry>,
+    /// MonotonicReads: per session, the newest zxid an OK reply carried.
+    pub seen: BTreeMap<SessionId, Zxid>,
+    /// LinkFifo: per directed link, the id of the last message delivered.
+    pub link_last: BTreeMap<(ServerId, ServerId), u64>,
+}
+
+/// One step's view for the checks: a commit at a server, with the entry it applied.
+pub struct Delivery<'a> {
+    pub server: &'a Server,
+    pub zxid: Zxid,
+    pub entry: Option<Entry>,
+    /// The server's previous delivery since its last role change.
+    pub last: Option<Zxid>,
+}
+
+/// Checks every invariant; keeps the history some of them need.
+#[derive(Clone, Debug, Default)]
+pub struct Checker {
+    seed: u64,
+    history: History,
+    reported: BTreeSet<&'static str>,
+    /// The kernel's message sequence after the last check: a DROP with a larger id was
+    /// dropped as it was sent (not a late drop of an older message).
+    seq: u64,
+    /// Each node's incarnation at the last check (Durability looks at a disk when it changes).
+    incarnations: Vec<u32>,
+    /// Each node's server as a leader (`(id, leader_epoch)`) at the last check: Leadership1/2
+    /// record a leader only when that changes (their sets only grow), not every step.
+    leading: Vec<Option<(ServerId, u32, bool)>>,
+}
+
+type Found = Vec<(&'static str, String)>;
+
+impl Checker {
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Checker {
+            seed,
+            seq: u64::MAX,
+            ..Checker::default()
+        }
+    }
+
+    /// Forget history (after time travel).
+    pub fn reset(&mut self) {
+        self.history = History::default();
+        self.reported.clear();
+        self.seq = u64::MAX;
+        self.incarnations.clear();
+        self.leading.clear();
+    }
+
+    /// Check the step the kernel just took. Each invariant is reported once.
+    pub fn check(&mut self, k: &Kernel) -> Vec<Violation> {
+        let mut found: Found = Vec::new();
+        self.leadership(k, &mut found);
+        for (i, e) in k.events.iter().enumerate() {
+            self.kernel_event(k, i, &mut found);
+            let Some(server) = e
+                .from
+                .and_then(|id| k.slot(id))
+                .and_then(|i| k.nodes[i].server.as_ref())
+            else {
+                continue;
+            };
+            match &e.kind {
+                EventKind::Propose { zxid, .. } => {
+                    integrity::proposed(&mut self.history, server, *zxid, &mut found)
+                }
+                EventKind::Established { epoch } => {
+                    primary_integrity::check(&self.history, server, *epoch, &mut found);
+                    acked_writes_survive::established(&self.history, server, *epoch, &mut found);
+                    agreement::recovered(&mut self.history, server, &mut found);
+                }
+                EventKind::State { .. } | EventKind::Applied { .. } => {
+                    self.history.last_commit.remove(&server.core.id);
+                }
+                EventKind::Commit { zxid } => self.delivered(server, *zxid, &mut found),
+                _ => {}
+            }
+        }
+        self.disks(k, &mut found);
+        self.seq = k.seq;
+        let mut out = Vec::new();
+        for (name, detail) in found {
+            if self.reported.insert(name) {
+                out.push(Violation {
+                    invariant: name,
+                    seed: self.seed,
+                    step: k.step,
+                    detail,
+                });
+            }
+        }
+        out
+    }
+
+    /// Leadership1 then Leadership2, for the servers whose `leader_epoch` changed since the
+    /// last check (in node order, as a check of every server would report them).
+    fn leadership(&mut self, k: &Kernel, found: &mut Found) {
+        if self.leading.len() != k.nodes.len() {
+            self.leading = vec![None; k.nodes.len()];
+        }
+        let mut changed: Vec<(ServerId, u32, bool)> = Vec::new();
+        for (n, seen) in k.nodes.iter().zip(self.leading.iter_mut()) {
+            let now = n
+                .server
+                .as_ref()
+                .and_then(|s| leader_epoch(s).map(|(e, est)| (s.core.id, e, est)));
+            if *seen != now {
+                *seen = now;
+                changed.extend(now);
+            }
+        }
+        for &(id, epoch, established) in &changed {
+            leadership1::check(&mut self.history, id, epoch, established, found);
+        }
+        for &(id, epoch, _) in &changed {
+            leadership2::check(&mut self.history, id, epoch, found);
+        }
+    }
+
+    fn delivered(&mut self, server: &Server, zxid: Zxid, found: &mut Found) {
+        let entry = server
+            .core
+            .replica
+            .committed_log
+            .iter()
+            .rev()
+            .find(|e| e.zxid() == zxid)
+            .cloned();
+        let id = server.core.id;
+        let d = Delivery {
+            server,
+            zxid,
+            entry,
+            last: self.history.last_commit.get(&id).copied(),
+        };
+        integrity::check(&self.history, &d, found);
+        prefix_consistency::check(&self.history, &d, found);
+        total_order::check(&d, found);
+        local_primary_order::check(&d, found);
+        global_primary_order::check(&d, found);
+        agreement::check(&mut self.history, &d, found);
+        digest_agreement::check(&mut self.history, server, zxid, found);
+        if let Some(e) = &d.entry {
+            ephemeral_cleanup::check(server, e, found);
+        }
+        self.history.last_commit.insert(id, zxid);
+    }
+
+    /// The checks that look at the kernel's own events (links, ACKs, the disk, client replies)
+    /// rather than at a running server's protocol notes.
+    fn kernel_event(&mut self, k: &Kernel, i: usize, found: &mut Found) {
+        let e = &k.events[i];
+        let h = &mut self.history;
+        match &e.kind {
+            EventKind::Deliver { msg_id, msg } if msg.name != "CLOSED" => {
+                if let (Some(from), Some(to)) = (e.from, e.to) {
+                    link_fifo::check(h, from, to, *msg_id, found);
+                }
+            }
+            EventKind::Send { msg_id, msg } | EventKind::Drop { msg_id, msg, .. }
+                if msg.name == "ACK" =>
+            {
+                let sent_now = matches!(e.kind, EventKind::Send { .. }) || *msg_id > self.seq;
+                if let (true, Some(from), Some(z)) = (sent_now, e.from, msg.zxid)
+                    && z.counter() != 0
+                {
+                    h.acked.entry(from).or_default().insert(z);
+                }
+            }
+            // The leader's own ACK, counted after its log flush.
+            EventKind::Ack { zxid, from, .. } if e.from == Some(*from) => {
+                h.acked.entry(*from).or_default().insert(*zxid);
+            }
+            EventKind::Persist(Persist::Truncate(z)) => {
+                if let Some(acked) = e.from.and_then(|id| h.acked.get_mut(&id)) {
+                    acked.retain_up_to(*z);
+                }
+            }
+            EventKind::ClientReply {
+                session,
+                cxid,
+                zxid,
+                err: 0,
+            } => {
+                let Some(server) = e
+                    .from
+                    .and_then(|id| k.slot(id))
+                    .and_then(|s| k.nodes[s].server.as_ref())
+                else {
+                    return;
+                };
+                acked_writes_survive::replied(h, server, session.0, *cxid, *zxid);
+                if *cxid == 0 {
+                    return;
+                }
+                monotonic_reads::check(h, *session, *zxid, found);
+                // A server that replied and then changed role in the same step was serving
+                // when it replied.
+                let changed = k.events[i..].iter().any(|x| {
+                    x.from == e.from
+                        && matches!(x.kind, EventKind::State { .. } | EventKind::GaveUp(_))
+                });
+                if !changed {
+                    serve_only_in_broadcast::check(server, k.now, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Durability: a disk is checked whenever its server's incarnation changed (crash, stop,
+    /// restart: the disk is what the next boot reloads, or just reloaded).
+    fn disks(&mut self, k: &Kernel, found: &mut Found) {
+        if self.incarnations.len() != k.nodes.len() {
+            self.incarnations = k.nodes.iter().map(|n| n.incarnation).collect();
+            return;
+        }
+        for (i, n) in k.nodes.iter().enumerate() {
+            if n.incarnation != self.incarnations[i] {
+                self.incarnations[i] = n.incarnation;
+                durability::check(&self.history, n.id, n.durable(), found);
+            }
+        }
+    }
+}
+
+/// The leader's epoch once decided, and whether it is established.
+fn leader_epoch(s: &Server) -> Option<(u32, bool)> {
+    match &s.role {
+        Role::Leading(l) => {
+            let set = l.phase >= crate::zab::server::outbox::Phase::Synchronization;
+            l.epoch
+                .filter(|_| set)
+                .map(|e| (e, l.phase == crate::zab::server::outbox::Phase::Broadcast))
+        }
+        _ => None,
+    }
+}

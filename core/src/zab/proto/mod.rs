@@ -1,0 +1,159 @@
+//! Messages between servers, named as ZooKeeper names them: election notifications
+//! (`FastLeaderElection`) and quorum packets (the constants of `Leader.java`).
+
+mod notification;
+
+pub use notification::{Notification, ServerState, Vote};
+
+use crate::ids::{ServerId, SessionId};
+use crate::zab::server::replica::{Entry, Request, RequestContext, Snapshot};
+use crate::zxid::Zxid;
+use std::fmt;
+
+/// A packet on a server-to-server connection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PeerMsg {
+    /// Election traffic (QuorumCnxManager, port 3888).
+    Notification(Notification),
+    /// Learner → leader: `makeZxid(acceptedEpoch, 0)` (Leader.FOLLOWERINFO = 11).
+    FollowerInfo { accepted: Zxid },
+    /// Observer → leader (Leader.OBSERVERINFO = 16).
+    ObserverInfo { accepted: Zxid },
+    /// Leader → learner: the proposed epoch as `makeZxid(newEpoch, 0)` (Leader.LEADERINFO = 17).
+    LeaderInfo { new_epoch: Zxid },
+    /// Learner → leader: last logged zxid and current epoch, −1 when equal (Leader.ACKEPOCH = 18).
+    AckEpoch { last_logged: Zxid, epoch: i64 },
+    /// Leader.DIFF = 13: the proposals that follow fill the gap.
+    Diff { zxid: Zxid },
+    /// Leader.TRUNC = 14: drop every logged txn after `zxid`.
+    Trunc { zxid: Zxid },
+    /// Leader.SNAP = 15: the whole database.
+    Snap { zxid: Zxid, snapshot: Box<Snapshot> },
+    /// Leader.NEWLEADER = 10.
+    NewLeader { zxid: Zxid },
+    /// Leader.UPTODATE = 12.
+    UpToDate,
+    /// Leader.PROPOSAL = 2.
+    Proposal(Entry),
+    /// Leader.ACK = 3.
+    Ack { zxid: Zxid },
+    /// Leader.COMMIT = 4.
+    Commit { zxid: Zxid },
+    /// Leader.INFORM = 8: a committed txn for an observer.
+    Inform(Entry),
+    /// Leader.PING = 5; the learner's reply carries its sessions' touches (session, timeout).
+    Ping { touches: Vec<(SessionId, u64)> },
+    /// Leader.REVALIDATE = 6: is this session still alive (a client moved to this learner)?
+    Revalidate { session: SessionId, timeout: u64 },
+    /// Leader → learner answer to REVALIDATE.
+    RevalidateReply { session: SessionId, valid: bool },
+    /// Leader.REQUEST = 1: a learner forwards a client's write.
+    Request {
+        ctx: RequestContext,
+        request: Box<Request>,
+    },
+    /// Leader.SYNC = 7: the leader's answer to a forwarded `sync()`.
+    Sync {
+        session: SessionId,
+        cxid: i32,
+        path: String,
+    },
+    /// Not a packet: the TCP connection from the sender was closed or reset.
+    Closed,
+}
+
+impl PeerMsg {
+    /// The name ZooKeeper logs for the packet type (`LearnerHandler.packetToString`).
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            PeerMsg::Notification(_) => "NOTIFICATION",
+            PeerMsg::FollowerInfo { .. } => "FOLLOWERINFO",
+            PeerMsg::ObserverInfo { .. } => "OBSERVERINFO",
+            PeerMsg::LeaderInfo { .. } => "LEADERINFO",
+            PeerMsg::AckEpoch { .. } => "ACKEPOCH",
+            PeerMsg::Diff { .. } => "DIFF",
+            PeerMsg::Trunc { .. } => "TRUNC",
+            PeerMsg::Snap { .. } => "SNAP",
+            PeerMsg::NewLeader { .. } => "NEWLEADER",
+            PeerMsg::UpToDate => "UPTODATE",
+            PeerMsg::Proposal(_) => "PROPOSAL",
+            PeerMsg::Ack { .. } => "ACK",
+            PeerMsg::Commit { .. } => "COMMIT",
+            PeerMsg::Inform(_) => "INFORM",
+            PeerMsg::Ping { .. } => "PING",
+            PeerMsg::Revalidate { .. } => "REVALIDATE",
+            PeerMsg::RevalidateReply { .. } => "REVALIDATE",
+            PeerMsg::Request { .. } => "REQUEST",
+            PeerMsg::Sync { .. } => "SYNC",
+            PeerMsg::Closed => "CLOSED",
+        }
+    }
+
+    /// Election traffic travels on its own connection (port 3888), quorum traffic on 2888.
+    #[must_use]
+    pub fn is_election(&self) -> bool {
+        matches!(self, PeerMsg::Notification(_))
+    }
+
+    /// The zxid the packet is about, if any.
+    #[must_use]
+    pub fn zxid(&self) -> Option<Zxid> {
+        match self {
+            PeerMsg::Notification(n) => Some(n.zxid),
+            PeerMsg::FollowerInfo { accepted } | PeerMsg::ObserverInfo { accepted } => {
+                Some(*accepted)
+            }
+            PeerMsg::LeaderInfo { new_epoch } => Some(*new_epoch),
+            PeerMsg::AckEpoch { last_logged, .. } => Some(*last_logged),
+            PeerMsg::Diff { zxid }
+            | PeerMsg::Trunc { zxid }
+            | PeerMsg::Snap { zxid, .. }
+            | PeerMsg::NewLeader { zxid }
+            | PeerMsg::Ack { zxid }
+            | PeerMsg::Commit { zxid } => Some(*zxid),
+            PeerMsg::Proposal(e) | PeerMsg::Inform(e) => Some(e.zxid()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PeerMsg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PeerMsg::Notification(n) => write!(
+                f,
+                "NOTIFICATION(leader={}, zxid={}, round={:#x}, peerEpoch={:#x}, {})",
+                n.leader.map_or("-".to_string(), |l| l.to_string()),
+                n.zxid,
+                n.election_epoch,
+                n.peer_epoch,
+                n.state
+            ),
+            PeerMsg::AckEpoch { last_logged, epoch } => {
+                write!(f, "ACKEPOCH({last_logged}, epoch={epoch})")
+            }
+            PeerMsg::Ping { touches } => write!(f, "PING({} sessions)", touches.len()),
+            PeerMsg::Request { ctx, request } => {
+                write!(
+                    f,
+                    "REQUEST({} {}, cxid={})",
+                    request.op_name(),
+                    ctx.session,
+                    ctx.cxid
+                )
+            }
+            other => match other.zxid() {
+                Some(z) => write!(f, "{}({z})", other.name()),
+                None => f.write_str(other.name()),
+            },
+        }
+    }
+}
+
+/// Who sent a message to whom: used in traces and agenda references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    pub from: ServerId,
+    pub to: ServerId,
+}
