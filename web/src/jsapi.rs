@@ -144,6 +144,6 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
             });
         JsValue::from_f64(bytes)
     });
-    add("bench", |arg, _, _| to_js(&crate::tools::bench::run(&arg)));
+    add("bench", |arg, _, _| to_js(&crate::bench::run(&arg)));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);
 }
