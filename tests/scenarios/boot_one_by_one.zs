@@ -1,5 +1,5 @@
-# Five servers started one by one, 2 s apart (zookeeper-semantics §1.7): no leader until three
-# are up; server 3 wins (highest sid among equal zxids); 4 and 5 join as followers.
+# Five servers started one by one, 2 s apart (docs/zookeeper-semantics.md §1): no leader until
+# three are up; server 3 wins (highest sid among equal zxids); 4 and 5 join as followers.
 seed 1
 config
 tickTime=2000
