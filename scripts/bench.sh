@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The README's performance table in one command (issue 10): builds the native benchmark
+# The simulation-speed table of docs/figures.md in one command: builds the native benchmark
 # (`zabscope bench`, profile soak = opt-level 3) and the release page (scripts/build-web.sh),
 # runs the same workload natively and as wasm in headless Chromium (`window.zabscope.bench`,
 # scripts/bench-wasm.mjs) for 3, 5, 7, 13 and 51 servers, trace off and with the browser's
 # settings, then rewrites the table between <!-- bench:begin --> and <!-- bench:end --> in
-# README.md and draws docs/bench.svg (scripts/bench_report.py). Fails if any workload did not
+# docs/figures.md and draws docs/bench.svg (scripts/bench_report.py). Fails if any workload did not
 # hold (a client lost, writes not committing, a new leader, an invariant violated).
 # Not part of scripts/test.sh: core/tests/bench_workload.rs keeps the workload from rotting.
 #   STEPS=200000 SERVERS=3,5,7,13,51 SKIP_BUILD=1 scripts/bench.sh
@@ -48,5 +48,5 @@ fi
 note="$note). Workload (\`core/src/tools/bench.rs\`): a fresh ensemble elected, one client per server each keeping one \`setData\` outstanding, a warm-up of $steps steps (the history buffers reach their bounds), then three consecutive windows of $steps agenda steps timed, the fastest shown; each run checked that every client stayed connected, wrote in the last fifth of the run, and that the leader never changed (and, with the browser's settings, no invariant was violated). Native: \`cargo build --profile soak -p zabscope\` (opt-level 3, the mimalloc allocator); wasm: the release page (\`scripts/build-web.sh\`: zabscope-core at opt-level 3, the rest at z, wasm-opt -Oz; Rust's default allocator) in headless Chromium. *Trace off*: no trace, narration, checkpoints or invariants; *browser settings*: what the page runs (trace, narration, invariants after every step, \`HistoryBudget::browser()\` checkpoints)."
 printf '%s\n' "$note" >"$out/note.txt"
 echo "== report"
-python3 scripts/bench_report.py "$out/native.jsonl" "$out/wasm.jsonl" README.md docs/bench.svg "$note"
-echo "README.md (bench table) and docs/bench.svg rewritten"
+python3 scripts/bench_report.py "$out/native.jsonl" "$out/wasm.jsonl" docs/figures.md docs/bench.svg "$note"
+echo "docs/figures.md (Simulation speed) and docs/bench.svg rewritten"

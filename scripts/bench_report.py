@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The report half of scripts/bench.sh: reads the JSON lines of `zabscope bench` (native) and
 scripts/bench-wasm.mjs (wasm), prints them side by side with the wasm/native ratio, rewrites
-the README's table between `<!-- bench:begin -->` and `<!-- bench:end -->`, and draws
-docs/bench.svg (µs per committed write against ensemble size). Python standard library only.
+the table in docs/figures.md ("Simulation speed") between `<!-- bench:begin -->` and
+`<!-- bench:end -->`, and draws docs/bench.svg (µs per committed write against ensemble size). Python standard library only.
 
-Usage: bench_report.py NATIVE.jsonl WASM.jsonl README.md docs/bench.svg NOTE
+Usage: bench_report.py NATIVE.jsonl WASM.jsonl docs/figures.md docs/bench.svg NOTE
 """
 import json
 import math
@@ -123,7 +123,7 @@ def svg(native, wasm):
 
 
 def main():
-    native_path, wasm_path, readme, svg_path, note = sys.argv[1:6]
+    native_path, wasm_path, figures, svg_path, note = sys.argv[1:6]
     native, wasm = load(native_path), load(wasm_path)
     steps = next(iter(native.values()))["steps"] if native else 0
     print(f"{'servers':>7} {'mode':>9} {'native deliv/s':>15} {'wasm deliv/s':>13} {'ratio':>6} "
@@ -141,16 +141,16 @@ def main():
         table(native, wasm, steps),
         "",
         "![µs per committed write against ensemble size, native and wasm, trace off and the "
-        "browser's settings](docs/bench.svg)",
+        "browser's settings](bench.svg)",
         "<!-- bench:end -->",
     ])
-    with open(readme, encoding="utf-8") as f:
+    with open(figures, encoding="utf-8") as f:
         text = f.read()
     begin, end = text.find("<!-- bench:begin -->"), text.find("<!-- bench:end -->")
     if begin < 0 or end < 0:
-        sys.exit("bench_report.py: no <!-- bench:begin --> … <!-- bench:end --> in " + readme)
+        sys.exit("bench_report.py: no <!-- bench:begin --> … <!-- bench:end --> in " + figures)
     text = text[:begin] + body + text[end + len("<!-- bench:end -->"):]
-    with open(readme, "w", encoding="utf-8") as f:
+    with open(figures, "w", encoding="utf-8") as f:
         f.write(text)
     with open(svg_path, "w", encoding="utf-8") as f:
         f.write(svg(native, wasm))

@@ -29,7 +29,7 @@ cp index.html "$out/"
 cp -r static "$out/static"
 
 # Precompressed siblings of the .wasm, the JS glue and the CSS (scripts/serve.py, or any
-# static host, sends them with Content-Encoding when the browser accepts it; README "Static
+# static host, sends them with Content-Encoding when the browser accepts it; docs/page.md "Static
 # hosting"): gzip -9 from Python's standard library, brotli (quality 11) from Node's built-in
 # zlib. Both are deterministic (no file name or time stamp inside).
 mapfile -t packed < <(find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)

@@ -4,7 +4,7 @@
 A file with a precompressed sibling made by scripts/build-web.sh (`X.br`, `X.gz`) is sent
 compressed when the request's Accept-Encoding allows it: the sibling's bytes with
 `Content-Encoding: br` (or gzip), the original file's Content-Type (application/wasm for the
-.wasm) and `Vary: Accept-Encoding`; otherwise the file itself. README "Static hosting" lists
+.wasm) and `Vary: Accept-Encoding`; otherwise the file itself. docs/page.md "Static hosting" lists
 the same rules for any web server.
 
 Usage: serve.py [PORT] [DIR]. Loopback only: ZabScope needs no network.
