@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every tool ZabScope's two commands need, from the package registries only
-# (Debian, crates.io, npm). Idempotent: each tool is checked for presence and exact version
+# (Debian, Cargo, npm). Idempotent: each tool is checked for presence and exact version
 # first, so a warm run costs about a second. Nothing here downloads a prebuilt binary from
 # elsewhere: wasm-pack runs with --mode no-install and we call wasm-bindgen ourselves.
 set -euo pipefail
@@ -37,7 +37,7 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing_debs[@]}" >/dev/null
 fi
 
-# 2. Rust target and tools from crates.io.
+# 2. Rust target and tools, installed with cargo.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
