@@ -1,6 +1,6 @@
-// Bytes transferred (issue 10 item 4): the served dist/ sends the precompressed .br / .gz
-// sibling of the .wasm when Accept-Encoding allows it — Content-Encoding set, Content-Type
-// still application/wasm, Vary: Accept-Encoding — and the file itself otherwise. Raw HTTP
+// Bytes transferred (docs/page.md, "Static hosting"): the served dist/ sends the precompressed
+// .br / .gz sibling of the .wasm when Accept-Encoding allows it — Content-Encoding set,
+// Content-Type still application/wasm, Vary: Accept-Encoding — and the file itself otherwise. Raw HTTP
 // (node:http) so nothing decompresses or rewrites headers on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-# Fuzz seed 110120 (issue 9), shrunk by `zabscope fuzz --seed 110120 --shrink` (generator of issue 4).
+# Fuzz seed 110120, shrunk by `zabscope fuzz --seed 110120 --shrink` (with the first generator).
 # liveness check: learners with acceptedEpoch 2 cannot join the established leader of epoch 1, in ZooKeeper 3.8 too (Leader.getEpochToPropose / Learner.registerWithLeader); they are excluded, the rest must converge
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_110120.zs
 seed 110120

@@ -1,4 +1,4 @@
-# Fuzz seed 370233 (issue 9), shrunk by `zabscope fuzz --seed 370233 --shrink`.
+# Fuzz seed 370233, shrunk by `zabscope fuzz --seed 370233 --shrink`.
 # NOT FIXED (test ignored): held quorum messages of a dead incarnation of server 4 are answered by the leader, and the answers reach its new incarnation (no per-connection identity), which applies 0x100000002 twice
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_370233.zs
 seed 370233

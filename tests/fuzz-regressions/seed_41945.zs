@@ -1,4 +1,4 @@
-# Fuzz seed 41945 (issue 9), shrunk by `zabscope fuzz --seed 41945 --shrink` (generator of issue 4).
+# Fuzz seed 41945, shrunk by `zabscope fuzz --seed 41945 --shrink` (with the first generator).
 # checker: the new leader holds 0x200000002-3 only inside a SNAP'd snapshot, not in its log; Agreement's recovered history must include them (PrefixConsistency false positive before the fix)
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_41945.zs
 seed 41945

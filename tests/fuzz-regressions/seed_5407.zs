@@ -1,4 +1,4 @@
-# Fuzz seed 5407 (issue 9), shrunk by `zabscope fuzz --seed 5407 --shrink` (generator of issue 4).
+# Fuzz seed 5407, shrunk by `zabscope fuzz --seed 5407 --shrink` (with the first generator).
 # kernel: a message reaching a paused server on a held link was parked and delivered on resume ahead of older held ones (FIFO broken; PrefixConsistency fired before the fix)
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_5407.zs
 seed 5407

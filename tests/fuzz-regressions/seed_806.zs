@@ -1,4 +1,4 @@
-# Fuzz seed 806 (issue 9), shrunk by `zabscope fuzz --seed 806 --shrink`.
+# Fuzz seed 806, shrunk by `zabscope fuzz --seed 806 --shrink`.
 # client: a reply the old server sent after the client moved its session reached it and raised lastZxid past its new server (MonotonicReads before the fix); only the current connection carries replies
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_806.zs
 seed 806

@@ -1,4 +1,4 @@
-# Fuzz seed 8103 (issue 9), shrunk by `zabscope fuzz --seed 8103 --shrink` (generator of issue 4).
+# Fuzz seed 8103, shrunk by `zabscope fuzz --seed 8103 --shrink` (with the first generator).
 # learner: a TRUNC below the snapshot a SNAP left (the only copy of that history) emptied the tree; it now rejoins instead of following from nothing (PrefixConsistency before the fix)
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_8103.zs
 seed 8103

@@ -1,4 +1,4 @@
-# Fuzz seed 89049 (issue 9), shrunk by `zabscope fuzz --seed 89049 --shrink` (generator of issue 4).
+# Fuzz seed 89049, shrunk by `zabscope fuzz --seed 89049 --shrink` (with the first generator).
 # kernel: the same hold + pause reordering left a replica with the same last zxid but a different tree digest (Liveness fired before the fix)
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_89049.zs
 seed 89049

@@ -1,4 +1,4 @@
-# Fuzz seed 8945 (issue 9), shrunk by `zabscope fuzz --seed 8945 --shrink` (generator of issue 4).
+# Fuzz seed 8945, shrunk by `zabscope fuzz --seed 8945 --shrink` (with the first generator).
 # kernel: a message parked in a paused server before its link was held went back behind the messages held since (FIFO broken on resume; PrefixConsistency before the fix)
 # Re-check: zabscope fuzz --file tests/fuzz-regressions/seed_8945.zs
 seed 8945
