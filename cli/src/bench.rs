@@ -1,11 +1,11 @@
-//! `zabscope bench`: the speed of the simulation under a steady write load (issue 10), for the
-//! ensemble sizes and modes asked. The workload is `zabscope_core::tools::bench::Workload` (the one
-//! `window.zabscope.bench` runs in the browser): an elected ensemble, one client per server
-//! keeping a `setData` outstanding, a warm-up, then `--repeat` timed runs (the fastest is
-//! reported) of `--steps` agenda steps, each from a copy of the warmed-up state.
-//! Prints one JSON line per measurement on stdout and a table on stderr; exits non-zero if
-//! any workload stopped being what it claims (a client lost, writes not committing, a new
-//! leader, an invariant violated). The wall clock is read only to report speed.
+//! `zabscope bench`: the speed of the simulation under a steady write load (docs/figures.md), for
+//! the ensemble sizes and modes asked. The workload is `zabscope_core::tools::bench::Workload` (the
+//! one `window.zabscope.bench` runs in the browser): an elected ensemble, one client per server
+//! keeping a `setData` outstanding, a warm-up, then `--repeat` timed runs (the fastest is reported)
+//! of `--steps` agenda steps, each from a copy of the warmed-up state. Prints one JSON line per
+//! measurement on stdout and a table on stderr; exits non-zero if any workload stopped being what
+//! it claims (a client lost, writes not committing, a new leader, an invariant violated). The wall
+//! clock is read only to report speed.
 
 #![allow(clippy::disallowed_types)]
 

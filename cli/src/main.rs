@@ -5,8 +5,8 @@
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: a simulation step allocates and frees many small
-/// objects (messages, events, answers), where glibc's malloc cost ≈ 15 % of a step natively
-/// (issue 10; README "Performance"). The page (wasm) keeps Rust's default allocator.
+/// objects (messages, events, answers), where glibc's malloc was a large share of a step
+/// natively (docs/figures.md, "Design choices"). The page (wasm) keeps Rust's default allocator.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

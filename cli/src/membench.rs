@@ -1,9 +1,9 @@
-//! `zabscope membench`: memory and speed of the page's settings over a long run (issue 10
-//! items 2 and 3). A fresh ensemble, `--clients` clients spread over the servers, each writing
-//! `set /bench` in rounds (a new round once c1's write of the last round was issued and
-//! answered), with the trace, narration, invariants and bounded history on — what the browser
-//! page runs. Prints steps/s, the process's peak RSS (`VmHWM` in /proc/self/status, Linux),
-//! what history holds, and the latency of `seek` to random steps (median, p95, max).
+//! `zabscope membench`: memory and speed of the page's settings over a long run
+//! (docs/page.md, "Memory"). A fresh ensemble, `--clients` clients spread over the servers, each
+//! writing `set /bench` in rounds (a new round once c1's write of the last round was issued and
+//! answered), with the trace, narration, invariants and bounded history on — what the browser page
+//! runs. Prints steps/s, the process's peak RSS (`VmHWM` in /proc/self/status, Linux), what history
+//! holds, and the latency of `seek` to random steps (median, p95, max).
 //!
 //! It checks at its end that the workload is still what it says, and exits non-zero
 //! otherwise: one leader, no invariant violation, the committed zxid moved during the last

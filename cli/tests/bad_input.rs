@@ -1,4 +1,4 @@
-//! Bad bytes on stdin (issue 9): an invalid UTF-8 line is answered with an error line and the
+//! Bad bytes on stdin: an invalid UTF-8 line is answered with an error line and the
 //! session goes on (it used to end it silently); `fuzz-parsers` runs and reports.
 
 mod common;

@@ -1,4 +1,4 @@
-//! `zabscope bench` (issue 10): a short run prints one JSON line per measurement with the
+//! `zabscope bench`: a short run prints one JSON line per measurement with the
 //! workload held, and bad options are refused with the usage (exit 2).
 
 mod common;

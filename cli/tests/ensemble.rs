@@ -1,4 +1,4 @@
-//! `zabscope run`, `zabscope fuzz` and the ensemble ops of `zabscope api` (issue 4 item 8).
+//! `zabscope run`, `zabscope fuzz` and the ensemble ops of `zabscope api` (docs/ensemble.md).
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! `zabscope explore`: the exhaustive small-scope explorer from the command line (issue 9).
+//! `zabscope explore`: the exhaustive small-scope explorer from the command line
+//! (docs/break-zab.md).
 
 mod common;
 

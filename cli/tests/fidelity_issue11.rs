@@ -1,4 +1,4 @@
-//! The four differences the randomized differential of issue 11 found between `zabscope`
+//! The four differences the first randomized differential found between `zabscope`
 //! and a real ZooKeeper 3.8.0 server (Debian's `zookeeper` 3.8.0-11+deb12u2 on loopback),
 //! each pinned by what the real server or zkCli answered. The conformance suite
 //! (`tests/conformance/`, docs/conformance.md) replays thousands of such sequences against
@@ -23,8 +23,8 @@ fn zkcli(script: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Issue item 1. Real: after `addAuth digest alice:secret`, whoAmI answers the user, not the hashed id
-/// (`AuthUtil.getClientInfos` → `DigestAuthenticationProvider.getUserName`).
+/// Difference 1. Real: after `addAuth digest alice:secret`, whoAmI answers the user, not the hashed
+/// id (`AuthUtil.getClientInfos` → `DigestAuthenticationProvider.getUserName`).
 #[test]
 fn who_am_i_answers_the_digest_user() {
     let out = api(&[
@@ -40,8 +40,8 @@ fn who_am_i_answers_the_digest_user() {
     assert!(!out[1].to_string().contains("aYXlLOpEooaV1cRAvUL1fp9Qt7E="));
 }
 
-/// Issue item 2. Real: `/fz` with children a0000000000, b, m2, c, m1, a, s1, then m2, m1, s1 deleted:
-/// getChildren answers [a, b, c, a0000000000] — the HashSet grew to 16 bins at the 7th
+/// Difference 2. Real: `/fz` with children a0000000000, b, m2, c, m1, a, s1, then m2, m1, s1
+/// deleted: getChildren answers [a, b, c, a0000000000] — the HashSet grew to 16 bins at the 7th
 /// child and never shrinks.
 #[test]
 fn children_order_keeps_the_grown_hash_table() {
@@ -61,7 +61,7 @@ fn children_order_keeps_the_grown_hash_table() {
     );
 }
 
-/// Issue item 3a. Real zkCli: `-v -1` is a value (commons-cli's isNegativeNumber), so both commands
+/// Difference 3a. Real zkCli: `-v -1` is a value (commons-cli's isNegativeNumber), so both commands
 /// succeed; a non-number is an uncaught NumberFormatException (ZabScope keeps the session).
 #[test]
 fn zkcli_negative_versions_are_values() {
@@ -73,7 +73,7 @@ fn zkcli_negative_versions_are_values() {
     );
 }
 
-/// Issue item 3b. Real zkCli: `setAcl -R` sets /zc first, then cannot list it any more: it prints
+/// Difference 3b. Real zkCli: `setAcl -R` sets /zc first, then cannot list it any more: it prints
 /// `Insufficient permission : /zc` and stops, the children keep `world:anyone:cdrwa`.
 /// `ls -R` stops the same way at the first node it cannot list.
 #[test]
@@ -92,7 +92,7 @@ fn zkcli_recursive_walks_stop_at_an_unreadable_node() {
     );
 }
 
-/// Issue item 3c. Real zkCli: `quit` closes the session and prints its Closed event.
+/// Difference 3c. Real zkCli: `quit` closes the session and prints its Closed event.
 #[test]
 fn zkcli_quit_prints_the_closed_event() {
     let out = zkcli("ls /\nquit\n");
@@ -102,7 +102,7 @@ fn zkcli_quit_prints_the_closed_event() {
     );
 }
 
-/// Issue item 4: CVE-2024-23944 fix (3.8.4; Debian 3.8.0-11+deb12u2): a NodeCreated for a node the
+/// Difference 4: CVE-2024-23944 fix (3.8.4; Debian 3.8.0-11+deb12u2): a NodeCreated for a node the
 /// watcher may not READ is dropped, and the exists watch is consumed all the same (no
 /// NodeDataChanged after the ACL is opened). A child event follows the parent's ACL.
 #[test]

@@ -1,6 +1,6 @@
 //! Simulated message deliveries per second under a steady write load, for 3, 5, 7, 13 and 51
-//! servers, trace off (issue 10; `zabscope bench` prints the same workload's writes/s and the
-//! browser's mode, and `scripts/bench.sh` puts the figures in the README).
+//! servers, trace off (`zabscope bench` prints the same workload's writes/s and the
+//! browser's mode, and `scripts/bench.sh` puts the figures in docs/figures.md).
 //!
 //! The workload is `zabscope_core::tools::bench::Workload`: an elected ensemble, one client per
 //! server each keeping a `setData` outstanding. Every iteration starts from a clone of the same

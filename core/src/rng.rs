@@ -3,7 +3,7 @@
 //! Each consumer (network latency, message loss, the fault nemesis, the workload, the client
 //! library, the recipes) draws from its own stream, so adding a draw to one never shifts the
 //! others: a script stays reproducible while the simulator grows. Servers get no RNG (FLE
-//! needs none, design.md §2).
+//! needs none).
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};

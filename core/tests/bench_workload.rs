@@ -2,7 +2,7 @@
 //! benchmark cannot rot: its own checks hold (clients connected, writes committing in the
 //! last fifth, one leader throughout, no invariant violated) and its trace digest is pinned,
 //! so an optimisation of the hot paths that changes what happens is caught. (The pins were
-//! recorded when the workload was written, before the issue-10 optimisations.)
+//! recorded when the workload was written, before the hot paths were optimised.)
 
 use zabscope_core::tools::bench::{Mode, Workload};
 use zabscope_core::{Command, ServerId};

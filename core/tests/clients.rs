@@ -1,4 +1,4 @@
-//! The client library and recipes (issue 7), driven through commands, with the client-side
+//! The client library and recipes (docs/clients.md), driven through commands, with the client-side
 //! checkers (FIFO order, linearizable writes, lock mutual exclusion, no read older than
 //! what the client saw) run after every step.
 
@@ -114,10 +114,10 @@ fn herd_lock_wakes_every_waiter_fair_lock_wakes_one() {
     assert_eq!(order.len(), 10);
 }
 
-/// The README figure: `cargo test -p zabscope-core --test clients herd_figure -- --nocapture
-/// --ignored`.
+/// The herd table of docs/figures.md:
+/// `cargo test -p zabscope-core --test clients herd_figure -- --nocapture --ignored`.
 #[test]
-#[ignore = "prints the README figure"]
+#[ignore = "prints a figure of docs/figures.md"]
 fn herd_figure() {
     println!(
         "| lock (10 clients, 3 servers) | watch events / acquisition | client requests / acquisition | quorum messages / acquisition |"

@@ -1,5 +1,5 @@
-//! The command line refuses what it cannot do, with a message that says why (issue 8 item
-//! 10), speaks zkCli's `create` flags, and a typed command takes effect at once.
+//! The command line refuses what it cannot do, with a message that says why, speaks zkCli's
+//! `create` flags, and a typed command takes effect at once.
 
 use zabscope_core::explain::texts_en::TEXTS;
 use zabscope_core::sim::trace::EventKind;

@@ -1,5 +1,5 @@
-//! Determinism (design.md §3): the same script run twice yields the same trace digest, and the
-//! digest is the constant `wasm_sim.rs` also asserts in a browser.
+//! Determinism (docs/architecture.md): the same script run twice yields the same trace digest, and
+//! the digest is the constant `wasm_sim.rs` also asserts in a browser.
 
 use zabscope_core::{Script, Simulation};
 

@@ -1,4 +1,4 @@
-//! Four-letter words on each server of an ensemble through the api (issue 3 item 7, issue 4):
+//! Four-letter words on each server of an ensemble through the api (docs/ensemble.md):
 //! the role-specific lines ZooKeeper 3.8 prints on a leader, follower and observer.
 
 use serde_json::Value;

@@ -1,5 +1,6 @@
-//! Fast Leader Election, one server and one input at a time (design.md §4.1): the whole outbox
-//! is asserted. Each test cites the `FastLeaderElection` rule it checks.
+//! Fast Leader Election, one server and one input at a time (the testing pyramid's step 2,
+//! docs/architecture.md): the whole outbox is asserted. Each test cites the `FastLeaderElection`
+//! rule it checks.
 
 use std::sync::Arc;
 use zabscope_core::zab::proto::{Notification, PeerMsg, ServerState, Vote};

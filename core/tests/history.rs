@@ -1,4 +1,4 @@
-//! Bounded history (issue 10 item 2): checkpoints thin under a budget and trace / narrations
+//! Bounded history (docs/page.md, "Memory"): checkpoints thin under a budget and trace / narrations
 //! keep only the newest items, yet `seek` to any step still lands on exactly the state a
 //! straight run reaches there, and the digest never depends on the history settings.
 

@@ -1,5 +1,5 @@
 //! Every directed link is FIFO (TCP; ZAB relies on it) under any mix of hold / release /
-//! pause / resume / partition / crash (issue 9, fuzz seeds 5407 and 89049: a message that
+//! pause / resume / partition / crash (fuzz seeds 5407 and 89049: a message that
 //! reached a paused server on a held link was parked in its socket buffer and delivered on
 //! resume, ahead of older messages still held on the link). Message ids grow with send
 //! order, so on each link the delivered ids must grow too.

@@ -1,4 +1,4 @@
-//! A session replays exactly (issue 8, History and the JS interface): manual deliveries are
+//! A session replays exactly (docs/page.md, "History"; docs/js-api.md): manual deliveries are
 //! recorded and replayed by `seek`, and the script of an interactive session (`script()`'s
 //! `after` lines after the base script's `at` lines) loads into a run with the same digest.
 

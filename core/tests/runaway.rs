@@ -1,5 +1,5 @@
-//! Runaway and bad input through the api (issue 9, "runaway input"): each case the issue found
-//! now ends in a clear error line and the session goes on.
+//! Runaway and bad input through the api (docs/parser-fuzzing.md, "runaway guards"): each case
+//! found now ends in a clear error line and the session goes on.
 
 use serde_json::Value;
 use zabscope_core::sim::api_backend::ZabBackend;

@@ -1,4 +1,4 @@
-//! Time travel and the invariant checker (issue 8, History): seeking back restores the
+//! Time travel and the invariant checker (docs/page.md, "History"): seeking back restores the
 //! checker's memory with the kernel, so replaying a run with commits raises no false alarm,
 //! and a real violation is still caught, at the same step, after a seek.
 

@@ -1,4 +1,4 @@
-//! Moving a session between servers (zookeeper-semantics.md §3): REVALIDATE through the leader
+//! Moving a session between servers (docs/zookeeper-semantics.md §3): REVALIDATE through the leader
 //! (Learner.validateSession, LearnerHandler REVALIDATE, SessionTrackerImpl.touchSession/
 //! setOwner), SessionMoved for a request that arrives through the old server
 //! (PrepRequestProcessor → SessionTrackerImpl.checkSession), and the refusal of a client that

@@ -1,4 +1,4 @@
-//! The simulation's controls (issue 4 items 1, 2, 5): stepping, manual delivery in TCP order,
+//! The simulation's controls: stepping, manual delivery in TCP order,
 //! time travel, held / dropped / delayed messages, pause vs crash, one-way partitions.
 
 use zabscope_core::sim::kernel::Item;

@@ -1,5 +1,5 @@
 //! The determinism script of `determinism.rs`, run in a browser: its digest must equal the
-//! native one (design.md §3). Run with `wasm-pack test --headless --chrome core`.
+//! native one (docs/architecture.md). Run with `wasm-pack test --headless --chrome core`.
 
 #![cfg(target_arch = "wasm32")]
 

@@ -1,5 +1,5 @@
 //! ZAB phases beyond the election, each test citing the ZooKeeper rule it checks
-//! (zookeeper-semantics §2, §3).
+//! (docs/zookeeper-semantics.md §2, §3).
 
 use std::sync::Arc;
 use zabscope_core::sim::kernel::Kernel;
@@ -128,7 +128,7 @@ fn follower_refuses_a_lower_epoch() {
 }
 
 /// Leader.propose throws XidRolloverException at counter 0xffffffff: the leader steps down and
-/// a new epoch starts (zookeeper-semantics §2.1).
+/// a new epoch starts (docs/zookeeper-semantics.md §2.1).
 #[test]
 fn zxid_counter_rollover_forces_a_new_epoch() {
     let mut sim = three();
@@ -189,7 +189,7 @@ fn sync_waits_for_outstanding_and_uses_no_zxid() {
     );
 }
 
-/// Session expiry is decided by the leader on tick boundaries (zookeeper-semantics §3.4): a
+/// Session expiry is decided by the leader on tick boundaries (docs/zookeeper-semantics.md §3.4): a
 /// client on a follower dies; its session's closeSession commits everywhere and its ephemeral
 /// goes, between timeout and timeout + 2 ticks after the last touch.
 #[test]

@@ -1,4 +1,4 @@
-//! Every "break ZAB" switch (issue 9 item 4, docs/break-zab.md) is caught by a named *safety*
+//! Every "break ZAB" switch (docs/break-zab.md) is caught by a named *safety*
 //! invariant within a pinned number of seeds of the hunt workload (`sim::break_hunt`: writes,
 //! reads, ephemerals, close/expiry, moves, crashes, restarts, pauses, held links, partitions,
 //! a late boot, slow disks); with no switch on, the same workload breaks nothing.

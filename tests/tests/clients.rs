@@ -1,4 +1,4 @@
-//! Client-library and recipe scenarios (issue 7 Acceptance), each script in
+//! Client-library and recipe scenarios (docs/clients.md), each script in
 //! `tests/scenarios/`, with the ZAB invariants and the client-side checkers (FIFO client
 //! order, linearizable writes, lock mutual exclusion among live sessions, no read older than
 //! what the client saw) after every step.
@@ -54,7 +54,7 @@ fn findings(sim: &Simulation) -> Vec<(u64, String)> {
         .collect()
 }
 
-/// zookeeper-semantics §3 / the seeds' question: a client of a crashed follower reconnects
+/// docs/zookeeper-semantics.md §3: a client of a crashed follower reconnects
 /// to the next host within its session timeout, keeping its session and its ephemeral.
 #[test]
 fn client_on_a_crashed_follower_reconnects_and_keeps_its_ephemeral() {

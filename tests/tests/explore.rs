@@ -1,9 +1,9 @@
-//! Exhaustive small-scope exploration (issue 9 item 5; `zabscope_core::check::explore`): every
+//! Exhaustive small-scope exploration (`zabscope_core::check::explore`, docs/break-zab.md): every
 //! interleaving of 3 servers and 1 client up to a depth bound, every invariant in every
 //! state. State counts are pinned: a change in the model that changes them must say why.
 //! The break switches the scope reaches are caught, each by its named safety invariant.
 //!
-//! The fast scopes run in CI; `ZABSCOPE_EXPLORE_FULL=1` adds the larger ones of the README
+//! The fast scopes run in CI; `ZABSCOPE_EXPLORE_FULL=1` adds the larger ones of docs/figures.md
 //! (release build recommended).
 
 use zabscope_core::check::breaks::Break;

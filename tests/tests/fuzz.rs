@@ -1,4 +1,4 @@
-//! The seeded random-fault run (issue 4 Acceptance, issue 9): seeds `0..CI_SEEDS` of crashes,
+//! The seeded random-fault run (docs/fuzzing.md): seeds `0..CI_SEEDS` of crashes,
 //! restarts, pauses, partitions (incl. one-way), held links, message loss, disk faults and a
 //! client workload (ephemeral / sequential creates, deletes, watches, multi, sync, session
 //! expiry and moves), every invariant (Zab.tla names) checked after every step; then heal

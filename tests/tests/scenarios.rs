@@ -1,4 +1,4 @@
-//! Golden scenarios (issue 4 Acceptance): each script in `tests/scenarios/` reproduces a known
+//! Golden scenarios: each script in `tests/scenarios/` reproduces a known
 //! ZooKeeper 3.8 behaviour; the comment on each test names the rule it checks.
 
 use zabscope_core::sim::trace::EventKind;
@@ -6,8 +6,8 @@ use zabscope_core::zab::proto::ServerState::{Following, Leading, Looking, Observ
 use zabscope_core::{ServerId, Zxid};
 use zabscope_tests::*;
 
-/// zookeeper-semantics §1.7: started one by one, no leader until three are up; 3 wins; 4 and 5
-/// follow (FastLeaderElection: equal zxids → highest sid; latecomers join via outofelection).
+/// docs/zookeeper-semantics.md §1.7: started one by one, no leader until three are up; 3 wins; 4
+/// and 5 follow (FastLeaderElection: equal zxids → highest sid; latecomers join via outofelection).
 #[test]
 fn five_servers_started_one_by_one() {
     let s = script("boot_one_by_one.zs");
@@ -107,8 +107,8 @@ fn killing_the_leader_elects_the_best_survivor_and_keeps_commits() {
     // round trips, and the write itself waits for the leader's and a follower's txn-log flush
     // (zabscope.fsyncMs = 4 ms, SyncRequestProcessor before the ACK): 1 + 50 + 204 + 102 + ~20
     // ≈ 0.377 s (0.373 s with fsyncMs=0). Real 3.8.0 on 127.0.0.1
-    // (docs/fidelity-timing.md): broadcast at 0.50–0.60 s (issue: 0.42–0.50 s); the rest is
-    // fsync and thread start-up during FLE and sync, which the model does not charge.
+    // (docs/fidelity-timing.md): broadcast at 0.50–0.60 s (0.42–0.50 s on a quieter machine); the
+    // rest is fsync and thread start-up during FLE and sync, which the model does not charge.
     assert!((350..=400).contains(&ms), "{ms} ms");
     for id in 1..=4 {
         let gave_up = first_at(&sim, id, 3_000, |k| matches!(k, EventKind::GaveUp(_)));
@@ -293,7 +293,7 @@ fn hung_leader_is_replaced_after_sync_limit() {
     // Timeout 9 990–10 000 ms after the pause, then as for the kill: Follower.shutdown (50 ms),
     // FLE (finalizeWait 200 ms), the refused connect and its 100 ms retry, sync. Real 3.8.0 on
     // 127.0.0.1 (docs/fidelity-timing.md): timeouts at +10.01–10.02 s, broadcast at
-    // +10.47–10.51 s (issue: 10.3–10.5 s).
+    // +10.47–10.51 s (10.3–10.5 s on a quieter machine).
     assert!((10_330..=10_420).contains(&ms), "{ms} ms");
 }
 

@@ -1,7 +1,7 @@
 //! `window.zabscope.bench({servers, clients, mode, steps, repeat})`: the benchmark workload of
 //! `zabscope bench` (`zabscope_core::tools::bench::Workload`) run in this wasm module, timed with
-//! `performance.now()`, so `scripts/bench.sh` prints the browser's figure beside the native one
-//! (issue 10). It runs beside the page's own simulation and leaves it untouched.
+//! `performance.now()`, so `scripts/bench.sh` prints the browser's figure beside the native one.
+//! It runs beside the page's own simulation and leaves it untouched.
 
 use serde_json::json;
 use wasm_bindgen::JsValue;

@@ -49,7 +49,7 @@ fn current(shared: &Shared, opts: &JsValue) -> JsValue {
 /// `view()` is everything (every data tree, whole logs); `view({logTail, trees})` asks for
 /// less: the last `logTail` log entries per server and no trees unless `trees` is true — what
 /// a frame needs, at a cost that does not grow with the run (a whole-log view of a 10-minute
-/// run takes ≈ 0.6 s and ≈ 100 MiB; README).
+/// run is slow and large: docs/figures.md, "The page").
 fn view_options(opts: &JsValue) -> Result<ViewOptions, String> {
     if opts.is_undefined() || opts.is_null() {
         return Ok(ViewOptions::FULL);

@@ -1,8 +1,8 @@
-//! "Break ZAB" switches (issue 9): deliberate protocol bugs a class can turn on to see what
-//! ZooKeeper's rules protect against ("what if ZooKeeper did this?"). Every switch is off by
-//! default, selected in zoo.cfg as `zabscope.break=NAME[,NAME…]`, and implemented as one
-//! small deviation at the protocol step it breaks, marked `BREAK ZAB (name)` in the source.
-//! Each one is caught by a named safety invariant (docs/break-zab.md has the table).
+//! "Break ZAB" switches (docs/break-zab.md): deliberate protocol bugs a class can turn on to see
+//! what ZooKeeper's rules protect against ("what if ZooKeeper did this?"). Every switch is off by
+//! default, selected in zoo.cfg as `zabscope.break=NAME[,NAME…]`, and implemented as one small
+//! deviation at the protocol step it breaks, marked `BREAK ZAB (name)` in the source. Each one is
+//! caught by a named safety invariant (docs/break-zab.md has the table).
 
 use std::fmt;
 

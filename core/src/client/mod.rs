@@ -1,5 +1,5 @@
 //! The ZooKeeper client library each simulated client process runs (Java's `ZooKeeper` +
-//! `ClientCnxn` + `StaticHostProvider`, zookeeper-semantics.md §3, §5), inside the same
+//! `ClientCnxn` + `StaticHostProvider`, docs/zookeeper-semantics.md §3, §10), inside the same
 //! deterministic simulation as the ensemble:
 //!
 //! - a connect string shuffled with the run's seed (`rng::Stream::Client`);

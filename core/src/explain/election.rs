@@ -1,4 +1,4 @@
-//! The election table of one LOOKING server (issue 8 item 4): its proposal, every vote it has
+//! The election table of one LOOKING server: its proposal, every vote it has
 //! received (`recvset` for this round, `outofelection` from FOLLOWING/LEADING peers) compared
 //! with its proposal by `totalOrderPredicate`, and "n of quorum q agree".
 

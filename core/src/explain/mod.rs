@@ -1,7 +1,7 @@
-//! What a class must understand, computed once as data (design.md §2, issue 8 item 4): why a
-//! vote changed (FLE's `totalOrderPredicate` order), who ACKed each proposal against the quorum
-//! and when it committed, which log entries are committed / logged-not-committed / truncated,
-//! why the leader chose DIFF, TRUNC or SNAP, one narration sentence per step and the timeline's
+//! What a class must understand, computed once as data (docs/architecture.md, "Explanations"): why
+//! a vote changed (FLE's `totalOrderPredicate` order), who ACKed each proposal against the quorum
+//! and when it committed, which log entries are committed / logged-not-committed / truncated, why
+//! the leader chose DIFF, TRUNC or SNAP, one narration sentence per step and the timeline's
 //! markers. The page and the cli only draw it.
 //!
 //! Every sentence is a [`Text`]: a message key plus named arguments. The English table is

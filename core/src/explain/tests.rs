@@ -125,7 +125,7 @@ fn election_table_counts_agreeing_votes() {
     }
 }
 
-/// Issue 8: after `partition 4,5|1,2,3` a write through 4 is logged by 4 and 5 only; however
+/// After `partition 4,5|1,2,3` a write through 4 is logged by 4 and 5 only; however
 /// they reload it, it is "logged, not committed", and once they rejoin it is truncated.
 #[test]
 fn minority_write_is_logged_not_committed_then_truncated() {

@@ -3,9 +3,9 @@
 //! argument is kept as its typed value ([`Arg`]) — a number, a zxid, a time, a static name —
 //! and rendered only when someone reads it (the page shows one sentence per frame, the run
 //! makes thousands per frame): no formatting while the simulation runs, one small allocation
-//! per sentence (issue 10: formatting every step's narration was ≈ 40 %
-//! of the page's step cost). Values render exactly as their `Display` does: zxids and session
-//! ids as `0x` + lower-case hex, times as `1.234s`.
+//! per sentence (formatting every step's narration was a large share of the page's step cost:
+//! docs/figures.md, "Design choices"). Values render exactly as their `Display` does: zxids and
+//! session ids as `0x` + lower-case hex, times as `1.234s`.
 
 use crate::ids::{ServerId, SessionId};
 use crate::time::SimTime;

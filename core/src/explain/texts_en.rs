@@ -1,4 +1,4 @@
-//! The English sentences, by key (issue 8: "the same texts everywhere by key"). A translation
+//! The English sentences, by key (the same texts everywhere). A translation
 //! is another table with the same keys and `{name}` placeholders; the page and the cli render
 //! a [`Text`](crate::explain::Text) through one of them and build no sentence themselves.
 

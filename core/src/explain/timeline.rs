@@ -1,4 +1,4 @@
-//! Timeline markers (issue 8 item 2): the moments a lecturer scrubs to — an election starts,
+//! Timeline markers: the moments a lecturer scrubs to — an election starts,
 //! a leader establishes an epoch, a fault or a heal, a commit — with their step and time.
 
 use crate::explain::Text;

@@ -5,8 +5,9 @@
 //! end (a message sent now arrives after what is already pending; a re-armed timer lies ahead)
 //! and items are taken from the front, so an insert is a binary search plus a short shift of
 //! the nearer side and taking the next item is O(1). The B-tree's node searches, splits and
-//! merges were ≈ 10 % of a step (issue 10). The order, and so every run and digest, is the
-//! same: keys are unique and compared exactly as the map compared them.
+//! merges were a noticeable share of a step (docs/figures.md, "Design choices"). The order, and so
+//! every run and digest, is the same: keys are unique and compared exactly as the map compared
+//! them.
 
 use crate::sim::kernel::Item;
 use crate::time::SimTime;

@@ -1,5 +1,5 @@
-//! The ensemble behind the JSON-lines api (issue 4 item 8). Until an `ensemble` op arrives it is
-//! the standalone server of issue 3; after it, client requests go through the chosen server of a
+//! The ensemble behind the JSON-lines api (docs/ensemble.md). Until an `ensemble` op arrives it
+//! is the standalone server; after it, client requests go through the chosen server of a
 //! simulated ensemble (`"server": N` on `connect`), reads served there, writes forwarded to the
 //! leader. A request that cannot be answered yet (no quorum) waits in simulated time up to the
 //! client's session timeout and then fails with ConnectionLoss, as a real client would.

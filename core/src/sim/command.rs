@@ -389,7 +389,7 @@ impl fmt::Display for Command {
 mod tests {
     use super::*;
 
-    /// `crash 4294967296`, `crash -1` and `crash 0` named "no server.0" (issue 9).
+    /// `crash 4294967296`, `crash -1` and `crash 0` named "no server.0".
     #[test]
     fn server_ids_out_of_range_are_clear_errors() {
         for bad in ["0", "-1", "256", "4294967296", "99999999999999999999999"] {

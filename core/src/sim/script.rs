@@ -278,7 +278,7 @@ mod tests {
     }
 
     /// `until 10^15` would take a day of CPU and `at 18446744073709551615` overflowed the
-    /// default `until` (issue 9, runaway input): one script spans at most 24 h.
+    /// default `until` (runaway input): one script spans at most 24 h.
     #[test]
     fn spans_beyond_a_day_are_refused() {
         let e = Script::parse(&TEXT.replace("until 9000", "until 1000000000000000")).unwrap_err();

@@ -1,4 +1,4 @@
-//! The command line's grammar (issue 8 item 10): each command's usage and help text (by key,
+//! The command line's grammar: each command's usage and help text (by key,
 //! so `help` translates), how many words it takes (so `crash 3 4` or `heal now` are refused
 //! instead of half-read), case rules, and zkCli's `create` flags.
 //!

@@ -1,4 +1,4 @@
-//! Refusing commands that make no sense in the current state (issue 8 item 10), with a message
+//! Refusing commands that make no sense in the current state, with a message
 //! that says why and what to do instead: `start` on a running server, `crash` on one that is
 //! not running, a partition naming a server twice, `hold 1 1`, a message id not in flight,
 //! `connect` for a client whose session is still open (use `move`).

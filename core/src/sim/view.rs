@@ -87,7 +87,7 @@ impl ViewOptions {
     }
 }
 
-/// Where a log entry stands, honestly (issue 8: a write only a minority logged is not
+/// Where a log entry stands, honestly (a write only a minority logged is not
 /// committed, even if a server that reloaded its log applied it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

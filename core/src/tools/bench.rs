@@ -1,8 +1,9 @@
-//! The benchmark workload (issue 10): a fresh ensemble of `n` servers elected to a leader, `c`
-//! clients each keeping one `setData /bench` outstanding (re-issued as soon as it is answered),
-//! run for a fixed number of agenda steps. Shared by `zabscope bench` (native, timed with
-//! `std::time`) and `window.zabscope.bench` (wasm, timed with `performance.now()`), so both
-//! measure the same thing. No IO and no clock here: the caller times [`Workload::run`].
+//! The benchmark workload (docs/figures.md, "Simulation speed"): a fresh ensemble of `n` servers
+//! elected to a leader, `c` clients each keeping one `setData /bench` outstanding (re-issued as
+//! soon as it is answered), run for a fixed number of agenda steps. Shared by `zabscope bench`
+//! (native, timed with `std::time`) and `window.zabscope.bench` (wasm, timed with
+//! `performance.now()`), so both measure the same thing. No IO and no clock here: the caller times
+//! [`Workload::run`].
 //!
 //! A benchmark must say whether its workload was still what it claims: [`Workload::check`]
 //! fails unless every client stayed connected, every client had writes committed in the last

@@ -452,7 +452,7 @@ mod tests {
     #[test]
     fn tick_time_below_two_and_zero_limits_are_refused() {
         // tickTime=1 made the leader's half-tick timer 0 ms: 16.7 M steps at one instant
-        // (issue 9, runaway input).
+        // (runaway input).
         let servers = "server.1=a:1:2\n";
         let e = |t: &str| {
             Config::parse(&format!("{t}{servers}"))

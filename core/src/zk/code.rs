@@ -120,7 +120,7 @@ impl fmt::Display for Code {
 mod tests {
     use super::*;
 
-    /// Values from KeeperException.Code (3.8.0) and zookeeper-semantics.md §4.8.
+    /// Values from KeeperException.Code (3.8.0) and docs/zookeeper-semantics.md §4.8.
     #[test]
     fn values_match_keeper_exception() {
         let expect = [

@@ -1,5 +1,5 @@
 //! prep/apply/read rules (S/PrepRequestProcessor.java, S/DataTree.java,
-//! zookeeper-semantics.md §4).
+//! docs/zookeeper-semantics.md §4).
 
 use super::*;
 use crate::time::SimTime;

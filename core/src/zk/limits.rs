@@ -1,4 +1,4 @@
-//! Caps that keep every entry point finite (issue 9 item 6, "runaway input"): one command
+//! Caps that keep every entry point finite (docs/parser-fuzzing.md, "runaway guards"): one command
 //! may advance simulated time by at most [`MAX_SPAN_MS`] and take at most [`MAX_STEPS`] agenda
 //! items, so no line of a script, the api or zkCli can run for a day of CPU or forever.
 //!

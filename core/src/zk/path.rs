@@ -100,7 +100,7 @@ pub fn join(parent: &str, child: &str) -> String {
 mod tests {
     use super::*;
 
-    /// PathUtils.validatePath rules (zookeeper-semantics.md §4.1).
+    /// PathUtils.validatePath rules (docs/zookeeper-semantics.md §4.1).
     #[test]
     fn validate_path_messages() {
         assert_eq!(validate_path("/"), Ok(()));

@@ -224,7 +224,7 @@ impl Request {
         )
     }
 
-    /// What a follower forwards to the leader (FollowerRequestProcessor / design.md):
+    /// What a follower forwards to the leader (FollowerRequestProcessor):
     /// create, delete, setData, setACL, multi, check, sync, createSession, closeSession.
     #[must_use]
     pub fn is_write(&self) -> bool {

@@ -1,4 +1,4 @@
-//! The queue checker (issue 7: "the queue delivers each item exactly once and in order"),
+//! The queue checker ("the queue delivers each item exactly once and in order"),
 //! over what clients reported in the trace and, at the end, what is left in the tree:
 //!
 //! - an item put successfully (`put "x" as NODE`) is in one node only (protected creates

@@ -1,4 +1,4 @@
-//! Exhaustive small-scope exploration (issue 9 item 5, design.md testing pyramid step 6):
+//! Exhaustive small-scope exploration (docs/architecture.md, the testing pyramid's step 7):
 //! 3 servers, 1 client, 1–2 writes, up to 2 crashes and one partition, every interleaving up
 //! to a depth bound, driven through `Simulation::enabled()/fire()` with every invariant checked
 //! in every state, and visited states pruned by a state hash (`state_hash.rs`).

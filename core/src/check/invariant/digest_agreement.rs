@@ -7,7 +7,7 @@
 //! zxid (at the end of its step) must produce the same one. Every server digests its state on
 //! every commit, so the digest here folds whole words (one multiply each, the trace's
 //! [`Fnv::write_u64`]) rather than `ZkDatabase::digest`'s bytes: 8× fewer rounds over the
-//! sessions, which grow with the clients (issue 10).
+//! sessions, which grow with the clients.
 
 use super::{Found, History};
 use crate::sim::trace::Fnv;

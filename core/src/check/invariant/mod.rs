@@ -5,7 +5,7 @@
 //! `History` of what was ever proposed and delivered, so checking stays cheap enough to run
 //! after every step of every fuzzed seed.
 //!
-//! Besides the order invariants of the spec, issue 9 added invariants that see *state*:
+//! Besides the order invariants of the spec, ZabScope adds invariants that see *state*:
 //! DigestAgreement, Durability, AckedWritesSurvive, MonotonicReads, EphemeralCleanup,
 //! ServeOnlyInBroadcast and the kernel self-check LinkFifo.
 

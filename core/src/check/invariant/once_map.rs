@@ -1,7 +1,7 @@
 //! The checker's memory of every txn ever proposed, delivered or acknowledged grows with the
 //! run, and the simulation keeps copies of the checker for time travel (every 10,000 steps):
 //! with plain `BTreeMap`s each copy cloned the whole history, so a lecture-length run paid
-//! O(run length) per copy (issue 10). These two collections keep the same answers but share
+//! O(run length) per copy. These two collections keep the same answers but share
 //! what does not change between copies.
 //!
 //! [`OnceMap`]: a map whose keys are written once and never removed (what Integrity,
@@ -9,12 +9,12 @@
 //! always arrive in increasing order (a leader proposes and servers deliver in zxid order),
 //! so entries are appended to a sorted sequence held in shared chunks ([`Chunked`]): a copy costs a pointer per 256 entries and
 //! nothing is ever re-sorted or merged (an earlier version merged `BTreeMap` runs as they grew,
-//! re-copying each entry log₂ n times — ≈ 6 % of a checked step). A key that arrives a little
-//! late (clients on different servers are answered slightly out of zxid order) is inserted in
-//! place among the newest 256–511 entries, kept unshared for that; only one older than those
-//! (a new leader's recovered history) goes to a small side map. [`ZxidRuns`]:
-//! a set of zxids stored as runs of consecutive values (a server ACKs proposals in order, so
-//! its set is a few runs, not one entry per write).
+//! re-copying each entry log₂ n times: docs/figures.md, "Design choices"). A key that arrives a
+//! little late (clients on different servers are answered slightly out of zxid order) is inserted
+//! in place among the newest 256–511 entries, kept unshared for that; only one older than those (a
+//! new leader's recovered history) goes to a small side map. [`ZxidRuns`]: a set of zxids stored as
+//! runs of consecutive values (a server ACKs proposals in order, so its set is a few runs, not one
+//! entry per write).
 
 use crate::sim::chunked::Chunked;
 use crate::zxid::Zxid;

@@ -49,7 +49,7 @@ const API_ENSEMBLE: &[&str] = &[
     r#"{"op":"4lw","word":"srvr","server":1}"#,
 ];
 
-/// Commands of the web console and the scripts (README).
+/// Commands of the web console and the scripts.
 const COMMANDS: &[&str] = &[
     "start 1",
     "stop 2",

@@ -1,13 +1,13 @@
-//! Parser fuzzing without a nightly compiler (issue 9 item 6): a deterministic, seeded fuzzer
-//! of every text entry point — zkCli lines against a standalone server, the script format,
-//! zoo.cfg, the api's JSON lines against the api backend (standalone, then an ensemble), and
-//! the ensemble's command line. Inputs are structure-aware (built from each target's grammar)
-//! or mutated from seeds and from earlier inputs that produced a new kind of outcome (a cheap
-//! stand-in for coverage feedback). Every execution must not panic (caught and reported with
-//! its input), must stay within the caps on simulated time and steps (work is counted, not
-//! timed: the core has no clock), must give a non-empty message for every rejection, and what
-//! parses must print back to the same value. `zabscope fuzz-parsers` drives it at scale;
-//! docs/parser-fuzzing.md has the figures.
+//! Parser fuzzing without a nightly compiler (docs/parser-fuzzing.md): a deterministic, seeded
+//! fuzzer of every text entry point — zkCli lines against a standalone server, the script format,
+//! zoo.cfg, the api's JSON lines against the api backend (standalone, then an ensemble), and the
+//! ensemble's command line. Inputs are structure-aware (built from each target's grammar) or
+//! mutated from seeds and from earlier inputs that produced a new kind of outcome (a cheap stand-in
+//! for coverage feedback). Every execution must not panic (caught and reported with its input),
+//! must stay within the caps on simulated time and steps (work is counted, not timed: the core has
+//! no clock), must give a non-empty message for every rejection, and what parses must print back to
+//! the same value. `zabscope fuzz-parsers` drives it at scale; docs/parser-fuzzing.md has the
+//! figures.
 
 mod corpus;
 mod mutate;

@@ -73,9 +73,9 @@ fn targets_parse_by_name() {
     assert!(Target::parse("nope").unwrap_err().contains("zkcli"));
 }
 
-/// Inputs the fuzzer found; each failed before its fix (issue 9 item 6).
+/// Inputs the fuzzer found; each failed before its fix.
 const REGRESSIONS: &[(Target, &[u8])] = &[
-    // Issue 9's own cases.
+    // The runaway-input cases of docs/parser-fuzzing.md.
     (Target::ZkCli, b"redo 18446744073709551615"),
     (Target::ZkCli, b"run 18446744073709551615"),
     (Target::ZkCli, b"ls /\xff"),

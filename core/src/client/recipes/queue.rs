@@ -11,7 +11,7 @@
 //!   with `DIR` alone the producer created it again and the item was delivered twice);
 //! - it `sync`s first: the lost create may have been proposed by the leader but not yet
 //!   applied by the server the client reconnected to; a sync makes that server catch up with
-//!   the leader's pipeline (zookeeper-semantics.md §5).
+//!   the leader's pipeline (docs/zookeeper-semantics.md §5).
 //!
 //! **take**: list `DIR` (with a child watch when empty), read the lowest item, and *claim* it
 //! by creating its receipt `DIR/taken/<item node name>` (data: claim uuid, consumer, item).

@@ -1,6 +1,7 @@
-//! `Simulation`: what the web app and the cli drive (design.md §2). It wraps the deterministic
-//! [`Kernel`] with the trace, its running digest, invariant checks, the script being recorded,
-//! and checkpoints for `seek(step)` (time travel = restore the last checkpoint and replay).
+//! `Simulation`: what the web app and the cli drive (docs/architecture.md). It wraps the
+//! deterministic [`Kernel`] with the trace, its running digest, invariant checks, the script being
+//! recorded, and checkpoints for `seek(step)` (time travel = restore the last checkpoint and
+//! replay).
 
 use crate::check::invariant::{Checker, Violation};
 use crate::explain::{Marker, MarkerLog, Text};
@@ -45,9 +46,9 @@ enum RunEnd {
 /// checkpoints every [`CHECKPOINT_STEPS_PER_SERVER`] × n steps instead. A kernel copy costs about
 /// in proportion to n while a step costs about the same at any size (the cost per delivery is
 /// flat), so this keeps the copies' share of the run's time flat too (at 51 servers every 500
-/// steps they took ≈ 60 % of it), and replaying a gap stays a few milliseconds (≈ 1 µs a
-/// step: Back near the live end replays at most 1,000 steps at 5 servers). Every 500 steps
-/// (and 100 × n) the copies cost ≈ 15 % of the page's step at 5 servers (issue 10).
+/// steps they took most of it), and replaying a gap stays a few milliseconds (Back near the
+/// live end replays at most 1,000 steps at 5 servers). The measurements: docs/figures.md,
+/// "Design choices".
 const CHECKPOINT_EVERY: u64 = 1_000;
 const CHECKPOINT_STEPS_PER_SERVER: u64 = 200;
 
@@ -88,8 +89,8 @@ impl HistoryBudget {
     /// The page's settings: up to 256 checkpoints in an estimated 64 MiB, the newest 100,000
     /// events and 2,000 narrations (the page shows the last 40 events and the newest narration
     /// that is not a heartbeat, looked for among the last 2,000). Each narration kept is a small
-    /// allocation freed thousands of steps later: keeping 20,000 cost ≈ 0.3 µs a step (issue
-    /// 10). `zabscope membench` measures it (README).
+    /// allocation freed thousands of steps later, so fewer are kept (docs/figures.md, "Design
+    /// choices"). `zabscope membench` measures the whole budget.
     #[must_use]
     pub fn browser() -> Self {
         HistoryBudget {
@@ -264,7 +265,7 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// An ensemble configured but not started (design.md's `new(config, seed)`).
+    /// An ensemble configured but not started.
     pub fn new(config: Config, seed: u64) -> Result<Self, ConfigError> {
         config.validate()?;
         Ok(Simulation {

@@ -1,5 +1,5 @@
 //! A JSON object that keeps its keys in insertion order, so api output reads in the order the
-//! issue documents (`client, op, ok, rc, code, …`) without switching serde_json's map type
+//! api docs list them (`client, op, ok, rc, code, …`) without switching serde_json's map type
 //! for the whole workspace.
 
 use serde_json::Value;

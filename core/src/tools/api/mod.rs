@@ -1,5 +1,5 @@
-//! The JSON-lines machine interface (issue 3 §8): one request per line in, one JSON object per
-//! line out, mirroring ZooKeeper's client API. `Api::handle_line` never panics: a malformed
+//! The JSON-lines machine interface (docs/data-model.md): one request per line in, one JSON object
+//! per line out, mirroring ZooKeeper's client API. `Api::handle_line` never panics: a malformed
 //! line answers `{"ok":false,"rc":"BadRequest","error":…}` and the run continues.
 //!
 //! The api is generic over a `Backend` — "the thing that executes a client request for

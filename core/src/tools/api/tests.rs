@@ -1,4 +1,4 @@
-//! The JSON-lines api over a standalone server (issue 3 §8).
+//! The JSON-lines api over a standalone server.
 
 use super::*;
 use crate::zk::standalone::{ServerConfig, StandaloneServer};

@@ -1,6 +1,6 @@
-//! One ZooKeeper server as a sans-IO state machine (design.md §2): it never touches a socket or
-//! a clock. The simulation hands it messages, client requests and timeouts; it answers with an
-//! [`Outbox`] of persists, sends, replies and trace notes.
+//! One ZooKeeper server as a sans-IO state machine (docs/architecture.md): it never touches a
+//! socket or a clock. The simulation hands it messages, client requests and timeouts; it answers
+//! with an [`Outbox`] of persists, sends, replies and trace notes.
 //!
 //! `Server{core, role}`: the role (`QuorumPeer.ServerState`) is an enum so a LOOKING server
 //! cannot hold a leader's state by mistake; `Core` is what every role shares (myid, config,

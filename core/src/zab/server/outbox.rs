@@ -1,4 +1,4 @@
-//! What a server asks the world to do after handling one input (sans-IO, design.md §2):
+//! What a server asks the world to do after handling one input (sans-IO, docs/architecture.md):
 //! persist, send, reply to a client, or note something for the trace.
 
 use crate::explain::SyncWhy;

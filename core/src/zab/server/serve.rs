@@ -48,7 +48,7 @@ impl Server {
         }
     }
 
-    /// A client request on a connection to this server (design.md `handle_client`).
+    /// A client request on a connection to this server (`handle_client` of the sans-IO API).
     pub fn handle_client(
         &mut self,
         now: SimTime,

@@ -1,4 +1,4 @@
-//! Moving a session to another server (ZooKeeper 3.8, §3 of zookeeper-semantics.md): a client
+//! Moving a session to another server (ZooKeeper 3.8, docs/zookeeper-semantics.md §3): a client
 //! that lost its server reconnects to another one with its session id and last seen zxid.
 //!
 //! - `ZooKeeperServer.processConnectRequest` refuses a client that has seen a newer zxid than

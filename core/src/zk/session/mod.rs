@@ -192,7 +192,7 @@ impl SessionTracker {
 mod tests {
     use super::*;
 
-    /// zookeeper-semantics.md §3.2 (seen: asked 1000 → 4000; asked 100000 → 40000).
+    /// docs/zookeeper-semantics.md §3.2 (seen: asked 1000 → 4000; asked 100000 → 40000).
     #[test]
     fn timeout_negotiation_clamps() {
         let c = SessionConfig::for_tick(2000);

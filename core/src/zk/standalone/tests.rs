@@ -1,4 +1,4 @@
-//! StandaloneServer end to end (ZooKeeperServer; zookeeper-semantics.md §3, §5).
+//! StandaloneServer end to end (ZooKeeperServer; docs/zookeeper-semantics.md §3, §5).
 
 use super::*;
 use crate::zk::acl::Acl;
@@ -211,7 +211,7 @@ fn long_runs_skip_idle_checks() {
 }
 
 /// Time saturates at u64::MAX ms without spinning: `run` of i64::MAX twice then 1 used to loop
-/// forever in the container-check schedule (issue 9, runaway input).
+/// forever in the container-check schedule (runaway input).
 #[test]
 fn advancing_to_the_end_of_time_terminates() {
     let mut s = StandaloneServer::new(ServerConfig::default());

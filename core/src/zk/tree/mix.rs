@@ -1,10 +1,10 @@
 //! `Mix`: the word-at-a-time hash behind each znode's digest contribution
 //! ([`super::DataNode::hash`]). Every replica hashes the node it changed on every applied txn
 //! (the real `DataTree` updates its digest the same way, `DigestCalculator`), so this runs once
-//! per server per write: a byte-at-a-time FNV cost ≈ 9 % of a delivery (issue 10), eight
-//! dependent multiplies per stat field. One multiply per 64-bit word keeps what the digest is
-//! for — any change to one field changes the node's hash (each round is a bijection of the
-//! state) — at an eighth of the cost.
+//! per server per write: a byte-at-a-time FNV was a noticeable share of a delivery
+//! (docs/figures.md, "Design choices"), eight dependent multiplies per stat field. One multiply per
+//! 64-bit word keeps what the digest is for — any change to one field changes the node's hash (each
+//! round is a bijection of the state) — at an eighth of the cost.
 
 /// Running state; [`Mix::finish`] spreads it.
 pub(crate) struct Mix(u64);

@@ -1,4 +1,4 @@
-//! DataTree rules (S/DataTree.java; zookeeper-semantics.md §4.3–§4.5).
+//! DataTree rules (S/DataTree.java; docs/zookeeper-semantics.md §4.3–§4.5).
 
 use super::*;
 use crate::zk::acl::Acl;

@@ -1,4 +1,4 @@
-//! WatchManager firing rules (S/watch/WatchManager.java; zookeeper-semantics.md §5).
+//! WatchManager firing rules (S/watch/WatchManager.java; docs/zookeeper-semantics.md §5).
 
 use super::*;
 

@@ -94,7 +94,7 @@ fn clients_and_expiry() {
 }
 
 /// `redo 18446744073709551615` overflowed `n + 1` and panicked; `run 18446744073709551615`
-/// hung; an invalid UTF-8 line ended the session (issue 9, runaway input).
+/// hung; an invalid UTF-8 line ended the session (runaway input).
 #[test]
 fn runaway_and_bad_input_lines() {
     let mut c = cli();
