@@ -28,7 +28,8 @@ commands:
                                       (interactive, piped, or FILE); 'client NAME' switches sessions
   api [OPTIONS]                       JSON lines in (stdin), JSON lines out: the machine interface
   run SCRIPT [--json] [--narrate]     run an ensemble script, print its trace (text or JSON lines),
-                                      with --narrate each step explained in one sentence
+      [--lang en|zh-CN]               with --narrate each step explained in one sentence
+                                      (--lang zh-CN: in 简体中文)
   fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
                                       the seeded random-fault run (invariants every step);
                                       --shrink prints a failing seed's minimal script

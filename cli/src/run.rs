@@ -1,19 +1,51 @@
-//! `zabscope run SCRIPT [--json] [--narrate]`: run a simulation script (see
+//! `zabscope run SCRIPT [--json] [--narrate] [--lang en|zh-CN]`: run a simulation script (see
 //! `zabscope_core::sim::script`) and print its trace, one event per line, as text or JSON lines;
 //! then the digest. `--narrate` adds each step's one-sentence explanation (the page's
 //! narration line) after its events: `» …` in text, `{"step", "narration": {key, args, text}}`
-//! in JSON.
+//! in JSON. `--lang zh-CN` renders the narration (and a broken invariant's report) in 简体中文,
+//! so a teacher can read it natively; the trace lines are ZooKeeper's own and stay as they are.
 
 use std::process::ExitCode;
+use zabscope_core::explain::Lang;
 use zabscope_core::zk::limits;
 use zabscope_core::{Script, Simulation};
 
+const USAGE: &str = "usage: zabscope run SCRIPT [--json] [--narrate] [--lang en|zh-CN]";
+
+/// `--lang CODE` or `--lang=CODE` (English when absent), and the arguments left.
+fn lang(args: &[String]) -> Result<(Lang, Vec<&String>), String> {
+    let mut lang = Lang::En;
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let code = match a.strip_prefix("--lang") {
+            Some("") => it.next().ok_or(USAGE)?.as_str(),
+            Some(v) if v.starts_with('=') => &v[1..],
+            _ => {
+                rest.push(a);
+                continue;
+            }
+        };
+        lang = code
+            .parse()
+            .map_err(|t: zabscope_core::explain::Text| t.en())?;
+    }
+    Ok((lang, rest))
+}
+
 pub fn main(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let narrate = args.iter().any(|a| a == "--narrate");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let (lang, args) = match lang(args) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("zabscope run: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let json = args.iter().any(|a| *a == "--json");
+    let narrate = args.iter().any(|a| *a == "--narrate");
+    let files: Vec<&String> = args.into_iter().filter(|a| !a.starts_with("--")).collect();
     let [file] = files.as_slice() else {
-        eprintln!("usage: zabscope run SCRIPT [--json] [--narrate]");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
     let text = match std::fs::read_to_string(file) {
@@ -63,12 +95,11 @@ pub fn main(args: &[String]) -> ExitCode {
         }
         if let Some(t) = sim.last_narration().filter(|_| narrate) {
             if json {
-                let j =
-                    serde_json::json!({"step": sim.kernel().step, "narration": t, "text": t.en()});
+                let j = serde_json::json!({"step": sim.kernel().step, "narration": t, "text": t.render(lang)});
                 out.push_str(&j.to_string());
             } else {
                 out.push_str("  » ");
-                out.push_str(&t.en());
+                out.push_str(&t.render(lang));
             }
             out.push('\n');
         }
@@ -79,7 +110,7 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     print!("{out}");
     for v in sim.violations() {
-        eprintln!("{v}");
+        eprintln!("{}", v.text().render(lang));
     }
     if json {
         println!(

@@ -4,6 +4,7 @@
 //! deviation at the protocol step it breaks, marked `BREAK ZAB (name)` in the source. Each one is
 //! caught by a named safety invariant (docs/break-zab.md has the table).
 
+use crate::explain::{Lang, Text};
 use std::fmt;
 
 /// One deliberate protocol bug.
@@ -72,35 +73,29 @@ impl Break {
     /// The explanation in English (what the switch changes, which rule it breaks).
     #[must_use]
     pub fn explain(self) -> &'static str {
-        match self {
-            Break::ElectBySidOnly => {
-                "Leader election compares votes by server id only, not by (epoch, last zxid): a server missing committed txns can lead and truncate them away."
-            }
-            Break::CommitWithoutQuorum => {
-                "The leader commits a proposal on its own ACK: a write answered OK can vanish when the leader dies."
-            }
-            Break::AckBeforeLogging => {
-                "Followers ACK a proposal before their txn log is flushed: a crash loses a txn the leader counted as stored."
-            }
-            Break::SkipTrunc => {
-                "A learner told to TRUNC keeps its log: txns no quorum accepted stay in its history."
-            }
-            Break::NewEpochMax => {
-                "A new leader reuses the highest accepted epoch instead of max + 1: two leaders share an epoch and its zxids."
-            }
-            Break::KeepEphemeralsOnExpiry => {
-                "Closing or expiring a session keeps its ephemeral znodes: locks are never released."
-            }
-            Break::CommitOutOfOrder => {
-                "The leader commits the newest proposal that has a quorum first: replicas apply txns out of zxid order."
-            }
-            Break::ServeAfterLeaderLoss => {
-                "A follower that lost its leader keeps serving reads: clients see state frozen at the moment the leader was lost."
-            }
-            Break::ServeBehindClient => {
-                "A server behind a reconnecting client accepts it: the client reads state older than what it has already seen."
-            }
-        }
+        self.explain_in(Lang::En)
+    }
+
+    /// The explanation in `lang` (catalogue key [`Break::explain_key`]).
+    #[must_use]
+    pub fn explain_in(self, lang: Lang) -> &'static str {
+        lang.template(self.text().key).unwrap_or_default()
+    }
+
+    /// The explanation as a [`Text`] (key `break.<key>`, no arguments).
+    #[must_use]
+    pub fn text(self) -> Text {
+        Text::new(match self {
+            Break::ElectBySidOnly => "break.electBySidOnly",
+            Break::CommitWithoutQuorum => "break.commitWithoutQuorum",
+            Break::AckBeforeLogging => "break.ackBeforeLogging",
+            Break::SkipTrunc => "break.skipTrunc",
+            Break::NewEpochMax => "break.newEpochMax",
+            Break::KeepEphemeralsOnExpiry => "break.keepEphemeralsOnExpiry",
+            Break::CommitOutOfOrder => "break.commitOutOfOrder",
+            Break::ServeAfterLeaderLoss => "break.serveAfterLeaderLoss",
+            Break::ServeBehindClient => "break.serveBehindClient",
+        })
     }
 
     /// The safety invariant that catches this switch first (docs/break-zab.md).
@@ -121,12 +116,19 @@ impl Break {
 
     /// The switch named `key` (case-sensitive, as zoo.cfg keys are).
     pub fn parse(key: &str) -> Result<Break, String> {
+        Break::parse_text(key).map_err(|t| t.en())
+    }
+
+    /// [`Break::parse`] with the error by key (`break.unknown`).
+    pub fn parse_text(key: &str) -> Result<Break, Text> {
         Break::ALL
             .into_iter()
             .find(|b| b.key() == key)
             .ok_or_else(|| {
                 let names: Vec<&str> = Break::ALL.iter().map(|b| b.key()).collect();
-                format!("unknown break switch '{key}' (one of {})", names.join(", "))
+                Text::new("break.unknown")
+                    .arg("key", key.to_string())
+                    .arg("names", names.join(", "))
             })
     }
 }
@@ -147,6 +149,9 @@ mod tests {
             assert_eq!(Break::parse(b.key()), Ok(b));
             assert_eq!(b.explain_key(), format!("break.{}", b.key()));
             assert!(!b.explain().is_empty());
+            assert_eq!(b.text().key, b.explain_key());
+            assert_eq!(b.text().en(), b.explain());
+            assert_ne!(b.explain_in(Lang::ZhCn), b.explain());
         }
         let e = Break::parse("electBySid").unwrap_err();
         assert!(e.contains("unknown break switch 'electBySid'") && e.contains("skipTrunc"));

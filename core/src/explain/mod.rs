@@ -4,22 +4,28 @@
 //! the leader chose DIFF, TRUNC or SNAP, one narration sentence per step and the timeline's
 //! markers. The page and the cli only draw it.
 //!
-//! Every sentence is a [`Text`]: a message key plus named arguments. The English table is
-//! [`texts_en::text`]; a translation is another table, and nothing else changes.
+//! Every sentence is a [`Text`]: a message key plus named arguments, rendered in a [`Lang`] by
+//! its table ([`texts_en`], [`texts_zh`]: the same keys and placeholders) with
+//! [`Text::render`]; [`glossary`] lists the words a student meets first, in both languages.
 
 pub mod election;
+pub mod glossary;
+pub mod lang;
 pub mod marker_log;
 pub mod narrate;
 pub(crate) mod ser;
 pub mod sync;
 pub mod text;
 pub mod texts_en;
+pub mod texts_zh;
 pub mod timeline;
 pub mod tracker;
 pub mod vote;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lang;
 
 pub use election::{ElectionView, RowSource, VoteRow};
 pub use marker_log::MarkerLog;
@@ -29,4 +35,6 @@ pub use timeline::{Marker, MarkerKind};
 pub use tracker::{ProposalRecord, Tracker, TruncatedEntry};
 pub use vote::{Decider, VoteChange};
 
+pub use glossary::{GlossaryEntry, glossary};
+pub use lang::Lang;
 pub use text::{Arg, ArgValue, Shown, Text};

@@ -8,14 +8,18 @@ use crate::zxid::Zxid;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-/// A [`Text`](super::Text)'s arguments as an object `{name: value}`.
+/// A [`Text`](super::Text)'s arguments as an object `{name: value}`: a value is a string, or a
+/// nested `{key, args}` for a sentence inside a sentence (so a page renders it in its language).
 pub(crate) struct Args<'a>(pub &'a super::Text);
 
 impl Serialize for Args<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.args().count()))?;
-        for (k, v) in self.0.args() {
-            m.serialize_entry(k, &v)?;
+        for (k, v) in self.0.typed_args() {
+            match v {
+                super::Arg::Text(t) => m.serialize_entry(k, &**t)?,
+                other => m.serialize_entry(k, &other.render())?,
+            }
         }
         m.end()
     }

@@ -7,6 +7,7 @@
 //! docs/figures.md, "Design choices"). Values render exactly as their `Display` does: zxids and
 //! session ids as `0x` + lower-case hex, times as `1.234s`.
 
+use super::lang::Lang;
 use crate::ids::{ServerId, SessionId};
 use crate::time::SimTime;
 use crate::zxid::Zxid;
@@ -32,6 +33,9 @@ pub enum Arg {
     Str(&'static str),
     /// Anything else, formatted once when the argument is added.
     Owned(Box<str>),
+    /// A sentence inside a sentence (an error wrapped with its context), rendered in the
+    /// language of the outer one.
+    Text(Box<Text>),
 }
 
 impl Arg {
@@ -46,6 +50,17 @@ impl Arg {
             Arg::Time(ms) => Cow::Owned(SimTime(*ms).to_string()),
             Arg::Str(s) => Cow::Borrowed(s),
             Arg::Owned(s) => Cow::Borrowed(s),
+            Arg::Text(t) => Cow::Owned(t.en()),
+        }
+    }
+
+    /// The value as text in `lang`: the same as [`Arg::render`] except a nested sentence,
+    /// which renders in `lang` too (numbers, zxids and times read the same in every language).
+    #[must_use]
+    pub fn render_in(&self, lang: Lang) -> Cow<'_, str> {
+        match self {
+            Arg::Text(t) => Cow::Owned(t.render(lang)),
+            other => other.render(),
         }
     }
 }
@@ -124,6 +139,12 @@ impl ArgValue for &'static str {
 impl ArgValue for Arg {
     fn into_arg(self) -> Arg {
         self
+    }
+}
+
+impl ArgValue for Text {
+    fn into_arg(self) -> Arg {
+        Arg::Text(Box::new(self))
     }
 }
 
@@ -225,6 +246,12 @@ impl Text {
     #[must_use]
     pub fn en(&self) -> String {
         super::texts_en::text(self)
+    }
+
+    /// The sentence in `lang` (see [`Lang`]); `render(Lang::En)` is [`Text::en`].
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        super::lang::render(self, lang)
     }
 }
 

@@ -338,38 +338,319 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("log.committed", "committed"),
     ("log.logged", "logged, not committed"),
     ("log.truncated", "truncated"),
+    // Languages.
+    (
+        "lang.unknown",
+        "unknown language '{code}' (one of en, zh-CN)",
+    ),
+    // Break-ZAB switches (breaks.rs): what each changes, which rule it breaks.
+    (
+        "break.electBySidOnly",
+        "Leader election compares votes by server id only, not by (epoch, last zxid): a server missing committed txns can lead and truncate them away.",
+    ),
+    (
+        "break.commitWithoutQuorum",
+        "The leader commits a proposal on its own ACK: a write answered OK can vanish when the leader dies.",
+    ),
+    (
+        "break.ackBeforeLogging",
+        "Followers ACK a proposal before their txn log is flushed: a crash loses a txn the leader counted as stored.",
+    ),
+    (
+        "break.skipTrunc",
+        "A learner told to TRUNC keeps its log: txns no quorum accepted stay in its history.",
+    ),
+    (
+        "break.newEpochMax",
+        "A new leader reuses the highest accepted epoch instead of max + 1: two leaders share an epoch and its zxids.",
+    ),
+    (
+        "break.keepEphemeralsOnExpiry",
+        "Closing or expiring a session keeps its ephemeral znodes: locks are never released.",
+    ),
+    (
+        "break.commitOutOfOrder",
+        "The leader commits the newest proposal that has a quorum first: replicas apply txns out of zxid order.",
+    ),
+    (
+        "break.serveAfterLeaderLoss",
+        "A follower that lost its leader keeps serving reads: clients see state frozen at the moment the leader was lost.",
+    ),
+    (
+        "break.serveBehindClient",
+        "A server behind a reconnecting client accepts it: the client reads state older than what it has already seen.",
+    ),
+    (
+        "break.unknown",
+        "unknown break switch '{key}' (one of {names})",
+    ),
+    // Invariants (invariant/*): the names stay as in the TLA+ specifications.
+    (
+        "invariant.Leadership1",
+        "At most one leader establishes each epoch (a quorum acknowledged its NEWLEADER).",
+    ),
+    (
+        "invariant.Leadership2",
+        "At most one server becomes leader in each epoch.",
+    ),
+    (
+        "invariant.Integrity",
+        "A server delivers only txns a leader proposed, and one zxid names one txn.",
+    ),
+    (
+        "invariant.Agreement",
+        "Two servers that deliver the same zxid deliver the same txn.",
+    ),
+    (
+        "invariant.TotalOrder",
+        "Every server delivers txns in increasing zxid order.",
+    ),
+    (
+        "invariant.LocalPrimaryOrder",
+        "A leader's txns are delivered in the order it proposed them, none skipped.",
+    ),
+    (
+        "invariant.GlobalPrimaryOrder",
+        "A server delivers the txns of an older epoch before those of a newer one.",
+    ),
+    (
+        "invariant.PrimaryIntegrity",
+        "A new leader's history holds every txn delivered before its epoch.",
+    ),
+    (
+        "invariant.PrefixConsistency",
+        "The histories servers deliver are prefixes of one another.",
+    ),
+    (
+        "invariant.DigestAgreement",
+        "Replicas that applied the same zxid hold the same data tree (the same digest).",
+    ),
+    (
+        "invariant.Durability",
+        "A txn a server ACKed is still on its disk after a crash or restart, unless a leader told it to truncate it.",
+    ),
+    (
+        "invariant.AckedWritesSurvive",
+        "A write answered OK is in the history of every later leader.",
+    ),
+    (
+        "invariant.MonotonicReads",
+        "A client never reads state older than what it has already seen.",
+    ),
+    (
+        "invariant.EphemeralCleanup",
+        "When a session is closed or expires, its ephemeral znodes are deleted.",
+    ),
+    (
+        "invariant.ServeOnlyInBroadcast",
+        "A server answers clients only while it is in the broadcast phase with a leader.",
+    ),
+    (
+        "invariant.LinkFifo",
+        "Messages on one link arrive in the order they were sent (as on a TCP connection).",
+    ),
+    (
+        "invariant.violated",
+        "{invariant} violated at step {step} (seed {seed}): {detail}",
+    ),
+    // What a broken invariant saw (invariant/*; `Violation::why`).
+    (
+        "violation.acked_writes_survive",
+        "write {zxid} was answered OK, but leader {leader} of epoch {epoch} does not hold it",
+    ),
+    (
+        "violation.agreement.delivered",
+        "server {sid} delivered a different txn as {zxid}",
+    ),
+    (
+        "violation.agreement.recovered",
+        "leader {leader} recovered a different txn as {zxid}",
+    ),
+    (
+        "violation.digest_agreement",
+        "server {sid} applied {zxid} and holds digest {digest}, another replica at {zxid} held {other}",
+    ),
+    (
+        "violation.durability",
+        "server {sid} ACKed {zxid} but its disk no longer holds it",
+    ),
+    (
+        "violation.ephemeral_cleanup",
+        "server {sid} committed closeSession {zxid} ({session}) but still holds its ephemeral {path}",
+    ),
+    (
+        "violation.global_primary_order",
+        "server {sid} delivered epoch {epoch} after epoch {last}",
+    ),
+    (
+        "violation.integrity.proposed",
+        "two different txns proposed as {zxid}",
+    ),
+    (
+        "violation.integrity.delivered",
+        "server {sid} delivered {zxid} that no leader broadcast",
+    ),
+    (
+        "violation.leadership1",
+        "epoch {epoch} has established leaders {leaders}",
+    ),
+    (
+        "violation.leadership2",
+        "epoch {epoch} has leaders {leaders}",
+    ),
+    (
+        "violation.link_fifo",
+        "link {from}→{to} delivered message #{msg} after #{last}, which was sent later",
+    ),
+    (
+        "violation.local_primary_order",
+        "server {sid} delivered {zxid} right after {last}",
+    ),
+    (
+        "violation.monotonic_reads",
+        "session {session} was answered at {zxid} after it had seen {seen}",
+    ),
+    (
+        "violation.prefix_consistency",
+        "server {sid} delivered {zxid} right after {prev}, but {pred} was delivered before it",
+    ),
+    (
+        "violation.primary_integrity",
+        "leader {leader} of epoch {epoch} lacks delivered {last}",
+    ),
+    ("violation.serve_only_in_broadcast.phase", "in {phase}"),
+    (
+        "violation.serve_only_in_broadcast.silent",
+        "{ms} ms after it last heard from leader {leader} (syncLimit is {limit} ms)",
+    ),
+    (
+        "violation.serve_only_in_broadcast",
+        "server {sid} answered a client {why}",
+    ),
+    // The command line's errors (sim/command.rs, sim/usage.rs). `cmd.help` is the command list
+    // itself (`usage::help_in`), not a template.
+    ("cmd.not_server_id", "'{word}' is not a server id"),
+    ("cmd.not_number", "'{word}' is not a number"),
+    (
+        "cmd.client_usage",
+        "expected 'client C connect 1,2,3 [timeout MS]' or 'client C crash|pause|resume|close|heal' or 'client C cut 1,2'",
+    ),
+    ("cmd.empty_connect", "an empty connect string"),
+    ("cmd.missing_argument", "'{line}': missing argument"),
+    ("cmd.in_line", "'{line}': {error}"),
+    (
+        "cmd.partition_empty",
+        "'{line}': a partition names at least one server",
+    ),
+    (
+        "cmd.block_empty",
+        "'{line}': block needs server ids on both sides",
+    ),
+    ("cmd.loss_range", "loss is 0..=1000000 ppm"),
+    ("cmd.bad_json", "'{line}': bad request JSON: {error}"),
+    ("cmd.empty", "empty command: type 'help' for the list"),
+    (
+        "cmd.unknown",
+        "unknown command '{name}': type 'help' for the list",
+    ),
+    (
+        "cmd.case",
+        "unknown command '{word}': zkCli commands are case-sensitive, use '{lower}'",
+    ),
+    (
+        "cmd.missing_usage",
+        "'{line}': missing argument (usage: {usage})",
+    ),
+    (
+        "cmd.too_many",
+        "'{line}': too many arguments (usage: {usage})",
+    ),
+    (
+        "cmd.create_option",
+        "'{line}': unknown option {option} (create takes -s -e -c -t TTL)",
+    ),
+    (
+        "cmd.create_path",
+        "'{line}': missing path (usage: create CLIENT [-s] [-e] [-c] [-t TTL] PATH [DATA])",
+    ),
+    // zkCli 3.8's own messages (CreateCommand): the same in every language.
+    ("zkcli.ttl_not_long", "-t argument must be a long value"),
+    (
+        "zkcli.container_flags",
+        "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.",
+    ),
+    (
+        "zkcli.ttl_ephemeral",
+        "TTLs cannot be used with Ephemeral znodes",
+    ),
+    (
+        "zkcli.ttl_container",
+        "TTLs cannot be used with Container znodes",
+    ),
+    ("zkcli.ttl_positive", "ttl must be positive"),
+    // Commands that make no sense in the current state (sim/validate.rs, Simulation::validate).
+    (
+        "check.crashed",
+        "cannot {what} server.{id}: it is crashed (use 'restart {id}')",
+    ),
+    (
+        "check.not_running",
+        "cannot {what} server.{id}: it is not running (use 'start {id}')",
+    ),
+    ("check.empty_group", "a group of servers is empty"),
+    ("check.named_twice", "server.{id} is named twice"),
+    ("check.not_in_flight", "no message m{id} in flight"),
+    (
+        "check.already_running",
+        "server.{id} is already running (use 'restart {id}' to restart it)",
+    ),
+    ("check.already_paused", "server.{id} is already paused"),
+    ("check.not_paused", "server.{id} is not paused"),
+    (
+        "check.cuts_nothing",
+        "this partition cuts nothing: name at least two groups",
+    ),
+    (
+        "check.self_cut",
+        "{error}: a server cannot be cut from itself",
+    ),
+    (
+        "check.same_link",
+        "a link joins two different servers, not {from} and {to}",
+    ),
+    ("check.not_held", "the link {from}→{to} is not held"),
+    (
+        "check.already_connected",
+        "client '{client}' is already connected to server.{server} (session {session}): use 'move {client} N' to move it",
+    ),
+    (
+        "check.already_connecting",
+        "client '{client}' is already connecting",
+    ),
+    ("check.no_server", "no server.{id} in this ensemble"),
+    ("check.no_client", "no client '{client}': connect it first"),
+    // Caps (limits.rs).
+    (
+        "limits.span",
+        "{what} is {ms} ms; one command runs at most {max} ms (24 h) of simulated time: run again to go further",
+    ),
+    ("limits.the_delay", "the delay"),
+    ("limits.the_run", "the run"),
+    (
+        "limits.server_id",
+        "server id {given} is out of range: ids are 1..={max}",
+    ),
+    (
+        "limits.step_cap",
+        "stopped after {steps} steps at {at} of simulated time (the cap per command); run again to continue",
+    ),
+    // A message from code that has no keyed error yet: shown as it is.
+    ("error.en", "{error}"),
 ];
 
-/// Render `t` (its key with its arguments). An unknown key renders as the key and its arguments (never a
-/// panic); a placeholder with no argument renders as `?`.
+/// Render `t` (its key with its arguments) in English. An unknown key renders as the key and its
+/// arguments (never a panic); a placeholder with no argument renders as `?`.
 #[must_use]
 pub fn text(t: &Text) -> String {
-    let Some((_, template)) = TEXTS.iter().find(|(k, _)| *k == t.key) else {
-        let list: Vec<String> = t.args().map(|(k, v)| format!("{k}={v}")).collect();
-        return format!("{} {}", t.key, list.join(" "))
-            .trim_end()
-            .to_string();
-    };
-    fill(template, t)
-}
-
-fn fill(template: &str, args: &Text) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match args.get(name) {
-            Some(v) => out.push_str(&v),
-            None => out.push('?'),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
+    super::lang::render(t, super::Lang::En)
 }

@@ -2,6 +2,7 @@
 //! (`crash 3`, `partition 1,2|3,4,5`, `create c1 /a hello`, …).
 
 use crate::client::recipes::RecipeSpec;
+use crate::explain::Text;
 use crate::ids::ServerId;
 use crate::sim::usage;
 use crate::zk::limits;
@@ -137,23 +138,23 @@ pub enum Command {
     },
 }
 
-fn ids(s: &str) -> Result<Vec<ServerId>, String> {
+fn ids(s: &str) -> Result<Vec<ServerId>, Text> {
     s.split(',').filter(|p| !p.is_empty()).map(id).collect()
 }
 
 /// A server id, 1..=255; `0`, `-1` and `4294967296` are out of range (not "no server.0").
-fn id(s: &str) -> Result<ServerId, String> {
+fn id(s: &str) -> Result<ServerId, Text> {
     let t = s.trim();
     match t.parse::<i128>() {
         Ok(n) if (1..=i128::from(limits::MAX_SERVER_ID)).contains(&n) => Ok(ServerId(n as u32)),
-        Ok(_) => Err(limits::server_id_out_of_range(t)),
-        Err(_) => Err(format!("'{s}' is not a server id")),
+        Ok(_) => Err(limits::server_id_out_of_range_text(t)),
+        Err(_) => Err(Text::new("cmd.not_server_id").arg("word", s.to_string())),
     }
 }
 
-fn num(s: &str) -> Result<u64, String> {
+fn num(s: &str) -> Result<u64, Text> {
     s.parse::<u64>()
-        .map_err(|_| format!("'{s}' is not a number"))
+        .map_err(|_| Text::new("cmd.not_number").arg("word", s.to_string()))
 }
 
 fn join(v: &[ServerId]) -> String {
@@ -164,19 +165,18 @@ fn join(v: &[ServerId]) -> String {
 }
 
 /// `client C ACTION …` after the name.
-fn zk_action(w: &[&str]) -> Result<ZkAction, String> {
-    let usage = "expected 'client C connect 1,2,3 [timeout MS]' or 'client C \
-                 crash|pause|resume|close|heal' or 'client C cut 1,2'";
+fn zk_action(w: &[&str]) -> Result<ZkAction, Text> {
+    let usage = Text::new("cmd.client_usage");
     match w {
         ["connect", hosts, more @ ..] => {
             let hosts = ids(hosts)?;
             if hosts.is_empty() {
-                return Err("an empty connect string".into());
+                return Err(Text::new("cmd.empty_connect"));
             }
             let timeout_ms = match more {
                 [] => 30_000,
                 ["timeout", t] => num(t)?,
-                _ => return Err(usage.into()),
+                _ => return Err(usage),
             };
             Ok(ZkAction::Connect { hosts, timeout_ms })
         }
@@ -186,7 +186,7 @@ fn zk_action(w: &[&str]) -> Result<ZkAction, String> {
         ["close"] => Ok(ZkAction::Close),
         ["heal"] => Ok(ZkAction::Heal),
         ["cut", servers] => Ok(ZkAction::Cut(ids(servers)?)),
-        _ => Err(usage.into()),
+        _ => Err(usage),
     }
 }
 
@@ -207,16 +207,27 @@ impl fmt::Display for ZkAction {
 }
 
 impl Command {
-    /// Parse one command line.
+    /// Parse one command line; the error in English (`help` answers the command list).
     pub fn parse(line: &str) -> Result<Command, String> {
+        Command::parse_text(line).map_err(|t| t.en())
+    }
+
+    /// [`Command::parse`] with the error by key (`cmd.*`; `cmd.help` is the command list), to
+    /// render in any language.
+    pub fn parse_text(line: &str) -> Result<Command, Text> {
         let w: Vec<&str> = line.split_whitespace().collect();
+        let in_line = |e: Text| {
+            Text::new("cmd.in_line")
+                .arg("line", line.to_string())
+                .arg("error", e)
+        };
         let arg = |i: usize| {
             w.get(i)
                 .copied()
-                .ok_or_else(|| format!("'{line}': missing argument"))
+                .ok_or_else(|| Text::new("cmd.missing_argument").arg("line", line.to_string()))
         };
         let rest = |i: usize| w.get(i..).map(|r| r.join(" ")).unwrap_or_default();
-        let client = |op: ClientOp| -> Result<Command, String> {
+        let client = |op: ClientOp| -> Result<Command, Text> {
             Ok(Command::Op {
                 client: arg(1)?.to_string(),
                 op,
@@ -225,7 +236,7 @@ impl Command {
         let name = usage::name(w.first().copied().unwrap_or(""))?;
         usage::check_words(&name, w.len(), line)?;
         match name.as_str() {
-            "help" => Err(usage::help_en()),
+            "help" => Err(Text::new("cmd.help")),
             "start" => Ok(Command::Start(id(arg(1)?)?)),
             "stop" => Ok(Command::Stop(id(arg(1)?)?)),
             "crash" => Ok(Command::Crash(id(arg(1)?)?)),
@@ -237,7 +248,7 @@ impl Command {
                     arg(1)?.split('|').map(ids).collect::<Result<_, _>>()?;
                 // `partition ,` named no server (and printed back as `partition `).
                 if groups.iter().all(Vec::is_empty) {
-                    return Err(format!("'{line}': a partition names at least one server"));
+                    return Err(Text::new("cmd.partition_empty").arg("line", line.to_string()));
                 }
                 Ok(Command::Partition(groups))
             }
@@ -245,7 +256,7 @@ impl Command {
                 let (from, to) = (ids(arg(1)?)?, ids(arg(2)?)?);
                 // `block 3 ,` blocked nothing (and printed back as `block 3 `).
                 if from.is_empty() || to.is_empty() {
-                    return Err(format!("'{line}': block needs server ids on both sides"));
+                    return Err(Text::new("cmd.block_empty").arg("line", line.to_string()));
                 }
                 Ok(Command::Block { from, to })
             }
@@ -254,7 +265,7 @@ impl Command {
                 u32::try_from(num(arg(1)?)?)
                     .ok()
                     .filter(|p| *p <= 1_000_000)
-                    .ok_or("loss is 0..=1000000 ppm")?,
+                    .ok_or_else(|| Text::new("cmd.loss_range"))?,
             )),
             "hold" => Ok(Command::Hold {
                 from: id(arg(1)?)?,
@@ -266,11 +277,12 @@ impl Command {
             }),
             "client" => Ok(Command::Zk {
                 client: arg(1)?.to_string(),
-                action: zk_action(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
+                action: zk_action(&w[2..]).map_err(in_line)?,
             }),
             "recipe" => Ok(Command::Recipe {
                 client: arg(1)?.to_string(),
-                spec: RecipeSpec::parse(&w[2..]).map_err(|e| format!("'{line}': {e}"))?,
+                spec: RecipeSpec::parse(&w[2..])
+                    .map_err(|e| in_line(Text::new("error.en").arg("error", e)))?,
             }),
             "release" => Ok(Command::Release {
                 from: id(arg(1)?)?,
@@ -279,7 +291,7 @@ impl Command {
             "dropmsg" => Ok(Command::DropMsg(num(arg(1)?)?)),
             "delaymsg" => Ok(Command::DelayMsg {
                 id: num(arg(1)?)?,
-                ms: limits::span("the delay", num(arg(2)?)?)?,
+                ms: limits::span_text(Text::new("limits.the_delay"), num(arg(2)?)?)?,
             }),
             "connect" => Ok(Command::Connect {
                 client: arg(1)?.to_string(),
@@ -311,17 +323,18 @@ impl Command {
                     .splitn(3, char::is_whitespace)
                     .nth(2)
                     .unwrap_or_default();
-                let request = serde_json::from_str::<Request>(json)
-                    .map_err(|e| format!("'{line}': bad request JSON: {e}"))?;
+                let request = serde_json::from_str::<Request>(json).map_err(|e| {
+                    Text::new("cmd.bad_json")
+                        .arg("line", line.to_string())
+                        .arg("error", e.to_string())
+                })?;
                 Ok(Command::Request {
                     client: arg(1)?.to_string(),
                     request: Box::new(request),
                 })
             }
-            "" => Err("empty command: type 'help' for the list".to_string()),
-            other => Err(format!(
-                "unknown command '{other}': type 'help' for the list"
-            )),
+            "" => Err(Text::new("cmd.empty")),
+            other => Err(Text::new("cmd.unknown").arg("name", other.to_string())),
         }
     }
 }

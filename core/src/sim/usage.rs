@@ -5,7 +5,7 @@
 //! Ensemble commands are this simulator's own and case-insensitive (`CRASH 2`); the zkCli
 //! operations (`create`, `set`, `get`, `delete`, `sync`) are case-sensitive as in zkCli 3.8.
 
-use crate::explain::Text;
+use crate::explain::{Lang, Text};
 use crate::sim::command::{ClientOp, Command};
 use crate::zk::acl::Acl;
 use crate::zk::request::{CreateMode, Request};
@@ -118,34 +118,46 @@ pub fn help() -> Vec<(&'static str, Text)> {
 /// `help` rendered in English, one command a line.
 #[must_use]
 pub fn help_en() -> String {
+    help_in(Lang::En)
+}
+
+/// `help` rendered in `lang`, one command a line (the usages are the command language itself
+/// and stay as typed).
+#[must_use]
+pub fn help_in(lang: Lang) -> String {
     help()
         .iter()
-        .map(|(usage, t)| format!("{usage:<46} {}", t.en()))
+        .map(|(usage, t)| format!("{usage:<46} {}", t.render(lang)))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// The command's name as matched: ensemble commands in any case, zkCli ones exactly.
-pub fn name(word: &str) -> Result<String, String> {
+pub fn name(word: &str) -> Result<String, Text> {
     let lower = word.to_ascii_lowercase();
     if ZKCLI.contains(&lower.as_str()) && lower != word {
-        return Err(format!(
-            "unknown command '{word}': zkCli commands are case-sensitive, use '{lower}'"
-        ));
+        return Err(Text::new("cmd.case")
+            .arg("word", word.to_string())
+            .arg("lower", lower));
     }
     Ok(lower)
 }
 
 /// Refuse a line with too few or too many words for its command.
-pub fn check_words(name: &str, words: usize, line: &str) -> Result<(), String> {
+pub fn check_words(name: &str, words: usize, line: &str) -> Result<(), Text> {
     let Some(c) = COMMANDS.iter().find(|c| c.name == name) else {
         return Ok(());
     };
+    let refuse = |key| {
+        Err(Text::new(key)
+            .arg("line", line.to_string())
+            .arg("usage", c.usage))
+    };
     if words < c.min_words {
-        return Err(format!("'{line}': missing argument (usage: {})", c.usage));
+        return refuse("cmd.missing_usage");
     }
     if c.max_words.is_some_and(|m| words > m) {
-        return Err(format!("'{line}': too many arguments (usage: {})", c.usage));
+        return refuse("cmd.too_many");
     }
     Ok(())
 }
@@ -153,10 +165,10 @@ pub fn check_words(name: &str, words: usize, line: &str) -> Result<(), String> {
 /// `create CLIENT [-s] [-e] [-c] [-t TTL] PATH [DATA…]` with zkCli 3.8's flag rules
 /// (`CreateCommand`). Plain and `-e` creates stay `ClientOp::Create`; the other modes are sent
 /// as the `Request` they are.
-pub fn create(w: &[&str], line: &str) -> Result<Command, String> {
+pub fn create(w: &[&str], line: &str) -> Result<Command, Text> {
     let client = w
         .get(1)
-        .ok_or_else(|| format!("'{line}': missing argument"))?;
+        .ok_or_else(|| Text::new("cmd.missing_argument").arg("line", line.to_string()))?;
     let (mut e, mut s, mut c, mut ttl) = (false, false, false, None);
     let mut i = 2;
     while let Some(flag) = w.get(i).filter(|f| f.starts_with('-') && f.len() > 1) {
@@ -169,40 +181,33 @@ pub fn create(w: &[&str], line: &str) -> Result<Command, String> {
                 let v = w
                     .get(i)
                     .and_then(|v| v.parse::<i64>().ok())
-                    .ok_or("-t argument must be a long value")?;
+                    .ok_or_else(|| Text::new("zkcli.ttl_not_long"))?;
                 ttl = Some(v);
             }
             other => {
-                return Err(format!(
-                    "'{line}': unknown option {other} (create takes -s -e -c -t TTL)"
-                ));
+                return Err(Text::new("cmd.create_option")
+                    .arg("line", line.to_string())
+                    .arg("option", other.to_string()));
             }
         }
         i += 1;
     }
     let path = w
         .get(i)
-        .ok_or_else(|| {
-            format!(
-                "'{line}': missing path (usage: create CLIENT [-s] [-e] [-c] [-t TTL] PATH [DATA])"
-            )
-        })?
+        .ok_or_else(|| Text::new("cmd.create_path").arg("line", line.to_string()))?
         .to_string();
     let data = w.get(i + 1..).map(|r| r.join(" ")).unwrap_or_default();
     if c && (e || s) {
-        return Err(
-            "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential."
-                .into(),
-        );
+        return Err(Text::new("zkcli.container_flags"));
     }
     if ttl.is_some() && e {
-        return Err("TTLs cannot be used with Ephemeral znodes".into());
+        return Err(Text::new("zkcli.ttl_ephemeral"));
     }
     if ttl.is_some() && c {
-        return Err("TTLs cannot be used with Container znodes".into());
+        return Err(Text::new("zkcli.ttl_container"));
     }
     if ttl.is_some_and(|t| t <= 0) {
-        return Err("ttl must be positive".into());
+        return Err(Text::new("zkcli.ttl_positive"));
     }
     let mode = match (e, s, c, ttl.is_some()) {
         (true, true, ..) => CreateMode::EphemeralSequential,

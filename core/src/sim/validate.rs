@@ -6,6 +6,7 @@
 //! Commands already due now (a script's `at 0 start 2` not yet stepped) count as done: they run
 //! before the new one.
 
+use crate::explain::Text;
 use crate::ids::ServerId;
 use crate::sim::command::Command;
 use crate::sim::kernel::{Item, Kernel, Status};
@@ -31,34 +32,31 @@ fn effective_status(k: &Kernel, id: ServerId) -> Option<Status> {
     Some(st)
 }
 
-fn running(k: &Kernel, id: ServerId, what: &str) -> Result<Status, String> {
+fn running(k: &Kernel, id: ServerId, what: &'static str) -> Result<Status, Text> {
+    let refuse = |key| Err(Text::new(key).arg("what", what).arg("id", id));
     match effective_status(k, id) {
         Some(s @ (Status::Up | Status::Paused)) => Ok(s),
-        Some(Status::Crashed) => Err(format!(
-            "cannot {what} server.{id}: it is crashed (use 'restart {id}')"
-        )),
-        _ => Err(format!(
-            "cannot {what} server.{id}: it is not running (use 'start {id}')"
-        )),
+        Some(Status::Crashed) => refuse("check.crashed"),
+        _ => refuse("check.not_running"),
     }
 }
 
-fn distinct(groups: &[&[ServerId]]) -> Result<(), String> {
+fn distinct(groups: &[&[ServerId]]) -> Result<(), Text> {
     let mut seen = std::collections::BTreeSet::new();
     for g in groups {
         if g.is_empty() {
-            return Err("a group of servers is empty".into());
+            return Err(Text::new("check.empty_group"));
         }
         for id in *g {
             if !seen.insert(*id) {
-                return Err(format!("server.{id} is named twice"));
+                return Err(Text::new("check.named_twice").arg("id", id));
             }
         }
     }
     Ok(())
 }
 
-fn in_flight(k: &Kernel, id: u64) -> Result<(), String> {
+fn in_flight(k: &Kernel, id: u64) -> Result<(), Text> {
     let found = k
         .agenda
         .values()
@@ -66,7 +64,7 @@ fn in_flight(k: &Kernel, id: u64) -> Result<(), String> {
     if found {
         Ok(())
     } else {
-        Err(format!("no message m{id} in flight"))
+        Err(Text::new("check.not_in_flight").arg("id", id))
     }
 }
 
@@ -79,57 +77,59 @@ fn session_open(k: &Kernel, session: crate::ids::SessionId) -> bool {
 }
 
 /// Refuse `c` if it cannot apply to the current state.
-pub(crate) fn check(k: &Kernel, c: &Command) -> Result<(), String> {
+pub(crate) fn check(k: &Kernel, c: &Command) -> Result<(), Text> {
     match c {
         Command::Start(i) => match effective_status(k, *i) {
-            Some(Status::Up | Status::Paused) => Err(format!(
-                "server.{i} is already running (use 'restart {i}' to restart it)"
-            )),
+            Some(Status::Up | Status::Paused) => {
+                Err(Text::new("check.already_running").arg("id", i))
+            }
             _ => Ok(()),
         },
         Command::Stop(i) => running(k, *i, "stop").map(|_| ()),
         Command::Crash(i) => running(k, *i, "crash").map(|_| ()),
         Command::Pause(i) => match running(k, *i, "pause")? {
-            Status::Paused => Err(format!("server.{i} is already paused")),
+            Status::Paused => Err(Text::new("check.already_paused").arg("id", i)),
             _ => Ok(()),
         },
         Command::Resume(i) => match running(k, *i, "resume")? {
             Status::Paused => Ok(()),
-            _ => Err(format!("server.{i} is not paused")),
+            _ => Err(Text::new("check.not_paused").arg("id", i)),
         },
         Command::Partition(groups) => {
             let g: Vec<&[ServerId]> = groups.iter().map(Vec::as_slice).collect();
             distinct(&g)?;
             let named: usize = groups.iter().map(Vec::len).sum();
             if groups.len() < 2 && named >= k.nodes.len() {
-                return Err("this partition cuts nothing: name at least two groups".into());
+                return Err(Text::new("check.cuts_nothing"));
             }
             Ok(())
         }
         Command::Block { from, to } => {
-            distinct(&[from, to]).map_err(|e| format!("{e}: a server cannot be cut from itself"))
+            distinct(&[from, to]).map_err(|e| Text::new("check.self_cut").arg("error", e))
         }
-        Command::Hold { from, to } | Command::Release { from, to } if from == to => Err(format!(
-            "a link joins two different servers, not {from} and {to}"
-        )),
+        Command::Hold { from, to } | Command::Release { from, to } if from == to => Err(
+            Text::new("check.same_link")
+                .arg("from", from)
+                .arg("to", to),
+        ),
         Command::Release { from, to } => {
             let (a, b) = (k.slot(*from), k.slot(*to));
             match (a, b) {
                 (Some(a), Some(b)) if k.net.is_held(a, b) => Ok(()),
-                _ => Err(format!("the link {from}→{to} is not held")),
+                _ => Err(Text::new("check.not_held").arg("from", from).arg("to", to)),
             }
         }
         Command::DropMsg(id) | Command::DelayMsg { id, .. } => in_flight(k, *id),
         Command::Connect { client, .. } => match k.clients.iter().find(|x| &x.name == client) {
-            Some(x) if session_open(k, x.session) => Err(format!(
-                "client '{client}' is already connected to server.{} (session {}): use 'move {client} N' to move it",
-                x.server, x.session
-            )),
+            Some(x) if session_open(k, x.session) => Err(Text::new("check.already_connected")
+                .arg("client", client)
+                .arg("server", x.server)
+                .arg("session", x.session)),
             _ if k.agenda.values().any(
                 |i| matches!(i, Item::Command(x) if matches!(&**x, Command::Connect { client: c, .. } if c == client)),
             ) =>
             {
-                Err(format!("client '{client}' is already connecting"))
+                Err(Text::new("check.already_connecting").arg("client", client))
             }
             _ => Ok(()),
         },

@@ -10,6 +10,9 @@
 //! five servers: one ping per millisecond per follower) stops after 8.8 simulated hours with
 //! a clear error instead of running for minutes (docs/parser-fuzzing.md).
 
+use crate::explain::{ArgValue, Text};
+use crate::time::SimTime;
+
 /// The longest stretch of simulated time one command may run: 24 h (86,400,000 ms).
 pub const MAX_SPAN_MS: u64 = 86_400_000;
 
@@ -25,11 +28,16 @@ pub const MAX_SERVER_ID: i64 = 255;
 
 /// Checks a requested span of simulated time, naming `what` in the error.
 pub fn span(what: &str, ms: u64) -> Result<u64, String> {
+    span_text(what.to_string(), ms).map_err(|t| t.en())
+}
+
+/// [`span`] with the error by key (`limits.span`); `what` is a name or a [`Text`].
+pub fn span_text(what: impl ArgValue, ms: u64) -> Result<u64, Text> {
     if ms > MAX_SPAN_MS {
-        return Err(format!(
-            "{what} is {ms} ms; one command runs at most {MAX_SPAN_MS} ms (24 h) of simulated \
-             time: run again to go further"
-        ));
+        return Err(Text::new("limits.span")
+            .arg("what", what)
+            .arg("ms", ms)
+            .arg("max", MAX_SPAN_MS));
     }
     Ok(ms)
 }
@@ -47,18 +55,29 @@ pub fn server_id(n: i64) -> Result<u32, String> {
 /// The error for a server id outside 1..=255, quoting it as given.
 #[must_use]
 pub fn server_id_out_of_range(given: &str) -> String {
-    format!("server id {given} is out of range: ids are 1..={MAX_SERVER_ID}")
+    server_id_out_of_range_text(given).en()
+}
+
+/// [`server_id_out_of_range`] by key (`limits.server_id`).
+#[must_use]
+pub fn server_id_out_of_range_text(given: &str) -> Text {
+    Text::new("limits.server_id")
+        .arg("given", given.to_string())
+        .arg("max", MAX_SERVER_ID)
 }
 
 /// The error for a run that hit its step cap ([`MAX_STEPS`]) before its end time.
 #[must_use]
 pub fn step_cap(steps: u64, at_ms: u64) -> String {
-    format!(
-        "stopped after {steps} steps at {}.{:03}s of simulated time (the cap per command); \
-         run again to continue",
-        at_ms / 1000,
-        at_ms % 1000
-    )
+    step_cap_text(steps, at_ms).en()
+}
+
+/// [`step_cap`] by key (`limits.step_cap`).
+#[must_use]
+pub fn step_cap_text(steps: u64, at_ms: u64) -> Text {
+    Text::new("limits.step_cap")
+        .arg("steps", steps)
+        .arg("at", SimTime(at_ms))
 }
 
 /// One input line as text; invalid UTF-8 is named by its byte offset (line-based consoles

@@ -7,6 +7,7 @@
 //! records the txn; each `Established` event checks the new leader against them.
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zab::server::replica::Entry;
 use crate::zxid::Zxid;
@@ -43,10 +44,10 @@ pub fn established(h: &History, leader: &Server, epoch: u32, found: &mut Found) 
         if !held {
             found.push((
                 "AckedWritesSurvive",
-                format!(
-                    "write {z} was answered OK, but leader {} of epoch {epoch} does not hold it",
-                    core.id
-                ),
+                Text::new("violation.acked_writes_survive")
+                    .arg("zxid", z)
+                    .arg("leader", core.id)
+                    .arg("epoch", epoch),
             ));
             return;
         }

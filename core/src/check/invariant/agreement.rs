@@ -4,6 +4,7 @@
 //! (received in a SNAP), which are in no log.
 
 use super::{Delivery, Found, History};
+use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zab::server::replica::Entry;
 use crate::zxid::Zxid;
@@ -13,10 +14,9 @@ pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
     match h.delivered.get(&d.zxid) {
         Some(x) if x != e => found.push((
             "Agreement",
-            format!(
-                "server {} delivered a different txn as {}",
-                d.server.core.id, d.zxid
-            ),
+            Text::new("violation.agreement.delivered")
+                .arg("sid", d.server.core.id)
+                .arg("zxid", d.zxid),
         )),
         Some(_) => {}
         None => {
@@ -34,11 +34,9 @@ pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
         match h.delivered.get(&e.zxid()) {
             Some(x) if x != e => found.push((
                 "Agreement",
-                format!(
-                    "leader {} recovered a different txn as {}",
-                    leader.core.id,
-                    e.zxid()
-                ),
+                Text::new("violation.agreement.recovered")
+                    .arg("leader", leader.core.id)
+                    .arg("zxid", e.zxid()),
             )),
             Some(_) => {}
             None => {

@@ -10,6 +10,7 @@
 //! sessions, which grow with the clients.
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::sim::trace::Fnv;
 use crate::zab::server::Server;
 use crate::zk::db::ZkDatabase;
@@ -37,10 +38,11 @@ pub fn check(h: &mut History, server: &Server, zxid: Zxid, found: &mut Found) {
     match h.digests.get(&zxid) {
         Some(d) if *d != digest => found.push((
             "DigestAgreement",
-            format!(
-                "server {} applied {zxid} and holds digest {digest:x}, another replica at {zxid} held {d:x}",
-                server.core.id
-            ),
+            Text::new("violation.digest_agreement")
+                .arg("sid", server.core.id)
+                .arg("zxid", zxid)
+                .arg("digest", format!("{digest:x}"))
+                .arg("other", format!("{d:x}")),
         )),
         Some(_) => {}
         None => {

@@ -8,6 +8,7 @@
 //! incarnation change (crash, stop, restart).
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::ids::ServerId;
 use crate::zab::server::durable::Durable;
 
@@ -27,7 +28,9 @@ pub fn check(h: &History, id: ServerId, disk: &Durable, found: &mut Found) {
     if let Some(z) = lost {
         found.push((
             "Durability",
-            format!("server {id} ACKed {z} but its disk no longer holds it"),
+            Text::new("violation.durability")
+                .arg("sid", id)
+                .arg("zxid", z),
         ));
     }
 }

@@ -3,6 +3,7 @@
 //! server's tree — every replica checks it as it applies the txn.
 
 use super::Found;
+use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zab::server::replica::{Entry, Txn};
 
@@ -15,11 +16,11 @@ pub fn check(server: &Server, e: &Entry, found: &mut Found) {
     if let Some(path) = left.iter().next() {
         found.push((
             "EphemeralCleanup",
-            format!(
-                "server {} committed closeSession {} ({session}) but still holds its ephemeral {path}",
-                server.core.id,
-                e.zxid()
-            ),
+            Text::new("violation.ephemeral_cleanup")
+                .arg("sid", server.core.id)
+                .arg("zxid", e.zxid())
+                .arg("session", session)
+                .arg("path", path.to_string()),
         ));
     }
 }

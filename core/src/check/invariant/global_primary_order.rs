@@ -2,18 +2,17 @@
 //! later one — a server's delivered epochs never go down.
 
 use super::{Delivery, Found};
+use crate::explain::Text;
 
 pub fn check(d: &Delivery, found: &mut Found) {
     let Some(last) = d.last else { return };
     if d.zxid.epoch() < last.epoch() {
         found.push((
             "GlobalPrimaryOrder",
-            format!(
-                "server {} delivered epoch {} after epoch {}",
-                d.server.core.id,
-                d.zxid.epoch(),
-                last.epoch()
-            ),
+            Text::new("violation.global_primary_order")
+                .arg("sid", d.server.core.id)
+                .arg("epoch", d.zxid.epoch())
+                .arg("last", last.epoch()),
         ));
     }
 }

@@ -2,6 +2,7 @@
 //! not another one with the same zxid.
 
 use super::{Delivery, Found, History};
+use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zxid::Zxid;
 
@@ -26,7 +27,7 @@ pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found)
     match h.proposed.get(&zxid) {
         Some(p) if p != e => found.push((
             "Integrity",
-            format!("two different txns proposed as {zxid}"),
+            Text::new("violation.integrity.proposed").arg("zxid", zxid),
         )),
         Some(_) => {}
         None => {
@@ -40,10 +41,9 @@ pub fn check(h: &History, d: &Delivery, found: &mut Found) {
     if h.proposed.get(&d.zxid) != Some(e) {
         found.push((
             "Integrity",
-            format!(
-                "server {} delivered {} that no leader broadcast",
-                d.server.core.id, d.zxid
-            ),
+            Text::new("violation.integrity.delivered")
+                .arg("sid", d.server.core.id)
+                .arg("zxid", d.zxid),
         ));
     }
 }

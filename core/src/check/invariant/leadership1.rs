@@ -2,6 +2,7 @@
 //! gathered a quorum of NEWLEADER ACKs and started broadcasting.
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::ids::ServerId;
 
 /// Server `id` leads `epoch`, `established` or not yet (`leader_epoch`). The checker calls
@@ -15,7 +16,9 @@ pub fn check(h: &mut History, id: ServerId, epoch: u32, established: bool, found
     if set.len() > 1 {
         found.push((
             "Leadership1",
-            format!("epoch {epoch} has established leaders {set:?}"),
+            Text::new("violation.leadership1")
+                .arg("epoch", epoch)
+                .arg("leaders", format!("{set:?}")),
         ));
     }
 }

@@ -2,6 +2,7 @@
 //! currentEpoch to it after a quorum acknowledged the epoch (ACKEPOCH).
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::ids::ServerId;
 
 /// Server `id` leads `epoch` (`leader_epoch`); called only when a server's answer changed (see
@@ -10,6 +11,11 @@ pub fn check(h: &mut History, id: ServerId, epoch: u32, found: &mut Found) {
     let set = h.leaders.entry(epoch).or_default();
     set.insert(id);
     if set.len() > 1 {
-        found.push(("Leadership2", format!("epoch {epoch} has leaders {set:?}")));
+        found.push((
+            "Leadership2",
+            Text::new("violation.leadership2")
+                .arg("epoch", epoch)
+                .arg("leaders", format!("{set:?}")),
+        ));
     }
 }

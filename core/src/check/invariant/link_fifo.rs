@@ -3,6 +3,7 @@
 //! at send) only grow. CLOSED (a reset, not data on the stream) is not checked.
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::ids::ServerId;
 
 pub fn check(h: &mut History, from: ServerId, to: ServerId, msg_id: u64, found: &mut Found) {
@@ -10,10 +11,11 @@ pub fn check(h: &mut History, from: ServerId, to: ServerId, msg_id: u64, found: 
     if msg_id <= *last {
         found.push((
             "LinkFifo",
-            format!(
-                "link {from}→{to} delivered message #{msg_id} after #{}, which was sent later",
-                *last
-            ),
+            Text::new("violation.link_fifo")
+                .arg("from", from)
+                .arg("to", to)
+                .arg("msg", msg_id)
+                .arg("last", *last),
         ));
     }
     *last = (*last).max(msg_id);

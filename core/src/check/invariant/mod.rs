@@ -47,6 +47,7 @@ pub const NAMES: [&str; 16] = [
     "LinkFifo",
 ];
 
+use crate::explain::Text;
 use crate::ids::{ServerId, SessionId};
 use crate::sim::kernel::Kernel;
 use crate::sim::trace::EventKind;
@@ -58,13 +59,53 @@ pub use once_map::{OnceMap, ZxidRuns};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-/// A broken invariant, with what reproduces it.
+/// What invariant `name` says, as a [`Text`] (`invariant.<name>`), for the banner and a
+/// glossary; `None` for a name not in [`NAMES`].
+#[must_use]
+pub fn explain(name: &str) -> Option<Text> {
+    Some(Text::new(match name {
+        "Leadership1" => "invariant.Leadership1",
+        "Leadership2" => "invariant.Leadership2",
+        "Integrity" => "invariant.Integrity",
+        "Agreement" => "invariant.Agreement",
+        "TotalOrder" => "invariant.TotalOrder",
+        "LocalPrimaryOrder" => "invariant.LocalPrimaryOrder",
+        "GlobalPrimaryOrder" => "invariant.GlobalPrimaryOrder",
+        "PrimaryIntegrity" => "invariant.PrimaryIntegrity",
+        "PrefixConsistency" => "invariant.PrefixConsistency",
+        "DigestAgreement" => "invariant.DigestAgreement",
+        "Durability" => "invariant.Durability",
+        "AckedWritesSurvive" => "invariant.AckedWritesSurvive",
+        "MonotonicReads" => "invariant.MonotonicReads",
+        "EphemeralCleanup" => "invariant.EphemeralCleanup",
+        "ServeOnlyInBroadcast" => "invariant.ServeOnlyInBroadcast",
+        "LinkFifo" => "invariant.LinkFifo",
+        _ => return None,
+    }))
+}
+
+/// A broken invariant, with what reproduces it. `detail` is `why` in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
     pub invariant: &'static str,
     pub seed: u64,
     pub step: u64,
     pub detail: String,
+    /// What broke, by key (`violation.*`), for rendering in another language.
+    pub why: Text,
+}
+
+impl Violation {
+    /// The whole report by key (`invariant.violated`): what [`Display`](fmt::Display) prints in
+    /// English. The invariant's name stays as in the TLA+ specifications.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        Text::new("invariant.violated")
+            .arg("invariant", self.invariant)
+            .arg("step", self.step)
+            .arg("seed", self.seed)
+            .arg("detail", self.why.clone())
+    }
 }
 
 impl fmt::Display for Violation {
@@ -127,7 +168,7 @@ pub struct Checker {
     leading: Vec<Option<(ServerId, u32, bool)>>,
 }
 
-type Found = Vec<(&'static str, String)>;
+type Found = Vec<(&'static str, Text)>;
 
 impl Checker {
     #[must_use]
@@ -180,13 +221,14 @@ impl Checker {
         self.disks(k, &mut found);
         self.seq = k.seq;
         let mut out = Vec::new();
-        for (name, detail) in found {
+        for (name, why) in found {
             if self.reported.insert(name) {
                 out.push(Violation {
                     invariant: name,
                     seed: self.seed,
                     step: k.step,
-                    detail,
+                    detail: why.en(),
+                    why,
                 });
             }
         }

@@ -4,6 +4,7 @@
 //! behind the client must refuse its reconnect (`ZooKeeperServer.processConnectRequest`).
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::ids::SessionId;
 use crate::zxid::Zxid;
 
@@ -12,7 +13,10 @@ pub fn check(h: &mut History, session: SessionId, zxid: Zxid, found: &mut Found)
     if zxid < *seen {
         found.push((
             "MonotonicReads",
-            format!("session {session} was answered at {zxid} after it had seen {seen}"),
+            Text::new("violation.monotonic_reads")
+                .arg("session", session)
+                .arg("zxid", zxid)
+                .arg("seen", *seen),
         ));
     }
     *seen = (*seen).max(zxid);

@@ -3,6 +3,7 @@
 //! `z` anywhere (nothing missing, nothing extra in between).
 
 use super::{Delivery, Found, History};
+use crate::explain::Text;
 use crate::zxid::Zxid;
 
 pub fn check(h: &History, d: &Delivery, found: &mut Found) {
@@ -17,10 +18,11 @@ pub fn check(h: &History, d: &Delivery, found: &mut Found) {
     if prev != pred {
         found.push((
             "PrefixConsistency",
-            format!(
-                "server {} delivered {} right after {prev}, but {pred} was delivered before it",
-                core.id, d.zxid
-            ),
+            Text::new("violation.prefix_consistency")
+                .arg("sid", core.id)
+                .arg("zxid", d.zxid)
+                .arg("prev", prev)
+                .arg("pred", pred),
         ));
     }
 }

@@ -2,6 +2,7 @@
 //! before it broadcasts anything — checked when its epoch is established.
 
 use super::{Found, History};
+use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zxid::Zxid;
 
@@ -20,7 +21,10 @@ pub fn check(h: &History, leader: &Server, epoch: u32, found: &mut Found) {
     if !has || core.replica.last_processed() < last {
         found.push((
             "PrimaryIntegrity",
-            format!("leader {} of epoch {epoch} lacks delivered {last}", core.id),
+            Text::new("violation.primary_integrity")
+                .arg("leader", core.id)
+                .arg("epoch", epoch)
+                .arg("last", last),
         ));
     }
 }

@@ -5,23 +5,23 @@
 //! follower cut off from its leader may go on serving).
 
 use super::Found;
+use crate::explain::Text;
 use crate::time::SimTime;
 use crate::zab::server::{Role, Server};
 
 pub fn check(server: &Server, now: SimTime, found: &mut Found) {
     let core = &server.core;
     let why = if !server.serving() {
-        Some(format!("in {}", server.phase()))
+        Some(Text::new("violation.serve_only_in_broadcast.phase").arg("phase", server.phase()))
     } else {
         match &server.role {
             Role::Following(l) | Role::Observing(l) => {
                 let limit = core.config.tick_time.saturating_mul(core.config.sync_limit);
                 (now > l.last_heard.plus_ms(limit)).then(|| {
-                    format!(
-                        "{} ms after it last heard from leader {} (syncLimit is {limit} ms)",
-                        now.ms() - l.last_heard.ms(),
-                        l.leader
-                    )
+                    Text::new("violation.serve_only_in_broadcast.silent")
+                        .arg("ms", now.ms() - l.last_heard.ms())
+                        .arg("leader", l.leader)
+                        .arg("limit", limit)
                 })
             }
             _ => None,
@@ -30,7 +30,9 @@ pub fn check(server: &Server, now: SimTime, found: &mut Found) {
     if let Some(why) = why {
         found.push((
             "ServeOnlyInBroadcast",
-            format!("server {} answered a client {why}", core.id),
+            Text::new("violation.serve_only_in_broadcast")
+                .arg("sid", core.id)
+                .arg("why", why),
         ));
     }
 }

@@ -2,6 +2,7 @@
 //! in strictly increasing order (with Agreement this makes the order total).
 
 use super::{Delivery, Found};
+use crate::explain::Text;
 
 pub fn check(d: &Delivery, found: &mut Found) {
     if let Some(last) = d.last
@@ -9,10 +10,10 @@ pub fn check(d: &Delivery, found: &mut Found) {
     {
         found.push((
             "TotalOrder",
-            format!(
-                "server {} delivered {} after {last}",
-                d.server.core.id, d.zxid
-            ),
+            Text::new("violation.total_order")
+                .arg("sid", d.server.core.id)
+                .arg("zxid", d.zxid)
+                .arg("last", last),
         ));
     }
 }

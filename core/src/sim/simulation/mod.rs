@@ -18,9 +18,29 @@ use crate::zab::server::durable::LOG_CHUNK;
 use crate::zab::server::replica::COMMITTED_CHUNK;
 use crate::zk::limits::{self, MAX_STEPS};
 
-/// A command the simulation refused (bad server id, unknown client, …).
+/// A command the simulation refused (bad server id, unknown client, …): the message in
+/// English, and the same by key to render in any language.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CommandError(pub String);
+pub struct CommandError(pub String, pub Text);
+
+impl CommandError {
+    /// The error by key ([`Text::render`] it in a [`Lang`](crate::explain::Lang)).
+    #[must_use]
+    pub fn text(&self) -> &Text {
+        &self.1
+    }
+}
+
+impl From<Text> for CommandError {
+    fn from(t: Text) -> CommandError {
+        CommandError(t.en(), t)
+    }
+}
+
+/// An English message from code that has no keyed error yet (`error.en`).
+fn untranslated(e: String) -> CommandError {
+    Text::new("error.en").arg("error", e).into()
+}
 
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -498,7 +518,7 @@ impl Simulation {
 
     fn validate(&self, c: &Command) -> Result<(), CommandError> {
         let known = |id: &ServerId| self.kernel.config.servers.contains_key(id);
-        let bad = |id: &ServerId| CommandError(format!("no server.{id} in this ensemble"));
+        let bad = |id: &ServerId| CommandError::from(Text::new("check.no_server").arg("id", id));
         let ids: Vec<ServerId> = match c {
             Command::Start(i)
             | Command::Stop(i)
@@ -525,20 +545,18 @@ impl Simulation {
                 action: ZkAction::Cut(ids),
                 ..
             } => {
-                self.kernel.check_zk(c).map_err(CommandError)?;
+                self.kernel.check_zk(c).map_err(untranslated)?;
                 ids.clone()
             }
             Command::Zk { .. } | Command::Recipe { .. } | Command::Unlock { .. } => {
-                self.kernel.check_zk(c).map_err(CommandError)?;
+                self.kernel.check_zk(c).map_err(untranslated)?;
                 vec![]
             }
             Command::Move { client, server } => {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
                 {
-                    return Err(CommandError(format!(
-                        "no client '{client}': connect it first"
-                    )));
+                    return Err(Text::new("check.no_client").arg("client", client).into());
                 }
                 vec![*server]
             }
@@ -546,9 +564,7 @@ impl Simulation {
                 if !self.kernel.clients.iter().any(|x| &x.name == client)
                     && !self.pending_connect(client)
                 {
-                    return Err(CommandError(format!(
-                        "no client '{client}': connect it first"
-                    )));
+                    return Err(Text::new("check.no_client").arg("client", client).into());
                 }
                 vec![]
             }
@@ -557,7 +573,7 @@ impl Simulation {
         if let Some(i) = ids.iter().find(|i| !known(i)) {
             return Err(bad(i));
         }
-        crate::sim::validate::check(&self.kernel, c).map_err(CommandError)
+        crate::sim::validate::check(&self.kernel, c).map_err(CommandError::from)
     }
 
     /// A `client C connect …` (or a command for C) is waiting in the agenda.
@@ -731,13 +747,10 @@ impl Simulation {
     /// `run_for` for a command: a span above [`limits::MAX_SPAN_MS`] is refused and hitting the step
     /// cap is an error (the clock stays at the last step taken, so running again continues).
     pub fn try_run_for(&mut self, ms: u64) -> Result<usize, CommandError> {
-        limits::span("the run", ms).map_err(CommandError)?;
+        limits::span_text(Text::new("limits.the_run"), ms)?;
         match self.run_for_steps(ms, self.step_cap) {
             (n, true) => Ok(n),
-            (_, false) => Err(CommandError(limits::step_cap(
-                self.step_cap,
-                self.now().ms(),
-            ))),
+            (_, false) => Err(limits::step_cap_text(self.step_cap, self.now().ms()).into()),
         }
     }
 
@@ -770,14 +783,11 @@ impl Simulation {
         max_ms: u64,
         done: impl FnMut(&Simulation) -> bool,
     ) -> Result<bool, CommandError> {
-        limits::span("max_ms", max_ms).map_err(CommandError)?;
+        limits::span_text("max_ms", max_ms)?;
         match self.run_until_steps(max_ms, self.step_cap, done) {
             RunEnd::Done => Ok(true),
             RunEnd::TimeUp => Ok(false),
-            RunEnd::StepCap => Err(CommandError(limits::step_cap(
-                self.step_cap,
-                self.now().ms(),
-            ))),
+            RunEnd::StepCap => Err(limits::step_cap_text(self.step_cap, self.now().ms()).into()),
         }
     }
 

@@ -1,0 +1,159 @@
+//! The languages a [`Text`] renders in, and the one renderer both catalogues share.
+//!
+//! A sentence is a key with typed arguments ([`Text`]); each language is a table of templates
+//! by key (`texts_en`, `texts_zh`), the same keys with the same `{name}` placeholders. Numbers,
+//! zxids (`0x…`) and times (`1.234s`) are rendered by the argument, not the table, so they read
+//! the same in every language. A key missing from a table falls back to English, then to the
+//! key and its arguments: rendering never fails.
+
+use crate::explain::Text;
+use crate::explain::{texts_en, texts_zh};
+use std::fmt;
+use std::str::FromStr;
+
+/// A language the catalogues are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    /// English: the catalogue every other one is checked against.
+    #[default]
+    En,
+    /// 简体中文 (Simplified Chinese, as the course notes are written).
+    ZhCn,
+}
+
+impl Lang {
+    /// Every language, in the order a language switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 code: `en`, `zh-CN` (what `?lang=` and `--lang` take).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for a language switch.
+    #[must_use]
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
+    /// The language of `code`: `en` or `zh-CN`, any case, `_` for `-`; `None` otherwise.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.trim().replace('_', "-").to_ascii_lowercase();
+        match c.as_str() {
+            "en" => Some(Lang::En),
+            "zh-cn" => Some(Lang::ZhCn),
+            _ => None,
+        }
+    }
+
+    /// The best language for a browser's language tag (`navigator.language`): any Chinese
+    /// tag (`zh`, `zh-CN`, `zh-Hans-SG`, …) is 简体中文, everything else English.
+    #[must_use]
+    pub fn negotiate(tag: &str) -> Lang {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The table of templates, `(key, template)`.
+    #[must_use]
+    pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => texts_en::TEXTS,
+            Lang::ZhCn => texts_zh::TEXTS,
+        }
+    }
+
+    /// The template of `key` in this language (English if this table lacks it).
+    #[must_use]
+    pub fn template(self, key: &str) -> Option<&'static str> {
+        find(self.catalogue(), key).or_else(|| find(texts_en::TEXTS, key))
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Text;
+
+    /// [`Lang::from_code`], with the error as a [`Text`] (`lang.unknown`).
+    fn from_str(s: &str) -> Result<Lang, Text> {
+        Lang::from_code(s).ok_or_else(|| Text::new("lang.unknown").arg("code", s.to_string()))
+    }
+}
+
+fn find(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+}
+
+/// The one key without a template: the command list (`help`), one line per command, each
+/// with its usage and its `help.*` sentence.
+pub const HELP: &str = "cmd.help";
+
+/// Render `t` in `lang`. An unknown key renders as the key and its arguments (never a panic); a
+/// placeholder with no argument renders as `?`.
+#[must_use]
+pub fn render(t: &Text, lang: Lang) -> String {
+    if t.key == HELP {
+        return crate::sim::usage::help_in(lang);
+    }
+    let Some(template) = lang.template(t.key) else {
+        let list: Vec<String> = t.args().map(|(k, v)| format!("{k}={v}")).collect();
+        return format!("{} {}", t.key, list.join(" "))
+            .trim_end()
+            .to_string();
+    };
+    fill(template, t, lang)
+}
+
+/// Replace each `{name}` of `template` by the argument `name`. An argument that is itself a
+/// sentence ([`Arg::Text`](crate::explain::Arg)) renders in the same language.
+fn fill(template: &str, args: &Text, lang: Lang) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match args.typed_args().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(&v.render_in(lang)),
+            None => out.push('?'),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a template, in order (a name used twice appears twice).
+#[must_use]
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
+}

@@ -1,0 +1,603 @@
+//! 简体中文 sentences, by key: the same keys and `{name}` placeholders as
+//! [`texts_en`](super::texts_en) (a test checks both), written for students rather than word
+//! for word. Protocol terms keep ZooKeeper's spelling (LOOKING, PROPOSAL, ACK, COMMIT, DIFF /
+//! TRUNC / SNAP, zxid, epoch, sid); the roles and ideas use the course's words (领导者 / 跟随者 /
+//! 观察者, 选举, 过半, 事务, 快照, 会话, 临时节点 / 持久节点 / 顺序节点, 监听).
+
+/// `(key, template)`; `{name}` is replaced by the argument `name`.
+pub const TEXTS: &[(&str, &str)] = &[
+    // 快速领导者选举（FastLeaderElection.lookForLeader, totalOrderPredicate）。
+    (
+        "vote.adopt.higher_epoch",
+        "服务器 {sid} 改投 {from} 推荐的 {leader}：对方的 epoch 更大（{epoch_hi} > {epoch_lo}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.adopt.same_epoch_higher_zxid",
+        "服务器 {sid} 改投 {from} 推荐的 {leader}：epoch 相同，对方的 zxid 更大（{zxid_hi} > {zxid_lo}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.adopt.same_epoch_same_zxid_higher_sid",
+        "服务器 {sid} 改投 {from} 推荐的 {leader}：epoch 和 zxid 都相同，对方的 sid 更大（{sid_hi} > {sid_lo}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.keep.higher_epoch",
+        "服务器 {sid} 仍然投给 {mine}：{from} 推荐的 {leader}，epoch 更小（{epoch_lo} < {epoch_hi}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.keep.same_epoch_higher_zxid",
+        "服务器 {sid} 仍然投给 {mine}：{from} 推荐的 {leader}，epoch 相同但 zxid 更小（{zxid_lo} < {zxid_hi}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.keep.same_epoch_same_zxid_higher_sid",
+        "服务器 {sid} 仍然投给 {mine}：{from} 推荐的 {leader}，epoch 和 zxid 都相同但 sid 更小（{sid_lo} < {sid_hi}）；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.agree",
+        "服务器 {sid} 收到 {from} 的选票，同样推荐 {leader}；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
+        "vote.round.newer",
+        "服务器 {sid} 发现 {from} 已进入更新的第 {round} 轮选举：它从这一轮重新开始，投给 {now}",
+    ),
+    (
+        "vote.round.older",
+        "服务器 {sid} 忽略 {from} 在旧的第 {round} 轮的选票（自己已在第 {myround} 轮），并回复自己的选票",
+    ),
+    (
+        "vote.established",
+        "服务器 {sid} 得知 {from} 已处于 {state} 状态，领导者是 {leader}",
+    ),
+    ("elect.lead", "服务器 {sid} 赢得选举：成为领导者"),
+    (
+        "elect.follow",
+        "服务器 {sid} 结束选举：成为 {leader} 的跟随者",
+    ),
+    (
+        "elect.observe",
+        "服务器 {sid} 结束选举：作为观察者跟随 {leader}",
+    ),
+    // 服务器状态（QuorumPeer.ServerState, ZabState）。
+    ("state.looking", "服务器 {sid} 进入 LOOKING 状态：开始选举"),
+    ("state.gave_up", "服务器 {sid} 放弃当前角色：{why}"),
+    (
+        "state.gave_up.closed",
+        "服务器 {sid} 放弃当前角色：与领导者的连接已断开",
+    ),
+    (
+        "state.gave_up.silent",
+        "服务器 {sid} 放弃当前角色：领导者超过读超时（syncLimit）没有消息",
+    ),
+    (
+        "state.gave_up.old_epoch",
+        "服务器 {sid} 放弃当前角色：领导者的 epoch 比自己已接受的 epoch 还小",
+    ),
+    (
+        "state.gave_up.no_quorum",
+        "领导者 {sid} 下台：没有按时收到过半学习者的消息",
+    ),
+    (
+        "state.gave_up.not_synced",
+        "领导者 {sid} 下台：在 initLimit 时间内完成同步的跟随者不足过半",
+    ),
+    (
+        "state.gave_up.commit_gap",
+        "服务器 {sid} 放弃当前角色：收到的 COMMIT 不是下一个该提交的事务",
+    ),
+    (
+        "state.gave_up.truncate",
+        "服务器 {sid} 放弃当前角色：无法截断自己的日志",
+    ),
+    (
+        "state.gave_up.rollover",
+        "领导者 {sid} 下台：zxid 计数器用完了，必须开始新的 epoch",
+    ),
+    (
+        "state.leader_sync",
+        "领导者 {sid} 的新 epoch 已得到过半服务器确认，开始与跟随者同步数据",
+    ),
+    ("state.leader_broadcast", "领导者 {sid} 进入广播阶段"),
+    (
+        "state.learner_sync",
+        "服务器 {sid} 正在与领导者 {leader} 同步数据",
+    ),
+    (
+        "state.learner_broadcast",
+        "服务器 {sid} 已与领导者 {leader} 同步完成，开始为客户端服务",
+    ),
+    // 发现、同步、广播（Leader.java, LearnerHandler.syncFollower）。
+    (
+        "step.established",
+        "领导者 {leader} 确立了 epoch {epoch}：过半服务器已确认 NEWLEADER",
+    ),
+    (
+        "step.propose",
+        "领导者 {leader} 发起提案 {zxid}，等待 {needed} 个 ACK",
+    ),
+    (
+        "step.ack",
+        "领导者 {leader} 收到 {from} 对 {zxid} 的 ACK：已有 {acks} 个，过半需要 {needed} 个",
+    ),
+    (
+        "step.commit",
+        "领导者 {leader} 提交 {zxid}：{acks} 个 ACK 已达到过半（{needed} 个）",
+    ),
+    (
+        "sync.why.in_sync",
+        "领导者 {leader} 给 {learner} 发送空的 {kind}：它的最后一个 zxid {peer} 与领导者相同",
+    ),
+    (
+        "sync.why.peer_ahead",
+        "领导者 {leader} 给 {learner} 发送 {kind}：它的最后一个 zxid {peer} 超过了领导者最后提交的 {max}",
+    ),
+    (
+        "sync.why.in_committed_log",
+        "领导者 {leader} 给 {learner} 发送 {kind}，包含 {txns} 个事务：它的最后一个 zxid {peer} 在已提交日志的范围 [{min}, {max}] 之内",
+    ),
+    (
+        "sync.why.diverged",
+        "领导者 {leader} 给 {learner} 发送 {kind}：它在 {to} 之后有领导者从未有过的事务（TRUNC 到 {to}），然后补发 {txns} 个事务",
+    ),
+    (
+        "sync.why.epoch_crossing",
+        "领导者 {leader} 给 {learner} 发送 {kind}：它的历史（{peer}）在更早的 epoch 就与领导者分叉了",
+    ),
+    (
+        "sync.why.from_txn_log",
+        "领导者 {leader} 给 {learner} 发送 {kind}，包含事务日志中的 {txns} 个事务：{peer} 早于已提交日志（{min}），但从它开始的日志（{size} 字节）不超过快照的 0.33 倍（{limit} 字节）",
+    ),
+    (
+        "sync.why.txn_log_too_big",
+        "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 早于已提交日志（{min}），而且从它开始的事务日志（{size} 字节）超过快照的 0.33 倍（{limit} 字节）",
+    ),
+    (
+        "sync.why.txn_log_missing",
+        "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 早于已提交日志（{min}），事务日志也追溯不到那么早",
+    ),
+    (
+        "sync.why.new_epoch_beyond",
+        "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 开始了一个超出已提交日志（{max}）的 epoch",
+    ),
+    // 消息。
+    (
+        "msg.proposal",
+        "服务器 {to} 把领导者 {from} 的 PROPOSAL {zxid} 写入日志",
+    ),
+    (
+        "msg.commit",
+        "服务器 {to} 提交 {zxid}（收到领导者 {from} 的 COMMIT）",
+    ),
+    ("msg.ack", "领导者 {to} 收到 {from} 对 {zxid} 的 ACK"),
+    ("msg.ping", "服务器 {to} 收到 {from} 的 PING（心跳）"),
+    (
+        "msg.learnerinfo",
+        "领导者 {to} 收到学习者 {from} 的消息（{type}，已接受的 epoch 为 {epoch}）",
+    ),
+    (
+        "msg.leaderinfo",
+        "服务器 {to} 从领导者 {from} 得知新的 epoch {epoch}（LEADERINFO）",
+    ),
+    (
+        "msg.ackepoch",
+        "领导者 {to} 收到 {from} 的 ACKEPOCH（最后记录的是 {zxid}）",
+    ),
+    (
+        "msg.newleader",
+        "服务器 {to} 把 epoch {epoch} 作为当前 epoch（收到 {from} 的 NEWLEADER），并回复 ACK",
+    ),
+    (
+        "msg.uptodate",
+        "服务器 {to} 已同步完成（收到 {from} 的 UPTODATE），开始对外服务",
+    ),
+    (
+        "msg.notification",
+        "服务器 {to} 收到 {from} 的选票：推荐 {leader}（{state}）",
+    ),
+    ("msg.closed", "服务器 {to} 发现来自 {from} 的连接已关闭"),
+    ("msg.deliver", "服务器 {to} 收到 {from} 发来的 {type}"),
+    ("msg.dropped", "{from} 发给 {to} 的 {type} 丢失了：{reason}"),
+    (
+        "msg.dropped.partitioned",
+        "{from} 发给 {to} 的 {type} 丢失了：网络已断开",
+    ),
+    (
+        "msg.dropped.broken",
+        "{from} 发给 {to} 的 {type} 丢失了：连接已断，要等学习者重新连接",
+    ),
+    (
+        "msg.dropped.lost",
+        "{from} 发给 {to} 的 {type} 在网络中丢失了",
+    ),
+    (
+        "msg.dropped.down",
+        "{from} 发给 {to} 的 {type} 丢失了：服务器 {to} 没有运行",
+    ),
+    (
+        "msg.dropped.sender_restarted",
+        "{from} 发给 {to} 的 {type} 丢失了：服务器 {from} 重启过，旧进程的连接已失效",
+    ),
+    ("msg.dropped.user", "{from} 发给 {to} 的 {type} 被手动丢弃"),
+    // 命令、客户端、定时器。
+    ("step.command", "命令：{command}"),
+    (
+        "step.client_request",
+        "客户端会话 {session} 向服务器 {server} 发送 {op}",
+    ),
+    (
+        "step.client_reply",
+        "服务器 {server} 回复会话 {session}：{rc}（zxid {zxid}）",
+    ),
+    (
+        "step.client_timeout",
+        "客户端会话 {session} 不再等待请求 {cxid} 的回复",
+    ),
+    ("step.watch", "会话 {session} 收到监听事件：{event}"),
+    (
+        "step.timer.resend",
+        "服务器 {sid} 一段时间没有收到消息，重新发送自己的选票",
+    ),
+    ("step.timer", "服务器 {sid} 的定时器触发"),
+    ("marker.commit", "领导者 {leader} 提交 {zxid}"),
+    // 命令行（help）。
+    (
+        "help.start",
+        "启动一台已配置的服务器（第一次启动，或 stop 之后）",
+    ),
+    ("help.stop", "正常停止一台服务器：连接关闭，磁盘数据保留"),
+    (
+        "help.crash",
+        "强制杀死一台服务器（kill -9）：内存丢失，连接被重置，磁盘数据保留",
+    ),
+    (
+        "help.restart",
+        "从磁盘数据重新启动一台服务器（如果还在运行，先杀死它）",
+    ),
+    (
+        "help.pause",
+        "暂停一台服务器（SIGSTOP）：状态保留，但不回应任何消息",
+    ),
+    ("help.resume", "恢复一台已暂停的服务器（SIGCONT）"),
+    (
+        "help.partition",
+        "网络分区：只有同一组的服务器能通信；没写到的服务器自成一组",
+    ),
+    (
+        "help.block",
+        "单向阻断：丢弃从每个 FROM 服务器发往每个 TO 服务器的消息",
+    ),
+    ("help.heal", "撤销所有网络分区和阻断"),
+    ("help.loss", "让每条链路按百万分之几（PPM）的比例丢消息"),
+    ("help.hold", "扣住链路 FROM→TO 上的所有消息，直到 release"),
+    (
+        "help.release",
+        "投递链路 FROM→TO 上扣住的消息并停止扣留；带路径时：客户端放弃它的配方在该路径上持有的东西",
+    ),
+    (
+        "help.client",
+        "一个 ZooKeeper 客户端进程：用连接串连接，崩溃、暂停、恢复、关闭，断开到某些服务器的网络（cut）或恢复（heal）",
+    ),
+    (
+        "help.recipe",
+        "在客户端进程上运行一个经典配方：锁（fair：顺序节点公平锁）、读写锁、领导者选举、队列、配置监听、组成员、屏障",
+    ),
+    (
+        "help.dropmsg",
+        "丢弃一条正在传输的消息（会断开一个过半连接）",
+    ),
+    (
+        "help.delaymsg",
+        "延迟一条正在传输的消息（以及同一链路上排在它后面的消息）",
+    ),
+    ("help.connect", "客户端通过一台服务器建立会话"),
+    ("help.move", "客户端把会话转移到另一台服务器"),
+    (
+        "help.create",
+        "zkCli create：-s 顺序节点，-e 临时节点，-c 容器节点，-t TTL",
+    ),
+    ("help.set", "zkCli set：修改节点的数据"),
+    ("help.get", "zkCli get：读取节点的数据"),
+    ("help.delete", "zkCli delete：删除节点"),
+    ("help.sync", "zkCli sync：让客户端所连的服务器追上领导者"),
+    ("help.close", "关闭客户端的会话（它的临时节点随之删除）"),
+    ("help.die", "客户端进程死亡：它的会话稍后过期"),
+    ("help.request", "发送任意客户端请求，用 JSON 书写"),
+    ("help.help", "列出所有命令"),
+    // 日志条目的状态。
+    ("log.committed", "已提交"),
+    ("log.logged", "已写入日志，未提交"),
+    ("log.truncated", "已截断"),
+    // 语言。
+    ("lang.unknown", "不认识的语言 '{code}'（可选 en、zh-CN）"),
+    // “破坏 ZAB”开关（breaks.rs）：它改了什么，破坏了哪条规则。
+    (
+        "break.electBySidOnly",
+        "领导者选举只比较服务器编号（sid），不比较 (epoch, 最后的 zxid)：缺少已提交事务的服务器也能当选，并把这些事务截断掉。",
+    ),
+    (
+        "break.commitWithoutQuorum",
+        "领导者只凭自己的 ACK 就提交提案：已经回复客户端成功的写，在领导者宕机后可能消失。",
+    ),
+    (
+        "break.ackBeforeLogging",
+        "跟随者在事务日志写入磁盘之前就回复 ACK：一次崩溃就会丢掉领导者以为已经保存的事务。",
+    ),
+    (
+        "break.skipTrunc",
+        "学习者收到 TRUNC 却保留自己的日志：没有被过半服务器接受的事务留在了它的历史里。",
+    ),
+    (
+        "break.newEpochMax",
+        "新领导者沿用已接受的最大 epoch，而不是最大值 + 1：两个领导者共用同一个 epoch 和它的 zxid。",
+    ),
+    (
+        "break.keepEphemeralsOnExpiry",
+        "会话关闭或过期时保留它的临时节点：锁永远不会被释放。",
+    ),
+    (
+        "break.commitOutOfOrder",
+        "领导者先提交最新一个已过半的提案：各副本不再按 zxid 顺序应用事务。",
+    ),
+    (
+        "break.serveAfterLeaderLoss",
+        "失去领导者的跟随者继续提供读服务：客户端看到的状态停在失去领导者的那一刻。",
+    ),
+    (
+        "break.serveBehindClient",
+        "落后于客户端的服务器接受了它的重连：客户端读到比自己已经见过的更旧的状态。",
+    ),
+    ("break.unknown", "不认识的破坏开关 '{key}'（可选 {names}）"),
+    // 不变式（invariant/*）：名字保持 TLA+ 规约中的写法。
+    (
+        "invariant.Leadership1",
+        "每个 epoch 最多只有一个领导者被确立（过半服务器确认了它的 NEWLEADER）。",
+    ),
+    (
+        "invariant.Leadership2",
+        "每个 epoch 最多只有一台服务器成为领导者。",
+    ),
+    (
+        "invariant.Integrity",
+        "服务器只交付领导者提出过的事务，而且一个 zxid 只对应一个事务。",
+    ),
+    (
+        "invariant.Agreement",
+        "两台服务器交付了同一个 zxid，那么交付的是同一个事务。",
+    ),
+    (
+        "invariant.TotalOrder",
+        "每台服务器都按 zxid 从小到大的顺序交付事务。",
+    ),
+    (
+        "invariant.LocalPrimaryOrder",
+        "同一个领导者的事务按它提出的顺序交付，一个也不跳过。",
+    ),
+    (
+        "invariant.GlobalPrimaryOrder",
+        "服务器先交付旧 epoch 的事务，再交付新 epoch 的事务。",
+    ),
+    (
+        "invariant.PrimaryIntegrity",
+        "新领导者的历史包含它的 epoch 之前已经交付的所有事务。",
+    ),
+    (
+        "invariant.PrefixConsistency",
+        "各服务器交付的历史互为前缀（不会分叉）。",
+    ),
+    (
+        "invariant.DigestAgreement",
+        "应用了同一个 zxid 的副本，数据树完全相同（摘要相同）。",
+    ),
+    (
+        "invariant.Durability",
+        "服务器 ACK 过的事务，在崩溃或重启之后仍在它的磁盘上，除非领导者让它截断。",
+    ),
+    (
+        "invariant.AckedWritesSurvive",
+        "回复过成功（OK）的写，一定在之后每个领导者的历史中。",
+    ),
+    (
+        "invariant.MonotonicReads",
+        "客户端读到的状态永远不会比它已经见过的更旧。",
+    ),
+    (
+        "invariant.EphemeralCleanup",
+        "会话关闭或过期时，它的临时节点都会被删除。",
+    ),
+    (
+        "invariant.ServeOnlyInBroadcast",
+        "服务器只有在广播阶段、并且有领导者时才回应客户端。",
+    ),
+    (
+        "invariant.LinkFifo",
+        "同一条链路上的消息按发送顺序到达（和 TCP 连接一样）。",
+    ),
+    (
+        "invariant.violated",
+        "{invariant} 在第 {step} 步被违反（随机种子 {seed}）：{detail}",
+    ),
+    // 不变式被违反时看到了什么（invariant/*；Violation::why）。
+    (
+        "violation.acked_writes_survive",
+        "写入 {zxid} 已回复客户端成功（OK），但 epoch {epoch} 的领导者 {leader} 没有这个事务",
+    ),
+    (
+        "violation.agreement.delivered",
+        "服务器 {sid} 以 {zxid} 交付了一个不同的事务",
+    ),
+    (
+        "violation.agreement.recovered",
+        "领导者 {leader} 恢复出的 {zxid} 是一个不同的事务",
+    ),
+    (
+        "violation.digest_agreement",
+        "服务器 {sid} 应用 {zxid} 后的摘要是 {digest}，而另一个副本在 {zxid} 时的摘要是 {other}",
+    ),
+    (
+        "violation.durability",
+        "服务器 {sid} ACK 过 {zxid}，但它的磁盘上已经没有这个事务",
+    ),
+    (
+        "violation.ephemeral_cleanup",
+        "服务器 {sid} 已提交 closeSession {zxid}（会话 {session}），却仍保留它的临时节点 {path}",
+    ),
+    (
+        "violation.global_primary_order",
+        "服务器 {sid} 在 epoch {last} 之后又交付了 epoch {epoch} 的事务",
+    ),
+    (
+        "violation.integrity.proposed",
+        "两个不同的事务都以 {zxid} 被提出",
+    ),
+    (
+        "violation.integrity.delivered",
+        "服务器 {sid} 交付的 {zxid} 没有被任何领导者广播过",
+    ),
+    (
+        "violation.leadership1",
+        "epoch {epoch} 确立了多个领导者 {leaders}",
+    ),
+    (
+        "violation.leadership2",
+        "epoch {epoch} 有多个领导者 {leaders}",
+    ),
+    (
+        "violation.link_fifo",
+        "链路 {from}→{to} 在 #{last} 之后才交付 #{msg}，而 #{msg} 是更早发送的",
+    ),
+    (
+        "violation.local_primary_order",
+        "服务器 {sid} 紧接在 {last} 之后交付了 {zxid}（中间跳过了事务）",
+    ),
+    (
+        "violation.monotonic_reads",
+        "会话 {session} 已经见过 {seen}，之后却在 {zxid} 得到回复",
+    ),
+    (
+        "violation.prefix_consistency",
+        "服务器 {sid} 紧接在 {prev} 之后交付了 {zxid}，但在它之前交付的应该是 {pred}",
+    ),
+    (
+        "violation.primary_integrity",
+        "epoch {epoch} 的领导者 {leader} 缺少已交付的 {last}",
+    ),
+    (
+        "violation.serve_only_in_broadcast.phase",
+        "处于 {phase} 阶段时",
+    ),
+    (
+        "violation.serve_only_in_broadcast.silent",
+        "在最后一次收到领导者 {leader} 的消息 {ms} 毫秒之后（syncLimit 是 {limit} 毫秒）",
+    ),
+    (
+        "violation.serve_only_in_broadcast",
+        "服务器 {sid} {why}回应了客户端",
+    ),
+    // 命令行的错误（sim/command.rs, sim/usage.rs）。cmd.help 是命令列表本身（usage::help_in）。
+    ("cmd.not_server_id", "'{word}' 不是服务器编号"),
+    ("cmd.not_number", "'{word}' 不是数字"),
+    (
+        "cmd.client_usage",
+        "应写成 'client C connect 1,2,3 [timeout MS]'、'client C crash|pause|resume|close|heal' 或 'client C cut 1,2'",
+    ),
+    ("cmd.empty_connect", "连接串是空的"),
+    ("cmd.missing_argument", "'{line}'：缺少参数"),
+    ("cmd.in_line", "'{line}'：{error}"),
+    (
+        "cmd.partition_empty",
+        "'{line}'：网络分区至少要写一台服务器",
+    ),
+    ("cmd.block_empty", "'{line}'：block 的两边都要写服务器编号"),
+    (
+        "cmd.loss_range",
+        "丢包率 loss 的范围是 0..=1000000（百万分之几）",
+    ),
+    ("cmd.bad_json", "'{line}'：请求的 JSON 写错了：{error}"),
+    ("cmd.empty", "命令是空的：输入 'help' 查看命令列表"),
+    (
+        "cmd.unknown",
+        "没有 '{name}' 这个命令：输入 'help' 查看命令列表",
+    ),
+    (
+        "cmd.case",
+        "没有 '{word}' 这个命令：zkCli 的命令区分大小写，请用 '{lower}'",
+    ),
+    ("cmd.missing_usage", "'{line}'：缺少参数（用法：{usage}）"),
+    ("cmd.too_many", "'{line}'：参数太多（用法：{usage}）"),
+    (
+        "cmd.create_option",
+        "'{line}'：不认识的选项 {option}（create 只接受 -s -e -c -t TTL）",
+    ),
+    (
+        "cmd.create_path",
+        "'{line}'：缺少路径（用法：create CLIENT [-s] [-e] [-c] [-t TTL] PATH [DATA]）",
+    ),
+    // zkCli 3.8 自己的提示（CreateCommand）：保持 zkCli 的原文。
+    ("zkcli.ttl_not_long", "-t argument must be a long value"),
+    (
+        "zkcli.container_flags",
+        "-c cannot be combined with -s or -e. Containers cannot be ephemeral or sequential.",
+    ),
+    (
+        "zkcli.ttl_ephemeral",
+        "TTLs cannot be used with Ephemeral znodes",
+    ),
+    (
+        "zkcli.ttl_container",
+        "TTLs cannot be used with Container znodes",
+    ),
+    ("zkcli.ttl_positive", "ttl must be positive"),
+    // 在当前状态下没有意义的命令（sim/validate.rs, Simulation::validate）。
+    (
+        "check.crashed",
+        "无法对 server.{id} 执行 {what}：它已经崩溃（请用 'restart {id}'）",
+    ),
+    (
+        "check.not_running",
+        "无法对 server.{id} 执行 {what}：它没有在运行（请用 'start {id}'）",
+    ),
+    ("check.empty_group", "有一组服务器是空的"),
+    ("check.named_twice", "server.{id} 被写了两次"),
+    ("check.not_in_flight", "没有正在传输的消息 m{id}"),
+    (
+        "check.already_running",
+        "server.{id} 已经在运行（要重启请用 'restart {id}'）",
+    ),
+    ("check.already_paused", "server.{id} 已经暂停了"),
+    ("check.not_paused", "server.{id} 没有暂停"),
+    (
+        "check.cuts_nothing",
+        "这个网络分区什么也没切断：至少要写两组",
+    ),
+    ("check.self_cut", "{error}：服务器不能和自己断开"),
+    (
+        "check.same_link",
+        "链路连接的是两台不同的服务器，不能是 {from} 和 {to}",
+    ),
+    ("check.not_held", "链路 {from}→{to} 没有被扣住"),
+    (
+        "check.already_connected",
+        "客户端 '{client}' 已经连接到 server.{server}（会话 {session}）：要转移请用 'move {client} N'",
+    ),
+    ("check.already_connecting", "客户端 '{client}' 正在连接中"),
+    ("check.no_server", "这个集群里没有 server.{id}"),
+    (
+        "check.no_client",
+        "没有客户端 '{client}'：请先连接（connect）",
+    ),
+    // 上限（limits.rs）。
+    (
+        "limits.span",
+        "{what}是 {ms} 毫秒；一条命令最多运行 {max} 毫秒（24 小时）的模拟时间：要继续请再运行一次",
+    ),
+    ("limits.the_delay", "延迟"),
+    ("limits.the_run", "运行时长"),
+    (
+        "limits.server_id",
+        "服务器编号 {given} 超出范围：编号只能是 1..={max}",
+    ),
+    (
+        "limits.step_cap",
+        "在模拟时间 {at} 处运行了 {steps} 步后停止（每条命令的上限）；要继续请再运行一次",
+    ),
+    // 还没有按键翻译的代码给出的消息：原样显示。
+    ("error.en", "{error}"),
+];
