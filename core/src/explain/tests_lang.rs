@@ -168,8 +168,11 @@ fn the_chinese_templates_keep_only_protocol_terms_in_latin_letters() {
             || key.starts_with("help.")
             || key.starts_with("cmd.")
             || key.starts_with("check.")
+            || key.starts_with("config.")
+            || key.starts_with("script.")
         {
-            // The command language itself (usages, 'restart 3') is what the user types.
+            // The command language and zoo.cfg syntax (usages, 'restart 3', key=value) are
+            // what the user types.
             continue;
         }
         for w in template_words(t) {

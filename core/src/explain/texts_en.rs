@@ -646,6 +646,54 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     // A message from code that has no keyed error yet: shown as it is.
     ("error.en", "{error}"),
+    // zoo.cfg errors (config.rs): the keys stay as ZooKeeper spells them.
+    ("config.line", "zoo.cfg line {n}: {why}"),
+    ("config.missing", "zoo.cfg: missing {key}"),
+    (
+        "config.server_count",
+        "an ensemble has 1 to 51 servers, not {n}",
+    ),
+    ("config.no_voters", "zoo.cfg: every server is an observer"),
+    ("config.range", "zoo.cfg: {key} {why}"),
+    ("config.key_value", "expected key=value, got '{line}'"),
+    (
+        "config.not_number",
+        "{key} must be a non-negative number, got '{value}'",
+    ),
+    (
+        "config.too_big",
+        "{key} must be at most 2147483647, got '{value}'",
+    ),
+    ("config.loss", "zabscope.lossPpm is 0..=1000000"),
+    ("config.server_id", "'{key}': server id must be 1..255"),
+    ("config.server_twice", "server.{id} is defined twice"),
+    (
+        "config.tick_min",
+        "must be at least {min} ms (the leader's half-tick timer is tickTime/2), not {tick}",
+    ),
+    ("config.not_set", "is not set (0)"),
+    (
+        "config.server_value",
+        "'{value}': expected host:quorumPort:electionPort[:observer]",
+    ),
+    ("config.port", "'{port}' is not a port number"),
+    ("config.peer_type", "unknown peer type '{type}'"),
+    ("limits.the_time", "the time"),
+    // Scenario scripts (script.rs).
+    ("script.line", "script line {n}: {error}"),
+    ("script.at", "expected 'at MS COMMAND'"),
+    ("script.order", "commands must be in time order"),
+    ("script.after_order", "'after' lines must be in step order"),
+    ("script.directive", "unknown directive '{word}'"),
+    ("script.no_end", "script: 'config' without 'end'"),
+    (
+        "script.no_config",
+        "script: missing 'config' ... 'end' block",
+    ),
+    (
+        "script.after",
+        "expected 'after STEP at MS COMMAND' or 'after STEP fire MS #SEQ'",
+    ),
 ];
 
 /// Render `t` (its key with its arguments) in English. An unknown key renders as the key and its

@@ -600,4 +600,52 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     // 还没有按键翻译的代码给出的消息：原样显示。
     ("error.en", "{error}"),
+    // zoo.cfg 的错误（config.rs）：配置项保持 ZooKeeper 的写法。
+    ("config.line", "zoo.cfg 第 {n} 行：{why}"),
+    ("config.missing", "zoo.cfg：缺少 {key}"),
+    (
+        "config.server_count",
+        "一个集群有 1 到 51 台服务器，不能是 {n} 台",
+    ),
+    (
+        "config.no_voters",
+        "zoo.cfg：所有服务器都是观察者（observer），没有人能投票",
+    ),
+    ("config.range", "zoo.cfg：{key} {why}"),
+    ("config.key_value", "应写成 key=value，实际是 '{line}'"),
+    (
+        "config.not_number",
+        "{key} 必须是非负整数，实际是 '{value}'",
+    ),
+    (
+        "config.too_big",
+        "{key} 最大是 2147483647，实际是 '{value}'",
+    ),
+    ("config.loss", "zabscope.lossPpm 的范围是 0..=1000000"),
+    ("config.server_id", "'{key}'：服务器编号必须是 1..255"),
+    ("config.server_twice", "server.{id} 定义了两次"),
+    (
+        "config.tick_min",
+        "至少要 {min} 毫秒（领导者的半个 tick 定时器是 tickTime/2），不能是 {tick}",
+    ),
+    ("config.not_set", "没有设置（为 0）"),
+    (
+        "config.server_value",
+        "'{value}'：应写成 host:quorumPort:electionPort[:observer]",
+    ),
+    ("config.port", "'{port}' 不是端口号"),
+    ("config.peer_type", "不认识的节点类型 '{type}'"),
+    ("limits.the_time", "时间"),
+    // 场景脚本（script.rs）。
+    ("script.line", "脚本第 {n} 行：{error}"),
+    ("script.at", "应写成 'at MS COMMAND'"),
+    ("script.order", "命令必须按时间顺序排列"),
+    ("script.after_order", "'after' 行必须按步骤顺序排列"),
+    ("script.directive", "不认识的指令 '{word}'"),
+    ("script.no_end", "脚本：'config' 没有对应的 'end'"),
+    ("script.no_config", "脚本：缺少 'config' ... 'end' 配置块"),
+    (
+        "script.after",
+        "应写成 'after STEP at MS COMMAND' 或 'after STEP fire MS #SEQ'",
+    ),
 ];

@@ -25,6 +25,7 @@
 //! the session (a command typed at 6000 ms is scheduled then, not at the start, which would
 //! shift every later message id).
 
+use crate::explain::Text;
 use crate::sim::command::Command;
 use crate::zab::config::Config;
 use crate::zk::limits;
@@ -91,6 +92,11 @@ pub struct Script {
 impl Script {
     /// Parses the text form; errors name the line.
     pub fn parse(text: &str) -> Result<Script, String> {
+        Script::parse_text(text).map_err(|t| t.en())
+    }
+
+    /// [`Script::parse`] with the error by key (`script.*`), to render in any language.
+    pub fn parse_text(text: &str) -> Result<Script, Text> {
         let mut seed = 0;
         let mut cfg_text = String::new();
         let mut in_cfg = false;
@@ -100,7 +106,7 @@ impl Script {
         let mut until_ms = None;
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
-            let err = |e: String| format!("script line {}: {e}", i + 1);
+            let err = |e: Text| Text::new("script.line").arg("n", i + 1).arg("error", e);
             if in_cfg {
                 if line == "end" {
                     in_cfg = false;
@@ -117,42 +123,47 @@ impl Script {
             let num = |s: &str| {
                 s.trim()
                     .parse::<u64>()
-                    .map_err(|_| err(format!("'{s}' is not a number")))
+                    .map_err(|_| err(Text::new("cmd.not_number").arg("word", s.to_string())))
             };
             match word {
                 "seed" => seed = num(rest)?,
                 "config" => (in_cfg, saw_cfg) = (true, true),
-                "until" => until_ms = Some(limits::span("until", num(rest)?).map_err(err)?),
+                "until" => until_ms = Some(limits::span_text("until", num(rest)?).map_err(err)?),
                 "at" => {
                     let (t, cmd) = rest
                         .split_once(' ')
-                        .ok_or_else(|| err("expected 'at MS COMMAND'".into()))?;
-                    let t = limits::span("the time", num(t)?).map_err(err)?;
+                        .ok_or_else(|| err(Text::new("script.at")))?;
+                    let t =
+                        limits::span_text(Text::new("limits.the_time"), num(t)?).map_err(err)?;
                     if commands
                         .last()
                         .is_some_and(|(p, _): &(u64, Command)| *p > t)
                     {
-                        return Err(err("commands must be in time order".into()));
+                        return Err(err(Text::new("script.order")));
                     }
-                    commands.push((t, Command::parse(cmd).map_err(err)?));
+                    commands.push((t, Command::parse_text(cmd).map_err(err)?));
                 }
                 "after" => {
                     let r = parse_after(rest).map_err(err)?;
                     if recorded.last().is_some_and(|p| p.step() > r.step()) {
-                        return Err(err("'after' lines must be in step order".into()));
+                        return Err(err(Text::new("script.after_order")));
                     }
                     recorded.push(r);
                 }
-                other => return Err(err(format!("unknown directive '{other}'"))),
+                other => {
+                    return Err(err(
+                        Text::new("script.directive").arg("word", other.to_string())
+                    ));
+                }
             }
         }
         if in_cfg {
-            return Err("script: 'config' without 'end'".into());
+            return Err(Text::new("script.no_end"));
         }
         if !saw_cfg {
-            return Err("script: missing 'config' ... 'end' block".into());
+            return Err(Text::new("script.no_config"));
         }
-        let config = Config::parse(&cfg_text).map_err(|e| e.to_string())?;
+        let config = Config::parse(&cfg_text).map_err(|e| e.text())?;
         let last = commands
             .iter()
             .map(|(t, _)| *t)
@@ -172,23 +183,23 @@ impl Script {
 }
 
 /// `STEP at MS COMMAND` or `STEP fire MS #SEQ` (what follows `after`).
-fn parse_after(rest: &str) -> Result<Recorded, String> {
+fn parse_after(rest: &str) -> Result<Recorded, Text> {
     let num = |s: &str| {
         s.trim()
             .parse::<u64>()
-            .map_err(|_| format!("'{s}' is not a number"))
+            .map_err(|_| Text::new("cmd.not_number").arg("word", s.to_string()))
     };
-    let bad = || "expected 'after STEP at MS COMMAND' or 'after STEP fire MS #SEQ'".to_string();
+    let bad = || Text::new("script.after");
     let (step, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
     let step = num(step)?;
     let (kind, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
     let (t, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
-    let at_ms = limits::span("the time", num(t)?)?;
+    let at_ms = limits::span_text(Text::new("limits.the_time"), num(t)?)?;
     match kind {
         "at" => Ok(Recorded::Apply {
             step,
             at_ms,
-            command: Command::parse(rest)?,
+            command: Command::parse_text(rest)?,
         }),
         "fire" => {
             let seq = rest.trim().strip_prefix('#').ok_or_else(bad)?;

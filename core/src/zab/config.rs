@@ -6,6 +6,7 @@
 //! does not know). Other zoo.cfg keys (`dataDir`, `clientPort`, …) are accepted and ignored.
 
 use crate::check::breaks::Break;
+use crate::explain::Text;
 use crate::ids::ServerId;
 use crate::zk::limits::{self, MIN_TICK_TIME};
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,7 +71,7 @@ pub const DEFAULT_FSYNC_MS: u64 = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
     /// Line number (1-based) and what is wrong with it.
-    Line(usize, String),
+    Line(usize, Text),
     /// A required key is missing.
     Missing(&'static str),
     /// ZooKeeper ensembles here have 1 to 51 servers.
@@ -78,18 +79,31 @@ pub enum ConfigError {
     /// An ensemble needs at least one voting member.
     NoVoters,
     /// A value out of its range (`tickTime` below 2, `initLimit` 0, …): the key and why.
-    Range(&'static str, String),
+    Range(&'static str, Text),
+}
+
+impl ConfigError {
+    /// The error by key (`config.*`), to render in any language; zoo.cfg's keys stay as
+    /// ZooKeeper spells them.
+    #[must_use]
+    pub fn text(&self) -> Text {
+        match self {
+            ConfigError::Line(n, why) => Text::new("config.line")
+                .arg("n", *n)
+                .arg("why", why.clone()),
+            ConfigError::Missing(key) => Text::new("config.missing").arg("key", *key),
+            ConfigError::ServerCount(n) => Text::new("config.server_count").arg("n", *n),
+            ConfigError::NoVoters => Text::new("config.no_voters"),
+            ConfigError::Range(key, why) => Text::new("config.range")
+                .arg("key", *key)
+                .arg("why", why.clone()),
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::Line(n, why) => write!(f, "zoo.cfg line {n}: {why}"),
-            ConfigError::Missing(key) => write!(f, "zoo.cfg: missing {key}"),
-            ConfigError::ServerCount(n) => write!(f, "an ensemble has 1 to 51 servers, not {n}"),
-            ConfigError::NoVoters => write!(f, "zoo.cfg: every server is an observer"),
-            ConfigError::Range(key, why) => write!(f, "zoo.cfg: {key} {why}"),
-        }
+        f.write_str(&self.text().en())
     }
 }
 
@@ -139,26 +153,31 @@ impl Config {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |why: String| ConfigError::Line(i + 1, why);
+            let err = |why: Text| ConfigError::Line(i + 1, why);
             let (key, value) = line
                 .split_once('=')
                 .map(|(k, v)| (k.trim(), v.trim()))
-                .ok_or_else(|| err(format!("expected key=value, got '{line}'")))?;
+                .ok_or_else(|| err(Text::new("config.key_value").arg("line", line.to_string())))?;
+            let bad = |k: &'static str, v: &str| {
+                err(Text::new(k)
+                    .arg("key", key.to_string())
+                    .arg("value", v.to_string()))
+            };
             let num = |v: &str| -> Result<u64, ConfigError> {
-                v.parse::<u64>()
-                    .map_err(|_| err(format!("{key} must be a non-negative number, got '{v}'")))
+                v.parse::<u64>().map_err(|_| bad("config.not_number", v))
             };
             // QuorumPeerConfig reads these as Java ints (Integer.parseInt).
             let int = |v: &str| -> Result<u64, ConfigError> {
                 let n = num(v)?;
                 if n > i32::MAX as u64 {
-                    return Err(err(format!("{key} must be at most 2147483647, got '{v}'")));
+                    return Err(bad("config.too_big", v));
                 }
                 Ok(n)
             };
             // The simulated network's times: at most one command's span (24 h).
-            let ms =
-                |v: &str| -> Result<u64, ConfigError> { limits::span(key, num(v)?).map_err(err) };
+            let ms = |v: &str| -> Result<u64, ConfigError> {
+                limits::span_text(key.to_string(), num(v)?).map_err(err)
+            };
             match key {
                 "tickTime" => (cfg.tick_time, seen.0) = (int(value)?, true),
                 "initLimit" => (cfg.init_limit, seen.1) = (int(value)?, true),
@@ -172,24 +191,26 @@ impl Config {
                 "zabscope.fsyncMs" => cfg.fsync_ms = ms(value)?,
                 "zabscope.break" => {
                     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                        cfg.breaks.insert(Break::parse(name).map_err(err)?);
+                        cfg.breaks.insert(Break::parse_text(name).map_err(err)?);
                     }
                 }
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
                         .ok()
                         .filter(|p| *p <= 1_000_000)
-                        .ok_or_else(|| err("zabscope.lossPpm is 0..=1000000".into()))?;
+                        .ok_or_else(|| err(Text::new("config.loss")))?;
                 }
                 _ if key.starts_with("server.") => {
                     let id = key["server.".len()..]
                         .parse::<u32>()
                         .ok()
                         .filter(|id| (1..=255).contains(id))
-                        .ok_or_else(|| err(format!("'{key}': server id must be 1..255")))?;
+                        .ok_or_else(|| {
+                            err(Text::new("config.server_id").arg("key", key.to_string()))
+                        })?;
                     let server = ServerConfig::parse(value).map_err(err)?;
                     if cfg.servers.insert(ServerId(id), server).is_some() {
-                        return Err(err(format!("server.{id} is defined twice")));
+                        return Err(err(Text::new("config.server_twice").arg("id", id)));
                     }
                 }
                 _ => {}
@@ -213,18 +234,16 @@ impl Config {
         if self.tick_time < MIN_TICK_TIME {
             return Err(ConfigError::Range(
                 "tickTime",
-                format!(
-                    "must be at least {MIN_TICK_TIME} ms (the leader's half-tick timer is \
-                     tickTime/2), not {}",
-                    self.tick_time
-                ),
+                Text::new("config.tick_min")
+                    .arg("min", MIN_TICK_TIME)
+                    .arg("tick", self.tick_time),
             ));
         }
         if self.init_limit == 0 {
-            return Err(ConfigError::Range("initLimit", "is not set (0)".into()));
+            return Err(ConfigError::Range("initLimit", Text::new("config.not_set")));
         }
         if self.sync_limit == 0 {
-            return Err(ConfigError::Range("syncLimit", "is not set (0)".into()));
+            return Err(ConfigError::Range("syncLimit", Text::new("config.not_set")));
         }
         if !(1..=51).contains(&self.servers.len()) {
             return Err(ConfigError::ServerCount(self.servers.len()));
@@ -287,24 +306,24 @@ impl ServerConfig {
     }
 
     /// `host:2888:3888[:observer|:participant][;clientPort]`.
-    fn parse(value: &str) -> Result<Self, String> {
+    fn parse(value: &str) -> Result<Self, Text> {
         let addr = value.split(';').next().unwrap_or(value);
         let parts: Vec<&str> = addr.split(':').collect();
         if parts.len() < 3 || parts.len() > 4 || parts[0].is_empty() {
-            return Err(format!(
-                "'{value}': expected host:quorumPort:electionPort[:observer]"
-            ));
+            return Err(Text::new("config.server_value").arg("value", value.to_string()));
         }
         let port = |p: &str| {
             p.parse::<u16>()
                 .ok()
                 .filter(|p| *p > 0)
-                .ok_or_else(|| format!("'{p}' is not a port number"))
+                .ok_or_else(|| Text::new("config.port").arg("port", p.to_string()))
         };
         let observer = match parts.get(3) {
             None | Some(&"participant") => false,
             Some(&"observer") => true,
-            Some(other) => return Err(format!("unknown peer type '{other}'")),
+            Some(other) => {
+                return Err(Text::new("config.peer_type").arg("type", other.to_string()));
+            }
         };
         Ok(ServerConfig {
             host: parts[0].to_string(),
