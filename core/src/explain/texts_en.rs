@@ -343,7 +343,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "lang.unknown",
         "unknown language '{code}' (one of en, zh-CN)",
     ),
-    // Break-ZAB switches (breaks.rs): what each changes, which rule it breaks.
+    // Break-ZAB switches (check/breaks.rs): what each changes, which rule it breaks.
     (
         "break.electBySidOnly",
         "Leader election compares votes by server id only, not by (epoch, last zxid): a server missing committed txns can lead and truncate them away.",
@@ -384,7 +384,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "break.unknown",
         "unknown break switch '{key}' (one of {names})",
     ),
-    // Invariants (invariant/*): the names stay as in the TLA+ specifications.
+    // Invariants (check/invariant/*): the names stay as in the TLA+ specifications.
     (
         "invariant.Leadership1",
         "At most one leader establishes each epoch (a quorum acknowledged its NEWLEADER).",
@@ -453,7 +453,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "invariant.violated",
         "{invariant} violated at step {step} (seed {seed}): {detail}",
     ),
-    // What a broken invariant saw (invariant/*; `Violation::why`).
+    // What a broken invariant saw (check/invariant/*; `Violation::why`).
     (
         "violation.acked_writes_survive",
         "write {zxid} was answered OK, but leader {leader} of epoch {epoch} does not hold it",
@@ -629,7 +629,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     ("check.no_server", "no server.{id} in this ensemble"),
     ("check.no_client", "no client '{client}': connect it first"),
-    // Caps (limits.rs).
+    // Caps (zk/limits.rs).
     (
         "limits.span",
         "{what} is {ms} ms; one command runs at most {max} ms (24 h) of simulated time: run again to go further",
@@ -646,7 +646,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     // A message from code that has no keyed error yet: shown as it is.
     ("error.en", "{error}"),
-    // zoo.cfg errors (config.rs): the keys stay as ZooKeeper spells them.
+    // zoo.cfg errors (zab/config.rs): the keys stay as ZooKeeper spells them.
     ("config.line", "zoo.cfg line {n}: {why}"),
     ("config.missing", "zoo.cfg: missing {key}"),
     (
@@ -679,7 +679,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("config.port", "'{port}' is not a port number"),
     ("config.peer_type", "unknown peer type '{type}'"),
     ("limits.the_time", "the time"),
-    // Scenario scripts (script.rs).
+    // Scenario scripts (sim/script.rs).
     ("script.line", "script line {n}: {error}"),
     ("script.at", "expected 'at MS COMMAND'"),
     ("script.order", "commands must be in time order"),

@@ -307,7 +307,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("log.truncated", "已截断"),
     // 语言。
     ("lang.unknown", "不认识的语言 '{code}'（可选 en、zh-CN）"),
-    // “破坏 ZAB”开关（breaks.rs）：它改了什么，破坏了哪条规则。
+    // “破坏 ZAB”开关（check/breaks.rs）：它改了什么，破坏了哪条规则。
     (
         "break.electBySidOnly",
         "领导者选举只比较服务器编号（sid），不比较 (epoch, 最后的 zxid)：缺少已提交事务的服务器也能当选，并把这些事务截断掉。",
@@ -345,7 +345,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "落后于客户端的服务器接受了它的重连：客户端读到比自己已经见过的更旧的状态。",
     ),
     ("break.unknown", "不认识的破坏开关 '{key}'（可选 {names}）"),
-    // 不变式（invariant/*）：名字保持 TLA+ 规约中的写法。
+    // 不变式（check/invariant/*）：名字保持 TLA+ 规约中的写法。
     (
         "invariant.Leadership1",
         "每个 epoch 最多只有一个领导者被确立（过半服务器确认了它的 NEWLEADER）。",
@@ -414,7 +414,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "invariant.violated",
         "{invariant} 在第 {step} 步被违反（随机种子 {seed}）：{detail}",
     ),
-    // 不变式被违反时看到了什么（invariant/*；Violation::why）。
+    // 不变式被违反时看到了什么（check/invariant/*；Violation::why）。
     (
         "violation.acked_writes_survive",
         "写入 {zxid} 已回复客户端成功（OK），但 epoch {epoch} 的领导者 {leader} 没有这个事务",
@@ -583,7 +583,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "check.no_client",
         "没有客户端 '{client}'：请先连接（connect）",
     ),
-    // 上限（limits.rs）。
+    // 上限（zk/limits.rs）。
     (
         "limits.span",
         "{what}是 {ms} 毫秒；一条命令最多运行 {max} 毫秒（24 小时）的模拟时间：要继续请再运行一次",
@@ -600,7 +600,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     // 还没有按键翻译的代码给出的消息：原样显示。
     ("error.en", "{error}"),
-    // zoo.cfg 的错误（config.rs）：配置项保持 ZooKeeper 的写法。
+    // zoo.cfg 的错误（zab/config.rs）：配置项保持 ZooKeeper 的写法。
     ("config.line", "zoo.cfg 第 {n} 行：{why}"),
     ("config.missing", "zoo.cfg：缺少 {key}"),
     (
@@ -636,7 +636,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("config.port", "'{port}' 不是端口号"),
     ("config.peer_type", "不认识的节点类型 '{type}'"),
     ("limits.the_time", "时间"),
-    // 场景脚本（script.rs）。
+    // 场景脚本（sim/script.rs）。
     ("script.line", "脚本第 {n} 行：{error}"),
     ("script.at", "应写成 'at MS COMMAND'"),
     ("script.order", "命令必须按时间顺序排列"),
