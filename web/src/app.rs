@@ -2,20 +2,20 @@
 //! installs `window.zabscope` and lays the page out — header, ring + inspector, transport and
 //! timeline, narration, manual delivery, a client's zkCli console, the command line and the trace.
 
-use crate::animator::Animator;
-use crate::console::Console;
-use crate::event_log::EventLog;
-use crate::header::Header;
-use crate::help::Help;
+use crate::console::command_line::Console;
+use crate::console::zkcli::ZkConsole;
 use crate::inspector::Inspector;
-use crate::manual::Manual;
-use crate::narration::Narration;
+use crate::overlays::help::Help;
+use crate::overlays::setup_dialog::SetupDialog;
+use crate::panels::event_log::EventLog;
+use crate::panels::header::Header;
+use crate::panels::manual::Manual;
+use crate::panels::narration::Narration;
+use crate::panels::timeline::Timeline;
+use crate::panels::transport::Transport;
 use crate::ring::Ring;
-use crate::setup_dialog::SetupDialog;
-use crate::state::{Model, Store};
-use crate::timeline::Timeline;
-use crate::transport::Transport;
-use crate::zk_console::ZkConsole;
+use crate::ring::animator::Animator;
+use crate::store::{Model, Store};
 use yew::prelude::*;
 
 /// Does the user ask for reduced motion?

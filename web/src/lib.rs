@@ -5,42 +5,15 @@
 //! The page keeps its state in one reducer (`state`), shared by context; each panel is a
 //! small component in its own file.
 
-mod animator;
 mod app;
-mod bench;
-mod broadcast_tab;
-mod clients_tab;
 mod console;
-mod data_tab;
-mod derive;
-mod election_tab;
-mod event_log;
-mod fourlw_tab;
-pub mod geometry;
-mod header;
-mod help;
+mod i18n;
 mod inspector;
 mod jsapi;
-mod labels;
-mod locks_tab;
-mod logs_tab;
-mod manual;
-mod narration;
-mod ring;
-mod ring_msg;
-mod ring_node;
-pub mod run;
-mod server_menu;
-mod setup_dialog;
-pub mod speed;
-pub mod state;
-mod texts_en;
-mod timeline;
-mod transport;
-mod zk_actions;
-mod zk_backend;
-mod zk_console;
-mod zk_transcript;
+mod overlays;
+mod panels;
+pub mod ring;
+pub mod store;
 
 pub use app::App;
 use wasm_bindgen::prelude::*;

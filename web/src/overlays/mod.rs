@@ -1,0 +1,4 @@
+//! What opens over the page.
+
+pub mod help;
+pub mod setup_dialog;
