@@ -2,12 +2,17 @@
 //!
 //! `start` is called by `index.html` once the wasm module has loaded; it installs the panic
 //! hook (so a Rust panic is logged to the console, not a silent dead page) and mounts `App`.
-//! The page keeps its state in one reducer (`state`), shared by context; each panel is a
-//! small component in its own file.
+//! The page keeps its state in one reducer (`store`), shared by context, its actions grouped by
+//! concern. Components sit in folders by where they are on the page: `ring` (the ensemble),
+//! `inspector` (the tabs), `console` (the command line and the zkCli consoles), `panels` (header,
+//! playback bar, narration, manual delivery, trace: where a new panel goes), `overlays` (dialogs:
+//! where a lesson overlay goes). `i18n` holds the page's texts by key, one catalogue per
+//! language; `jsapi` is `window.zabscope`. Containers (`App`, `Ring`, `Inspector`) read the
+//! store; every other component takes props and callbacks.
 
 mod app;
 mod console;
-mod i18n;
+pub mod i18n;
 mod inspector;
 mod jsapi;
 mod overlays;

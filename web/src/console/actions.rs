@@ -35,15 +35,15 @@ impl Model {
         let out = cli.start();
         consoles.clis.insert(client.to_string(), cli);
         drop(consoles);
-        let mut zk = (*self.zk).clone();
+        let mut zk = (*self.commands.zk).clone();
         zk.push(client, step, LineKind::Watch, out.trim_start().to_string());
-        self.zk = Rc::new(zk);
+        self.commands.zk = Rc::new(zk);
     }
 
     /// A line in the open zkCli console: zkCli parses it and prints what zkCli 3.8 prints;
     /// its requests run on the simulation (recorded, replayed by Back and `script()`).
     pub(crate) fn zk_line(&mut self, line: &str) {
-        let Some(client) = self.zk_console.clone() else {
+        let Some(client) = self.commands.zk_console.clone() else {
             return;
         };
         self.act_now();
@@ -60,7 +60,7 @@ impl Model {
         let step = self.shared.sim.borrow().kernel().step;
         consoles.snapshot(&client, step, before);
         drop(consoles);
-        let mut zk = (*self.zk).clone();
+        let mut zk = (*self.commands.zk).clone();
         zk.push(
             &client,
             step,
@@ -77,6 +77,6 @@ impl Model {
             let text = crate::i18n::tf("zkcli.stale", &[("read", &read), ("latest", &latest)]);
             zk.push(&client, step, LineKind::Stale, text);
         }
-        self.zk = Rc::new(zk);
+        self.commands.zk = Rc::new(zk);
     }
 }

@@ -3,7 +3,7 @@
 //! by the simulation, so what a student types is what a scenario file says. A refused command
 //! shows why; ↑/↓ walk the history.
 
-use crate::store::{Action, use_store};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,13 +11,22 @@ use yew::prelude::*;
 /// Output lines shown.
 const SHOWN: usize = 60;
 
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    /// What the command line printed (newest last).
+    pub lines: Rc<Vec<String>>,
+    /// Why the last command was refused.
+    pub error: Option<String>,
+    /// A line entered.
+    pub online: Callback<String>,
+}
+
 #[component]
-pub fn Console() -> Html {
-    let store = use_store();
+pub fn Console(p: &ConsoleProps) -> Html {
     let history = use_mut_ref(Vec::<String>::new);
     let cursor = use_mut_ref(|| 0usize);
     let onkeydown = {
-        let store = store.clone();
+        let online = p.online.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e
                 .target()
@@ -34,7 +43,7 @@ pub fn Console() -> Html {
                     history.borrow_mut().push(line.clone());
                     *cursor.borrow_mut() = history.borrow().len();
                     input.set_value("");
-                    store.dispatch(Action::Line(line));
+                    online.emit(line);
                 }
                 "ArrowUp" | "ArrowDown" => {
                     e.prevent_default();
@@ -51,16 +60,16 @@ pub fn Console() -> Html {
             }
         })
     };
-    let from = store.console.len().saturating_sub(SHOWN);
+    let from = p.lines.len().saturating_sub(SHOWN);
     html! {
         <section class="zs-console" aria-label="Command line">
             <label for="command">{ "Command" }</label>
             <input id="command" type="text" autocomplete="off" spellcheck="false"
                 placeholder="crash 3 · partition 1,2|3,4,5 · connect c1 1 · create c1 /app hello · help" {onkeydown} />
-            if let Some(e) = &store.error {
+            if let Some(e) = &p.error {
                 <p id="command-error" class="zs-error" role="alert">{ e }</p>
             }
-            <pre class="zs-console-out" aria-live="polite">{ store.console[from..].join("\n") }</pre>
+            <pre class="zs-console-out" aria-live="polite">{ p.lines[from..].join("\n") }</pre>
         </section>
     }
 }

@@ -3,19 +3,49 @@
 //! events appear as they arrive, stale reads are flagged. Its lines live in the store (by
 //! step), so Back shows what the console had printed by then.
 
-use crate::console::transcript::LineKind;
+use super::transcript::{LineKind, ZkLine};
 use crate::i18n::{t, tf};
-use crate::store::{Action, use_store};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use zabscope_core::ClusterView;
 
 /// Lines shown (the newest).
 const SHOWN: usize = 80;
 
+/// `client`'s session and server in the view (a simulated client or a client library
+/// process), if it is connected in this step.
+#[must_use]
+pub fn about(view: &ClusterView, client: &str) -> Option<(String, String)> {
+    view.clients
+        .iter()
+        .find(|c| c.name == client)
+        .map(|c| (c.session.to_string(), c.server.0.to_string()))
+        .or_else(|| {
+            view.zk_clients
+                .iter()
+                .find(|c| c.name == client)
+                .map(|c| (c.session.to_string(), c.server.0.to_string()))
+        })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ZkConsoleProps {
+    /// The client whose console is open (none: nothing is drawn).
+    pub client: Option<String>,
+    /// The step shown: lines printed after it are hidden.
+    pub step: u64,
+    /// Everything its console printed, by step.
+    pub lines: Vec<ZkLine>,
+    /// Its session and server now ("session … on server.…"), if it is connected.
+    pub about: Option<(String, String)>,
+    /// A line typed (Enter).
+    pub online: Callback<String>,
+    pub onclose: Callback<()>,
+}
+
 #[component]
-pub fn ZkConsole() -> Html {
-    let store = use_store();
+pub fn ZkConsole(p: &ZkConsoleProps) -> Html {
     let cursor = use_mut_ref(|| None::<usize>);
     let out = use_node_ref();
     {
@@ -27,11 +57,11 @@ pub fn ZkConsole() -> Html {
             }
         });
     }
-    let Some(client) = store.zk_console.clone() else {
+    let Some(client) = p.client.clone() else {
         return html! {};
     };
-    let step = store.view.step;
-    let all = store.zk.0.get(&client).cloned().unwrap_or_default();
+    let step = p.step;
+    let all = &p.lines;
     let lines: Vec<_> = all.iter().filter(|l| l.step <= step).cloned().collect();
     let hidden = lines.len() < all.len();
     // The commands typed so far (what ↑/↓ walk), oldest first.
@@ -41,7 +71,7 @@ pub fn ZkConsole() -> Html {
         .filter_map(|l| l.text.split_once("] ").map(|(_, cmd)| cmd.to_string()))
         .collect();
     let onkeydown = {
-        let store = store.clone();
+        let (online, onclose) = (p.online.clone(), p.onclose.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e
                 .target()
@@ -59,7 +89,7 @@ pub fn ZkConsole() -> Html {
                     }
                     input.set_value("");
                     *c = None;
-                    store.dispatch(Action::ZkCli(line));
+                    online.emit(line);
                 }
                 "ArrowUp" | "ArrowDown" => {
                     e.prevent_default();
@@ -73,37 +103,15 @@ pub fn ZkConsole() -> Html {
                     *c = i;
                     input.set_value(i.and_then(|i| typed.get(i)).map_or("", String::as_str));
                 }
-                "Escape" => store.dispatch(Action::OpenZkCli(None)),
+                "Escape" => onclose.emit(()),
                 _ => {}
             }
         })
     };
-    let close = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::OpenZkCli(None)))
-    };
-    let about = store
-        .view
-        .clients
-        .iter()
-        .find(|c| c.name == client)
-        .map(|c| (c.session.to_string(), c.server.0.to_string()))
-        .or_else(|| {
-            store
-                .view
-                .zk_clients
-                .iter()
-                .find(|c| c.name == client)
-                .map(|c| (c.session.to_string(), c.server.0.to_string()))
-        });
-    let about = about.map_or_else(
+    let close = p.onclose.reform(|_: MouseEvent| ());
+    let about = p.about.as_ref().map_or_else(
         || t("zkcli.gone").to_string(),
-        |(session, server)| {
-            tf(
-                "zkcli.session",
-                &[("session", &session), ("server", &server)],
-            )
-        },
+        |(session, server)| tf("zkcli.session", &[("session", session), ("server", server)]),
     );
     let from = lines.len().saturating_sub(SHOWN);
     let label = tf("zkcli.input", &[("client", &client)]);

@@ -1,5 +1,5 @@
-//! The page's own English texts, by key (as the core's `explain::texts_en` keys narrations),
-//! so a translation later replaces this table and nothing else. `{name}` is an argument.
+//! The page's own English texts, by key (as the core's `explain::texts_en` keys narrations):
+//! a second language is a catalogue like this one beside it. `{name}` is an argument.
 
 /// The text of `key`, or the key itself when it has none (a missing text is visible, not a
 /// panic).
@@ -26,14 +26,4 @@ pub fn t(key: &str) -> &str {
         }
         other => other,
     }
-}
-
-/// `t(key)` with each `{name}` replaced by its value.
-#[must_use]
-pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(key).to_string();
-    for (name, value) in args {
-        s = s.replace(&format!("{{{name}}}"), value);
-    }
-    s
 }

@@ -1,17 +1,16 @@
 //! Broadcast: each proposal with its ACKs against the quorum — dots filling to the quorum
 //! ("2/3"), who ACKed — and the moment it commits (the core's `ProposalRecord`s).
 
+use super::TabProps;
 use crate::ring::labels::zxid_title;
-use crate::store::use_store;
 use yew::prelude::*;
 
 /// Proposals shown, newest first.
 const SHOWN: usize = 12;
 
 #[component]
-pub fn BroadcastTab() -> Html {
-    let store = use_store();
-    let view = &store.view;
+pub fn BroadcastTab(p: &TabProps) -> Html {
+    let view = &p.view;
     let rows = view.proposals.iter().rev().take(SHOWN).map(|p| {
         let txn = view
             .servers

@@ -1,14 +1,13 @@
 //! Data: the znode tree as each running server holds it (zkCli-style paths and data), every
 //! path a row and every server a column, rows where servers differ highlighted.
 
-use crate::store::use_store;
+use super::TabProps;
 use std::collections::{BTreeMap, BTreeSet};
 use yew::prelude::*;
 
 #[component]
-pub fn DataTab() -> Html {
-    let store = use_store();
-    let servers: Vec<_> = store
+pub fn DataTab(p: &TabProps) -> Html {
+    let servers: Vec<_> = p
         .view
         .servers
         .iter()

@@ -3,8 +3,8 @@
 //! highlighted, "n of quorum agree", and the last vote change with its reason — all computed
 //! by the core (`explain::ElectionView`, `VoteChange`).
 
+use super::TabProps;
 use crate::ring::labels::{state_text, zxid_title};
-use crate::store::use_store;
 use std::cmp::Ordering;
 use yew::prelude::*;
 use zabscope_core::explain::{Decider, RowSource};
@@ -26,9 +26,8 @@ fn vote_cells(v: &Vote, hot: Option<Decider>) -> Html {
 }
 
 #[component]
-pub fn ElectionTab() -> Html {
-    let store = use_store();
-    let view = &store.view;
+pub fn ElectionTab(p: &TabProps) -> Html {
+    let view = &p.view;
     let change = view.vote_change.as_ref().map(|c| {
         html! {
             <p id="vote-change" class={classes!("zs-vote-change", c.changed.then_some("zs-changed"))}>

@@ -3,14 +3,13 @@
 //! barrier, group …): its role (holder, waiting …), its node, whom it watches (the predecessor
 //! chain of the fair lock), wake-ups (the herd), and each tenure with its fencing token.
 
+use super::TabProps;
 use crate::i18n::t;
-use crate::store::use_store;
 use yew::prelude::*;
 
 #[component]
-pub fn LocksTab() -> Html {
-    let store = use_store();
-    let view = &store.view;
+pub fn LocksTab(p: &TabProps) -> Html {
+    let view = &p.view;
     if view.zk_clients.is_empty() {
         return html! {
             <div class="zs-locks">

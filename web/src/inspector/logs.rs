@@ -3,8 +3,8 @@
 //! with lastLogged / lastCommitted (zxid halves on hover) and why its last sync was DIFF,
 //! TRUNC or SNAP.
 
+use super::TabProps;
 use crate::ring::labels::{state_text, zxid_title};
-use crate::store::use_store;
 use yew::prelude::*;
 use zabscope_core::sim::view::EntryStatus;
 
@@ -12,9 +12,8 @@ use zabscope_core::sim::view::EntryStatus;
 const TAIL: usize = 10;
 
 #[component]
-pub fn LogsTab() -> Html {
-    let store = use_store();
-    let cols = store.view.servers.iter().map(|s| {
+pub fn LogsTab(p: &TabProps) -> Html {
+    let cols = p.view.servers.iter().map(|s| {
         let from = s.log.len().saturating_sub(TAIL);
         html! {
             <div class="zs-logcol" data-myid={s.myid.to_string()}>

@@ -1,5 +1,9 @@
 //! The inspector: tabs that follow the action (an election opens Election, a write opens
 //! Broadcast) until the user picks one. Arrow keys move between tabs (WAI-ARIA tabs pattern).
+//!
+//! `Inspector` is the container: it reads the store and gives the open tab its props (the view,
+//! or what it reads off the simulation) and callbacks. A new tab is a `Tab` variant
+//! (`crate::store::Tab`), a file here, and one arm below.
 
 mod broadcast;
 mod clients;
@@ -9,26 +13,32 @@ mod fourlw;
 mod locks;
 mod logs;
 
-use crate::inspector::broadcast::BroadcastTab;
-use crate::inspector::clients::ClientsTab;
-use crate::inspector::data::DataTab;
-use crate::inspector::election::ElectionTab;
-use crate::inspector::fourlw::FourLwTab;
-use crate::inspector::locks::LocksTab;
-use crate::inspector::logs::LogsTab;
-use crate::store::{Action, Tab, use_store};
+use crate::store::{CommandAction, Tab, UiAction, callback, use_store};
+use broadcast::BroadcastTab;
+use clients::ClientsTab;
+use data::DataTab;
+use election::ElectionTab;
+use fourlw::FourLwTab;
+use locks::LocksTab;
+use logs::LogsTab;
+use std::rc::Rc;
 use yew::prelude::*;
+use zabscope_core::ClusterView;
+
+/// What a tab drawn from the view alone takes.
+#[derive(Properties, PartialEq)]
+pub struct TabProps {
+    pub view: Rc<ClusterView>,
+}
 
 #[component]
 pub fn Inspector() -> Html {
     let store = use_store();
+    let select = callback(&store).reform(UiAction::SelectTab);
     let tabs = Tab::ALL.iter().map(|&t| {
-        let on = store.tab == t;
-        let store = store.clone();
-        let onclick = {
-            let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::SelectTab(t)))
-        };
+        let on = store.ui.tab == t;
+        let select = select.clone();
+        let onclick = select.reform(move |_: MouseEvent| t);
         let onkeydown = Callback::from(move |e: KeyboardEvent| {
             let i = Tab::ALL.iter().position(|x| *x == t).unwrap_or(0);
             let n = Tab::ALL.len();
@@ -39,7 +49,7 @@ pub fn Inspector() -> Html {
             };
             e.prevent_default();
             e.stop_propagation();
-            store.dispatch(Action::SelectTab(next));
+            select.emit(next);
         });
         html! {
             <button id={t.id()} role="tab" class={classes!("zs-tab", on.then_some("active"))}
@@ -47,24 +57,36 @@ pub fn Inspector() -> Html {
                 {onclick} {onkeydown}>{ t.label() }</button>
         }
     });
-    let body = match store.tab {
-        Tab::Election => html! { <ElectionTab /> },
-        Tab::Broadcast => html! { <BroadcastTab /> },
-        Tab::Logs => html! { <LogsTab /> },
-        Tab::Data => html! { <DataTab /> },
-        Tab::Clients => html! { <ClientsTab /> },
-        Tab::Locks => html! { <LocksTab /> },
-        Tab::FourLw => html! { <FourLwTab /> },
+    let view = store.view.clone();
+    let body = match store.ui.tab {
+        Tab::Election => html! { <ElectionTab {view} /> },
+        Tab::Broadcast => html! { <BroadcastTab {view} /> },
+        Tab::Logs => html! { <LogsTab {view} /> },
+        Tab::Data => html! { <DataTab {view} /> },
+        Tab::Clients => {
+            let cards = clients::cards(&store.shared.sim.borrow());
+            let onopen =
+                callback(&store).reform(|name: String| CommandAction::OpenZkCli(Some(name)));
+            html! { <ClientsTab {cards} {onopen} /> }
+        }
+        Tab::Locks => html! { <LocksTab {view} /> },
+        Tab::FourLw => {
+            let servers = view.servers.iter().map(|s| s.myid).collect::<Vec<_>>();
+            let fourlw = store.commands.fourlw.clone();
+            let onword =
+                callback(&store).reform(|(id, w): (u32, String)| CommandAction::FourLw(id, w));
+            html! { <FourLwTab {servers} {fourlw} {onword} /> }
+        }
     };
     html! {
         <section class="zs-inspector" aria-label="Inspector">
             <div class="zs-tabs" role="tablist">
                 { for tabs }
-                if store.pinned {
+                if store.ui.pinned {
                     <span class="zs-pinned" title="the tab no longer follows the action">{ "pinned (the tab stays)" }</span>
                 }
             </div>
-            <div class="zs-tab-body" role="tabpanel" aria-labelledby={store.tab.id()}>{ body }</div>
+            <div class="zs-tab-body" role="tabpanel" aria-labelledby={store.ui.tab.id()}>{ body }</div>
         </section>
     }
 }

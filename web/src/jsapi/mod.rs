@@ -7,7 +7,7 @@
 mod bench;
 
 use crate::store::run;
-use crate::store::{Action, Model, Shared};
+use crate::store::{CommandAction, Model, PlaybackAction, Shared};
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
 use std::rc::Rc;
@@ -100,26 +100,26 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     };
     add("command", |text, d, s| match text.as_string() {
         Some(t) => {
-            d.dispatch(Action::Line(t));
+            d.dispatch(CommandAction::Line(t).into());
             outcome(s)
         }
         None => to_js(&json!({ "ok": false, "error": "command(text) needs a string" })),
     });
     add("view", |opts, _, s| current(s, &opts));
     add("step", |n, d, s| {
-        d.dispatch(Action::StepN(num(&n, 1.0)));
+        d.dispatch(PlaybackAction::StepN(num(&n, 1.0)).into());
         JsValue::from_f64(s.sim.borrow().kernel().step as f64)
     });
     add("back", |n, d, s| {
-        d.dispatch(Action::Back(num(&n, 1.0)));
+        d.dispatch(PlaybackAction::Back(num(&n, 1.0)).into());
         JsValue::from_f64(s.sim.borrow().kernel().step as f64)
     });
     add("seek", |n, d, s| {
-        d.dispatch(Action::Seek(num(&n, 0.0)));
+        d.dispatch(PlaybackAction::Seek(num(&n, 0.0)).into());
         JsValue::from_f64(s.sim.borrow().kernel().step as f64)
     });
     add("run", |ms, d, s| {
-        d.dispatch(Action::Run(num(&ms, 0.0)));
+        d.dispatch(PlaybackAction::Run(num(&ms, 0.0)).into());
         JsValue::from_f64(s.sim.borrow().now().ms() as f64)
     });
     add("digest", |_, _, s| {
@@ -131,7 +131,7 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     });
     add("load", |text, d, s| match text.as_string() {
         Some(t) => {
-            d.dispatch(Action::Load(t));
+            d.dispatch(CommandAction::Load(t).into());
             outcome(s)
         }
         None => to_js(&json!({ "ok": false, "error": "load(scriptText) needs a string" })),
@@ -146,6 +146,6 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
             });
         JsValue::from_f64(bytes)
     });
-    add("bench", |arg, _, _| to_js(&crate::jsapi::bench::run(&arg)));
+    add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);
 }

@@ -1,6 +1,5 @@
 //! The keyboard shortcuts (`?`), shown as a dialog.
 
-use crate::store::{Action, use_store};
 use yew::prelude::*;
 
 pub const SHORTCUTS: [(&str, &str); 8] = [
@@ -14,13 +13,18 @@ pub const SHORTCUTS: [(&str, &str); 8] = [
     ("?", "show these shortcuts"),
 ];
 
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub open: bool,
+    pub onclose: Callback<()>,
+}
+
 #[component]
-pub fn Help() -> Html {
-    let store = use_store();
-    if !store.show_help {
+pub fn Help(p: &HelpProps) -> Html {
+    if !p.open {
         return html! {};
     }
-    let close = Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowHelp(false)));
+    let close = p.onclose.reform(|_: MouseEvent| ());
     html! {
         <div class="zs-modal" role="dialog" aria-modal="true" aria-labelledby="help-title" id="shortcuts">
             <div class="zs-setup">

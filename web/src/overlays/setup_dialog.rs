@@ -4,7 +4,6 @@
 //! run; a bad value is reported in the dialog.
 
 use crate::store::run::Setup;
-use crate::store::{Action, use_store};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -14,9 +13,20 @@ fn num<T: std::str::FromStr>(r: &NodeRef, default: T) -> T {
         .unwrap_or(default)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct SetupDialogProps {
+    pub open: bool,
+    /// The choices that made the current run (the fields start from them).
+    pub setup: Setup,
+    /// Why the last attempt was refused.
+    pub error: Option<String>,
+    /// Start a run with these choices.
+    pub onsubmit: Callback<Setup>,
+    pub oncancel: Callback<()>,
+}
+
 #[component]
-pub fn SetupDialog() -> Html {
-    let store = use_store();
+pub fn SetupDialog(p: &SetupDialogProps) -> Html {
     let r0 = use_node_ref();
     let r1 = use_node_ref();
     let r2 = use_node_ref();
@@ -28,12 +38,12 @@ pub fn SetupDialog() -> Html {
     let r8 = use_node_ref();
     let r9 = use_node_ref();
     let refs: Vec<NodeRef> = vec![r0, r1, r2, r3, r4, r5, r6, r7, r8, r9];
-    if !store.show_setup {
+    if !p.open {
         return html! {};
     }
-    let s = store.setup.clone();
+    let s = p.setup.clone();
     let onsubmit = {
-        let (store, refs, s) = (store.clone(), refs.clone(), s.clone());
+        let (submit, refs, s) = (p.onsubmit.clone(), refs.clone(), s.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let setup = Setup {
@@ -52,13 +62,10 @@ pub fn SetupDialog() -> Html {
                     .cast::<HtmlTextAreaElement>()
                     .map_or_else(String::new, |t| t.value()),
             };
-            store.dispatch(Action::NewRun(setup));
+            submit.emit(setup);
         })
     };
-    let cancel = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowSetup(false)))
-    };
+    let cancel = p.oncancel.reform(|_: MouseEvent| ());
     let field = |i: usize,
                  id: &'static str,
                  label: &'static str,
@@ -91,7 +98,7 @@ pub fn SetupDialog() -> Html {
                     <textarea id="setup-zoocfg" ref={refs[9].clone()} rows="5" value={s.zoo_cfg.clone()}
                         placeholder={"tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888"} />
                 </label>
-                if let Some(e) = &store.error { <p class="zs-error" role="alert">{ e }</p> }
+                if let Some(e) = &p.error { <p class="zs-error" role="alert">{ e }</p> }
                 <div class="zs-row">
                     <button id="setup-go" type="submit">{ "Start the run" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>

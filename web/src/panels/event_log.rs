@@ -2,8 +2,9 @@
 //! proposal / ACK / COMMIT with quorum counts, client request and reply. PINGs (and the ticks
 //! that send them) hide with the filter.
 
-use crate::store::use_store;
+use std::rc::Rc;
 use yew::prelude::*;
+use zabscope_core::Simulation;
 use zabscope_core::sim::trace::{Event, EventKind};
 use zabscope_core::zk::code::Code;
 
@@ -28,16 +29,14 @@ pub fn trace_line(e: &Event) -> String {
 /// Lines shown.
 const LINES: usize = 40;
 
-#[component]
-pub fn EventLog() -> Html {
-    let store = use_store();
-    let sim = store.shared.sim.borrow();
-    let lines: Vec<String> = sim
-        .trace()
+/// The newest trace lines, newest first (PINGs and their ticks left out when hidden).
+#[must_use]
+pub fn lines(sim: &Simulation, hide_pings: bool) -> Vec<String> {
+    sim.trace()
         .iter()
         .rev()
         .filter(|e| {
-            !store.hide_pings
+            !hide_pings
                 || !matches!(&e.kind,
                     EventKind::Send { msg, .. } | EventKind::Deliver { msg, .. } | EventKind::Drop { msg, .. }
                         if msg.name == "PING")
@@ -45,13 +44,21 @@ pub fn EventLog() -> Html {
         })
         .take(LINES)
         .map(trace_line)
-        .collect();
-    drop(sim);
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EventLogProps {
+    pub lines: Rc<Vec<String>>,
+}
+
+#[component]
+pub fn EventLog(p: &EventLogProps) -> Html {
     html! {
         <details class="zs-events" open=true>
             <summary>{ "Trace" }</summary>
             <ol id="events" reversed=true>
-                { for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }
+                { for p.lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }
             </ol>
         </details>
     }

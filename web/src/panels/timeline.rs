@@ -2,11 +2,12 @@
 //! elections (○), leader changes (◆), faults (✕), heals and restarts (+), commits (●).
 //! Dragging it seeks (the core restores the nearest checkpoint and replays).
 
-use crate::store::{Action, use_store};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use zabscope_core::Simulation;
 use zabscope_core::explain::MarkerKind;
 
 /// Marker slots across the bar (one marker per slot and kind).
@@ -28,23 +29,13 @@ fn look(k: MarkerKind) -> (&'static str, &'static str) {
     }
 }
 
-#[component]
-pub fn Timeline() -> Html {
-    let store = use_store();
-    let max = store.max_step.max(1);
-    let oninput = {
-        let store = store.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                && let Ok(v) = i.value().parse::<u64>()
-            {
-                store.dispatch(Action::Seek(v));
-            }
-        })
-    };
-    let sim = store.shared.sim.borrow();
+/// A marker drawn: (its step, its kind, its text).
+pub type Marker = (u64, MarkerKind, String);
+
+/// The markers up to `max_step`, one per slot and kind (the first), in slot order.
+#[must_use]
+pub fn markers(sim: &Simulation, max_step: u64) -> Vec<Marker> {
+    let max = max_step.max(1);
     let mut slots = BTreeMap::new();
     for m in sim.markers() {
         if m.step <= max && m.kind != MarkerKind::Command {
@@ -53,11 +44,38 @@ pub fn Timeline() -> Html {
                 .or_insert_with(|| (m.step, m.kind, m.text.en()));
         }
     }
-    drop(sim);
+    slots.into_values().collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub step: u64,
+    pub max_step: u64,
+    pub playing: bool,
+    pub markers: Rc<Vec<Marker>>,
+    /// The slider moved to a step.
+    pub onseek: Callback<u64>,
+}
+
+#[component]
+pub fn Timeline(p: &TimelineProps) -> Html {
+    let max = p.max_step.max(1);
+    let oninput = {
+        let onseek = p.onseek.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                && let Ok(v) = i.value().parse::<u64>()
+            {
+                onseek.emit(v);
+            }
+        })
+    };
     html! {
         <div class="zs-timeline">
             <div class="zs-markers" aria-hidden="true">
-                { for slots.values().map(|(step, kind, text)| {
+                { for p.markers.iter().map(|(step, kind, text)| {
                     let (glyph, class) = look(*kind);
                     html! {
                         <span class={classes!("zs-marker", class)}
@@ -66,10 +84,10 @@ pub fn Timeline() -> Html {
                     }
                 }) }
             </div>
-            <input id="timeline" type="range" min="0" max={store.max_step.to_string()}
-                value={store.view.step.to_string()} {oninput} disabled={store.playing}
+            <input id="timeline" type="range" min="0" max={p.max_step.to_string()}
+                value={p.step.to_string()} {oninput} disabled={p.playing}
                 aria-label="timeline: step"
-                aria-valuetext={format!("step {} of {}", store.view.step, store.max_step)} />
+                aria-valuetext={format!("step {} of {}", p.step, p.max_step)} />
             <p class="zs-legend">{ "○ election · ◆ leader · ✕ fault · + restart/heal · ● commit" }</p>
         </div>
     }

@@ -1,11 +1,11 @@
 //! The frame loop and the keyboard. A `requestAnimationFrame` loop, while playing, advances
-//! the display clock (one `Action::Frame`, which steps the simulation only when something is
+//! the display clock (one `PlaybackAction::Frame`, which steps the simulation only when something is
 //! due) and then moves each travelling message by setting its `transform` directly — Yew
 //! re-renders only when the simulation changed, never the whole SVG per frame. Keys are
 //! listened to on the document, so shortcuts keep working after any click.
 
-use crate::ring::geometry::progress;
-use crate::store::{Action, Model, Shared};
+use super::geometry::progress;
+use crate::store::{Action, Model, PlaybackAction, Shared, UiAction};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -81,7 +81,11 @@ pub fn Animator(p: &AnimatorProps) -> Html {
     let shared: Rc<Shared> = p.store.shared.clone();
     // The latest model's UI flags for the key handler.
     let flags = use_mut_ref(|| (false, false, false));
-    *flags.borrow_mut() = (p.store.hide_pings, p.store.manual, p.store.view.step > 0);
+    *flags.borrow_mut() = (
+        p.store.playback.hide_pings,
+        p.store.playback.manual,
+        p.store.view.step > 0,
+    );
     use_effect_with((), move |_| {
         let alive = Rc::new(Cell::new(true));
         let window = web_sys::window().expect("a browser window");
@@ -101,7 +105,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                 }
                 if shared.playing.get() {
                     let dt = last.get().map_or(16.0, |l| t - l);
-                    d.dispatch(Action::Frame(dt));
+                    d.dispatch(PlaybackAction::Frame(dt).into());
                     place_messages(&shared);
                 }
                 last.set(Some(t));
@@ -121,17 +125,17 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                     return;
                 }
                 let (hide, manual, _) = *flags.borrow();
-                let action = match e.key().as_str() {
-                    " " => Action::TogglePlay,
-                    "ArrowRight" => Action::Forward,
-                    "ArrowLeft" => Action::Back(1),
-                    "?" => Action::ShowHelp(true),
-                    "p" => Action::HidePings(!hide),
-                    "m" => Action::Manual(!manual),
+                let action: Action = match e.key().as_str() {
+                    " " => PlaybackAction::TogglePlay.into(),
+                    "ArrowRight" => PlaybackAction::Forward.into(),
+                    "ArrowLeft" => PlaybackAction::Back(1).into(),
+                    "?" => UiAction::ShowHelp(true).into(),
+                    "p" => PlaybackAction::HidePings(!hide).into(),
+                    "m" => PlaybackAction::Manual(!manual).into(),
                     "Escape" => {
-                        d.dispatch(Action::ShowHelp(false));
-                        d.dispatch(Action::ShowSetup(false));
-                        Action::Menu(None)
+                        d.dispatch(UiAction::ShowHelp(false).into());
+                        d.dispatch(UiAction::ShowSetup(false).into());
+                        UiAction::Menu(None).into()
                     }
                     _ => return,
                 };

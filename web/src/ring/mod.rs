@@ -3,19 +3,23 @@
 //! server they talk to, and every message: in flight along its lane, held ones parked at their
 //! sender, ones waiting at a paused server parked at it (the core's view says which). PINGs
 //! hide when the filter is on.
+//!
+//! `Ring` is the container: it reads the store and hands each server, message and the open
+//! menu to its leaf component (`node.rs`, `msg.rs`, `server_menu.rs`) with callbacks. The
+//! animator (`animator.rs`) moves the travelling messages between renders.
 
 pub mod animator;
 pub mod geometry;
 pub mod labels;
-pub mod msg;
-pub mod node;
-pub mod server_menu;
+mod msg;
+mod node;
+mod server_menu;
 
-use crate::ring::geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
-use crate::ring::msg::{MsgDraw, RingMsg};
-use crate::ring::node::RingNode;
-use crate::ring::server_menu::ServerMenu;
-use crate::store::{Action, is_heartbeat, use_store};
+use crate::store::{CommandAction, UiAction, callback, is_heartbeat, use_store};
+use geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
+use msg::{MsgDraw, RingMsg};
+use node::RingNode;
+use server_menu::ServerMenu;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 use zabscope_core::{ClusterView, ServerId};
@@ -75,6 +79,8 @@ pub fn Ring() -> Html {
     let slot_of = |id: u32| view.servers.iter().position(|s| s.myid == id);
     let clock = store.shared.clock.get();
     let reduced = store.shared.reduced_motion;
+    let playing = store.playing();
+    let hide_pings = store.playback.hide_pings;
 
     // Messages: in flight (agenda order = delivery order per lane), then held, then parked.
     let mut draws: Vec<MsgDraw> = Vec::new();
@@ -87,7 +93,7 @@ pub fn Ring() -> Html {
                     sent: u64,
                     due: u64,
                     where_: &'static str| {
-        if store.hide_pings && is_heartbeat(&text) {
+        if hide_pings && is_heartbeat(&text) {
             return;
         }
         let (Some(a), Some(b)) = (slot_of(from), slot_of(to)) else {
@@ -100,9 +106,9 @@ pub fn Ring() -> Html {
         };
         let l = lane(a, b, n);
         let at = match where_ {
-            "held" => 0.06 + 0.0 * rank as f64,
+            "held" => 0.06,
             "parked" => 0.94,
-            _ => progress(clock, sent, due, rank, store.playing, reduced),
+            _ => progress(clock, sent, due, rank, playing, reduced),
         };
         draws.push(MsgDraw {
             id,
@@ -117,7 +123,7 @@ pub fn Ring() -> Html {
             where_,
             label: None,
             at,
-            selected: store.selected_msg == Some(id),
+            selected: store.ui.selected_msg == Some(id),
         });
     };
     for m in &view.in_flight {
@@ -185,9 +191,11 @@ pub fn Ring() -> Html {
         }
     });
 
+    let onopen = callback(&store).reform(|id: u32| UiAction::Menu(Some(id)));
     let nodes = view.servers.iter().enumerate().map(|(i, s)| {
         let (x, y) = position(i, n);
-        html! { <RingNode key={s.myid} server={s.clone()} {x} {y} {n} serving={s.serving} /> }
+        let open = store.ui.menu == Some(s.myid);
+        html! { <RingNode key={s.myid} server={s.clone()} {x} {y} {n} serving={s.serving} {open} onopen={onopen.clone()} /> }
     });
 
     // Clients inside the ring, beside their server.
@@ -240,6 +248,7 @@ pub fn Ring() -> Html {
                     .any(|r| r.role == "holder" || r.role == "leader")
         })
     };
+    let onclient = callback(&store).reform(|name: String| CommandAction::OpenZkCli(Some(name)));
     let clients = everyone.iter().filter_map(|(name, server, title)| {
         let c = (name, server);
         let i = slot_of(c.1.0)?;
@@ -254,16 +263,16 @@ pub fn Ring() -> Html {
             p.1 - oy * (r + 46.0) + ox * side,
         );
         let open = {
-            let (store, name) = (store.clone(), name.clone());
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::OpenZkCli(Some(name.clone()))))
+            let name = name.clone();
+            onclient.reform(move |_: MouseEvent| name.clone())
         };
         let onkeydown = {
-            let (store, name) = (store.clone(), name.clone());
+            let (onclient, name) = (onclient.clone(), name.clone());
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == "Enter" || e.key() == " " {
                     e.prevent_default();
                     e.stop_propagation();
-                    store.dispatch(Action::OpenZkCli(Some(name.clone())));
+                    onclient.emit(name.clone());
                 }
             })
         };
@@ -281,11 +290,16 @@ pub fn Ring() -> Html {
         })
     }).collect::<Html>();
 
-    let menu = store.menu.and_then(|id| {
+    let menu = store.ui.menu.and_then(|id| {
         let i = slot_of(id)?;
         let (x, y) = position(i, n);
-        Some(html! { <ServerMenu server={view.servers[i].clone()} left={x / SIZE * 100.0} top={y / SIZE * 100.0} /> })
+        let oncommand = callback(&store).reform(CommandAction::Apply);
+        let onword = callback(&store).reform(|(id, w): (u32, String)| CommandAction::FourLw(id, w));
+        let onclose = callback(&store).reform(|()| UiAction::Menu(None));
+        Some(html! { <ServerMenu server={view.servers[i].clone()} left={x / SIZE * 100.0} top={y / SIZE * 100.0}
+            {oncommand} {onword} {onclose} /> })
     });
+    let onselect = callback(&store).reform(|id: u64| UiAction::SelectMsg(Some(id)));
     let in_flight = draws.iter().filter(|d| d.where_ == "in flight").count();
     let held = draws.len() - in_flight;
     let caption = format!(
@@ -296,24 +310,20 @@ pub fn Ring() -> Html {
         } else {
             String::new()
         },
-        if store.hide_pings {
-            " (PINGs hidden)"
-        } else {
-            ""
-        }
+        if hide_pings { " (PINGs hidden)" } else { "" }
     );
     let svg_class = classes!(
         "zs-ring-svg",
-        store.playing.then_some("zs-playing"),
-        store.manual.then_some("zs-manual")
+        playing.then_some("zs-playing"),
+        store.playback.manual.then_some("zs-manual")
     );
     html! {
         <figure class="zs-ring" aria-label="The ensemble">
             <svg class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label="servers and messages">
-                <circle class="zs-ring-guide" cx={CENTER.to_string()} cy={CENTER.to_string()} r={crate::ring::geometry::RADIUS.to_string()} />
+                <circle class="zs-ring-guide" cx={CENTER.to_string()} cy={CENTER.to_string()} r={geometry::RADIUS.to_string()} />
                 { for links }
                 { clients }
-                <g class="zs-msgs">{ for draws.into_iter().map(|m| { let key = format!("{}-{}", m.where_, m.id); html! { <RingMsg {key} {m} /> } }) }</g>
+                <g class="zs-msgs">{ for draws.into_iter().map(|m| { let key = format!("{}-{}", m.where_, m.id); html! { <RingMsg {key} {m} onselect={onselect.clone()} /> } }) }</g>
                 { for nodes }
             </svg>
             { for menu }

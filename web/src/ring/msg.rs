@@ -3,8 +3,7 @@
 //! Its send/due times and lane ride along as data attributes, so the animator moves it every
 //! frame without Yew re-rendering the SVG.
 
-use crate::ring::geometry::{Lane, transform};
-use crate::store::{Action, use_store};
+use super::geometry::{Lane, transform};
 use yew::prelude::*;
 
 /// Everything needed to draw one message.
@@ -32,18 +31,19 @@ pub struct MsgDraw {
 #[derive(Properties, PartialEq)]
 pub struct RingMsgProps {
     pub m: MsgDraw,
+    /// A click selects it (its id).
+    pub onselect: Callback<u64>,
 }
 
 #[component]
 pub fn RingMsg(p: &RingMsgProps) -> Html {
-    let store = use_store();
     let m = &p.m;
     let (nx, ny) = m.lane.normal();
     let onclick = {
-        let (store, id) = (store.clone(), m.id);
+        let (onselect, id) = (p.onselect.clone(), m.id);
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            store.dispatch(Action::SelectMsg(Some(id)));
+            onselect.emit(id);
         })
     };
     let anim = m.where_ == "in flight";

@@ -1,10 +1,9 @@
 //! One server on the ring: a circle coloured and shaped by its role (★ leader, ? looking,
 //! ◌ observer, ⏸ paused, ✕ crashed, dashed when down), its id, role and epoch. It is a
-//! focusable button: click or Enter opens its menu.
+//! focusable button: click or Enter opens its menu (reported to the ring through `onopen`).
 
-use crate::ring::geometry::node_radius;
-use crate::ring::labels::{role_class, role_glyph, state_text, zxid_title};
-use crate::store::{Action, use_store};
+use super::geometry::node_radius;
+use super::labels::{role_class, role_glyph, state_text, zxid_title};
 use yew::prelude::*;
 use zabscope_core::ServerView;
 
@@ -16,24 +15,24 @@ pub struct RingNodeProps {
     pub n: usize,
     /// Leading and broadcasting (drawn with a thicker ring).
     pub serving: bool,
+    /// Its menu is open.
+    pub open: bool,
+    /// Click or Enter: open its menu (the server's myid).
+    pub onopen: Callback<u32>,
 }
 
 #[component]
 pub fn RingNode(p: &RingNodeProps) -> Html {
-    let store = use_store();
     let s = &p.server;
     let id = s.myid;
     let r = node_radius(p.n);
-    let open = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::Menu(Some(id))))
-    };
+    let open = p.onopen.reform(move |_: MouseEvent| id);
     let onkeydown = {
-        let store = store.clone();
+        let onopen = p.onopen.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 e.prevent_default();
-                store.dispatch(Action::Menu(Some(id)));
+                onopen.emit(id);
             }
         })
     };
@@ -42,7 +41,7 @@ pub fn RingNode(p: &RingNodeProps) -> Html {
         "server.{id}, {state}, epoch {}, last committed {}; press Enter for actions",
         s.current_epoch, s.last_committed
     );
-    let below = if p.y > crate::ring::geometry::CENTER + 60.0 {
+    let below = if p.y > super::geometry::CENTER + 60.0 {
         1.0
     } else {
         -1.0
@@ -54,7 +53,7 @@ pub fn RingNode(p: &RingNodeProps) -> Html {
     };
     html! {
         <g class={classes!("zs-node", role_class(s), p.serving.then_some("zs-serving"),
-                (store.menu == Some(id)).then_some("zs-open"))}
+                p.open.then_some("zs-open"))}
            data-myid={id.to_string()} data-state={state.clone()}
            transform={format!("translate({:.1} {:.1})", p.x, p.y)}
            tabindex="0" role="button" aria-label={label.clone()} aria-haspopup="menu"

@@ -2,8 +2,7 @@
 //! restart, pause, resume, stop, start — each enabled only when it makes sense — and the
 //! four-letter words, whose output opens in the 4lw tab. Escape closes it.
 
-use crate::ring::labels::state_text;
-use crate::store::{Action, use_store};
+use super::labels::state_text;
 use yew::prelude::*;
 use zabscope_core::sim::kernel::Status;
 use zabscope_core::{Command, ServerId, ServerView};
@@ -17,11 +16,15 @@ pub struct ServerMenuProps {
     /// Where the server sits, in % of the ring's box.
     pub left: f64,
     pub top: f64,
+    /// A life-cycle command (crash, restart …) chosen.
+    pub oncommand: Callback<Command>,
+    /// A four-letter word chosen: (server, word).
+    pub onword: Callback<(u32, String)>,
+    pub onclose: Callback<()>,
 }
 
 #[component]
 pub fn ServerMenu(p: &ServerMenuProps) -> Html {
-    let store = use_store();
     let s = &p.server;
     let id = ServerId(s.myid);
     let first = use_node_ref();
@@ -34,11 +37,11 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
         });
     }
     let act = |label: &'static str, cmd: Command, enabled: bool, node: Option<NodeRef>| {
-        let store = store.clone();
+        let oncommand = p.oncommand.clone();
         html! {
             <button class={format!("zs-menu-{label}")} role="menuitem" disabled={!enabled}
                 ref={node.unwrap_or_default()}
-                onclick={Callback::from(move |_: MouseEvent| store.dispatch(Action::Apply(cmd.clone())))}>{ label }</button>
+                onclick={Callback::from(move |_: MouseEvent| oncommand.emit(cmd.clone()))}>{ label }</button>
         }
     };
     let (up, paused, crashed, off) = (
@@ -47,10 +50,7 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
         s.status == Status::Crashed,
         s.status == Status::Off,
     );
-    let close = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::Menu(None)))
-    };
+    let close = p.onclose.reform(|_: MouseEvent| ());
     let left = p.left.clamp(5.0, 60.0);
     let top = p.top.clamp(5.0, 70.0);
     html! {
@@ -68,10 +68,10 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
             <p class="zs-menu-sub">{ "four-letter words" }</p>
             <div class="zs-menu-row">
                 { for WORDS.iter().map(|w| {
-                    let (store, w) = (store.clone(), (*w).to_string());
+                    let (onword, w) = (p.onword.clone(), (*w).to_string());
                     let label = w.clone();
                     html! { <button class={format!("zs-4lw-{w}")} role="menuitem"
-                        onclick={Callback::from(move |_: MouseEvent| store.dispatch(Action::FourLw(id.0, w.clone())))}>{ label }</button> }
+                        onclick={Callback::from(move |_: MouseEvent| onword.emit((id.0, w.clone())))}>{ label }</button> }
                 }) }
             </div>
             <button class="zs-menu-close" onclick={close} aria-label="close the menu">{ "close (Esc)" }</button>
