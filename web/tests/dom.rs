@@ -405,3 +405,39 @@ async fn the_trace_names_reply_errors_as_zookeeper_does() {
     assert!(events.contains("NONODE"), "{events}");
     assert!(!events.contains("err=-"), "{events}");
 }
+
+/// The store marks a change once per action that changed something and hands back the same
+/// model when nothing changed (so nothing re-renders); Play lives in one place.
+#[wasm_bindgen_test]
+fn the_store_hands_back_the_same_model_when_nothing_changed() {
+    use std::rc::Rc;
+    use yew::prelude::Reducible;
+    use zabscope_web::store::{CommandAction, Model, PlaybackAction, UiAction};
+    let m = Rc::new(Model::new(true));
+    // Not playing: a frame changes nothing; nor does a blank command line.
+    let same = m.clone().reduce(PlaybackAction::Frame(16.0).into());
+    assert!(Rc::ptr_eq(&m, &same));
+    let blank = m.clone().reduce(CommandAction::Line("  ".into()).into());
+    assert!(Rc::ptr_eq(&m, &blank));
+    // A UI choice is a change: a new model that compares unequal.
+    let help = m.clone().reduce(UiAction::ShowHelp(true).into());
+    assert!(!Rc::ptr_eq(&m, &help));
+    assert_ne!(*m, *help);
+    assert!(help.ui.show_help && !m.ui.show_help);
+    // Play: on, then off when the set-up dialog opens.
+    let playing = help.clone().reduce(PlaybackAction::TogglePlay.into());
+    assert!(playing.playing());
+    let setup = playing.clone().reduce(UiAction::ShowSetup(true).into());
+    assert!(!setup.playing() && setup.ui.show_setup);
+    // Manual delivery refuses Play.
+    let manual = setup.clone().reduce(PlaybackAction::Manual(true).into());
+    let still = manual.clone().reduce(PlaybackAction::TogglePlay.into());
+    assert!(!still.playing());
+    // Running moves the view and the furthest step reached together.
+    let ran = still.clone().reduce(PlaybackAction::Run(1000).into());
+    assert!(ran.view.step > 0);
+    assert_eq!(ran.playback.max_step, ran.view.step);
+    let back = ran.clone().reduce(PlaybackAction::Back(5).into());
+    assert_eq!(back.view.step + 5, ran.view.step);
+    assert_eq!(back.playback.max_step, ran.view.step);
+}
