@@ -14,13 +14,20 @@ use zabscope_web::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Lets the page finish rendering: Yew's scheduler may yield to the browser mid-update (after
+/// 16 ms of work, with child updates pending), so wait until it has drained, not a fixed time.
+async fn settle() {
+    TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+}
+
 /// A fresh `<div>` under `<body>` with the app mounted in it.
 async fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    TimeoutFuture::new(0).await;
+    settle().await;
     root
 }
 
@@ -46,7 +53,7 @@ async fn click(root: &Element, selector: &str) {
             e.dispatch_event(&ev).unwrap();
         }
     }
-    TimeoutFuture::new(0).await;
+    settle().await;
 }
 
 async fn key(target: &Element, k: &str) {
@@ -55,7 +62,7 @@ async fn key(target: &Element, k: &str) {
     init.set_bubbles(true);
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
-    TimeoutFuture::new(0).await;
+    settle().await;
 }
 
 /// Polls (up to 2 s) until `done` holds: waits for a render, not for a fixed time.
@@ -287,7 +294,7 @@ async fn back_and_forward_replay_manual_deliveries_and_the_script_loads_to_the_s
         let rows = root.query_selector_all(".zs-enabled .zs-deliver").unwrap();
         let last: HtmlElement = rows.item(rows.length() - 1).unwrap().dyn_into().unwrap();
         last.click();
-        TimeoutFuture::new(0).await;
+        settle().await;
     }
     command(&root, "set c1 /a there").await;
     click(&root, "#manual").await;
