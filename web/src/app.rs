@@ -1,21 +1,24 @@
-//! The top-level component: creates the store (one `use_reducer`), provides it by context,
-//! installs `window.zabscope` and lays the page out — header, ring + inspector, transport and
-//! timeline, narration, manual delivery, a client's zkCli console, the command line and the trace.
+//! The top-level component and the page's container: creates the store (one `use_reducer`),
+//! provides it by context, installs `window.zabscope` and lays the page out — header, ring +
+//! inspector, transport and timeline, narration, manual delivery, a client's zkCli console, the
+//! command line and the trace. It reads the store and gives each leaf its props and callbacks;
+//! `Ring` and `Inspector` are containers of their own.
 
-use crate::animator::Animator;
-use crate::console::Console;
-use crate::event_log::EventLog;
-use crate::header::Header;
-use crate::help::Help;
+use crate::console::command_line::Console;
+use crate::console::zkcli::{self, ZkConsole};
 use crate::inspector::Inspector;
-use crate::manual::Manual;
-use crate::narration::Narration;
+use crate::overlays::help::Help;
+use crate::overlays::setup_dialog::SetupDialog;
+use crate::panels::event_log::{self, EventLog};
+use crate::panels::header::{self, Header};
+use crate::panels::manual::{self, Manual};
+use crate::panels::narration::{self, Narration};
+use crate::panels::timeline::{self, Timeline};
+use crate::panels::transport::Transport;
 use crate::ring::Ring;
-use crate::setup_dialog::SetupDialog;
-use crate::state::{Model, Store};
-use crate::timeline::Timeline;
-use crate::transport::Transport;
-use crate::zk_console::ZkConsole;
+use crate::ring::animator::Animator;
+use crate::store::{CommandAction, Model, PlaybackAction, Store, UiAction, callback};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Does the user ask for reduced motion?
@@ -37,28 +40,66 @@ pub fn App() -> Html {
         let (d, shared) = (store.dispatcher(), store.shared.clone());
         use_effect_with((), move |_| crate::jsapi::install(d, shared));
     }
-    let class = classes!("zs-app", store.projector.then_some("zs-projector"));
+    let (view, playback, ui, commands) = (&store.view, &store.playback, &store.ui, &store.commands);
+    let playing = store.playing();
+    let hide_pings = playback.hide_pings;
+    // What the leaves read off the simulation's records.
+    let (violation, markers, shown, lines, items) = {
+        let sim = store.shared.sim.borrow();
+        (
+            header::violation(&sim),
+            Rc::new(timeline::markers(&sim, playback.max_step)),
+            narration::newest(&sim, hide_pings),
+            Rc::new(event_log::lines(&sim, hide_pings)),
+            playback.manual.then(|| manual::enabled(&sim, hide_pings)),
+        )
+    };
+    let play = callback::<PlaybackAction>(&store);
+    let command = callback::<CommandAction>(&store);
+    let ui_act = callback::<UiAction>(&store);
+    let zk_client = commands.zk_console.clone();
+    let zk_lines = zk_client
+        .as_ref()
+        .and_then(|c| commands.zk.0.get(c).cloned())
+        .unwrap_or_default();
+    let zk_about = zk_client.as_ref().and_then(|c| zkcli::about(view, c));
+    let class = classes!("zs-app", ui.projector.then_some("zs-projector"));
     html! {
         <ContextProvider<Store> context={store.clone()}>
             <main {class}>
-                <Header />
+                <Header view={view.clone()} quorum={store.quorum()} {violation} projector={ui.projector}
+                    onsetup={ui_act.reform(|()| UiAction::ShowSetup(true))}
+                    onprojector={ui_act.reform(UiAction::Projector)}
+                    onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
                 </div>
                 <section class="zs-bar" aria-label="Playback">
-                    <Transport />
-                    <Timeline />
+                    <Transport step={view.step} now={view.now} {playing} manual={playback.manual}
+                        {hide_pings} speed={playback.speed} onplay={play.clone()}
+                        onnewrun={ui_act.reform(|()| UiAction::ShowSetup(true))} />
+                    <Timeline step={view.step} max_step={playback.max_step} {playing} {markers}
+                        onseek={play.reform(PlaybackAction::Seek)} />
                 </section>
-                <Narration />
-                <Manual />
-                <ZkConsole />
+                <Narration step={view.step} {shown} />
+                if let Some(items) = items {
+                    <Manual {items} selected={ui.selected_msg}
+                        onfire={command.reform(CommandAction::Fire)}
+                        oncommand={command.reform(CommandAction::Apply)} />
+                }
+                <ZkConsole client={zk_client} step={view.step} lines={zk_lines} about={zk_about}
+                    online={command.reform(CommandAction::ZkCli)}
+                    onclose={command.reform(|()| CommandAction::OpenZkCli(None))} />
                 <div class="zs-lower">
-                    <Console />
-                    <EventLog />
+                    <Console lines={commands.console.clone()} error={commands.error.clone()}
+                        online={command.reform(CommandAction::Line)} />
+                    <EventLog {lines} />
                 </div>
-                <SetupDialog />
-                <Help />
+                <SetupDialog open={ui.show_setup} setup={store.setup.clone()} error={commands.error.clone()}
+                    onsubmit={command.reform(CommandAction::NewRun)}
+                    oncancel={ui_act.reform(|()| UiAction::ShowSetup(false))} />
+                <Help open={ui.show_help} onclose={ui_act.reform(|()| UiAction::ShowHelp(false))} />
                 <Animator store={store.clone()} />
             </main>
         </ContextProvider<Store>>

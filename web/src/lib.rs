@@ -2,45 +2,23 @@
 //!
 //! `start` is called by `index.html` once the wasm module has loaded; it installs the panic
 //! hook (so a Rust panic is logged to the console, not a silent dead page) and mounts `App`.
-//! The page keeps its state in one reducer (`state`), shared by context; each panel is a
-//! small component in its own file.
+//! The page keeps its state in one reducer (`store`), shared by context, its actions grouped by
+//! concern. Components sit in folders by where they are on the page: `ring` (the ensemble),
+//! `inspector` (the tabs), `console` (the command line and the zkCli consoles), `panels` (header,
+//! playback bar, narration, manual delivery, trace: where a new panel goes), `overlays` (dialogs:
+//! where a lesson overlay goes). `i18n` holds the page's texts by key, one catalogue per
+//! language; `jsapi` is `window.zabscope`. Containers (`App`, `Ring`, `Inspector`) read the
+//! store; every other component takes props and callbacks.
 
-mod animator;
 mod app;
-mod bench;
-mod broadcast_tab;
-mod clients_tab;
 mod console;
-mod data_tab;
-mod derive;
-mod election_tab;
-mod event_log;
-mod fourlw_tab;
-pub mod geometry;
-mod header;
-mod help;
+pub mod i18n;
 mod inspector;
 mod jsapi;
-mod labels;
-mod locks_tab;
-mod logs_tab;
-mod manual;
-mod narration;
-mod ring;
-mod ring_msg;
-mod ring_node;
-pub mod run;
-mod server_menu;
-mod setup_dialog;
-pub mod speed;
-pub mod state;
-mod texts_en;
-mod timeline;
-mod transport;
-mod zk_actions;
-mod zk_backend;
-mod zk_console;
-mod zk_transcript;
+mod overlays;
+mod panels;
+pub mod ring;
+pub mod store;
 
 pub use app::App;
 use wasm_bindgen::prelude::*;

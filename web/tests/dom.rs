@@ -14,13 +14,20 @@ use zabscope_web::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Lets the page finish rendering: Yew's scheduler may yield to the browser mid-update (after
+/// 16 ms of work, with child updates pending), so wait until it has drained, not a fixed time.
+async fn settle() {
+    TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+}
+
 /// A fresh `<div>` under `<body>` with the app mounted in it.
 async fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    TimeoutFuture::new(0).await;
+    settle().await;
     root
 }
 
@@ -46,7 +53,7 @@ async fn click(root: &Element, selector: &str) {
             e.dispatch_event(&ev).unwrap();
         }
     }
-    TimeoutFuture::new(0).await;
+    settle().await;
 }
 
 async fn key(target: &Element, k: &str) {
@@ -55,7 +62,7 @@ async fn key(target: &Element, k: &str) {
     init.set_bubbles(true);
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
-    TimeoutFuture::new(0).await;
+    settle().await;
 }
 
 /// Polls (up to 2 s) until `done` holds: waits for a render, not for a fixed time.
@@ -287,7 +294,7 @@ async fn back_and_forward_replay_manual_deliveries_and_the_script_loads_to_the_s
         let rows = root.query_selector_all(".zs-enabled .zs-deliver").unwrap();
         let last: HtmlElement = rows.item(rows.length() - 1).unwrap().dyn_into().unwrap();
         last.click();
-        TimeoutFuture::new(0).await;
+        settle().await;
     }
     command(&root, "set c1 /a there").await;
     click(&root, "#manual").await;
@@ -404,4 +411,40 @@ async fn the_trace_names_reply_errors_as_zookeeper_does() {
     let events = text(&root, "#events");
     assert!(events.contains("NONODE"), "{events}");
     assert!(!events.contains("err=-"), "{events}");
+}
+
+/// The store marks a change once per action that changed something and hands back the same
+/// model when nothing changed (so nothing re-renders); Play lives in one place.
+#[wasm_bindgen_test]
+fn the_store_hands_back_the_same_model_when_nothing_changed() {
+    use std::rc::Rc;
+    use yew::prelude::Reducible;
+    use zabscope_web::store::{CommandAction, Model, PlaybackAction, UiAction};
+    let m = Rc::new(Model::new(true));
+    // Not playing: a frame changes nothing; nor does a blank command line.
+    let same = m.clone().reduce(PlaybackAction::Frame(16.0).into());
+    assert!(Rc::ptr_eq(&m, &same));
+    let blank = m.clone().reduce(CommandAction::Line("  ".into()).into());
+    assert!(Rc::ptr_eq(&m, &blank));
+    // A UI choice is a change: a new model that compares unequal.
+    let help = m.clone().reduce(UiAction::ShowHelp(true).into());
+    assert!(!Rc::ptr_eq(&m, &help));
+    assert_ne!(*m, *help);
+    assert!(help.ui.show_help && !m.ui.show_help);
+    // Play: on, then off when the set-up dialog opens.
+    let playing = help.clone().reduce(PlaybackAction::TogglePlay.into());
+    assert!(playing.playing());
+    let setup = playing.clone().reduce(UiAction::ShowSetup(true).into());
+    assert!(!setup.playing() && setup.ui.show_setup);
+    // Manual delivery refuses Play.
+    let manual = setup.clone().reduce(PlaybackAction::Manual(true).into());
+    let still = manual.clone().reduce(PlaybackAction::TogglePlay.into());
+    assert!(!still.playing());
+    // Running moves the view and the furthest step reached together.
+    let ran = still.clone().reduce(PlaybackAction::Run(1000).into());
+    assert!(ran.view.step > 0);
+    assert_eq!(ran.playback.max_step, ran.view.step);
+    let back = ran.clone().reduce(PlaybackAction::Back(5).into());
+    assert_eq!(back.view.step + 5, ran.view.step);
+    assert_eq!(back.playback.max_step, ran.view.step);
 }

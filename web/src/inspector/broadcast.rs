@@ -1,0 +1,54 @@
+//! Broadcast: each proposal with its ACKs against the quorum — dots filling to the quorum
+//! ("2/3"), who ACKed — and the moment it commits (the core's `ProposalRecord`s).
+
+use super::TabProps;
+use crate::ring::labels::zxid_title;
+use yew::prelude::*;
+
+/// Proposals shown, newest first.
+const SHOWN: usize = 12;
+
+#[component]
+pub fn BroadcastTab(p: &TabProps) -> Html {
+    let view = &p.view;
+    let rows = view.proposals.iter().rev().take(SHOWN).map(|p| {
+        let txn = view
+            .servers
+            .iter()
+            .find(|s| s.myid == p.leader.0)
+            .and_then(|l| l.log.iter().find(|e| e.zxid == p.zxid))
+            .map_or_else(String::new, |e| e.txn.clone());
+        let acks = p.acks.len() as u32;
+        let total = p.needed.max(acks);
+        let dots = (0..total).map(|i| {
+            let filled = i < acks;
+            html! { <span class={classes!("zs-dot", filled.then_some("zs-filled"), (i >= p.needed).then_some("zs-extra"))}
+                aria-hidden="true">{ if filled { "●" } else { "○" } }</span> }
+        });
+        let state = match p.committed {
+            Some((s, at)) => html! { <span class="zs-commit">{ format!("COMMIT (step {s}, {at})") }</span> },
+            None => html! { <span class="zs-waiting">{ "waiting for a quorum of ACKs" }</span> },
+        };
+        let ackers = p.acks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        html! {
+            <li class={classes!("zs-proposal", p.committed.is_some().then_some("zs-committed"))}
+                data-zxid={p.zxid.to_string()}>
+                <code title={zxid_title(p.zxid)}>{ p.zxid.to_string() }</code>
+                <span class="zs-txn">{ format!(" {txn}") }</span>
+                <span class="zs-dots" title="ACKs (the leader's own included) against the quorum">{ for dots }</span>
+                <span class="zs-ack-count">{ format!("{acks}/{} ACKs", p.needed) }</span>
+                if !ackers.is_empty() { <small class="zs-ackers">{ format!(" from {ackers}") }</small> }
+                { " " }{ state }
+            </li>
+        }
+    });
+    html! {
+        <div class="zs-broadcast">
+            <p class="zs-help-line">{ "PROPOSAL → ACK → COMMIT: the leader commits a txn once a quorum (itself included) has logged it." }</p>
+            if view.proposals.is_empty() {
+                <p>{ "No proposals yet: connect a client and write (e.g. connect c1 1, then create c1 /app hello)." }</p>
+            }
+            <ol class="zs-proposals">{ for rows }</ol>
+        </div>
+    }
+}

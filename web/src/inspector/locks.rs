@@ -1,0 +1,66 @@
+//! Locks: the lock room — every client library process (`client C connect …`) with its
+//! connection and session, and each recipe it runs (`recipe C lock /l fair`, election, queue,
+//! barrier, group …): its role (holder, waiting …), its node, whom it watches (the predecessor
+//! chain of the fair lock), wake-ups (the herd), and each tenure with its fencing token.
+
+use super::TabProps;
+use crate::i18n::t;
+use yew::prelude::*;
+
+#[component]
+pub fn LocksTab(p: &TabProps) -> Html {
+    let view = &p.view;
+    if view.zk_clients.is_empty() {
+        return html! {
+            <div class="zs-locks">
+                <p>{ "No client library processes yet. For example:" }</p>
+                <pre class="zs-pre">{ "client c1 connect 1,2,3 timeout 4000\nclient c2 connect 1,2,3 timeout 4000\nrecipe c1 lock /locks/a fair\nrecipe c2 lock /locks/a fair" }</pre>
+                <p>{ "then crash the holder's server, pause the holder past its session timeout, or split the network." }</p>
+            </div>
+        };
+    }
+    let rows = view.zk_clients.iter().flat_map(|c| {
+        // The client's belief against the ensemble's truth: a paused holder is a HOLDER in its
+        // own view after its session expired and its lock node went.
+        let gone = c.session.0 != 0 && !c.session_alive;
+        let who = html! {
+            <th scope="row">{ &c.name }<br/><small>{ format!("{} on server.{} · session {}", c.state, c.server, c.session) }</small>
+                if gone { <br/><small class="zs-gone">{ t("locks.session_gone") }</small> }</th>
+        };
+        let recipes: Vec<Html> = c.recipes.iter().map(|r| {
+            let tenure = r.history.last().map(|h| format!(
+                "held from {}{} (token {})", h.acquired_at,
+                h.released_at.map_or_else(String::new, |t| format!(" to {t}")), h.token));
+            html! {
+                <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.clone()} data-session-alive={(!gone).to_string()}>
+                    { who.clone() }
+                    <td><code>{ format!("{} {}", r.kind, r.path) }</code></td>
+                    <td class="zs-role"><strong>{ r.role.to_uppercase() }</strong>
+                        if gone && r.role == "holder" { <br/><small class="zs-gone">{ t("locks.believes") }</small> }
+                        if let Some(n) = &r.node { <br/><small><code>{ n }</code></small> }</td>
+                    <td>{ r.watching.as_ref().map_or_else(|| "—".to_string(), |w| format!("watches {w}")) }</td>
+                    <td>{ format!("{} wake-ups · {} creates", r.wakeups, r.creates) }
+                        if let Some(t) = tenure { <br/><small>{ t }</small> }</td>
+                </tr>
+            }
+        }).collect();
+        if recipes.is_empty() {
+            vec![html! {
+                <tr data-client={c.name.clone()}>
+                    { who }
+                    <td colspan="4">{ "no recipe yet" }</td>
+                </tr>
+            }]
+        } else {
+            recipes
+        }
+    });
+    html! {
+        <div class="zs-locks">
+            <table class="zs-table">
+                <thead><tr><th>{ "client" }</th><th>{ "recipe" }</th><th>{ "role" }</th><th>{ "waits on" }</th><th>{ "herd" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}

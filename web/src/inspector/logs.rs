@@ -1,0 +1,46 @@
+//! Logs: per server its transaction log, honestly — committed by a quorum, "logged, not
+//! committed", or struck through after a TRUNC/SNAP discarded it (the core's `EntryStatus`) —
+//! with lastLogged / lastCommitted (zxid halves on hover) and why its last sync was DIFF,
+//! TRUNC or SNAP.
+
+use super::TabProps;
+use crate::ring::labels::{state_text, zxid_title};
+use yew::prelude::*;
+use zabscope_core::sim::view::EntryStatus;
+
+/// Entries shown per server (the newest).
+const TAIL: usize = 10;
+
+#[component]
+pub fn LogsTab(p: &TabProps) -> Html {
+    let cols = p.view.servers.iter().map(|s| {
+        let from = s.log.len().saturating_sub(TAIL);
+        html! {
+            <div class="zs-logcol" data-myid={s.myid.to_string()}>
+                <h3>{ format!("server.{}", s.myid) }<small>{ format!(" {}", state_text(s)) }</small></h3>
+                <p class="zs-zx"><span title={zxid_title(s.last_logged)}>{ format!("lastLogged {}", s.last_logged) }</span><br/>
+                   <span title={zxid_title(s.last_committed)}>{ format!("lastCommitted {}", s.last_committed) }</span></p>
+                if let Some(sync) = &s.sync {
+                    <p class="zs-sync" data-kind={sync.kind}>{ format!("{} (step {}): {}", sync.kind, sync.step, sync.text.en()) }</p>
+                }
+                <ol class="zs-log">
+                    { for s.log[from..].iter().map(|e| {
+                        let (class, note) = match e.status {
+                            EntryStatus::Committed => ("zs-committed", ""),
+                            EntryStatus::Logged => ("zs-pending", " — logged, not committed"),
+                            EntryStatus::Truncated => ("zs-truncated", " — truncated"),
+                        };
+                        html! {
+                            <li class={class} data-zxid={e.zxid.to_string()}>
+                                <code title={zxid_title(e.zxid)}>{ e.zxid.to_string() }</code>{ " " }{ &e.txn }
+                                if !note.is_empty() { <em class="zs-note">{ note }</em> }
+                            </li>
+                        }
+                    }) }
+                </ol>
+                if s.log.is_empty() { <p class="zs-empty">{ "(empty log)" }</p> }
+            </div>
+        }
+    });
+    html! { <div class="zs-logs">{ for cols }</div> }
+}

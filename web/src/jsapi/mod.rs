@@ -1,0 +1,151 @@
+//! `window.zabscope`: the page's JS interface, for slides that embed ZabScope and for tests.
+//! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
+//! `command(text)` → `{ok, error}`, `view(opts)`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
+//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, and `bench(opts)`
+//! (the benchmark workload, `bench.rs`).
+
+mod bench;
+
+use crate::store::run;
+use crate::store::{CommandAction, Model, PlaybackAction, Shared};
+use js_sys::{Function, Object, Reflect};
+use serde_json::{Value, json};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+use zabscope_core::ClusterView;
+use zabscope_core::sim::view::ViewOptions;
+
+/// The view as a plain object: the core's serialised `ClusterView` (zxids and session ids
+/// as hex strings, as ZooKeeper prints them) plus `leaders` and the violated `invariants`.
+#[must_use]
+pub fn view_json(v: &ClusterView, violations: &[String]) -> Value {
+    let mut out = serde_json::to_value(v).unwrap_or(Value::Null);
+    if let Value::Object(o) = &mut out {
+        o.insert("leaders".into(), json!(v.leaders()));
+        o.insert("invariants".into(), json!(violations));
+    }
+    out
+}
+
+fn to_js(v: &Value) -> JsValue {
+    let s = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(v, &s).unwrap_or(JsValue::NULL)
+}
+
+fn outcome(shared: &Shared) -> JsValue {
+    let r = shared.result.borrow().clone();
+    to_js(&json!({ "ok": r.is_ok(), "error": r.err() }))
+}
+
+fn current(shared: &Shared, opts: &JsValue) -> JsValue {
+    let opts = match view_options(opts) {
+        Ok(o) => o,
+        Err(e) => return to_js(&json!({ "error": e })),
+    };
+    let sim = shared.sim.borrow();
+    let violations: Vec<String> = sim.violations().iter().map(ToString::to_string).collect();
+    to_js(&view_json(&sim.view_with(opts), &violations))
+}
+
+/// `view()` is everything (every data tree, whole logs); `view({logTail, trees})` asks for
+/// less: the last `logTail` log entries per server and no trees unless `trees` is true — what
+/// a frame needs, at a cost that does not grow with the run (a whole-log view of a 10-minute
+/// run is slow and large: docs/figures.md, "The page").
+fn view_options(opts: &JsValue) -> Result<ViewOptions, String> {
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(ViewOptions::FULL);
+    }
+    if !opts.is_object() {
+        return Err("view(opts): opts must be an object like {logTail: 32, trees: false}".into());
+    }
+    let get = |k: &str| Reflect::get(opts, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let tail = get("logTail");
+    let log_tail = if tail.is_undefined() {
+        None
+    } else {
+        match tail.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => Some(n as usize),
+            _ => return Err("view(opts): logTail must be a whole number ≥ 0".into()),
+        }
+    };
+    let trees = get("trees");
+    let trees = if trees.is_undefined() {
+        false
+    } else {
+        trees
+            .as_bool()
+            .ok_or("view(opts): trees must be true or false")?
+    };
+    Ok(ViewOptions { trees, log_tail })
+}
+
+fn num(v: &JsValue, default: f64) -> u64 {
+    v.as_f64().unwrap_or(default).max(0.0) as u64
+}
+
+type Dispatch = UseReducerDispatcher<Model>;
+
+/// Put `window.zabscope` in place (once per page; a later mount replaces it).
+pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let api = Object::new();
+    let add = |name: &str, f: fn(JsValue, &Dispatch, &Shared) -> JsValue| {
+        let (d, s) = (dispatcher.clone(), shared.clone());
+        let c = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |a: JsValue| f(a, &d, &s));
+        let _ = Reflect::set(&api, &name.into(), c.as_ref().unchecked_ref::<Function>());
+        c.forget();
+    };
+    add("command", |text, d, s| match text.as_string() {
+        Some(t) => {
+            d.dispatch(CommandAction::Line(t).into());
+            outcome(s)
+        }
+        None => to_js(&json!({ "ok": false, "error": "command(text) needs a string" })),
+    });
+    add("view", |opts, _, s| current(s, &opts));
+    add("step", |n, d, s| {
+        d.dispatch(PlaybackAction::StepN(num(&n, 1.0)).into());
+        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+    });
+    add("back", |n, d, s| {
+        d.dispatch(PlaybackAction::Back(num(&n, 1.0)).into());
+        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+    });
+    add("seek", |n, d, s| {
+        d.dispatch(PlaybackAction::Seek(num(&n, 0.0)).into());
+        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+    });
+    add("run", |ms, d, s| {
+        d.dispatch(PlaybackAction::Run(num(&ms, 0.0)).into());
+        JsValue::from_f64(s.sim.borrow().now().ms() as f64)
+    });
+    add("digest", |_, _, s| {
+        JsValue::from_str(&format!("{:016x}", s.sim.borrow().digest()))
+    });
+    add("script", |_, _, s| {
+        let base = s.base.borrow().clone();
+        JsValue::from_str(&run::export(&base, &s.sim.borrow()).to_string())
+    });
+    add("load", |text, d, s| match text.as_string() {
+        Some(t) => {
+            d.dispatch(CommandAction::Load(t).into());
+            outcome(s)
+        }
+        None => to_js(&json!({ "ok": false, "error": "load(scriptText) needs a string" })),
+    });
+    add("memory", |_, _, _| {
+        let bytes = wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            });
+        JsValue::from_f64(bytes)
+    });
+    add("bench", |arg, _, _| to_js(&bench::run(&arg)));
+    let _ = Reflect::set(&window, &"zabscope".into(), &api);
+}

@@ -1,0 +1,109 @@
+//! The set-up dialog: 1–15 servers (odd and even, to show why ensembles are odd), observers,
+//! tickTime / initLimit / syncLimit, latency, loss, the seed, start all at once or one by one
+//! (then each server is started from its menu), or a pasted zoo.cfg. Submitting starts a new
+//! run; a bad value is reported in the dialog.
+
+use crate::store::run::Setup;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+fn num<T: std::str::FromStr>(r: &NodeRef, default: T) -> T {
+    r.cast::<HtmlInputElement>()
+        .and_then(|i| i.value().trim().parse().ok())
+        .unwrap_or(default)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SetupDialogProps {
+    pub open: bool,
+    /// The choices that made the current run (the fields start from them).
+    pub setup: Setup,
+    /// Why the last attempt was refused.
+    pub error: Option<String>,
+    /// Start a run with these choices.
+    pub onsubmit: Callback<Setup>,
+    pub oncancel: Callback<()>,
+}
+
+#[component]
+pub fn SetupDialog(p: &SetupDialogProps) -> Html {
+    let r0 = use_node_ref();
+    let r1 = use_node_ref();
+    let r2 = use_node_ref();
+    let r3 = use_node_ref();
+    let r4 = use_node_ref();
+    let r5 = use_node_ref();
+    let r6 = use_node_ref();
+    let r7 = use_node_ref();
+    let r8 = use_node_ref();
+    let r9 = use_node_ref();
+    let refs: Vec<NodeRef> = vec![r0, r1, r2, r3, r4, r5, r6, r7, r8, r9];
+    if !p.open {
+        return html! {};
+    }
+    let s = p.setup.clone();
+    let onsubmit = {
+        let (submit, refs, s) = (p.onsubmit.clone(), refs.clone(), s.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let setup = Setup {
+                servers: num(&refs[0], s.servers),
+                observers: num(&refs[1], s.observers),
+                tick_time: num(&refs[2], s.tick_time),
+                init_limit: num(&refs[3], s.init_limit),
+                sync_limit: num(&refs[4], s.sync_limit),
+                latency_ms: num(&refs[5], s.latency_ms),
+                loss_ppm: num(&refs[6], s.loss_ppm),
+                seed: num(&refs[7], s.seed),
+                start_all: refs[8]
+                    .cast::<HtmlInputElement>()
+                    .is_none_or(|i| i.checked()),
+                zoo_cfg: refs[9]
+                    .cast::<HtmlTextAreaElement>()
+                    .map_or_else(String::new, |t| t.value()),
+            };
+            submit.emit(setup);
+        })
+    };
+    let cancel = p.oncancel.reform(|_: MouseEvent| ());
+    let field = |i: usize,
+                 id: &'static str,
+                 label: &'static str,
+                 value: String,
+                 min: &'static str,
+                 max: &'static str| {
+        html! {
+            <label for={id}>{ label }
+                <input id={id} ref={refs[i].clone()} type="number" min={min} max={max} value={value} />
+            </label>
+        }
+    };
+    html! {
+        <div class="zs-modal" role="dialog" aria-modal="true" aria-labelledby="setup-title">
+            <form class="zs-setup" {onsubmit}>
+                <h2 id="setup-title">{ "Set up a new run" }</h2>
+                <div class="zs-grid">
+                    { field(0, "setup-servers", "servers (1–15)", s.servers.to_string(), "1", "15") }
+                    { field(1, "setup-observers", "of which observers", s.observers.to_string(), "0", "14") }
+                    { field(2, "setup-ticktime", "tickTime (ms)", s.tick_time.to_string(), "1", "60000") }
+                    { field(3, "setup-initlimit", "initLimit (ticks)", s.init_limit.to_string(), "1", "100") }
+                    { field(4, "setup-synclimit", "syncLimit (ticks)", s.sync_limit.to_string(), "1", "100") }
+                    { field(5, "setup-latency", "latency (ms)", s.latency_ms.to_string(), "0", "10000") }
+                    { field(6, "setup-loss", "loss (ppm)", s.loss_ppm.to_string(), "0", "1000000") }
+                    { field(7, "setup-seed", "seed", s.seed.to_string(), "0", "") }
+                </div>
+                <label class="zs-check"><input id="setup-start-all" ref={refs[8].clone()} type="checkbox" checked={s.start_all} />
+                    { " start every server at once (unchecked: start them one by one from each server's menu)" }</label>
+                <label for="setup-zoocfg" class="zs-block">{ "or paste a zoo.cfg (replaces the numbers above)" }
+                    <textarea id="setup-zoocfg" ref={refs[9].clone()} rows="5" value={s.zoo_cfg.clone()}
+                        placeholder={"tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888"} />
+                </label>
+                if let Some(e) = &p.error { <p class="zs-error" role="alert">{ e }</p> }
+                <div class="zs-row">
+                    <button id="setup-go" type="submit">{ "Start the run" }</button>
+                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </form>
+        </div>
+    }
+}

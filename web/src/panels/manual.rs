@@ -1,0 +1,107 @@
+//! Manual delivery: every agenda item that may go next (`Simulation::enabled`: the head of
+//! each link's queue, every timer and command) with Deliver, and for messages Drop and
+//! Delay. Clicking a message on the ring selects it here.
+
+use yew::prelude::*;
+use zabscope_core::sim::kernel::Item;
+use zabscope_core::sim::trace::MsgInfo;
+use zabscope_core::{AgendaRef, Command, Simulation};
+
+/// Items listed.
+const SHOWN: usize = 24;
+
+/// One item that may go next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enabled {
+    pub at: AgendaRef,
+    /// "m7 1 → 2: PROPOSAL(…)", "timer of server.3" …
+    pub text: String,
+    /// The message's id when it is a delivery.
+    pub msg_id: Option<u64>,
+}
+
+/// The items that may go next (PINGs left out when hidden), at most `SHOWN`.
+#[must_use]
+pub fn enabled(sim: &Simulation, hide_pings: bool) -> Vec<Enabled> {
+    let k = sim.kernel();
+    sim.enabled()
+        .into_iter()
+        .filter_map(|r| {
+            let item = k.agenda.get(&(r.0, r.1))?;
+            let (text, msg_id) = match item {
+                Item::Deliver(m) => {
+                    let t = MsgInfo::of(&m.msg).to_string();
+                    if hide_pings && t.starts_with("PING") {
+                        return None;
+                    }
+                    (format!("m{} {} → {}: {t}", m.id, m.from, m.to), Some(m.id))
+                }
+                Item::Timer { slot, .. } => (
+                    format!(
+                        "timer of server.{}",
+                        k.nodes.get(*slot).map_or(0, |n| n.id.0)
+                    ),
+                    None,
+                ),
+                Item::Command(c) => (format!("command {c}"), None),
+                Item::ClientTick { client } => (
+                    format!(
+                        "client {} library tick",
+                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
+                    ),
+                    None,
+                ),
+                Item::ClientTimeout { client, cxid } => (
+                    format!(
+                        "client {} gives up on cxid {cxid}",
+                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
+                    ),
+                    None,
+                ),
+            };
+            Some(Enabled {
+                at: r,
+                text,
+                msg_id,
+            })
+        })
+        .take(SHOWN)
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ManualProps {
+    pub items: Vec<Enabled>,
+    /// The message selected on the ring.
+    pub selected: Option<u64>,
+    /// Deliver a message or fire a timer or command.
+    pub onfire: Callback<AgendaRef>,
+    /// Drop or delay a message.
+    pub oncommand: Callback<Command>,
+}
+
+#[component]
+pub fn Manual(p: &ManualProps) -> Html {
+    let rows = p.items.iter().map(|e| {
+        let (r, text, msg_id) = (e.at, &e.text, e.msg_id);
+        let fire = p.onfire.reform(move |_: MouseEvent| r);
+        let selected = msg_id.is_some() && msg_id == p.selected;
+        html! {
+            <li class={classes!("zs-enabled", selected.then_some("zs-selected"))}
+                data-msg={msg_id.map(|i| i.to_string())} data-kind={text.split(": ").nth(1).and_then(|t| t.split('(').next()).map(str::to_string)}>
+                <span>{ format!("{} ms · {text}", r.0.ms()) }</span>
+                <button class="zs-deliver" onclick={fire}>{ if msg_id.is_some() { "deliver" } else { "fire" } }</button>
+                if let Some(id) = msg_id {
+                    <button class="zs-drop" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DropMsg(id))}>{ "drop" }</button>
+                    <button class="zs-delay" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DelayMsg { id, ms: 100 })}>{ "delay 100 ms" }</button>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section id="manual-panel" class="zs-manual" aria-label="Manual delivery">
+            <h2>{ "Manual delivery: choose what happens next" }</h2>
+            <ol class="zs-enabled-list">{ for rows }</ol>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! The panels around the ring: the header, the playback bar (transport and timeline), the
+//! narration line, manual delivery and the trace. Each is a leaf: it draws what its props say
+//! and reports clicks through callbacks; `App` reads the store and wires them.
+//!
+//! A new panel (a sequence diagram, say) is a file here: a component taking props, and one line
+//! in `App`'s layout that gives it its data from the store.
+
+pub mod event_log;
+pub mod header;
+pub mod manual;
+pub mod narration;
+pub mod timeline;
+pub mod transport;

@@ -1,0 +1,38 @@
+//! The narration line: the core's sentence for the newest step (`explain::narrate`, by key,
+//! in English here). With PINGs hidden, heartbeat-only steps are skipped.
+
+use yew::prelude::*;
+use zabscope_core::Simulation;
+
+/// The newest narration to show: (its step, its sentence).
+#[must_use]
+pub fn newest(sim: &Simulation, hide_pings: bool) -> Option<(u64, String)> {
+    sim.narrations()
+        .iter()
+        .rev()
+        .take(2_000)
+        .find(|(_, t)| {
+            !(hide_pings && (t.key == "msg.ping" || t.get("type").as_deref() == Some("PING")))
+        })
+        .map(|(s, t)| (*s, t.en()))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    /// The step shown (before any narration).
+    pub step: u64,
+    pub shown: Option<(u64, String)>,
+}
+
+#[component]
+pub fn Narration(p: &NarrationProps) -> Html {
+    let (step, text) = p
+        .shown
+        .clone()
+        .unwrap_or((p.step, "Press Step (→) or Play (Space) to start.".into()));
+    html! {
+        <p id="narration" class="zs-narration" aria-live="polite">
+            <span class="zs-narration-step">{ format!("step {step}: ") }</span>{ text }
+        </p>
+    }
+}

@@ -1,0 +1,94 @@
+//! The timeline: a slider over every step this history reached, with the core's markers —
+//! elections (○), leader changes (◆), faults (✕), heals and restarts (+), commits (●).
+//! Dragging it seeks (the core restores the nearest checkpoint and replays).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use zabscope_core::Simulation;
+use zabscope_core::explain::MarkerKind;
+
+/// Marker slots across the bar (one marker per slot and kind).
+const SLOTS: u64 = 240;
+
+/// Glyph and CSS class of a marker kind (a shape, not only a colour).
+fn look(k: MarkerKind) -> (&'static str, &'static str) {
+    match k {
+        MarkerKind::ElectionStart => ("○", "zs-mk-election"),
+        MarkerKind::LeaderChange => ("◆", "zs-mk-leader"),
+        MarkerKind::Crash | MarkerKind::Stop | MarkerKind::Pause | MarkerKind::Partition => {
+            ("✕", "zs-mk-fault")
+        }
+        MarkerKind::Restart | MarkerKind::Start | MarkerKind::Resume | MarkerKind::Heal => {
+            ("+", "zs-mk-heal")
+        }
+        MarkerKind::Command => ("·", "zs-mk-command"),
+        MarkerKind::Commit => ("●", "zs-mk-commit"),
+    }
+}
+
+/// A marker drawn: (its step, its kind, its text).
+pub type Marker = (u64, MarkerKind, String);
+
+/// The markers up to `max_step`, one per slot and kind (the first), in slot order.
+#[must_use]
+pub fn markers(sim: &Simulation, max_step: u64) -> Vec<Marker> {
+    let max = max_step.max(1);
+    let mut slots = BTreeMap::new();
+    for m in sim.markers() {
+        if m.step <= max && m.kind != MarkerKind::Command {
+            slots
+                .entry((m.step * SLOTS / max, look(m.kind).1))
+                .or_insert_with(|| (m.step, m.kind, m.text.en()));
+        }
+    }
+    slots.into_values().collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub step: u64,
+    pub max_step: u64,
+    pub playing: bool,
+    pub markers: Rc<Vec<Marker>>,
+    /// The slider moved to a step.
+    pub onseek: Callback<u64>,
+}
+
+#[component]
+pub fn Timeline(p: &TimelineProps) -> Html {
+    let max = p.max_step.max(1);
+    let oninput = {
+        let onseek = p.onseek.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                && let Ok(v) = i.value().parse::<u64>()
+            {
+                onseek.emit(v);
+            }
+        })
+    };
+    html! {
+        <div class="zs-timeline">
+            <div class="zs-markers" aria-hidden="true">
+                { for p.markers.iter().map(|(step, kind, text)| {
+                    let (glyph, class) = look(*kind);
+                    html! {
+                        <span class={classes!("zs-marker", class)}
+                            style={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
+                            title={format!("step {step}: {text}")}>{ glyph }</span>
+                    }
+                }) }
+            </div>
+            <input id="timeline" type="range" min="0" max={p.max_step.to_string()}
+                value={p.step.to_string()} {oninput} disabled={p.playing}
+                aria-label="timeline: step"
+                aria-valuetext={format!("step {} of {}", p.step, p.max_step)} />
+            <p class="zs-legend">{ "○ election · ◆ leader · ✕ fault · + restart/heal · ● commit" }</p>
+        </div>
+    }
+}

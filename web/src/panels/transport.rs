@@ -1,0 +1,73 @@
+//! The transport bar: Back (←), Step (→), Play / Pause (Space), the speed, "+1 s", the
+//! hide-PINGs filter, manual delivery, Reset and New run, and the clock and step count (the
+//! clock's text is also advanced by the animator every frame while playing).
+
+use crate::store::PlaybackAction;
+use crate::store::speed::Speed;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use zabscope_core::SimTime;
+
+#[derive(Properties, PartialEq)]
+pub struct TransportProps {
+    pub step: u64,
+    pub now: SimTime,
+    pub playing: bool,
+    pub manual: bool,
+    pub hide_pings: bool,
+    pub speed: Speed,
+    /// A playback button pressed.
+    pub onplay: Callback<PlaybackAction>,
+    /// New run: open the set-up dialog.
+    pub onnewrun: Callback<()>,
+}
+
+#[component]
+pub fn Transport(p: &TransportProps) -> Html {
+    let click = |a: PlaybackAction| p.onplay.reform(move |_: MouseEvent| a.clone());
+    let check = |f: fn(bool) -> PlaybackAction| {
+        let onplay = p.onplay.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                onplay.emit(f(i.checked()));
+            }
+        })
+    };
+    let playing = p.playing;
+    html! {
+        <nav class="zs-transport" aria-label="Simulation controls">
+            <button id="back" onclick={click(PlaybackAction::Back(1))} disabled={playing || p.step == 0}
+                title="Back one step (←)">{ "◀ Back" }</button>
+            <button id="step" onclick={click(PlaybackAction::Forward)} disabled={playing}
+                title="Deliver the next message or fire the next timer (→)">{ "Step ›" }</button>
+            if playing {
+                <button id="pause" onclick={click(PlaybackAction::TogglePlay)} title="Pause (Space)">{ "❚❚ Pause" }</button>
+            } else {
+                <button id="play" onclick={click(PlaybackAction::TogglePlay)} disabled={p.manual}
+                    title="Play (Space)">{ "▶ Play" }</button>
+            }
+            <button id="run-1s" onclick={click(PlaybackAction::Run(1000))} disabled={playing}>{ "+1 s" }</button>
+            <span class="zs-speed" role="group" aria-label="Speed">
+                { for Speed::ALL.iter().map(|&s| {
+                    let on = s == p.speed;
+                    html! {
+                        <button id={s.id()} class={classes!("zs-speed-btn", on.then_some("active"))}
+                            aria-pressed={on.to_string()} onclick={click(PlaybackAction::SetSpeed(s))}>{ s.label() }</button>
+                    }
+                }) }
+            </span>
+            <label class="zs-check"><input id="hide-pings" type="checkbox" checked={p.hide_pings}
+                onchange={check(PlaybackAction::HidePings)} />{ " hide PINGs" }</label>
+            <label class="zs-check"><input id="manual" type="checkbox" checked={p.manual}
+                onchange={check(PlaybackAction::Manual)} />{ " manual delivery" }</label>
+            <button id="reset" onclick={click(PlaybackAction::Reset)} title="Back to step 0 (same seed, same commands)">{ "Reset" }</button>
+            <button id="new-run" onclick={p.onnewrun.reform(|_: MouseEvent| ())}>{ "New run" }</button>
+            <span id="clock" class="zs-clock">{ format!("t = {}", p.now) }</span>
+            <span id="step-count" class="zs-step" aria-live="polite">{ format!("step {}", p.step) }</span>
+        </nav>
+    }
+}

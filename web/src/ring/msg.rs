@@ -1,0 +1,70 @@
+//! One message on the ring: a dot with an arrowhead pointing the way it travels, on its lane,
+//! labelled with its ZooKeeper packet type (only the first of a queue, "×n" for the rest).
+//! Its send/due times and lane ride along as data attributes, so the animator moves it every
+//! frame without Yew re-rendering the SVG.
+
+use super::geometry::{Lane, transform};
+use yew::prelude::*;
+
+/// Everything needed to draw one message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MsgDraw {
+    pub id: u64,
+    /// Packet type: PROPOSAL, ACK, NOTIFICATION …
+    pub kind: String,
+    /// The full text for the tooltip and the manual list.
+    pub text: String,
+    pub from: u32,
+    pub to: u32,
+    pub lane: Lane,
+    pub sent: u64,
+    pub due: u64,
+    pub rank: usize,
+    /// "in flight", "held", "parked" (arrived at a paused server).
+    pub where_: &'static str,
+    pub label: Option<String>,
+    /// Where it is drawn now (fraction of the lane).
+    pub at: f64,
+    pub selected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RingMsgProps {
+    pub m: MsgDraw,
+    /// A click selects it (its id).
+    pub onselect: Callback<u64>,
+}
+
+#[component]
+pub fn RingMsg(p: &RingMsgProps) -> Html {
+    let m = &p.m;
+    let (nx, ny) = m.lane.normal();
+    let onclick = {
+        let (onselect, id) = (p.onselect.clone(), m.id);
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            onselect.emit(id);
+        })
+    };
+    let anim = m.where_ == "in flight";
+    html! {
+        <g class={classes!("zs-msg", format!("zs-msg-{}", m.kind.to_lowercase()),
+                format!("zs-{}", m.where_.replace(' ', "-")), m.selected.then_some("zs-selected"))}
+           data-id={m.id.to_string()} data-from={m.from.to_string()} data-to={m.to.to_string()}
+           data-kind={m.kind.clone()}
+           data-anim={anim.then_some("1")}
+           data-x1={format!("{:.1}", m.lane.x1)} data-y1={format!("{:.1}", m.lane.y1)}
+           data-x2={format!("{:.1}", m.lane.x2)} data-y2={format!("{:.1}", m.lane.y2)}
+           data-sent={m.sent.to_string()} data-due={m.due.to_string()} data-rank={m.rank.to_string()}
+           transform={transform(&m.lane, m.at)} {onclick}>
+            <title>{ format!("m{} {} → {}: {} ({})", m.id, m.from, m.to, m.text, m.where_) }</title>
+            <g transform={format!("rotate({:.0})", m.lane.angle_deg())}>
+                <circle r="8" />
+                <path class="zs-arrow" d="M 7 -6 L 17 0 L 7 6 z" />
+            </g>
+            if let Some(l) = &m.label {
+                <text class="zs-msg-label" x={format!("{:.0}", nx * 24.0)} y={format!("{:.0}", ny * 24.0 + 6.0)}>{ l }</text>
+            }
+        </g>
+    }
+}

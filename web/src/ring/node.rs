@@ -1,0 +1,69 @@
+//! One server on the ring: a circle coloured and shaped by its role (★ leader, ? looking,
+//! ◌ observer, ⏸ paused, ✕ crashed, dashed when down), its id, role and epoch. It is a
+//! focusable button: click or Enter opens its menu (reported to the ring through `onopen`).
+
+use super::geometry::node_radius;
+use super::labels::{role_class, role_glyph, state_text, zxid_title};
+use yew::prelude::*;
+use zabscope_core::ServerView;
+
+#[derive(Properties, PartialEq)]
+pub struct RingNodeProps {
+    pub server: ServerView,
+    pub x: f64,
+    pub y: f64,
+    pub n: usize,
+    /// Leading and broadcasting (drawn with a thicker ring).
+    pub serving: bool,
+    /// Its menu is open.
+    pub open: bool,
+    /// Click or Enter: open its menu (the server's myid).
+    pub onopen: Callback<u32>,
+}
+
+#[component]
+pub fn RingNode(p: &RingNodeProps) -> Html {
+    let s = &p.server;
+    let id = s.myid;
+    let r = node_radius(p.n);
+    let open = p.onopen.reform(move |_: MouseEvent| id);
+    let onkeydown = {
+        let onopen = p.onopen.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                onopen.emit(id);
+            }
+        })
+    };
+    let state = state_text(s);
+    let label = format!(
+        "server.{id}, {state}, epoch {}, last committed {}; press Enter for actions",
+        s.current_epoch, s.last_committed
+    );
+    let below = if p.y > super::geometry::CENTER + 60.0 {
+        1.0
+    } else {
+        -1.0
+    };
+    let (l1, l2) = if below > 0.0 {
+        (r + 22.0, r + 44.0)
+    } else {
+        (-r - 30.0, -r - 8.0)
+    };
+    html! {
+        <g class={classes!("zs-node", role_class(s), p.serving.then_some("zs-serving"),
+                p.open.then_some("zs-open"))}
+           data-myid={id.to_string()} data-state={state.clone()}
+           transform={format!("translate({:.1} {:.1})", p.x, p.y)}
+           tabindex="0" role="button" aria-label={label.clone()} aria-haspopup="menu"
+           onclick={open} {onkeydown}>
+            <title>{ format!("{label}\nvote zxid {}\nlast logged {}", s.vote.map_or("-".into(), |v| zxid_title(v.zxid)), zxid_title(s.last_logged)) }</title>
+            <circle class="zs-node-ring" r={r.to_string()} />
+            <text class="zs-node-id" y="8">{ id }</text>
+            <text class="zs-node-glyph" x={(r * 0.72).to_string()} y={(-r * 0.55).to_string()}>{ role_glyph(s) }</text>
+            <text class="zs-node-role" y={l1.to_string()}>{ state }</text>
+            <text class="zs-node-epoch" y={l2.to_string()}>{ format!("epoch {}", s.current_epoch) }</text>
+        </g>
+    }
+}

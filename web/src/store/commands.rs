@@ -1,0 +1,205 @@
+//! Command actions: what the user asks the ensemble to do — a command line (a scenario
+//! command or `help`), a command from a menu, a manual delivery, a new run or a loaded script,
+//! a four-letter word, and a client's zkCli console (opening it, a line typed in it). Acting in
+//! the past discards the recorded future first.
+
+use super::run::{self, Setup};
+use super::{Change, Model, Tab};
+use crate::console::transcript::{Consoles, Transcripts};
+use std::rc::Rc;
+use zabscope_core::sim::kernel::Item;
+use zabscope_core::{AgendaRef, Command, Script};
+
+/// What the user asks the ensemble to do.
+#[derive(Clone, Debug)]
+pub enum CommandAction {
+    /// A command line (scenario command or `help`).
+    Line(String),
+    Apply(Command),
+    Fire(AgendaRef),
+    NewRun(Setup),
+    Load(String),
+    FourLw(u32, String),
+    DismissError,
+    /// Open (or close, `None`) a client's zkCli console.
+    OpenZkCli(Option<String>),
+    /// A line typed in the open zkCli console.
+    ZkCli(String),
+}
+
+impl Model {
+    pub(super) fn reduce_command(&mut self, action: CommandAction) -> Change {
+        match action {
+            CommandAction::Line(text) => return self.line(&text),
+            CommandAction::Apply(cmd) => {
+                let line = cmd.to_string();
+                let result = self.apply_now(cmd);
+                self.record(&line, &result);
+                self.ui.menu = None;
+                self.refresh(false);
+            }
+            CommandAction::Fire(which) => {
+                self.act_now();
+                self.shared.sim.borrow_mut().fire(which);
+                self.ui.selected_msg = None;
+                self.refresh(false);
+            }
+            CommandAction::NewRun(setup) => {
+                let result = setup
+                    .script()
+                    .and_then(|base| self.new_run(base, setup.clone()));
+                if result.is_ok() {
+                    self.ui.show_setup = false;
+                }
+                self.record("new run", &result);
+            }
+            CommandAction::Load(text) => {
+                // The `after` lines go into the simulation (replayed as the run reaches their
+                // steps); the base keeps the `at` lines, as for a run made in the set-up dialog.
+                let result = Script::parse(&text).and_then(|s| {
+                    let mut base = s;
+                    base.until_ms = 0;
+                    let setup = self.setup.clone();
+                    self.new_run(base, setup)
+                });
+                self.record("load script", &result);
+            }
+            CommandAction::FourLw(id, word) => {
+                let sim = self.shared.sim.borrow();
+                let now = sim.now();
+                let out = sim
+                    .kernel()
+                    .nodes
+                    .iter()
+                    .find(|n| n.id.0 == id)
+                    .map_or_else(
+                        || format!("no server.{id}"),
+                        |n| match (&n.server, n.status) {
+                            (Some(s), zabscope_core::sim::kernel::Status::Up) => s
+                                .four_letter(&word, now)
+                                .unwrap_or_else(|| format!("unknown four-letter word '{word}'")),
+                            (_, st) => format!(
+                                "server.{id} is not answering (the process is {})",
+                                format!("{st:?}").to_lowercase()
+                            ),
+                        },
+                    );
+                drop(sim);
+                self.commands.fourlw = Some((id, word, out));
+                self.ui.menu = None;
+                self.ui.tab = Tab::FourLw;
+                self.ui.pinned = true;
+            }
+            CommandAction::DismissError => self.commands.error = None,
+            CommandAction::OpenZkCli(client) => {
+                if let Some(c) = &client {
+                    self.open_zk(c);
+                }
+                self.commands.zk_console = client;
+                self.ui.menu = None;
+            }
+            CommandAction::ZkCli(line) => {
+                self.zk_line(&line);
+                self.refresh(false);
+            }
+        }
+        Change::Some
+    }
+
+    /// Before a choice (a command, a manual delivery): acting in the past discards the future.
+    /// Stepping, running and playing do not: they replay the recorded future (the commands and
+    /// deliveries chosen then) and go on live past its end.
+    pub(crate) fn act_now(&mut self) {
+        let mut sim = self.shared.sim.borrow_mut();
+        if sim.kernel().step < self.playback.max_step || sim.has_future() {
+            sim.discard_future();
+            self.playback.max_step = sim.kernel().step;
+            let mut zk = (*self.commands.zk).clone();
+            zk.truncate(
+                self.playback.max_step,
+                &sim,
+                &mut self.shared.consoles.borrow_mut(),
+            );
+            self.commands.zk = Rc::new(zk);
+        }
+    }
+
+    /// Apply `cmd` and step until it has taken effect, so it is visible at once.
+    fn apply_now(&mut self, cmd: Command) -> Result<(), String> {
+        self.act_now();
+        let mut sim = self.shared.sim.borrow_mut();
+        if self.playback.manual {
+            sim.apply(cmd).map_err(|e| e.0)?;
+            // Manual mode: take just the command (the newest agenda item), nothing else.
+            let key = sim
+                .kernel()
+                .agenda
+                .iter()
+                .filter(|(_, i)| matches!(i, Item::Command(_)))
+                .map(|(k, _)| *k)
+                .max_by_key(|k| k.1);
+            if let Some((t, s)) = key {
+                sim.fire(AgendaRef(t, s));
+            }
+            return Ok(());
+        }
+        sim.apply_now(cmd).map_err(|e| e.0)?;
+        Ok(())
+    }
+
+    /// The command line's echo of `line` and its outcome (also `window.zabscope`'s result).
+    fn record(&mut self, line: &str, result: &Result<(), String>) {
+        let mut c = (*self.commands.console).clone();
+        c.push(format!("> {line}"));
+        if let Err(e) = result {
+            c.push(e.clone());
+        }
+        let from = c.len().saturating_sub(200);
+        self.commands.console = Rc::new(c.split_off(from));
+        self.commands.error = result.clone().err();
+        *self.shared.result.borrow_mut() = result.clone();
+    }
+
+    fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), String> {
+        let sim = run::simulation(&base)?;
+        base.recorded.clear();
+        *self.shared.sim.borrow_mut() = sim;
+        *self.shared.base.borrow_mut() = base;
+        self.setup = setup;
+        self.playback.max_step = 0;
+        self.set_playing(false);
+        self.ui.menu = None;
+        self.ui.selected_msg = None;
+        self.commands.fourlw = None;
+        self.ui.pinned = false;
+        self.commands.zk_console = None;
+        self.commands.zk = Rc::new(Transcripts::default());
+        *self.shared.consoles.borrow_mut() = Consoles::default();
+        self.refresh(true);
+        Ok(())
+    }
+
+    fn line(&mut self, line: &str) -> Change {
+        let text = line.trim();
+        if text.is_empty() {
+            return Change::None;
+        }
+        if text.eq_ignore_ascii_case("help") {
+            let mut c = (*self.commands.console).clone();
+            c.push(format!("> {text}"));
+            c.extend(
+                zabscope_core::sim::usage::help_en()
+                    .lines()
+                    .map(str::to_string),
+            );
+            self.commands.console = Rc::new(c);
+            *self.shared.result.borrow_mut() = Ok(());
+            self.commands.error = None;
+            return Change::Some;
+        }
+        let result = Command::parse(text).and_then(|c| self.apply_now(c));
+        self.record(text, &result);
+        self.refresh(false);
+        Change::Some
+    }
+}
