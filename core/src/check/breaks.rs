@@ -31,11 +31,23 @@ pub enum Break {
     ServeAfterLeaderLoss,
     /// A server accepts a reconnecting client that has seen a newer zxid than its own.
     ServeBehindClient,
+    /// A follower answers `sync()` at once, as a plain read, instead of forwarding it to the
+    /// leader and answering after the leader's SYNC.
+    SyncLocally,
+    /// FLE compares votes by server id only; the leader keeps LearnerHandler's "follower is
+    /// ahead of the leader" guard (so the data stays safe and the ensemble stalls instead).
+    VoteBySidOnly,
+    /// The new epoch is max(acceptedEpoch), with no + 1 and no floor.
+    NewEpochReused,
+    /// A follower that lost its leader keeps FOLLOWING and serving, and takes each lost
+    /// connection or read timeout for news from the leader (its own bookkeeping says all is
+    /// well).
+    ServeWithoutLeader,
 }
 
 impl Break {
     /// Every switch, in the order a UI lists them.
-    pub const ALL: [Break; 9] = [
+    pub const ALL: [Break; 13] = [
         Break::ElectBySidOnly,
         Break::CommitWithoutQuorum,
         Break::AckBeforeLogging,
@@ -45,6 +57,10 @@ impl Break {
         Break::CommitOutOfOrder,
         Break::ServeAfterLeaderLoss,
         Break::ServeBehindClient,
+        Break::SyncLocally,
+        Break::VoteBySidOnly,
+        Break::NewEpochReused,
+        Break::ServeWithoutLeader,
     ];
 
     /// The name used in zoo.cfg (`zabscope.break=`) and on the command line.
@@ -60,6 +76,10 @@ impl Break {
             Break::CommitOutOfOrder => "commitOutOfOrder",
             Break::ServeAfterLeaderLoss => "serveAfterLeaderLoss",
             Break::ServeBehindClient => "serveBehindClient",
+            Break::SyncLocally => "syncLocally",
+            Break::VoteBySidOnly => "voteBySidOnly",
+            Break::NewEpochReused => "newEpochReused",
+            Break::ServeWithoutLeader => "serveWithoutLeader",
         }
     }
 
@@ -100,6 +120,18 @@ impl Break {
             Break::ServeBehindClient => {
                 "A server behind a reconnecting client accepts it: the client reads state older than what it has already seen."
             }
+            Break::SyncLocally => {
+                "A follower answers sync() by itself instead of asking the leader: a read after sync() can miss writes already acknowledged to other clients."
+            }
+            Break::VoteBySidOnly => {
+                "Leader election compares votes by server id only: a server behind the others is elected, refuses the followers ahead of it, and the ensemble stalls."
+            }
+            Break::NewEpochReused => {
+                "A new leader proposes the highest accepted epoch without adding one: an epoch servers already accepted is handed out again."
+            }
+            Break::ServeWithoutLeader => {
+                "A follower that lost its leader pretends it still hears from it and keeps serving: clients read a frozen state."
+            }
         }
     }
 
@@ -107,15 +139,19 @@ impl Break {
     #[must_use]
     pub fn caught_by(self) -> &'static str {
         match self {
-            Break::ElectBySidOnly => "PrimaryIntegrity",
+            Break::ElectBySidOnly => "ElectedLeaderHighest",
             Break::CommitWithoutQuorum => "PrimaryIntegrity",
             Break::AckBeforeLogging => "Durability",
             Break::SkipTrunc => "PrefixConsistency",
-            Break::NewEpochMax => "Leadership2",
+            Break::NewEpochMax => "NewEpochFresh",
             Break::KeepEphemeralsOnExpiry => "EphemeralCleanup",
             Break::CommitOutOfOrder => "LocalPrimaryOrder",
             Break::ServeAfterLeaderLoss => "ServeOnlyInBroadcast",
             Break::ServeBehindClient => "MonotonicReads",
+            Break::SyncLocally => "ReadYourSync",
+            Break::VoteBySidOnly => "ElectedLeaderHighest",
+            Break::NewEpochReused => "NewEpochFresh",
+            Break::ServeWithoutLeader => "ServeOnlyInBroadcast",
         }
     }
 
