@@ -122,3 +122,79 @@ pub fn timed_out(s: &mut SyncReads, session: SessionId, cxid: i32) {
     s.syncs.remove(&key);
     s.reads.remove(&key);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: SessionId = SessionId(1);
+    const B: SessionId = SessionId(2);
+
+    fn z(e: u32, c: u32) -> Zxid {
+        Zxid::new(e, c)
+    }
+
+    /// B's write is acknowledged, then A syncs and reads: the read must show the write.
+    fn run(sync_answer: Zxid, read_answer: Zxid) -> (Found, u64) {
+        let (mut s, mut found) = (SyncReads::default(), Found::new());
+        issued(&mut s, B, 1, "setData /k1");
+        answered(&mut s, B, 1, z(1, 5), 0, &mut found);
+        issued(&mut s, A, 1, "sync /k1");
+        issued(&mut s, A, 2, "getData /k1");
+        answered(&mut s, A, 1, sync_answer, 0, &mut found);
+        answered(&mut s, A, 2, read_answer, 0, &mut found);
+        (found, s.checked)
+    }
+
+    #[test]
+    fn a_read_after_sync_sees_writes_acknowledged_before_it() {
+        assert_eq!(run(z(1, 5), z(1, 5)), (Vec::new(), 1));
+        let (found, checked) = run(z(1, 4), z(1, 4));
+        assert_eq!(checked, 1);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "ReadYourSync");
+        assert!(
+            found[0].1.contains("older than write 0x100000005"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn writes_of_a_later_epoch_than_the_sync_answer_do_not_count() {
+        // A deposed leader's follower answers within syncLimit: not a sync violation.
+        let (mut s, mut found) = (SyncReads::default(), Found::new());
+        issued(&mut s, B, 1, "create /k1");
+        answered(&mut s, B, 1, z(2, 1), 0, &mut found);
+        issued(&mut s, A, 1, "sync /k1");
+        answered(&mut s, A, 1, z(1, 7), 0, &mut found);
+        issued(&mut s, A, 2, "exists /k1");
+        answered(&mut s, A, 2, z(1, 7), 0, &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(s.checked, 1);
+    }
+
+    #[test]
+    fn writes_acknowledged_after_the_sync_was_issued_do_not_count() {
+        let (mut s, mut found) = (SyncReads::default(), Found::new());
+        issued(&mut s, A, 1, "sync");
+        issued(&mut s, B, 1, "setData /k1");
+        answered(&mut s, B, 1, z(1, 9), 0, &mut found);
+        answered(&mut s, A, 1, z(1, 3), 0, &mut found);
+        issued(&mut s, A, 2, "getData /k1");
+        answered(&mut s, A, 2, z(1, 3), 0, &mut found);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_failed_sync_checks_nothing() {
+        let (mut s, mut found) = (SyncReads::default(), Found::new());
+        issued(&mut s, B, 1, "setData /k1");
+        answered(&mut s, B, 1, z(1, 9), 0, &mut found);
+        issued(&mut s, A, 1, "sync /k1");
+        issued(&mut s, A, 2, "getData /k1");
+        answered(&mut s, A, 1, z(1, 3), -4, &mut found);
+        answered(&mut s, A, 2, z(1, 3), 0, &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(s.checked, 0);
+    }
+}
