@@ -6,8 +6,8 @@
 
 use crate::fuzz::parse_range;
 use std::process::ExitCode;
-use zabscope_core::breaks::Break;
-use zabscope_core::sim::break_hunt;
+use zabscope_core::check::break_hunt;
+use zabscope_core::check::breaks::Break;
 
 const USAGE: &str = "usage: zabscope hunt --break SWITCH|none [--seeds A..B] (default 0..500)";
 
