@@ -15,6 +15,7 @@ mod bench;
 mod explore;
 mod fuzz;
 mod fuzz_parsers;
+mod hunt;
 mod membench;
 mod run;
 mod server_opts;
@@ -38,6 +39,8 @@ commands:
   fuzz-parsers [--target T] [--execs N] [--seed S]
                                       fuzz zkCli, scripts, zoo.cfg, api JSON, command lines
   soak --seeds A..B [--threads N]     the fuzzer at scale: seeds, steps, writes, violations
+  hunt --break SWITCH|none [--seeds A..B]
+                                      seeds of the break-ZAB hunt until an invariant fires
   membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace] [--seeks N]
                                       memory and steps/s with the page's history on (7 / 10 /
                                       1,000,000 by default); fails unless writes still commit
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Some("explore") => explore::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),
         Some("soak") => soak::main(&args[1..]),
+        Some("hunt") => hunt::main(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
         Some("membench") => membench::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),

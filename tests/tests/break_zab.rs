@@ -12,16 +12,20 @@ use zabscope_core::check::breaks::Break;
 const MAX_SEEDS: u64 = 500;
 
 /// (switch, invariant that fires first, seed it fires at — the number of seeds needed - 1).
-const CAUGHT: [(Break, &str, u64); 9] = [
-    (Break::ElectBySidOnly, "PrimaryIntegrity", 1),
-    (Break::CommitWithoutQuorum, "PrimaryIntegrity", 16),
+const CAUGHT: [(Break, &str, u64); 13] = [
+    (Break::ElectBySidOnly, "ElectedLeaderHighest", 2),
+    (Break::CommitWithoutQuorum, "PrimaryIntegrity", 4),
     (Break::AckBeforeLogging, "Durability", 31),
-    (Break::SkipTrunc, "PrefixConsistency", 18),
-    (Break::NewEpochMax, "Leadership2", 23),
+    (Break::SkipTrunc, "PrefixConsistency", 17),
+    (Break::NewEpochMax, "NewEpochFresh", 0),
     (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 0),
-    (Break::CommitOutOfOrder, "LocalPrimaryOrder", 100),
-    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 38),
-    (Break::ServeBehindClient, "MonotonicReads", 242),
+    (Break::CommitOutOfOrder, "LocalPrimaryOrder", 65),
+    (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 105),
+    (Break::ServeBehindClient, "MonotonicReads", 159),
+    (Break::SyncLocally, "ReadYourSync", 40),
+    (Break::VoteBySidOnly, "ElectedLeaderHighest", 2),
+    (Break::NewEpochReused, "NewEpochFresh", 0),
+    (Break::ServeWithoutLeader, "ServeOnlyInBroadcast", 105),
 ];
 
 fn caught(b: Break) {
@@ -40,7 +44,7 @@ fn caught(b: Break) {
 }
 
 #[test]
-fn elect_by_sid_only_loses_a_delivered_txn() {
+fn elect_by_sid_only_elects_a_leader_behind_its_voters() {
     caught(Break::ElectBySidOnly);
 }
 
@@ -60,7 +64,7 @@ fn skip_trunc_keeps_a_txn_no_quorum_accepted() {
 }
 
 #[test]
-fn new_epoch_max_gives_one_epoch_two_leaders() {
+fn new_epoch_max_proposes_an_epoch_already_accepted() {
     caught(Break::NewEpochMax);
 }
 
@@ -82,6 +86,26 @@ fn serve_after_leader_loss_serves_past_the_read_timeout() {
 #[test]
 fn serve_behind_client_goes_back_in_time() {
     caught(Break::ServeBehindClient);
+}
+
+#[test]
+fn sync_locally_reads_behind_an_acknowledged_write() {
+    caught(Break::SyncLocally);
+}
+
+#[test]
+fn vote_by_sid_only_elects_a_leader_behind_its_voters() {
+    caught(Break::VoteBySidOnly);
+}
+
+#[test]
+fn new_epoch_reused_proposes_an_epoch_already_accepted() {
+    caught(Break::NewEpochReused);
+}
+
+#[test]
+fn serve_without_leader_is_seen_from_the_wire() {
+    caught(Break::ServeWithoutLeader);
 }
 
 #[test]

@@ -112,7 +112,32 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                     },
                 )
             }
-            17..=19 | 25..=27 => {
+            25..=27 => {
+                // A server is cut off; a client moves there; another client writes; the first
+                // syncs and reads the node there (ReadYourSync): the cut-off server still serves
+                // reads for syncLimit, but its sync must wait for the leader.
+                let (lone, c) = (id(r), client(r));
+                // The writer is another client (c1..c3).
+                let w = format!("c{}", c[1..].parse::<u32>().map_or(1, |i| i % 3 + 1));
+                let rest: Vec<ServerId> = (1..=n).map(ServerId).filter(|s| *s != lone).collect();
+                cmds.push((t, Command::Partition(vec![vec![lone], rest])));
+                let move_to = Command::Move {
+                    client: c.clone(),
+                    server: lone,
+                };
+                cmds.push((t + 5, move_to));
+                let path = format!("/k{}", r.below(Stream::Workload, 3));
+                let data = format!("v{key}");
+                let set = ClientOp::Set {
+                    path: path.clone(),
+                    data,
+                };
+                cmds.push((t + 10, op(w, set)));
+                t += 250;
+                cmds.push((t, op(c.clone(), ClientOp::Sync { path: path.clone() })));
+                op(c, ClientOp::Get { path })
+            }
+            17..=19 => {
                 let path = format!("/k{}", r.below(Stream::Workload, 3));
                 op(client(r), ClientOp::Get { path })
             }

@@ -32,11 +32,23 @@ pub enum Break {
     ServeAfterLeaderLoss,
     /// A server accepts a reconnecting client that has seen a newer zxid than its own.
     ServeBehindClient,
+    /// A follower answers `sync()` at once, as a plain read, instead of forwarding it to the
+    /// leader and answering after the leader's SYNC.
+    SyncLocally,
+    /// FLE compares votes by server id only; the leader keeps LearnerHandler's "follower is
+    /// ahead of the leader" guard (so the data stays safe and the ensemble stalls instead).
+    VoteBySidOnly,
+    /// The new epoch is max(acceptedEpoch), with no + 1 and no floor.
+    NewEpochReused,
+    /// A follower that lost its leader keeps FOLLOWING and serving, and takes each lost
+    /// connection or read timeout for news from the leader (its own bookkeeping says all is
+    /// well).
+    ServeWithoutLeader,
 }
 
 impl Break {
     /// Every switch, in the order a UI lists them.
-    pub const ALL: [Break; 9] = [
+    pub const ALL: [Break; 13] = [
         Break::ElectBySidOnly,
         Break::CommitWithoutQuorum,
         Break::AckBeforeLogging,
@@ -46,6 +58,10 @@ impl Break {
         Break::CommitOutOfOrder,
         Break::ServeAfterLeaderLoss,
         Break::ServeBehindClient,
+        Break::SyncLocally,
+        Break::VoteBySidOnly,
+        Break::NewEpochReused,
+        Break::ServeWithoutLeader,
     ];
 
     /// The name used in zoo.cfg (`zabscope.break=`) and on the command line.
@@ -61,6 +77,10 @@ impl Break {
             Break::CommitOutOfOrder => "commitOutOfOrder",
             Break::ServeAfterLeaderLoss => "serveAfterLeaderLoss",
             Break::ServeBehindClient => "serveBehindClient",
+            Break::SyncLocally => "syncLocally",
+            Break::VoteBySidOnly => "voteBySidOnly",
+            Break::NewEpochReused => "newEpochReused",
+            Break::ServeWithoutLeader => "serveWithoutLeader",
         }
     }
 
@@ -95,6 +115,10 @@ impl Break {
             Break::CommitOutOfOrder => "break.commitOutOfOrder",
             Break::ServeAfterLeaderLoss => "break.serveAfterLeaderLoss",
             Break::ServeBehindClient => "break.serveBehindClient",
+            Break::SyncLocally => "break.syncLocally",
+            Break::VoteBySidOnly => "break.voteBySidOnly",
+            Break::NewEpochReused => "break.newEpochReused",
+            Break::ServeWithoutLeader => "break.serveWithoutLeader",
         })
     }
 
@@ -102,15 +126,19 @@ impl Break {
     #[must_use]
     pub fn caught_by(self) -> &'static str {
         match self {
-            Break::ElectBySidOnly => "PrimaryIntegrity",
+            Break::ElectBySidOnly => "ElectedLeaderHighest",
             Break::CommitWithoutQuorum => "PrimaryIntegrity",
             Break::AckBeforeLogging => "Durability",
             Break::SkipTrunc => "PrefixConsistency",
-            Break::NewEpochMax => "Leadership2",
+            Break::NewEpochMax => "NewEpochFresh",
             Break::KeepEphemeralsOnExpiry => "EphemeralCleanup",
             Break::CommitOutOfOrder => "LocalPrimaryOrder",
             Break::ServeAfterLeaderLoss => "ServeOnlyInBroadcast",
             Break::ServeBehindClient => "MonotonicReads",
+            Break::SyncLocally => "ReadYourSync",
+            Break::VoteBySidOnly => "ElectedLeaderHighest",
+            Break::NewEpochReused => "NewEpochFresh",
+            Break::ServeWithoutLeader => "ServeOnlyInBroadcast",
         }
     }
 

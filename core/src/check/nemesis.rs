@@ -138,7 +138,21 @@ pub fn script(seed: u64) -> Script {
             _ => {
                 key += 1;
                 let who = client(r);
-                workload_op(r, who, key)
+                let c = workload_op(r, who.clone(), key);
+                if let Command::Op {
+                    op: ClientOp::Sync { path },
+                    ..
+                } = &c
+                {
+                    // sync() then a read of the same node a moment later (ReadYourSync),
+                    // through whatever server the client is on — often a lagging follower.
+                    let path = path.clone();
+                    cmds.push((t, c));
+                    let later = t + r.below(Stream::Workload, 40);
+                    cmds.push((later, op_get(who, path)));
+                    continue;
+                }
+                c
             }
         };
         cmds.push((t, c));
@@ -246,12 +260,19 @@ fn workload_op(r: &mut SimRng, client: String, key: u32) -> Command {
                 version: -1,
             },
         ])),
-        13 => op(ClientOp::Sync {
+        13 | 14 => op(ClientOp::Sync {
             path: format!("/k{k}"),
         }),
         _ => op(ClientOp::Get {
             path: format!("/k{k}"),
         }),
+    }
+}
+
+fn op_get(client: String, path: String) -> Command {
+    Command::Op {
+        client,
+        op: ClientOp::Get { path },
     }
 }
 

@@ -64,6 +64,12 @@ const ALLOWED: &[&str] = &[
     "TTL",
     "zkCli",
     "ZooKeeper",
+    // Client API and the fields the epoch and election invariants compare.
+    "sync",
+    "cxid",
+    "currentEpoch",
+    "acceptedEpoch",
+    "lastZxid",
     // Language codes.
     "en",
     "zh",

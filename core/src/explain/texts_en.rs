@@ -381,6 +381,22 @@ pub const TEXTS: &[(&str, &str)] = &[
         "A server behind a reconnecting client accepts it: the client reads state older than what it has already seen.",
     ),
     (
+        "break.syncLocally",
+        "A follower answers sync() by itself instead of asking the leader: a read after sync() can miss writes already acknowledged to other clients.",
+    ),
+    (
+        "break.voteBySidOnly",
+        "Leader election compares votes by server id only: a server behind the others is elected, refuses the followers ahead of it, and the ensemble stalls.",
+    ),
+    (
+        "break.newEpochReused",
+        "A new leader proposes the highest accepted epoch without adding one: an epoch servers already accepted is handed out again.",
+    ),
+    (
+        "break.serveWithoutLeader",
+        "A follower that lost its leader pretends it still hears from it and keeps serving: clients read a frozen state.",
+    ),
+    (
         "break.unknown",
         "unknown break switch '{key}' (one of {names})",
     ),
@@ -448,6 +464,22 @@ pub const TEXTS: &[(&str, &str)] = &[
     (
         "invariant.LinkFifo",
         "Messages on one link arrive in the order they were sent (as on a TCP connection).",
+    ),
+    (
+        "invariant.ReadYourSync",
+        "A read issued after sync() returns a state at least as new as every write acknowledged to any client before the sync() was issued.",
+    ),
+    (
+        "invariant.ElectedLeaderHighest",
+        "A server follows only a leader whose vote carried a (currentEpoch, lastZxid) at least as high as its own.",
+    ),
+    (
+        "invariant.NewEpochFresh",
+        "The epoch a leader proposes (LEADERINFO) is greater than the acceptedEpoch of itself and of every server in the quorum it decided with; nobody ACKEPOCHs an older epoch.",
+    ),
+    (
+        "invariant.EpochOnce",
+        "Only one server, once, establishes each epoch (sends NEWLEADER for it).",
     ),
     (
         "invariant.violated",
@@ -519,6 +551,43 @@ pub const TEXTS: &[(&str, &str)] = &[
         "leader {leader} of epoch {epoch} lacks delivered {last}",
     ),
     ("violation.serve_only_in_broadcast.phase", "in {phase}"),
+    (
+        "violation.read_your_sync",
+        "session {session}: read cxid {cxid} after sync cxid {sync_cxid} was answered at {zxid}, older than write {newest} acknowledged before the sync",
+    ),
+    (
+        "violation.elected_leader_highest",
+        "server {sid} follows leader {leader} whose vote carried (currentEpoch {their_epoch}, lastZxid {their_zxid}), behind its own (currentEpoch {own_epoch}, lastZxid {own_zxid})",
+    ),
+    (
+        "violation.new_epoch_fresh.own",
+        "leader {leader} proposed epoch {epoch} (LEADERINFO) although it had accepted epoch {own} itself",
+    ),
+    (
+        "violation.new_epoch_fresh.quorum",
+        "leader {leader} proposed epoch {epoch} although server {sid}, in the quorum it decided with, reported acceptedEpoch {theirs} (FOLLOWERINFO)",
+    ),
+    (
+        "violation.new_epoch_fresh.ackepoch",
+        "server {sid} acknowledged epoch {epoch} of leader {leader} (ACKEPOCH) after accepting epoch {had}",
+    ),
+    (
+        "violation.epoch_once",
+        "epoch {epoch} was established (NEWLEADER) by {how}",
+    ),
+    (
+        "violation.epoch_once.restart",
+        "server {sid} again after a restart",
+    ),
+    ("violation.epoch_once.two", "servers {first} and {sid}"),
+    (
+        "violation.serve_only_in_broadcast.unsynced",
+        "without having synced with a leader (no UPTODATE received, no NEWLEADER sent) since it started",
+    ),
+    (
+        "violation.serve_only_in_broadcast.closed",
+        "after its connection to leader {leader} was closed",
+    ),
     (
         "violation.serve_only_in_broadcast.silent",
         "{ms} ms after it last heard from leader {leader} (syncLimit is {limit} ms)",

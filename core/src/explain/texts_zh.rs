@@ -344,6 +344,22 @@ pub const TEXTS: &[(&str, &str)] = &[
         "break.serveBehindClient",
         "落后于客户端的服务器接受了它的重连：客户端读到比自己已经见过的更旧的状态。",
     ),
+    (
+        "break.syncLocally",
+        "跟随者自己回答 sync()，而不去问领导者：sync() 之后的读可能看不到已经回复给其他客户端的写。",
+    ),
+    (
+        "break.voteBySidOnly",
+        "领导者选举只比较服务器编号（sid）：落后于其他服务器的那台当选，它拒绝比自己新的跟随者，整个集群卡住。",
+    ),
+    (
+        "break.newEpochReused",
+        "新领导者提出的 epoch 等于已接受的最大 epoch，没有加一：服务器已经接受过的 epoch 又被发了一次。",
+    ),
+    (
+        "break.serveWithoutLeader",
+        "失去领导者的跟随者假装还能收到领导者的消息，继续提供服务：客户端读到的是冻结的旧状态。",
+    ),
     ("break.unknown", "不认识的破坏开关 '{key}'（可选 {names}）"),
     // 不变式（check/invariant/*）：名字保持 TLA+ 规约中的写法。
     (
@@ -409,6 +425,22 @@ pub const TEXTS: &[(&str, &str)] = &[
     (
         "invariant.LinkFifo",
         "同一条链路上的消息按发送顺序到达（和 TCP 连接一样）。",
+    ),
+    (
+        "invariant.ReadYourSync",
+        "sync() 之后发出的读，读到的状态至少和 sync() 发出之前已经回复给任何客户端的每一个写一样新。",
+    ),
+    (
+        "invariant.ElectedLeaderHighest",
+        "服务器只跟随这样的领导者：它的选票里的 (currentEpoch, lastZxid) 不低于自己的。",
+    ),
+    (
+        "invariant.NewEpochFresh",
+        "领导者提出的 epoch（LEADERINFO）大于它自己以及与它达成过半的每台服务器的 acceptedEpoch；没有服务器会对更旧的 epoch 回复 ACKEPOCH。",
+    ),
+    (
+        "invariant.EpochOnce",
+        "每个 epoch 只由一台服务器确立一次（为它发送 NEWLEADER）。",
     ),
     (
         "invariant.violated",
@@ -482,6 +514,46 @@ pub const TEXTS: &[(&str, &str)] = &[
     (
         "violation.serve_only_in_broadcast.phase",
         "处于 {phase} 阶段时",
+    ),
+    (
+        "violation.read_your_sync",
+        "会话 {session}：在 sync（cxid {sync_cxid}）之后的读（cxid {cxid}）按 {zxid} 回答，比 sync 之前已确认的写 {newest} 更旧",
+    ),
+    (
+        "violation.elected_leader_highest",
+        "服务器 {sid} 跟随领导者 {leader}，而对方选票里的 (currentEpoch {their_epoch}, lastZxid {their_zxid}) 落后于它自己的 (currentEpoch {own_epoch}, lastZxid {own_zxid})",
+    ),
+    (
+        "violation.new_epoch_fresh.own",
+        "领导者 {leader} 提出 epoch {epoch}（LEADERINFO），可它自己已经接受过 epoch {own}",
+    ),
+    (
+        "violation.new_epoch_fresh.quorum",
+        "领导者 {leader} 提出 epoch {epoch}，可过半成员中的服务器 {sid} 报告的 acceptedEpoch 是 {theirs}（FOLLOWERINFO）",
+    ),
+    (
+        "violation.new_epoch_fresh.ackepoch",
+        "服务器 {sid} 在接受过 epoch {had} 之后，又确认了领导者 {leader} 的 epoch {epoch}（ACKEPOCH）",
+    ),
+    (
+        "violation.epoch_once",
+        "epoch {epoch} 被确立（NEWLEADER）了不止一次：{how}",
+    ),
+    (
+        "violation.epoch_once.restart",
+        "服务器 {sid} 重启后又确立了一次",
+    ),
+    (
+        "violation.epoch_once.two",
+        "服务器 {first} 和 {sid} 各确立了一次",
+    ),
+    (
+        "violation.serve_only_in_broadcast.unsynced",
+        "启动以来还没有和任何领导者同步过（没收到 UPTODATE，也没发出 NEWLEADER）",
+    ),
+    (
+        "violation.serve_only_in_broadcast.closed",
+        "在它与领导者 {leader} 的连接关闭之后",
     ),
     (
         "violation.serve_only_in_broadcast.silent",

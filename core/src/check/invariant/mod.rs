@@ -7,13 +7,19 @@
 //!
 //! Besides the order invariants of the spec, ZabScope adds invariants that see *state*:
 //! DigestAgreement, Durability, AckedWritesSurvive, MonotonicReads, EphemeralCleanup,
-//! ServeOnlyInBroadcast and the kernel self-check LinkFifo.
+//! ServeOnlyInBroadcast and the kernel self-check LinkFifo. Then ReadYourSync (the `sync()`
+//! guarantee, seen by clients) and the election and discovery as safety properties:
+//! ElectedLeaderHighest, NewEpochFresh, EpochOnce. Those that decide whether a server may
+//! serve, lead or commit read what the network carried (`wire::Wire`), not the server's own
+//! fields a buggy server could keep looking healthy.
 
 mod acked_writes_survive;
 mod agreement;
 mod digest_agreement;
 mod durability;
+mod elected_leader_highest;
 mod ephemeral_cleanup;
+mod epoch_once;
 mod global_primary_order;
 mod integrity;
 mod leadership1;
@@ -21,14 +27,17 @@ mod leadership2;
 mod link_fifo;
 mod local_primary_order;
 mod monotonic_reads;
+mod new_epoch_fresh;
 mod once_map;
 mod prefix_consistency;
 mod primary_integrity;
+mod read_your_sync;
 mod serve_only_in_broadcast;
 mod total_order;
+pub mod wire;
 
 /// Every invariant the checker knows, by name (what a `Violation` names).
-pub const NAMES: [&str; 16] = [
+pub const NAMES: [&str; 20] = [
     "Leadership1",
     "Leadership2",
     "Integrity",
@@ -45,12 +54,17 @@ pub const NAMES: [&str; 16] = [
     "EphemeralCleanup",
     "ServeOnlyInBroadcast",
     "LinkFifo",
+    "ReadYourSync",
+    "ElectedLeaderHighest",
+    "NewEpochFresh",
+    "EpochOnce",
 ];
 
 use crate::explain::Text;
 use crate::ids::{ServerId, SessionId};
 use crate::sim::kernel::Kernel;
-use crate::sim::trace::EventKind;
+use crate::sim::trace::{EventKind, MsgInfo};
+use crate::time::SimTime;
 use crate::zab::server::outbox::Persist;
 use crate::zab::server::replica::Entry;
 use crate::zab::server::{Role, Server};
@@ -58,6 +72,7 @@ use crate::zxid::Zxid;
 pub use once_map::{OnceMap, ZxidRuns};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use wire::Wire;
 
 /// What invariant `name` says, as a [`Text`] (`invariant.<name>`), for the banner and a
 /// glossary; `None` for a name not in [`NAMES`].
@@ -80,6 +95,10 @@ pub fn explain(name: &str) -> Option<Text> {
         "EphemeralCleanup" => "invariant.EphemeralCleanup",
         "ServeOnlyInBroadcast" => "invariant.ServeOnlyInBroadcast",
         "LinkFifo" => "invariant.LinkFifo",
+        "ReadYourSync" => "invariant.ReadYourSync",
+        "ElectedLeaderHighest" => "invariant.ElectedLeaderHighest",
+        "NewEpochFresh" => "invariant.NewEpochFresh",
+        "EpochOnce" => "invariant.EpochOnce",
         _ => return None,
     }))
 }
@@ -141,6 +160,10 @@ pub struct History {
     pub seen: BTreeMap<SessionId, Zxid>,
     /// LinkFifo: per directed link, the id of the last message delivered.
     pub link_last: BTreeMap<(ServerId, ServerId), u64>,
+    /// ReadYourSync: writes, syncs and reads in flight, and what was acknowledged.
+    pub sync_reads: read_your_sync::SyncReads,
+    /// Ground truth from the network for the checks that decide who may serve or lead.
+    pub wire: Wire,
 }
 
 /// One step's view for the checks: a commit at a server, with the entry it applied.
@@ -166,6 +189,8 @@ pub struct Checker {
     /// Each node's server as a leader (`(id, leader_epoch)`) at the last check: Leadership1/2
     /// record a leader only when that changes (their sets only grow), not every step.
     leading: Vec<Option<(ServerId, u32, bool)>>,
+    /// NewEpochFresh: the (leader, epoch) decided in the step being checked.
+    deciding: Option<(ServerId, u32)>,
 }
 
 type Found = Vec<(&'static str, Text)>;
@@ -192,6 +217,14 @@ impl Checker {
     /// Check the step the kernel just took. Each invariant is reported once.
     pub fn check(&mut self, k: &Kernel) -> Vec<Violation> {
         let mut found: Found = Vec::new();
+        if self.incarnations.len() == k.nodes.len() {
+            for (n, &inc) in k.nodes.iter().zip(&self.incarnations) {
+                if n.incarnation != inc {
+                    self.history.wire.restarted(n.id);
+                }
+            }
+        }
+        self.deciding = None;
         self.leadership(k, &mut found);
         for (i, e) in k.events.iter().enumerate() {
             self.kernel_event(k, i, &mut found);
@@ -295,16 +328,25 @@ impl Checker {
         let e = &k.events[i];
         let h = &mut self.history;
         match &e.kind {
-            EventKind::Deliver { msg_id, msg } if msg.name != "CLOSED" => {
+            EventKind::Deliver { msg_id, msg } => {
                 if let (Some(from), Some(to)) = (e.from, e.to) {
-                    link_fifo::check(h, from, to, *msg_id, found);
+                    if msg.name != "CLOSED" {
+                        link_fifo::check(h, from, to, *msg_id, found);
+                    }
+                    if msg.notification.is_none() {
+                        delivered_msg(&mut h.wire, k.now, from, to, msg);
+                    }
                 }
             }
-            EventKind::Send { msg_id, msg } | EventKind::Drop { msg_id, msg, .. }
-                if msg.name == "ACK" =>
-            {
+            EventKind::Send { msg_id, msg } | EventKind::Drop { msg_id, msg, .. } => {
                 let sent_now = matches!(e.kind, EventKind::Send { .. }) || *msg_id > self.seq;
-                if let (true, Some(from), Some(z)) = (sent_now, e.from, msg.zxid)
+                let (true, Some(from), Some(to)) = (sent_now, e.from, e.to) else {
+                    return;
+                };
+                if msg.name != "ACK" {
+                    return sent_msg(h, k, from, to, msg, &mut self.deciding, found);
+                }
+                if let Some(z) = msg.zxid
                     && z.counter() != 0
                 {
                     h.acked.entry(from).or_default().insert(z);
@@ -319,12 +361,22 @@ impl Checker {
                     acked.retain_up_to(*z);
                 }
             }
+            EventKind::ClientRequest { session, cxid, op } => {
+                read_your_sync::issued(&mut h.sync_reads, *session, *cxid, op);
+            }
+            EventKind::ClientTimeout { session, cxid } => {
+                read_your_sync::timed_out(&mut h.sync_reads, *session, *cxid);
+            }
             EventKind::ClientReply {
                 session,
                 cxid,
                 zxid,
-                err: 0,
+                err,
             } => {
+                read_your_sync::answered(&mut h.sync_reads, *session, *cxid, *zxid, *err, found);
+                if *err != 0 {
+                    return;
+                }
                 let Some(server) = e
                     .from
                     .and_then(|id| k.slot(id))
@@ -344,7 +396,7 @@ impl Checker {
                         && matches!(x.kind, EventKind::State { .. } | EventKind::GaveUp(_))
                 });
                 if !changed {
-                    serve_only_in_broadcast::check(server, k.now, found);
+                    serve_only_in_broadcast::check(&h.wire, server, k.now, found);
                 }
             }
             _ => {}
@@ -364,6 +416,57 @@ impl Checker {
                 durability::check(&self.history, n.id, n.durable(), found);
             }
         }
+    }
+}
+
+/// A quorum packet reached `to`: the learner heard from its leader, or the leader's handshake.
+fn delivered_msg(w: &mut Wire, now: SimTime, from: ServerId, to: ServerId, msg: &MsgInfo) {
+    w.heard(from, to, now, msg.name == "CLOSED");
+    let epoch = msg.zxid.map_or(0, |z| z.epoch());
+    match msg.name {
+        "UPTODATE" => w.up_to_date(from, to, now),
+        "LEADERINFO" => {
+            w.offered.insert(to, (epoch, from));
+        }
+        "FOLLOWERINFO" | "OBSERVERINFO" => {
+            w.info.insert((from, to), epoch);
+        }
+        _ => {}
+    }
+}
+
+/// A packet `from` sent (an ACK aside): votes, the discovery handshake, NEWLEADER.
+fn sent_msg(
+    h: &mut History,
+    k: &Kernel,
+    from: ServerId,
+    to: ServerId,
+    msg: &MsgInfo,
+    deciding: &mut Option<(ServerId, u32)>,
+    found: &mut Found,
+) {
+    let w = &mut h.wire;
+    if let Some(n) = &msg.notification {
+        // Votes between voters (an observer is answered with the sender's last decided vote).
+        if k.config.is_voter(to) {
+            w.notified(from, n.leader, (n.peer_epoch, n.zxid), n.state);
+        }
+        return;
+    }
+    let epoch = msg.zxid.map_or(0, |z| z.epoch());
+    match msg.name {
+        "FOLLOWERINFO" => {
+            elected_leader_highest::follows(w, from, to, found);
+            w.accept(from, epoch);
+        }
+        "OBSERVERINFO" => w.accept(from, epoch),
+        "LEADERINFO" => new_epoch_fresh::proposed(w, from, epoch, to, deciding, found),
+        "ACKEPOCH" => new_epoch_fresh::acked(w, from, to, found),
+        "NEWLEADER" => {
+            let inc = k.slot(from).map_or(0, |i| k.nodes[i].incarnation);
+            epoch_once::established(w, from, inc, epoch, found);
+        }
+        _ => {}
     }
 }
 

@@ -253,8 +253,9 @@ impl Election {
 /// `totalOrderPredicate`: does vote `new` beat `cur`?
 fn beats(core: &Core, new: &Vote, cur: &Vote) -> bool {
     let voter = |id: ServerId| core.config.is_voter(id);
-    if core.config.broken(Break::ElectBySidOnly) {
-        // BREAK ZAB (electBySidOnly): (peerEpoch, zxid) ignored, the higher server id wins.
+    if core.config.broken(Break::ElectBySidOnly) || core.config.broken(Break::VoteBySidOnly) {
+        // BREAK ZAB (electBySidOnly, voteBySidOnly): (peerEpoch, zxid) ignored, the higher
+        // server id wins.
         let Some(n) = new.leader.filter(|id| voter(*id)) else {
             return false;
         };

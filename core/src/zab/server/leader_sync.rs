@@ -51,7 +51,10 @@ impl Leader {
 
     /// A quorum is connected: the new epoch is max(acceptedEpoch) + 1.
     pub(crate) fn decide_epoch(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) {
-        let epoch = if core.config.broken(Break::NewEpochMax) {
+        let epoch = if core.config.broken(Break::NewEpochReused) {
+            // BREAK ZAB (newEpochReused): max(acceptedEpoch), no + 1.
+            self.max_accepted
+        } else if core.config.broken(Break::NewEpochMax) {
             // BREAK ZAB (newEpochMax): max instead of max + 1 (at least 1, so a fresh ensemble
             // still leaves epoch 0).
             self.max_accepted.max(1)

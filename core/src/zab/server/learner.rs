@@ -124,6 +124,7 @@ impl Learner {
         if now >= self.deadline(core) {
             if self.keeps_serving(core) {
                 self.recheck = Some(now.plus_ms(core.tick_ms(core.config.sync_limit)));
+                self.pretend_heard(core, now);
                 return Transition::Stay;
             }
             return Transition::Looking("leader silent past the read timeout");
@@ -131,9 +132,21 @@ impl Learner {
         Transition::Stay
     }
 
-    /// BREAK ZAB (serveAfterLeaderLoss): a learner in BROADCAST ignores losing its leader.
+    /// BREAK ZAB (serveAfterLeaderLoss, serveWithoutLeader): a learner in BROADCAST ignores
+    /// losing its leader.
     fn keeps_serving(&self, core: &Core) -> bool {
-        self.phase == Phase::Broadcast && core.config.broken(Break::ServeAfterLeaderLoss)
+        self.phase == Phase::Broadcast
+            && (core.config.broken(Break::ServeAfterLeaderLoss)
+                || core.config.broken(Break::ServeWithoutLeader))
+    }
+
+    /// BREAK ZAB (serveWithoutLeader): the lost leader counts as heard from just now, so the
+    /// learner's own bookkeeping (`last_heard`) looks healthy.
+    fn pretend_heard(&mut self, core: &Core, now: SimTime) {
+        if core.config.broken(Break::ServeWithoutLeader) {
+            self.last_heard = now;
+            self.recheck = None;
+        }
     }
 
     /// Forward a client's write to the leader (`FollowerRequestProcessor` → REQUEST).
@@ -166,6 +179,7 @@ impl Learner {
         }
         if msg == PeerMsg::Closed {
             if self.keeps_serving(core) {
+                self.pretend_heard(core, now);
                 return Transition::Stay;
             }
             return self.closed(now);

@@ -3,6 +3,7 @@
 //! `FollowerRequestProcessor`), replies when the txn commits locally, and each server's own
 //! WatchManager firing its own clients' watches.
 
+use crate::check::breaks::Break;
 use crate::ids::SessionId;
 use crate::time::SimTime;
 use crate::zab::server::outbox::{Note, Outbox};
@@ -98,7 +99,19 @@ impl Server {
         let t = match &mut self.role {
             Role::Leading(l) => l.submit(&mut self.core, now, req, out),
             Role::Following(l) | Role::Observing(l) => {
-                l.forward(req, out);
+                match &req.request {
+                    Request::Sync { path } if self.core.config.broken(Break::SyncLocally) => {
+                        // BREAK ZAB (syncLocally): answered here, as a plain read, without the
+                        // leader's SYNC (FollowerRequestProcessor would forward it).
+                        let (session, cxid) = (req.ctx.session, req.ctx.cxid);
+                        self.core.pending.remove(&(session, cxid));
+                        let mut r = Response::ok(ResponseBody::Sync { path: path.clone() });
+                        r.zxid = self.core.replica.last_processed();
+                        out.reply(session, cxid, r.zxid, r);
+                        self.core.release_reads(session, out);
+                    }
+                    _ => l.forward(req, out),
+                }
                 Transition::Stay
             }
             Role::Looking(_) => Transition::Stay,
