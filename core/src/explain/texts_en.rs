@@ -146,15 +146,19 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "sync.why.from_txn_log",
-        "leader {leader} sends {learner} {kind} with {txns} txns from the txn log: {peer} is older than the committed log ({min}) but the log since it ({size} bytes) is at most 0.33 × the snapshot ({limit} bytes)",
+        "leader {leader} sends {learner} {kind} with {txns} txns from the txn log and the committed log: {peer} is older than the committed log ({min}), and the log files after the one holding {peer} ({size} bytes; 0 while that file is still being written) are at most snapshotSizeFactor × the newest snapshot ({limit} bytes)",
     ),
     (
         "sync.why.txn_log_too_big",
-        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log since it ({size} bytes) is more than 0.33 × the snapshot ({limit} bytes)",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the log files written after the one holding it ({size} bytes, each padded to preAllocSize) are more than snapshotSizeFactor × the newest snapshot ({limit} bytes)",
     ),
     (
         "sync.why.txn_log_missing",
-        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log does not reach back to it",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log does not reach from it to the committed log",
+    ),
+    (
+        "sync.why.txn_log_disabled",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and syncing from the txn log is off (snapshotSizeFactor < 0)",
     ),
     (
         "sync.why.new_epoch_beyond",
