@@ -225,8 +225,8 @@ pub const TEXTS: &[(&str, &str)] = &[
         "{type} from {from} to {to} is lost: server {to} is not running",
     ),
     (
-        "msg.dropped.sender_restarted",
-        "{type} from {from} to {to} is lost: server {from} restarted and its connection died with the old process",
+        "msg.dropped.old_connection",
+        "{type} from {from} to {to} is not read: it was sent on a connection server {to} no longer has (server {from} restarted and connected again)",
     ),
     (
         "msg.dropped.user",
