@@ -3,9 +3,9 @@
 //! server's notification to itself) were due at that instant before it.
 
 use serde_json::Value;
-use zabscope_core::api::Api;
 use zabscope_core::sim::api_backend::ZabBackend;
-use zabscope_core::standalone::{ServerConfig, StandaloneServer};
+use zabscope_core::tools::api::Api;
+use zabscope_core::zk::standalone::{ServerConfig, StandaloneServer};
 
 const CFG: &str = "tickTime=2000\\ninitLimit=10\\nsyncLimit=5\\nserver.1=zk1:2888:3888\\nserver.2=zk2:2888:3888\\nserver.3=zk3:2888:3888";
 

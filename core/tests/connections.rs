@@ -5,7 +5,7 @@
 //! PROPOSAL still in their sockets, log it, elect a leader that has it, and the write
 //! survives; the old leader rejoins with an empty DIFF.
 
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::*;
 
 fn cmd(s: &str) -> Command {

@@ -3,7 +3,7 @@
 //! package): a follower down while a client makes N writes, then restarted. The real leader's
 //! decisions (its `LearnerHandler` log lines) are the expected values.
 
-use zabscope_core::trace::EventKind;
+use zabscope_core::sim::trace::EventKind;
 use zabscope_core::*;
 
 const BASE: &str = "tickTime=2000\ninitLimit=10\nsyncLimit=5\n\

@@ -4,8 +4,8 @@
 //! Every write here is emitted as an `Outbox` `Persist` item at the moment it happens, so a
 //! trace shows "log before ACK". Whatever a server held only in memory is lost on `crash`.
 
-use crate::zab::server::log_files::{LogFiles, TxnLogRead};
 use crate::sim::chunked::Chunked;
+use crate::zab::server::log_files::{LogFiles, TxnLogRead};
 use crate::zab::server::outbox::{Outbox, Persist};
 use crate::zab::server::replica::{Entry, EntryExt, Snapshot};
 use crate::zxid::Zxid;
