@@ -661,6 +661,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("config.range", "zoo.cfg: {key} {why}"),
     ("config.key_value", "expected key=value, got '{line}'"),
     (
+        "config.decimal",
+        "{key} must be a decimal number, got '{value}'",
+    ),
+    (
         "config.not_number",
         "{key} must be a non-negative number, got '{value}'",
     ),

@@ -222,15 +222,12 @@ impl Config {
                 }
                 // ZooKeeper turns keys it does not know into `zookeeper.KEY` system properties.
                 "snapCount" => {
-                    let n = i32::try_from(num(value)?)
-                        .map_err(|_| err(format!("{key} must be at most 2147483647")))?;
                     // ZooKeeperServer.getSnapCount: "snapCount is reset to 2".
-                    cfg.snap_count = u64::try_from(n.max(2)).unwrap_or(2);
+                    cfg.snap_count = int(value)?.max(2);
                 }
                 "snapshotSizeFactor" => {
-                    cfg.snapshot_size_factor_ppm = parse_millionths(value).ok_or_else(|| {
-                        err(format!("{key} must be a decimal number, got '{value}'"))
-                    })?;
+                    cfg.snapshot_size_factor_ppm =
+                        parse_millionths(value).ok_or_else(|| bad("config.decimal", value))?;
                     // ZKDatabase: a factor above 1 falls back to the default.
                     if cfg.snapshot_size_factor_ppm > 1_000_000 {
                         cfg.snapshot_size_factor_ppm = DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM;
