@@ -26,7 +26,9 @@ cargo test --locked --workspace
 step "conformance against a real ZooKeeper 3.8 (tests/conformance, about 2 min)"
 # Starts Debian's ZooKeeper on a free loopback port, plays seeds 0..120 of api sequences and
 # of zkCli scripts against it and against the zabscope binary cargo test just built, checks
-# that corrupted answers are caught, stops the server; any difference fails the run.
+# that corrupted answers are caught, stops the server; then two rejoin scenarios on a real
+# 3-server ensemble (tests/conformance/rejoin.py ci: 600 creates → DIFF from the txn log; a
+# PROPOSAL waiting in paused followers survives the leader's kill). Any difference fails.
 ZABSCOPE_BIN=target/debug/zabscope timeout 900 python3 tests/conformance/conformance.py ci
 
 for browser in chrome firefox; do

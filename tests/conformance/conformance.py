@@ -13,7 +13,8 @@ and reports the first differing operation, writing a replayable file.
   conformance.py zkcli --seeds A..B [--mutate]    # zkCli scripts
   conformance.py selftest --seeds A..B            # --mutate on both: every corruption caught
   conformance.py ci                               # what scripts/test.sh runs (about 2 min):
-                                                  # api 0..120, zkcli 0..120, selftest 0..6
+                                                  # api 0..120, zkcli 0..120, selftest 0..6,
+                                                  # rejoin.py's ci scenarios (real ensemble)
   conformance.py replay FILE                      # re-run one saved sequence (.jsonl or .zk)
   conformance.py show api|zkcli SEED              # print one seed's sequence
 
@@ -367,6 +368,13 @@ def main(argv):
                 bad |= len(caught) != n
         finally:
             server.stop()
+        # Rejoin syncs and the paused-followers write on a real 3-server ensemble.
+        import rejoin
+        classes = compile_drivers()
+        for name in rejoin.CI:
+            r = rejoin.run(name, classes)
+            log(f"ensemble {name}: {'agree' if r['agree'] else 'DIFFER'} {json.dumps(r)}")
+            bad |= not r["agree"]
         log(f"done in {time.monotonic() - t0:.0f} s")
         return 1 if bad else 0
     if cmd == "selftest":

@@ -42,7 +42,9 @@ fn one_write_no_fault_every_interleaving_is_safe() {
 #[test]
 fn one_write_one_crash_every_interleaving_is_safe() {
     let r = clean(&scope(1, 1, false, false, 5));
-    assert_eq!((r.states, r.transitions, r.depth_reached), (991, 1709, 5));
+    // 759 states since messages belong to connections: a crashed sender's bytes arrive
+    // instead of each being dropped (991 when they were dropped, 954 before that).
+    assert_eq!((r.states, r.transitions, r.depth_reached), (759, 1373, 5));
 }
 
 #[test]

@@ -290,7 +290,7 @@ fn dropped_key(reason: &str) -> &'static str {
         "connection broken" => "msg.dropped.broken",
         "lost" | "lost: connection reset" => "msg.dropped.lost",
         "receiver not running" => "msg.dropped.down",
-        "sender restarted" => "msg.dropped.sender_restarted",
+        "old connection" => "msg.dropped.old_connection",
         "dropped by user" => "msg.dropped.user",
         _ => "msg.dropped",
     }

@@ -47,8 +47,10 @@ pub enum SyncWhy {
         #[serde(serialize_with = "ser::zxid")]
         peer: Zxid,
     },
-    /// peerLastZxid < minCommittedLog, and the txn log since it is small enough: DIFF from the
-    /// on-disk log.
+    /// peerLastZxid < minCommittedLog and the log files after the one holding the peer's zxid
+    /// (`getStorageSize`, each file padded to `preAllocSize`) are within snapshotSizeFactor ×
+    /// the newest snapshot (0 while that file is still being written): DIFF from the on-disk
+    /// log, then the committedLog.
     FromTxnLog {
         #[serde(serialize_with = "ser::zxid")]
         peer: Zxid,
@@ -58,8 +60,8 @@ pub enum SyncWhy {
         limit: u64,
         txns: u32,
     },
-    /// peerLastZxid < minCommittedLog and the txn log since it is bigger than
-    /// snapshotSizeFactor (0.33) × the snapshot: SNAP.
+    /// peerLastZxid < minCommittedLog and the log files after the one holding the peer's zxid
+    /// are longer than snapshotSizeFactor (0.33) × the newest snapshot file: SNAP.
     TxnLogTooBig {
         #[serde(serialize_with = "ser::zxid")]
         peer: Zxid,
@@ -68,8 +70,17 @@ pub enum SyncWhy {
         size: u64,
         limit: u64,
     },
-    /// peerLastZxid < minCommittedLog and the txn log does not reach back to it: SNAP.
+    /// peerLastZxid < minCommittedLog and the txn log does not reach back to it (or does not
+    /// reach up to minCommittedLog): SNAP.
     TxnLogMissing {
+        #[serde(serialize_with = "ser::zxid")]
+        peer: Zxid,
+        #[serde(serialize_with = "ser::zxid")]
+        min: Zxid,
+    },
+    /// peerLastZxid < minCommittedLog and snapshotSizeFactor is negative (syncing from the txn
+    /// log disabled): SNAP.
+    TxnLogDisabled {
         #[serde(serialize_with = "ser::zxid")]
         peer: Zxid,
         #[serde(serialize_with = "ser::zxid")]
@@ -137,6 +148,9 @@ impl SyncWhy {
                 .arg("size", size)
                 .arg("limit", limit),
             SyncWhy::TxnLogMissing { peer, min } => base("sync.why.txn_log_missing")
+                .arg("peer", peer)
+                .arg("min", min),
+            SyncWhy::TxnLogDisabled { peer, min } => base("sync.why.txn_log_disabled")
                 .arg("peer", peer)
                 .arg("min", min),
             SyncWhy::NewEpochBeyond { peer, max } => base("sync.why.new_epoch_beyond")

@@ -146,15 +146,19 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "sync.why.from_txn_log",
-        "leader {leader} sends {learner} {kind} with {txns} txns from the txn log: {peer} is older than the committed log ({min}) but the log since it ({size} bytes) is at most 0.33 × the snapshot ({limit} bytes)",
+        "leader {leader} sends {learner} {kind} with {txns} txns from the txn log and the committed log: {peer} is older than the committed log ({min}), and the log files after the one holding {peer} ({size} bytes; 0 while that file is still being written) are at most snapshotSizeFactor × the newest snapshot ({limit} bytes)",
     ),
     (
         "sync.why.txn_log_too_big",
-        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log since it ({size} bytes) is more than 0.33 × the snapshot ({limit} bytes)",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the log files written after the one holding it ({size} bytes, each padded to preAllocSize) are more than snapshotSizeFactor × the newest snapshot ({limit} bytes)",
     ),
     (
         "sync.why.txn_log_missing",
-        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log does not reach back to it",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log does not reach from it to the committed log",
+    ),
+    (
+        "sync.why.txn_log_disabled",
+        "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and syncing from the txn log is off (snapshotSizeFactor < 0)",
     ),
     (
         "sync.why.new_epoch_beyond",
@@ -221,8 +225,8 @@ pub const TEXTS: &[(&str, &str)] = &[
         "{type} from {from} to {to} is lost: server {to} is not running",
     ),
     (
-        "msg.dropped.sender_restarted",
-        "{type} from {from} to {to} is lost: server {from} restarted and its connection died with the old process",
+        "msg.dropped.old_connection",
+        "{type} from {from} to {to} is not read: it was sent on a connection server {to} no longer has (server {from} restarted and connected again)",
     ),
     (
         "msg.dropped.user",
@@ -725,6 +729,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("config.no_voters", "zoo.cfg: every server is an observer"),
     ("config.range", "zoo.cfg: {key} {why}"),
     ("config.key_value", "expected key=value, got '{line}'"),
+    (
+        "config.decimal",
+        "{key} must be a decimal number, got '{value}'",
+    ),
     (
         "config.not_number",
         "{key} must be a non-negative number, got '{value}'",

@@ -685,6 +685,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     ("config.range", "zoo.cfg：{key} {why}"),
     ("config.key_value", "应写成 key=value，实际是 '{line}'"),
+    ("config.decimal", "{key} 必须是十进制数，实际是 '{value}'"),
     (
         "config.not_number",
         "{key} 必须是非负整数，实际是 '{value}'",

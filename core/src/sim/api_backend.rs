@@ -71,10 +71,20 @@ impl Ensemble {
         max_ms: u64,
         done: impl Fn(&Simulation) -> bool,
     ) -> Result<u64, String> {
-        self.sim.apply(c).map_err(|e| e.0)?;
+        let key = self.sim.apply_keyed(c).map_err(|e| e.0)?;
         let mut n = self.sim.step().len() as u64;
         let end = self.sim.now().plus_ms(max_ms);
         let mut steps = 1;
+        // The command takes effect before the answer: what was already due at this instant
+        // runs first (agenda order), then the command itself, so `pause` then `status` at the
+        // same moment says "paused".
+        while self.sim.kernel().agenda.contains_key(&key) {
+            if steps >= self.sim.step_cap() {
+                return Err(limits::step_cap(steps, self.sim.now().ms()));
+            }
+            n += self.sim.step().len() as u64;
+            steps += 1;
+        }
         while !done(&self.sim) && self.sim.kernel().next_time().is_some_and(|t| t <= end) {
             if steps >= self.sim.step_cap() {
                 return Err(limits::step_cap(steps, self.sim.now().ms()));

@@ -29,10 +29,19 @@ pub struct InFlight {
     pub msg: PeerMsg,
     /// The step that sent it (the delivery's cause).
     pub sent_step: u64,
-    /// The receiver's incarnation when sent: a restarted process has new connections.
+    /// The receiver's incarnation this message is for: for quorum traffic, the process at
+    /// the other end of the sender's connection (a restarted receiver never reads it).
     pub to_incarnation: u32,
-    /// The sender's incarnation when sent: a quorum connection dies with its process.
+    /// The sender's incarnation when sent: which connection the bytes belong to.
     pub from_incarnation: u32,
+}
+
+/// Does a quorum message open a new connection (a learner connecting to its leader)?
+fn opens_connection(msg: &PeerMsg) -> bool {
+    matches!(
+        msg,
+        PeerMsg::FollowerInfo { .. } | PeerMsg::ObserverInfo { .. }
+    )
 }
 
 /// One agenda entry. Messages and commands are boxed so an entry is 24 bytes, not 88: the
@@ -80,6 +89,9 @@ pub struct Node {
     pub incarnation: u32,
     /// Messages that arrived while paused (kept in the socket buffers).
     pub parked: Vec<InFlight>,
+    /// Per peer slot: the incarnation of the peer process at the other end of this process's
+    /// quorum connection to it (`None`: none yet). Bytes of an older connection are not read.
+    pub conns: Vec<Option<u32>>,
 }
 
 impl Node {
@@ -127,9 +139,14 @@ impl Kernel {
                 disk: Durable::default(),
                 incarnation: 0,
                 parked: Vec::new(),
+                conns: Vec::new(),
             })
             .collect();
         let n = nodes.len();
+        let mut nodes = nodes;
+        for node in &mut nodes {
+            node.conns = vec![None; n];
+        }
         Kernel {
             net: Network::new(&config),
             config: Arc::new(config),
@@ -234,15 +251,8 @@ impl Kernel {
         let (Some(to), Some(from)) = (self.slot(m.to), self.slot(m.from)) else {
             return;
         };
-        if !m.msg.is_election() && self.nodes[from].incarnation != m.from_incarnation {
-            // The sender crashed or stopped since: its quorum connection (Learner ↔
-            // LearnerHandler socket) died with that process, and what still waited on the link
-            // (a held FOLLOWERINFO, ACKEPOCH, …) never reaches a handler. Otherwise the leader
-            // would answer a dead process's handshake into the new process's connection (fuzz
-            // seed 370233: the restarted server synced twice and applied a txn twice).
-            self.drop_msg(&m, "sender restarted");
-            return;
-        }
+        // A sender that crashed since does not take back what it wrote: its kernel delivers
+        // the bytes, then the connection's close (sent at the crash, behind them on the link).
         let node = &self.nodes[to];
         if node.incarnation != m.to_incarnation
             || matches!(node.status, Status::Off | Status::Crashed)
@@ -250,8 +260,9 @@ impl Kernel {
             self.drop_msg(&m, "receiver not running");
             if !m.msg.is_election() && m.msg != PeerMsg::Closed {
                 // Nothing listens on that port (or the connection is gone): the sender's TCP
-                // stack gets a reset and sees the connection closed.
-                self.send(to, m.from, PeerMsg::Closed);
+                // stack gets a reset and sees that connection closed.
+                let inc = (m.to_incarnation, m.from_incarnation);
+                self.send_stamped(to, from, PeerMsg::Closed, inc);
             }
             return;
         }
@@ -272,6 +283,17 @@ impl Kernel {
                 self.net.break_connection(from, to);
             }
             return self.drop_msg(&m, reason);
+        }
+        if !m.msg.is_election() {
+            // The connection this message was sent on. A learner's FOLLOWERINFO opens a new
+            // one; bytes of a connection older than the one this process now has with the
+            // sender's process are never read (a dead process's handshake must not be answered
+            // into its successor's connection: fuzz seed 370233).
+            let conn = &mut self.nodes[to].conns[from];
+            if !opens_connection(&m.msg) && conn.is_some_and(|c| c > m.from_incarnation) {
+                return self.drop_msg(&m, "old connection");
+            }
+            *conn = Some(m.from_incarnation);
         }
         self.event(
             EventKind::Deliver {
@@ -413,10 +435,24 @@ impl Kernel {
         self.rearm(slot);
     }
 
-    /// Hand a message to the network.
+    /// Hand a message to the network. Quorum traffic goes on this process's connection to the
+    /// receiver (to the process it was opened with), a learner's FOLLOWERINFO on a new one.
     pub(crate) fn send(&mut self, from_slot: usize, to: ServerId, msg: PeerMsg) {
         let Some(to_slot) = self.slot(to) else { return };
-        let from = self.nodes[from_slot].id;
+        let actual = self.nodes[to_slot].incarnation;
+        let to_inc = if msg.is_election() || opens_connection(&msg) {
+            actual
+        } else {
+            self.nodes[from_slot].conns[to_slot].unwrap_or(actual)
+        };
+        let from_inc = self.nodes[from_slot].incarnation;
+        self.send_stamped(from_slot, to_slot, msg, (from_inc, to_inc));
+    }
+
+    /// Hand a message to the network on the connection between incarnations `inc`
+    /// (sender's, receiver's).
+    fn send_stamped(&mut self, from_slot: usize, to_slot: usize, msg: PeerMsg, inc: (u32, u32)) {
+        let (from, to) = (self.nodes[from_slot].id, self.nodes[to_slot].id);
         self.seq += 1;
         let id = self.seq;
         let info = MsgInfo::of(&msg);
@@ -426,8 +462,8 @@ impl Kernel {
             to,
             msg,
             sent_step: self.step,
-            to_incarnation: self.nodes[to_slot].incarnation,
-            from_incarnation: self.nodes[from_slot].incarnation,
+            to_incarnation: inc.1,
+            from_incarnation: inc.0,
         };
         let fate = if matches!(inflight.msg, PeerMsg::Closed) {
             self.closed_fate(from_slot, to_slot)
@@ -544,17 +580,20 @@ impl Kernel {
             }
         }
         node.status = status;
-        node.incarnation += 1;
         node.parked.clear();
         if let Some(k) = self.timers[slot].take() {
             self.agenda.remove(&k);
         }
+        // The dying process's kernel closes its connections: each close follows, on its link,
+        // every byte the process already wrote (those still arrive).
         for peer in 0..self.nodes.len() {
             if peer != slot && matches!(self.nodes[peer].status, Status::Up | Status::Paused) {
-                let to = self.nodes[peer].id;
-                self.send(slot, to, PeerMsg::Closed);
+                self.send(slot, self.nodes[peer].id, PeerMsg::Closed);
             }
         }
+        let node = &mut self.nodes[slot];
+        node.incarnation += 1;
+        node.conns.iter_mut().for_each(|c| *c = None);
     }
 }
 

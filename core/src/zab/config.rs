@@ -58,6 +58,17 @@ pub struct Config {
     /// `zabscope.break=NAME[,NAME…]`: deliberate protocol bugs, off by default
     /// (docs/break-zab.md).
     pub breaks: BTreeSet<Break>,
+    /// `snapCount` (system property `zookeeper.snapCount`, which a zoo.cfg key becomes):
+    /// `SyncRequestProcessor` rolls the txn log and snapshots after snapCount/2 + a random
+    /// 0..snapCount/2 txns. At least 2 (`ZooKeeperServer.getSnapCount`).
+    pub snap_count: u64,
+    /// `snapshotSizeFactor` (`zookeeper.snapshotSizeFactor`, default 0.33) in millionths:
+    /// the txn log a leader may sync from is limited to this fraction of the newest snapshot
+    /// file; negative disables syncing from the txn log (`ZKDatabase`).
+    pub snapshot_size_factor_ppm: i64,
+    /// `preAllocSize` in KB (`zookeeper.preAllocSize`, default 65536 = 64 MB): a txn log file
+    /// grows in steps of this size (`FilePadding`), so its length counts the padding.
+    pub pre_alloc_kb: u64,
 }
 
 /// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
@@ -66,6 +77,12 @@ pub const DEFAULT_LEARNER_SHUTDOWN_MS: u64 = 50;
 pub const DEFAULT_LEADER_START_MS: u64 = 35;
 /// Default `zabscope.fsyncMs` (docs/fidelity-timing.md).
 pub const DEFAULT_FSYNC_MS: u64 = 4;
+/// ZooKeeper's default `snapCount`.
+pub const DEFAULT_SNAP_COUNT: u64 = 100_000;
+/// ZooKeeper's default `snapshotSizeFactor` (0.33) in millionths.
+pub const DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM: i64 = 330_000;
+/// ZooKeeper's default `preAllocSize` in KB (64 MB).
+pub const DEFAULT_PRE_ALLOC_KB: u64 = 65_536;
 
 /// Why zoo.cfg text was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,6 +157,9 @@ impl Config {
             leader_start_ms: DEFAULT_LEADER_START_MS,
             fsync_ms: DEFAULT_FSYNC_MS,
             breaks: BTreeSet::new(),
+            snap_count: DEFAULT_SNAP_COUNT,
+            snapshot_size_factor_ppm: DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM,
+            pre_alloc_kb: DEFAULT_PRE_ALLOC_KB,
         }
     }
 
@@ -200,6 +220,20 @@ impl Config {
                         .filter(|p| *p <= 1_000_000)
                         .ok_or_else(|| err(Text::new("config.loss")))?;
                 }
+                // ZooKeeper turns keys it does not know into `zookeeper.KEY` system properties.
+                "snapCount" => {
+                    // ZooKeeperServer.getSnapCount: "snapCount is reset to 2".
+                    cfg.snap_count = int(value)?.max(2);
+                }
+                "snapshotSizeFactor" => {
+                    cfg.snapshot_size_factor_ppm =
+                        parse_millionths(value).ok_or_else(|| bad("config.decimal", value))?;
+                    // ZKDatabase: a factor above 1 falls back to the default.
+                    if cfg.snapshot_size_factor_ppm > 1_000_000 {
+                        cfg.snapshot_size_factor_ppm = DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM;
+                    }
+                }
+                "preAllocSize" => cfg.pre_alloc_kb = int(value)?,
                 _ if key.starts_with("server.") => {
                     let id = key["server.".len()..]
                         .parse::<u32>()
@@ -359,12 +393,51 @@ impl fmt::Display for Config {
         if self.fsync_ms != DEFAULT_FSYNC_MS {
             writeln!(f, "zabscope.fsyncMs={}", self.fsync_ms)?;
         }
+        if self.snap_count != DEFAULT_SNAP_COUNT {
+            writeln!(f, "snapCount={}", self.snap_count)?;
+        }
+        if self.snapshot_size_factor_ppm != DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM {
+            let v = self.snapshot_size_factor_ppm;
+            let sign = if v < 0 { "-" } else { "" };
+            let a = v.unsigned_abs();
+            writeln!(
+                f,
+                "snapshotSizeFactor={sign}{}.{:06}",
+                a / 1_000_000,
+                a % 1_000_000
+            )?;
+        }
+        if self.pre_alloc_kb != DEFAULT_PRE_ALLOC_KB {
+            writeln!(f, "preAllocSize={}", self.pre_alloc_kb)?;
+        }
         if !self.breaks.is_empty() {
             let names: Vec<&str> = self.breaks.iter().map(|b| b.key()).collect();
             writeln!(f, "zabscope.break={}", names.join(","))?;
         }
         Ok(())
     }
+}
+
+/// A decimal such as `0.33`, `-1` or `1.5` in millionths (digits past the sixth dropped, as
+/// `(long)(size * factor)` drops the fraction anyway). No floats in protocol state.
+fn parse_millionths(v: &str) -> Option<i64> {
+    let (neg, body) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let mut micro = 0i64;
+    for (i, b) in frac.bytes().take(6).enumerate() {
+        micro += i64::from(b - b'0') * 10i64.pow(5 - i as u32);
+    }
+    let n = whole.checked_mul(1_000_000)?.checked_add(micro)?;
+    Some(if neg { -n } else { n })
 }
 
 #[cfg(test)]
@@ -438,6 +511,27 @@ mod tests {
         assert_eq!(Config::parse(&cfg.to_string()).unwrap(), cfg);
         let bad = Config::parse(&format!("{CFG}zabscope.break=nope\n")).unwrap_err();
         assert!(bad.to_string().contains("unknown break switch 'nope'"));
+    }
+
+    #[test]
+    fn snapshot_keys_default_parse_and_print() {
+        let c = Config::parse(CFG).unwrap();
+        assert_eq!(c.snap_count, 100_000);
+        assert_eq!(c.snapshot_size_factor_ppm, 330_000);
+        assert_eq!(c.pre_alloc_kb, 65_536);
+        assert!(!c.to_string().contains("snapCount"));
+        let text = format!("{CFG}snapCount=1000\nsnapshotSizeFactor=-1\npreAllocSize=16\n");
+        let c = Config::parse(&text).unwrap();
+        assert_eq!(c.snap_count, 1000);
+        assert_eq!(c.snapshot_size_factor_ppm, -1_000_000);
+        assert_eq!(c.pre_alloc_kb, 16);
+        assert_eq!(Config::parse(&c.to_string()).unwrap(), c);
+        let c = Config::parse(&format!("{CFG}snapCount=1\nsnapshotSizeFactor=2.5\n")).unwrap();
+        assert_eq!((c.snap_count, c.snapshot_size_factor_ppm), (2, 330_000));
+        let c = Config::parse(&format!("{CFG}snapshotSizeFactor=0.0001234\n")).unwrap();
+        assert_eq!(c.snapshot_size_factor_ppm, 123);
+        assert!(Config::parse(&format!("{CFG}snapshotSizeFactor=abc\n")).is_err());
+        assert!(Config::parse(&format!("{CFG}snapCount=3000000000\n")).is_err());
     }
 
     #[test]

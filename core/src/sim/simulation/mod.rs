@@ -427,7 +427,8 @@ impl Simulation {
         self.apply_keyed(c).map(|_| ())
     }
 
-    fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
+    /// [`Simulation::apply`], returning the agenda key the command was scheduled at.
+    pub(crate) fn apply_keyed(&mut self, c: Command) -> Result<(SimTime, u64), CommandError> {
         self.validate(&c)?;
         // The run may diverge here: the checker must stand at this step.
         self.recheck();

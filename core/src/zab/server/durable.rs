@@ -5,6 +5,7 @@
 //! trace shows "log before ACK". Whatever a server held only in memory is lost on `crash`.
 
 use crate::sim::chunked::Chunked;
+use crate::zab::server::log_files::{LogFiles, TxnLogRead};
 use crate::zab::server::outbox::{Outbox, Persist};
 use crate::zab::server::replica::{Entry, EntryExt, Snapshot};
 use crate::zxid::Zxid;
@@ -29,7 +30,12 @@ pub struct Durable {
     /// How many txns at the end of `log` are appended but not yet flushed
     /// (`SyncRequestProcessor`'s batch, `zabscope.fsyncMs`): a crash loses them.
     pub unflushed: usize,
+    /// The `log.<zxid>` files those txns are in, and when the log rolls.
+    pub files: LogFiles,
 }
+
+/// `autopurge.snapRetainCount` default: snapshots kept when old files are purged.
+pub const SNAP_RETAIN_COUNT: usize = 3;
 
 impl Durable {
     /// The zxid of the last logged txn (`getLastLoggedZxid` after a reload).
@@ -56,6 +62,7 @@ impl Durable {
     pub fn append(&mut self, e: &Entry, out: &mut Outbox) {
         if e.zxid() > self.last_logged() {
             self.log.push_back(e.clone());
+            self.files.append(e.zxid(), e.size());
             out.persist(Persist::Append(e.zxid()));
         }
     }
@@ -65,6 +72,7 @@ impl Durable {
     pub fn append_unflushed(&mut self, e: &Entry) -> bool {
         if e.zxid() > self.last_logged() {
             self.log.push_back(e.clone());
+            self.files.append(e.zxid(), e.size());
             self.unflushed += 1;
             return true;
         }
@@ -96,6 +104,12 @@ impl Durable {
         let keep = self.log.partition_point(|e| e.zxid() <= zxid);
         self.log.truncate(keep);
         self.unflushed = self.unflushed.min(self.log.len());
+        let log = &self.log;
+        self.files.truncate(zxid, |name| {
+            let from = log.partition_point(|e| e.zxid() < name);
+            let txns = log.iter_from(from).filter(|e| e.zxid() <= zxid);
+            txns.fold((0, 0), |(n, b), e| (n + 1, b + e.size()))
+        });
         self.snapshots.retain(|s| s.zxid <= zxid);
         out.persist(Persist::Truncate(zxid));
     }
@@ -109,38 +123,37 @@ impl Durable {
         out.persist(Persist::Snapshot(zxid));
     }
 
-    /// Autopurge: keep the newest snapshot and only the last `keep` logged txns that it covers.
-    pub fn purge(&mut self, keep: usize) {
-        let Some(snap) = self.snapshots.last().map(|s| s.zxid) else {
+    /// Autopurge (`PurgeTxnLog`): keep the newest `SNAP_RETAIN_COUNT` snapshots and the log
+    /// files from the one holding the oldest of them on; older files and their txns go.
+    pub fn purge(&mut self) {
+        let n = self.snapshots.len();
+        self.snapshots.drain(..n.saturating_sub(SNAP_RETAIN_COUNT));
+        let Some(oldest) = self.snapshots.first().map(|s| s.zxid) else {
             return;
         };
-        let covered = self.log.partition_point(|e| e.zxid() <= snap);
-        let drop = covered.saturating_sub(keep);
-        self.log.drop_front(drop);
-        let n = self.snapshots.len();
-        self.snapshots.drain(..n.saturating_sub(1));
+        if let Some(first) = self.files.purge(oldest) {
+            let drop = self.log.partition_point(|e| e.zxid() < first);
+            self.log.drop_front(drop);
+        }
     }
 
     /// After a SNAP sync the old log no longer describes this server's history: drop it.
     pub fn replace_with_snapshot(&mut self, s: Snapshot, out: &mut Outbox) {
         self.log.clear();
+        self.files.clear();
         self.unflushed = 0;
         out.persist(Persist::Truncate(Zxid::ZERO));
         self.save_snapshot(s, out);
     }
 
-    /// The first logged txn after `zxid` and the total size of those after it
-    /// (`getProposalsFromTxnLog`'s starting point and its size limit).
+    /// `snapLog.readTxnLog(zxid, false)`: where reading starts (the index of the first logged
+    /// txn of the starting file, and that txn's zxid, the iterator's header) and
+    /// `getStorageSize()`. `None` when there is no log file.
     #[must_use]
-    pub fn since(&self, zxid: Zxid) -> (Option<Zxid>, u64) {
-        let from = self.log.partition_point(|e| e.zxid() <= zxid);
-        let first = self.log.get(from).map(|e| e.zxid());
-        (first, self.log.iter_from(from).map(|e| e.size()).sum())
-    }
-
-    /// Does the log (or snapshot) hold exactly `zxid` as a logged txn boundary?
-    #[must_use]
-    pub fn first_logged(&self) -> Option<Zxid> {
-        self.log.front().map(|e| e.zxid())
+    pub fn read_txn_log(&self, zxid: Zxid) -> Option<(usize, Option<Zxid>, TxnLogRead)> {
+        let read = self.files.read_from(zxid)?;
+        let from = self.log.partition_point(|e| e.zxid() < read.start);
+        let header = self.log.get(from).map(|e| e.zxid());
+        Some((from, header, read))
     }
 }

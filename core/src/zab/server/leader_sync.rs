@@ -12,9 +12,6 @@ use crate::zab::server::outbox::{Note, Outbox, Phase};
 use crate::zab::server::replica::Entry;
 use crate::zxid::Zxid;
 
-/// `ZKDatabase.snapshotSizeFactor` default 0.33, as a fraction of 100.
-const SNAPSHOT_SIZE_FACTOR_PERCENT: u64 = 33;
-
 impl Leader {
     /// FOLLOWERINFO / OBSERVERINFO: a new `LearnerHandler` (`getEpochToPropose`).
     pub(crate) fn learner_info(
@@ -288,23 +285,26 @@ fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
     if peer > max {
         return snap(core, SyncWhy::NewEpochBeyond { peer, max });
     }
-    // peer < min: getProposalsFromTxnLog, if the on-disk log is small enough.
-    let (first, size) = core.durable.since(peer);
-    let limit =
-        core.durable.snapshot().map_or(0, |s| s.size()) * SNAPSHOT_SIZE_FACTOR_PERCENT / 100;
-    let reaches = first.is_some_and(|z| z > peer);
-    let from_log = core.durable.log.partition_point(|e| e.zxid() < peer);
-    // getProposalsFromTxnLog: "If we cannot guarantee that this is strictly the starting
-    // txn after a given zxid, we should fail" — the log must hold the peer's zxid itself.
-    let starts_at_peer = core
-        .durable
-        .log
-        .get(from_log)
-        .is_some_and(|e| e.zxid() == peer);
-    if !(reaches && starts_at_peer) {
+    // peer < min: `getProposalsFromTxnLog`, if `txnLogSyncEnabled` (factor ≥ 0).
+    let factor = core.config.snapshot_size_factor_ppm;
+    if factor < 0 {
+        return snap(core, SyncWhy::TxnLogDisabled { peer, min });
+    }
+    // calculateTxnLogSizeLimit: (long) (newest snapshot file's length × factor).
+    let snap_size = core.durable.snapshot().map_or(0, |s| s.size());
+    let limit = u64::try_from(i128::from(snap_size) * i128::from(factor) / 1_000_000).unwrap_or(0);
+    let Some((from, header, read)) = core.durable.read_txn_log(peer) else {
+        // No log file: the iterator is empty (`hasNext` false), SNAP.
+        return snap(core, SyncWhy::TxnLogMissing { peer, min });
+    };
+    // "If we cannot guarantee that this is strictly the starting txn after a given zxid, we
+    // should fail": the first txn read (not fast-forwarded) must not be after the peer's.
+    if header.is_none_or(|h| h > peer) {
         return snap(core, SyncWhy::TxnLogMissing { peer, min });
     }
-    if size > limit {
+    let size = read.storage_size;
+    if limit > 0 && size > limit {
+        // "Txnlog size: … exceeds sizeLimit: …"
         return snap(
             core,
             SyncWhy::TxnLogTooBig {
@@ -315,12 +315,28 @@ fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
             },
         );
     }
-    let log: Vec<Entry> = core
+    // "Use txnlog and committedLog for peer sid": the txn log up to minCommittedLog, then the
+    // committedLog after it.
+    let from_log: Vec<Entry> = core
         .durable
         .log
-        .iter_from(from_log)
-        .filter(|e| e.zxid() <= last)
+        .iter_from(from)
+        .take_while(|e| e.zxid() <= min)
         .cloned()
+        .collect();
+    // "Detected gap between end of txnlog and start of committedLog": SNAP.
+    if from_log.last().is_none_or(|e| e.zxid() < min) {
+        return snap(core, SyncWhy::TxnLogMissing { peer, min });
+    }
+    let log: Vec<Entry> = from_log
+        .into_iter()
+        .chain(
+            core.replica
+                .committed_log
+                .iter()
+                .filter(|e| e.zxid() > min)
+                .cloned(),
+        )
         .collect();
     match queue_committed(&log, peer, max) {
         Some((kind, msgs, at, _)) => {

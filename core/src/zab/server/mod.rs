@@ -12,6 +12,7 @@ pub mod fourlw;
 pub mod leader;
 mod leader_sync;
 pub mod learner;
+pub mod log_files;
 pub mod outbox;
 pub mod replica;
 pub mod serve;
@@ -186,6 +187,13 @@ impl Server {
         now: SimTime,
         out: &mut Outbox,
     ) -> Server {
+        let mut durable = durable;
+        // A new process: the log stream is closed until the first append (`FileTxnLog`).
+        let c = &config;
+        durable
+            .files
+            .configure(c.snap_count, c.pre_alloc_kb, u64::from(id.0));
+        durable.files.start_process();
         let replica = Replica::load(durable.snapshot(), durable.log.iter());
         let mut core = Core {
             id,

@@ -14,10 +14,6 @@ use crate::zk::code::Code;
 use crate::zk::request::{RequestContext, ResponseBody};
 use crate::zk::standalone::{MAX_BUFFER, request_packet_len};
 
-/// Txns logged between snapshots (ZooKeeper's `snapCount` default is 100,000; smaller here so a
-/// long run's memory stays bounded).
-pub const SNAP_COUNT: usize = 20_000;
-
 /// The address every simulated client connects from (`ip` ACL scheme).
 pub const CLIENT_IP: &str = "127.0.0.1";
 
@@ -254,12 +250,12 @@ impl Core {
         } else {
             self.replica.commit(e)
         };
-        if self.durable.log.len() >= SNAP_COUNT {
-            // SyncRequestProcessor rolls the log and snapshots every snapCount txns; with
-            // autopurge the oldest files go. Keep the last snapshot's log tail.
+        if std::mem::take(&mut self.durable.files.snapshot_due) {
+            // SyncRequestProcessor rolled the log (`snapCount`) and snapshots in its own
+            // thread (taken here, at the next commit); autopurge drops the oldest files.
             let snap = self.replica.snapshot();
             self.durable.save_snapshot(snap, out);
-            self.durable.purge(SNAP_COUNT / 2);
+            self.durable.purge();
         }
         let session = e.header.session;
         match &e.txn {

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Randomized ensemble conformance (docs/conformance.md, "Random fault schedules"): a seeded
+schedule of faults — kill -9, SIGSTOP/SIGCONT, restart, of leaders and followers — between
+batches of writes, played against a real ZooKeeper 3.8.0 ensemble on loopback and against
+ZabScope's simulated one (a script of the same schedule).
+
+  faults.py --seeds A..B [--servers 3|5] [--keep]
+
+Compared per seed:
+  - after each step, which server leads and its epoch (real: `srvr` Mode and Zxid >> 32;
+    ZabScope: the last `established epoch E` event);
+  - every server's sync kinds in order (real: the leaders' LearnerHandler log lines, matched
+    to the learner by thread; ZabScope: `sync N KIND` events);
+  - the children of / on every server at the end, and every acknowledged create among them.
+Timings are not compared: ZabScope's steps are 15 s of simulated time apart, the real run
+waits for a stable ensemble after each step. A differing seed keeps its schedule, ZabScope
+script and real server logs under target/conformance/faults/SEED/. Exit status 0 = agree.
+"""
+
+import json
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import conformance as C  # noqa: E402
+import ensemble as E  # noqa: E402
+import rejoin as R  # noqa: E402
+
+STEP_MS = 15_000
+LINE = re.compile(r"\[(.+):LearnerHandler@\d+\] - (.*)$")
+
+
+def schedule(seed, n):
+    """Steps: ("write", k) | ("kill", role) | ("restart", i) | ("pause", role) | ("resume", i).
+    A role ("leader"/"follower") is resolved against the real ensemble when played."""
+    rnd = random.Random(seed)
+    q = n // 2 + 1
+    live, down, paused = n, 0, False
+    steps = []
+    for _ in range(rnd.randint(4, 7)):
+        choices = [("write", rnd.choice([3, 40, 600]))]
+        if live - 1 >= q and not paused:
+            choices += [("kill", rnd.choice(["leader", "follower"])),
+                        ("pause", rnd.choice(["leader", "follower"]))]
+        if down:
+            choices.append(("restart", None))
+        step = rnd.choice(choices)
+        steps.append(step)
+        if step[0] == "kill":
+            live, down = live - 1, down + 1
+        elif step[0] == "restart":
+            live, down = live + 1, down - 1
+        elif step[0] == "pause":
+            steps.append(("write", rnd.choice([3, 40])))
+            steps.append(("resume", None))
+    steps.append(("restart-all", None))
+    steps.append(("write", 3))
+    return steps
+
+
+class Real:
+    def __init__(self, n):
+        E.CFG = "tickTime=2000\ninitLimit=10\nsyncLimit=5\n"
+        self.ens = R.Ensemble.__new__(R.Ensemble)
+        E.RealEnsemble.__init__(self.ens, n)
+        for i, p in list(self.ens.procs.items()):
+            p.kill()
+            p.wait()
+            self.ens.launch(i)
+        self.n = n
+        self.down, self.paused = set(), set()
+
+    def live(self):
+        return [i for i in self.ens.client if i not in self.down and i not in self.paused]
+
+    def stable(self, timeout=60):
+        """One leader, every live server leader or follower; returns (leader, epoch)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            modes = {i: E.srvr(self.ens.client[i]) for i in self.live()}
+            leaders = [i for i, (m, _) in modes.items() if m == "leader"]
+            if len(leaders) == 1 and all(m in ("leader", "follower") for m, _ in modes.values()):
+                time.sleep(0.5)  # let the last learner's sync finish logging
+                return leaders[0], modes[leaders[0]][1] >> 32
+            time.sleep(0.1)  # polling srvr
+        raise RuntimeError("ensemble not stable")
+
+    def syncs(self):
+        """Per learner sid: the sync kinds leaders sent it, in time order."""
+        events = []
+        for i in self.ens.client:
+            thread_sid = {}
+            for line in self.ens.log(i).splitlines():
+                m = LINE.search(line)
+                if not m:
+                    continue
+                t, msg = m.groups()
+                s = re.search(r"Synchronizing with Learner sid: (\d+)", msg)
+                if s:
+                    thread_sid[t] = int(s.group(1))
+                    continue
+                kind = ("SNAP" if msg.startswith("Sending snapshot") else
+                        "TRUNC" if msg.startswith("Sending TRUNC") else
+                        "DIFF" if msg.startswith("Sending DIFF") else None)
+                if kind and t in thread_sid:
+                    events.append((line[:23], thread_sid.pop(t), kind))
+        out = {}
+        for _, sid, kind in sorted(events):
+            out.setdefault(sid, []).append(kind)
+        return out
+
+    def stop(self):
+        self.ens.stop()
+
+
+def play(seed, n, classes, keep):
+    steps = schedule(seed, n)
+    real = Real(n)
+    script = ["seed 1", "config", "tickTime=2000", "initLimit=10", "syncLimit=5"]
+    script += [f"server.{j}=zk{j}:2888:3888" for j in range(1, n + 1)] + ["end"]
+    acked, played, leaders = set(), [], []
+    try:
+        leader, epoch = real.stable()
+        # ZabScope: the same first leader (the real JVMs start in a racy order).
+        late = [j for j in range(leader + 1, n + 1)]
+        for j in range(1, n + 1):
+            script.append(f"at {0 if j not in late else 3000} start {j}")
+        leaders.append((leader, epoch))
+        t, k = 6000, 0
+        zb = [t - 1]
+        for step in steps:
+            kind, arg = step
+            if kind == "write":
+                on = next(i for i in real.live() if i != leader) if len(real.live()) > 1 else leader
+                k += 1
+                drv = C.Driver(classes, "ApiDriver",
+                               type("S", (), {"host_port": f"127.0.0.1:{real.ens.client[on]}"})())
+                ask = lambda o: json.loads(drv.ask(json.dumps(o)))  # noqa: E731
+                ask({"client": "w", "op": "connect"})
+                script.append(f"at {t} connect w{k} {on}")
+                for m in range(arg):
+                    p = f"/s{k}n{m}"
+                    if ask({"client": "w", "op": "create", "path": p, "data": "x"}).get("ok"):
+                        acked.add(p)
+                    script.append(f"at {t + 200 + 5 * m} create w{k} {p} x")
+                ask({"client": "w", "op": "close"})
+                drv.stop()
+                script.append(f"at {t + 400 + 5 * arg} close w{k}")
+                played.append(f"write {arg} via {on}")
+            elif kind in ("kill", "pause"):
+                cands = [i for i in real.live() if (i == leader) == (arg == "leader")]
+                target = cands[0]
+                if kind == "kill":
+                    real.ens.procs[target].kill()
+                    real.ens.procs[target].wait()
+                    real.down.add(target)
+                    script.append(f"at {t} crash {target}")
+                else:
+                    real.ens.procs[target].send_signal(E.signal.SIGSTOP)
+                    real.paused.add(target)
+                    script.append(f"at {t} pause {target}")
+                    time.sleep(12)  # longer than syncLimit × tickTime: the leader drops it
+                played.append(f"{kind} {target} ({arg})")
+            elif kind in ("restart", "restart-all"):
+                targets = sorted(real.down)[:1] if kind == "restart" else sorted(real.down)
+                for target in targets:
+                    real.ens.launch(target)
+                    real.down.discard(target)
+                    script.append(f"at {t} restart {target}")
+                played.append(f"restart {targets}")
+            elif kind == "resume":
+                for target in sorted(real.paused):
+                    real.ens.procs[target].send_signal(E.signal.SIGCONT)
+                    script.append(f"at {t} resume {target}")
+                    played.append(f"resume {target}")
+                real.paused.clear()
+            leader, epoch = real.stable()
+            if kind in ("restart", "restart-all", "resume"):
+                time.sleep(2)  # the rejoining server's sync
+                leader, epoch = real.stable()
+            leaders.append((leader, epoch))
+            t += STEP_MS + (5 * arg if kind == "write" else 0)
+            zb.append(t - 1)
+        # The children of / on every server.
+        trees = {}
+        for i in real.ens.client:
+            drv = C.Driver(classes, "ApiDriver",
+                           type("S", (), {"host_port": f"127.0.0.1:{real.ens.client[i]}"})())
+            ask = lambda o: json.loads(drv.ask(json.dumps(o)))  # noqa: E731
+            ask({"client": "r", "op": "connect"})
+            kids = ask({"client": "r", "op": "getChildren", "path": "/"}).get("children") or []
+            trees[i] = sorted(c for c in kids if c != "zookeeper")
+            ask({"client": "r", "op": "close"})
+            drv.stop()
+        real_syncs = real.syncs()
+        logs = {i: real.ens.log(i) for i in real.ens.client}
+    finally:
+        real.stop()
+    # ZabScope: read every created path on every server at the end.
+    paths = sorted({line.split()[4] for line in script if " create " in line})
+    for i in range(1, n + 1):
+        script.append(f"at {t} connect f{i} {i}")
+        script += [f"at {t + 300 + m} get f{i} {p}" for m, p in enumerate(paths)]
+    script.append(f"until {t + 400 + len(paths)}")
+    head = [line for line in script if not line.startswith(("at ", "until "))]
+    timed = [line for line in script if line.startswith("at ")]
+    timed.sort(key=lambda line: int(line.split()[1]))  # stable: same-time order kept
+    script = head + timed + [script[-1]]
+    zab = zab_outcome("\n".join(script) + "\n", n)
+    z_leaders = [zab["leader_at"](b) for b in zb]
+    real_out = {"leaders": leaders, "syncs": real_syncs, "trees": trees,
+                "acked_present": all(set(p[1:] for p in acked) <= set(v) for v in trees.values())}
+    zab_out = {"leaders": z_leaders, "syncs": zab["syncs"], "trees": zab["trees"],
+               "acked_present": all(set(p[1:] for p in acked) <= set(v)
+                                    for v in zab["trees"].values())}
+    diffs = [key for key in ("leaders", "syncs", "trees", "acked_present")
+             if norm(real_out[key]) != norm(zab_out[key])]
+    if diffs or keep:
+        d = C.OUT / "faults" / str(seed)
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "schedule.txt").write_text("\n".join(played) + "\n")
+        (d / "zabscope.zs").write_text("\n".join(script) + "\n")
+        (d / "outcome.json").write_text(json.dumps({"real": real_out, "zabscope": zab_out},
+                                                   indent=1, default=str))
+        for i, text in logs.items():
+            (d / f"real-server{i}.log").write_text(text)
+    return played, diffs, real_out, zab_out
+
+
+def norm(v):
+    return json.loads(json.dumps(v, default=str, sort_keys=True))
+
+
+def zab_outcome(text, n):
+    path = C.OUT / "faults.zs"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    out = subprocess.run([C.zabscope_bin(), "run", str(path), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    established, syncs, reqs, found = [], {}, {}, {i: set() for i in range(1, n + 1)}
+    for line in out.splitlines():
+        e = json.loads(line)
+        tx = e.get("text", "")
+        if e.get("kind") == "established":
+            established.append((e["at_ms"], e["from"], int(tx.split()[-1])))
+        elif e.get("kind") == "sync":
+            _, sid, kind = tx.split()[:3]
+            syncs.setdefault(int(sid), []).append("TRUNC" if kind.startswith("TRUNC") else kind)
+        m = re.match(r"client (0x[0-9a-f]+) cxid=(\d+) getData (\S+)$", tx)
+        if m and e.get("to"):
+            reqs[f"{m.group(1)} {m.group(2)}"] = (e["to"], m.group(3))
+        m = re.match(r"reply (0x[0-9a-f]+) cxid=(\d+) .* err=0$", tx)
+        if m and f"{m.group(1)} {m.group(2)}" in reqs:
+            srv, p = reqs.pop(f"{m.group(1)} {m.group(2)}")
+            found[srv].add(p[1:])
+
+    def leader_at(ms):
+        before = [(f, ep) for at, f, ep in established if at <= ms]
+        return before[-1] if before else None
+
+    return {"leader_at": leader_at, "syncs": syncs,
+            "trees": {i: sorted(v) for i, v in found.items()}}
+
+
+def main(argv):
+    if "--seeds" not in argv:
+        print(__doc__)
+        return 2
+    a, b = (int(x) for x in argv[argv.index("--seeds") + 1].split(".."))
+    n = int(argv[argv.index("--servers") + 1]) if "--servers" in argv else 3
+    keep = "--keep" in argv
+    classes = C.compile_drivers()
+    bad = 0
+    for seed in range(a, b):
+        t0 = time.monotonic()
+        played, diffs, real, zab = play(seed, n, classes, keep)
+        bad += bool(diffs)
+        C.log(f"seed {seed} ({n} servers, {time.monotonic() - t0:.0f} s): "
+              f"{'agree' if not diffs else 'DIFFER in ' + ', '.join(diffs)}: {'; '.join(played)}")
+        if diffs:
+            for key in diffs:
+                C.log(f"  {key}: real {json.dumps(norm(real[key]))}")
+                C.log(f"  {key}: zabscope {json.dumps(norm(zab[key]))}")
+    C.log(f"{b - a} schedules on {n} servers: {bad} differing")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
