@@ -21,6 +21,7 @@ mod header;
 mod help;
 mod inspector;
 mod jsapi;
+mod lab;
 mod labels;
 mod locks_tab;
 mod logs_tab;
