@@ -216,10 +216,10 @@ pub fn reliability_svg(series: &[Sample], marks: &[Mark], end_ms: u64) -> String
         d.join(" ")
     );
     let legend = [
-        "1 a follower fails, recovers",
-        "2 another follower",
+        "1 a follower fails",
+        "2 another follower fails",
         "3 the leader fails",
-        "4 two followers fail, recover",
+        "4 two followers fail",
         "5 another leader fails",
     ];
     for (i, l) in legend.iter().enumerate() {
