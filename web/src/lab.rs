@@ -73,8 +73,14 @@ fn params(arg: &JsValue) -> Result<LabParams, String> {
     Ok(p)
 }
 
+/// As plain JS objects and arrays (not `Map`s), as the rest of `window.zabscope` answers.
+fn to_js(v: &serde_json::Value) -> JsValue {
+    let s = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(v, &s).unwrap_or(JsValue::NULL)
+}
+
 fn error(e: &str) -> JsValue {
-    serde_wasm_bindgen::to_value(&json!({ "error": e })).unwrap_or(JsValue::NULL)
+    to_js(&json!({ "error": e }))
 }
 
 /// Compute until the slice is used up, then continue in a new timer callback.
@@ -85,8 +91,7 @@ fn slice(lab: Rc<RefCell<Lab>>, resolve: Function) {
         if progress.finished {
             let points = lab.borrow().points().to_vec();
             let value = serde_json::to_value(points).unwrap_or_default();
-            let js = serde_wasm_bindgen::to_value(&value).unwrap_or(JsValue::NULL);
-            let _ = resolve.call1(&JsValue::NULL, &js);
+            let _ = resolve.call1(&JsValue::NULL, &to_js(&value));
             return;
         }
         if now_ms() - start > SLICE_MS {
