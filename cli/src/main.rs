@@ -16,6 +16,7 @@ mod explore;
 mod fuzz;
 mod fuzz_parsers;
 mod hunt;
+mod lab;
 mod membench;
 mod run;
 mod server_opts;
@@ -44,10 +45,13 @@ commands:
   membench [--servers N] [--clients N] [--steps N] [--checkpoints K] [--full-trace] [--seeks N]
                                       memory and steps/s with the page's history on (7 / 10 /
                                       1,000,000 by default); fails unless writes still commit
-  bench [--servers 3,5,7,13,51] [--clients N] [--steps N] [--repeat N]
+  bench [--servers 3,5,7,13,51] [--clients N] [--steps N] [--repeat N] [--pending N,…]
         [--mode trace-off|browser|browser-no-invariants|both]
                                       deliveries/s, writes/s, messages and µs per committed write
                                       under a steady write load; fails unless writes still commit
+  lab throughput|reliability [--servers …] [--reads …] [--cfg zoo.cfg] [--svg FILE] [--json]
+                                      the performance lab: ZooKeeper's throughput figures from
+                                      the cost model (docs/performance-lab.md)
   help                                this text";
 
 fn main() -> ExitCode {
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         Some("hunt") => hunt::main(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
         Some("membench") => membench::main(&args[1..]),
+        Some("lab") => lab::main(&args[1..]),
         Some("zkcli") => zkcli::main(&args[1..]),
         Some("api") => api::main(&args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {

@@ -14,7 +14,7 @@
 //!   `Simulation`, the front the page and the cli drive;
 //! - `check`: invariants, break switches, the explorer, fuzzers, shrinking, client checkers;
 //! - `explain`: the narration of what happened, by text key;
-//! - `tools`: the benchmark workload and the JSON-lines API.
+//! - `tools`: the benchmark workload, the JSON-lines API and the performance lab.
 //!
 //! The root keeps the small shared types: ids, simulated time, zxids, seeded random streams.
 

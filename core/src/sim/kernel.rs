@@ -45,8 +45,8 @@ fn opens_connection(msg: &PeerMsg) -> bool {
 }
 
 /// One agenda entry. Messages and commands are boxed so an entry is 24 bytes, not 88: the
-/// agenda B-tree shifts entries on every insert and removal (a delivery, a send, a re-armed
-/// timer), so small entries make each step cheaper.
+/// agenda's front buffer shifts entries on inserts and removals (a delivery, a send, a
+/// re-armed timer), so small entries make each step cheaper.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     Deliver(Box<InFlight>),

@@ -12,6 +12,7 @@
 
 use crate::ids::{ServerId, SessionId};
 use crate::sim::command::{ClientOp, Command};
+use crate::sim::kernel::Item;
 use crate::sim::simulation::{HistoryBudget, Simulation};
 use crate::sim::trace::EventKind;
 
@@ -91,6 +92,8 @@ pub struct Workload {
     failures: Vec<String>,
     /// Writes issued so far (the data written is this counter).
     issued: u64,
+    /// Inert agenda items queued far ahead ([`Workload::queue_far_ahead`]).
+    pending: u64,
 }
 
 impl Workload {
@@ -149,6 +152,7 @@ impl Workload {
             start_step,
             failures: Vec::new(),
             issued: 0,
+            pending: 0,
         })
     }
 
@@ -211,6 +215,28 @@ impl Workload {
         counts
     }
 
+    /// Queue `n` more agenda items behind the live traffic: request timeouts (of a cxid no
+    /// client uses) one per millisecond from ten hours ahead, which no benchmark run reaches.
+    /// Every delivery and send of the workload is then scheduled in front of all of them, as
+    /// when hundreds of clients have thousands of requests queued: what a step costs with a
+    /// long agenda. [`Workload::check`] fails if any of them fired.
+    pub fn queue_far_ahead(&mut self, n: u64) {
+        let clients = self.writers.len().max(1);
+        let k = self.sim.kernel_mut();
+        let from = k.now.plus_ms(36_000_000);
+        for i in 0..n {
+            let client = usize::try_from(i).unwrap_or(0) % clients;
+            k.schedule(from.plus_ms(i), Item::ClientTimeout { client, cxid: -1 });
+        }
+        self.pending += n;
+    }
+
+    /// The inert items queued by [`Workload::queue_far_ahead`].
+    #[must_use]
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
     /// One `setData /bench` for every client whose last write was answered.
     fn issue_idle(&mut self) {
         for w in self.writers.iter_mut().filter(|w| w.idle) {
@@ -256,6 +282,18 @@ impl Workload {
                 "leader changed: {} at the start, {:?} now",
                 self.leader,
                 self.sim.leaders()
+            ));
+        }
+        let queued = k
+            .agenda
+            .values()
+            .rev()
+            .take_while(|i| matches!(i, Item::ClientTimeout { cxid: -1, .. }))
+            .count();
+        if u64::try_from(queued).unwrap_or(u64::MAX) < self.pending {
+            why.push(format!(
+                "{} of the {} items queued far ahead are left",
+                queued, self.pending
             ));
         }
         if let Some(v) = self.sim.violations().first() {
@@ -352,6 +390,9 @@ pub struct Report {
     pub writes_per_sec: f64,
     /// Deliveries per committed write (client requests and replies are not messages).
     pub messages_per_write: f64,
+    /// Agenda items queued far ahead during the run ([`Workload::queue_far_ahead`]).
+    pub pending: u64,
+    pub us_per_step: f64,
     pub us_per_write: f64,
     pub us_per_delivery: f64,
     /// `None` when the workload held; otherwise why not.
@@ -377,6 +418,8 @@ impl Report {
             deliveries_per_sec: counts.deliveries as f64 / secs,
             writes_per_sec: counts.committed_writes as f64 / secs,
             messages_per_write: per(counts.deliveries as f64, counts.committed_writes),
+            pending: w.pending(),
+            us_per_step: per(secs * 1e6, counts.steps),
             us_per_write: per(secs * 1e6, counts.committed_writes),
             us_per_delivery: per(secs * 1e6, counts.deliveries),
             failed: w.check().err(),

@@ -8,6 +8,7 @@
 use crate::check::breaks::Break;
 use crate::explain::Text;
 use crate::ids::ServerId;
+use crate::tools::lab::cost::CostModel;
 use crate::zk::limits::{self, MIN_TICK_TIME};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -69,6 +70,12 @@ pub struct Config {
     /// `preAllocSize` in KB (`zookeeper.preAllocSize`, default 65536 = 64 MB): a txn log file
     /// grows in steps of this size (`FilePadding`), so its length counts the padding.
     pub pre_alloc_kb: u64,
+    /// `leaderServes` (yes/no, default yes): whether the leader takes client connections.
+    /// Read by the performance lab; the classroom ensemble does not route clients by it.
+    pub leader_serves: bool,
+    /// `zabscope.cost.*`: the performance lab's cost model (docs/performance-lab.md). The
+    /// classroom simulation does not read it: its servers work in zero time.
+    pub cost: CostModel,
 }
 
 /// Default `zabscope.learnerShutdownMs`: a typical measured `Follower.shutdown` (docs/ensemble.md).
@@ -160,6 +167,8 @@ impl Config {
             snap_count: DEFAULT_SNAP_COUNT,
             snapshot_size_factor_ppm: DEFAULT_SNAPSHOT_SIZE_FACTOR_PPM,
             pre_alloc_kb: DEFAULT_PRE_ALLOC_KB,
+            leader_serves: true,
+            cost: CostModel::default(),
         }
     }
 
@@ -213,6 +222,17 @@ impl Config {
                     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
                         cfg.breaks.insert(Break::parse_text(name).map_err(err)?);
                     }
+                }
+                "leaderServes" => {
+                    // QuorumPeerConfig: `"no".equalsIgnoreCase(...)` turns it off.
+                    cfg.leader_serves = match value.to_ascii_lowercase().as_str() {
+                        "yes" | "true" => true,
+                        "no" | "false" => false,
+                        _ => return Err(err(format!("leaderServes is yes or no, got '{value}'"))),
+                    };
+                }
+                _ if key.starts_with(crate::tools::lab::cost::KEY_PREFIX) => {
+                    cfg.cost.set(key, num(value)?).map_err(err)?;
                 }
                 "zabscope.lossPpm" => {
                     cfg.loss_ppm = u32::try_from(num(value)?)
@@ -414,7 +434,10 @@ impl fmt::Display for Config {
             let names: Vec<&str> = self.breaks.iter().map(|b| b.key()).collect();
             writeln!(f, "zabscope.break={}", names.join(","))?;
         }
-        Ok(())
+        if !self.leader_serves {
+            writeln!(f, "leaderServes=no")?;
+        }
+        write!(f, "{}", self.cost)
     }
 }
 
@@ -495,6 +518,28 @@ mod tests {
                 .to_string()
                 .contains("leaderStartMs")
         );
+    }
+
+    #[test]
+    fn lab_keys_default_parse_print_and_refuse_bad_values() {
+        let c = Config::parse(CFG).unwrap();
+        assert!(c.leader_serves);
+        assert_eq!(c.cost, CostModel::default());
+        assert!(!c.to_string().contains("leaderServes") && !c.to_string().contains("cost"));
+        let text =
+            format!("{CFG}leaderServes=no\nzabscope.cost.readUs=30\nzabscope.cost.fsyncUs=800\n");
+        let c = Config::parse(&text).unwrap();
+        assert!(!c.leader_serves);
+        assert_eq!((c.cost.read_us, c.cost.fsync_us), (30, 800));
+        assert_eq!(Config::parse(&c.to_string()).unwrap(), c);
+        let bad = |extra: &str| {
+            Config::parse(&format!("{CFG}{extra}\n"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad("leaderServes=maybe").contains("yes or no"));
+        assert!(bad("zabscope.cost.speed=3").contains("unknown cost"));
+        assert!(bad("zabscope.cost.readUs=-1").contains("non-negative"));
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
 //! `command(text)` → `{ok, error}`, `view(opts)`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
 //! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, and `bench(opts)`
-//! (the benchmark workload, `bench.rs`).
+//! (the benchmark workload, `bench.rs`), `lab(opts)` → a Promise of figure 1's points
+//! (`lab.rs`).
 
 mod bench;
+mod lab;
 
 use crate::store::run;
 use crate::store::{CommandAction, Model, PlaybackAction, Shared};
@@ -147,5 +149,6 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
         JsValue::from_f64(bytes)
     });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
+    add("lab", |arg, _, _| lab::run(&arg));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);
 }

@@ -1013,6 +1013,12 @@ impl Simulation {
         &self.kernel
     }
 
+    /// The state itself, bypassing the recorded history (benchmarks and the lab, which
+    /// schedule work the history need not replay).
+    pub(crate) fn kernel_mut(&mut self) -> &mut Kernel {
+        &mut self.kernel
+    }
+
     /// Replace the whole state (tests that need a state a run would take too long to reach;
     /// checkpoints and recorded commands are dropped).
     pub fn restore(&mut self, kernel: Kernel) {
