@@ -741,6 +741,16 @@ pub const TEXTS: &[(&str, &str)] = &[
         "config.too_big",
         "{key} must be at most 2147483647, got '{value}'",
     ),
+    (
+        "config.cost_unknown",
+        "unknown cost '{key}' (zabscope.cost.{names})",
+    ),
+    (
+        "config.cost_max",
+        "{key} must be at most {max}, got {value}",
+    ),
+    ("config.cost_min", "{key} must be at least 1"),
+    ("config.yes_no", "{key} is yes or no, got '{value}'"),
     ("config.loss", "zabscope.lossPpm is 0..=1000000"),
     ("config.server_id", "'{key}': server id must be 1..255"),
     ("config.server_twice", "server.{id} is defined twice"),

@@ -694,6 +694,13 @@ pub const TEXTS: &[(&str, &str)] = &[
         "config.too_big",
         "{key} 最大是 2147483647，实际是 '{value}'",
     ),
+    (
+        "config.cost_unknown",
+        "不认识的开销项 '{key}'（zabscope.cost.{names}）",
+    ),
+    ("config.cost_max", "{key} 最大是 {max}，这里是 {value}"),
+    ("config.cost_min", "{key} 至少是 1"),
+    ("config.yes_no", "{key} 只能是 yes 或 no，这里是 '{value}'"),
     ("config.loss", "zabscope.lossPpm 的范围是 0..=1000000"),
     ("config.server_id", "'{key}'：服务器编号必须是 1..255"),
     ("config.server_twice", "server.{id} 定义了两次"),

@@ -228,7 +228,7 @@ impl Config {
                     cfg.leader_serves = match value.to_ascii_lowercase().as_str() {
                         "yes" | "true" => true,
                         "no" | "false" => false,
-                        _ => return Err(err(format!("leaderServes is yes or no, got '{value}'"))),
+                        _ => return Err(bad("config.yes_no", value)),
                     };
                 }
                 _ if key.starts_with(crate::tools::lab::cost::KEY_PREFIX) => {

@@ -8,6 +8,7 @@
 //! All figures are integers (microseconds, nanoseconds, bytes), so a lab run is as
 //! deterministic as the rest of the core.
 
+use crate::explain::Text;
 use std::fmt;
 
 /// See the module header. Field names are the zoo.cfg key names after `zabscope.cost.`.
@@ -159,17 +160,19 @@ pub const MAX_VALUE: u64 = 3_600_000_000;
 impl CostModel {
     /// Set `zabscope.cost.<name>` (`key` is the whole key). A clear error for an unknown
     /// name, a value out of range, or a rate or count of zero (which would divide by zero).
-    pub fn set(&mut self, key: &str, value: u64) -> Result<(), String> {
+    pub fn set(&mut self, key: &str, value: u64) -> Result<(), Text> {
         let name = key.strip_prefix(KEY_PREFIX).unwrap_or(key);
         let Some((_, _, field)) = FIELDS.iter().find(|(n, _, _)| *n == name) else {
             let names: Vec<&str> = FIELDS.iter().map(|(n, _, _)| *n).collect();
-            return Err(format!(
-                "unknown cost '{key}' (zabscope.cost.{{{}}})",
-                names.join(",")
-            ));
+            return Err(Text::new("config.cost_unknown")
+                .arg("key", key.to_string())
+                .arg("names", format!("{{{}}}", names.join(","))));
         };
         if value > MAX_VALUE {
-            return Err(format!("{key} must be at most {MAX_VALUE}, got {value}"));
+            return Err(Text::new("config.cost_max")
+                .arg("key", key.to_string())
+                .arg("max", MAX_VALUE)
+                .arg("value", value));
         }
         let positive = [
             "fsyncBatch",
@@ -178,7 +181,7 @@ impl CostModel {
             "clientMachines",
         ];
         if value == 0 && positive.contains(&name) {
-            return Err(format!("{key} must be at least 1"));
+            return Err(Text::new("config.cost_min").arg("key", key.to_string()));
         }
         *field(self) = value;
         Ok(())
@@ -241,11 +244,12 @@ mod tests {
     #[test]
     fn bad_keys_and_values_are_refused_clearly() {
         let mut c = CostModel::default();
-        let e = c.set("zabscope.cost.cpuSpeed", 1).unwrap_err();
+        let e = c.set("zabscope.cost.cpuSpeed", 1).unwrap_err().en();
         assert!(e.contains("unknown cost") && e.contains("readUs"), "{e}");
         assert!(
             c.set("zabscope.cost.linkBytesPerMs", 0)
                 .unwrap_err()
+                .en()
                 .contains("at least 1")
         );
         assert!(c.set("zabscope.cost.readUs", MAX_VALUE + 1).is_err());
