@@ -52,6 +52,7 @@ const ALLOWED: &[&str] = &[
     "syncLimit",
     "initLimit",
     "tickTime",
+    "snapshotSizeFactor",
     "TCP",
     "TLA",
     "OK",

@@ -157,6 +157,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "sync.why.new_epoch_beyond",
         "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 开始了一个超出已提交日志（{max}）的 epoch",
     ),
+    (
+        "sync.why.txn_log_disabled",
+        "领导者 {leader} 给 {learner} 发 {kind}：{peer} 比已提交日志（{min}）还旧，而从事务日志同步已被关闭（snapshotSizeFactor < 0）",
+    ),
     // 消息。
     (
         "msg.proposal",
@@ -194,6 +198,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     ("msg.closed", "服务器 {to} 发现来自 {from} 的连接已关闭"),
     ("msg.deliver", "服务器 {to} 收到 {from} 发来的 {type}"),
+    (
+        "msg.dropped.old_connection",
+        "{from} 发给 {to} 的 {type} 不会被读到：它走的是服务器 {to} 已经不再持有的旧连接（服务器 {from} 重启后又重新连上了）",
+    ),
     ("msg.dropped", "{from} 发给 {to} 的 {type} 丢失了：{reason}"),
     (
         "msg.dropped.partitioned",
@@ -210,10 +218,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     (
         "msg.dropped.down",
         "{from} 发给 {to} 的 {type} 丢失了：服务器 {to} 没有运行",
-    ),
-    (
-        "msg.dropped.sender_restarted",
-        "{from} 发给 {to} 的 {type} 丢失了：服务器 {from} 重启过，旧进程的连接已失效",
     ),
     ("msg.dropped.user", "{from} 发给 {to} 的 {type} 被手动丢弃"),
     // 命令、客户端、定时器。
