@@ -32,7 +32,7 @@ fn answer(r: Option<&Response>) -> String {
 pub fn ClientsTab() -> Html {
     let store = use_store();
     let sim = store.shared.sim.borrow();
-    let clients = sim.kernel().clients.iter().map(|c| {
+    let clients = sim.clients().iter().map(|c| {
         let open = {
             let (store, name) = (store.clone(), c.name.clone());
             Callback::from(move |_: MouseEvent| store.dispatch(Action::OpenZkCli(Some(name.clone()))))
@@ -54,7 +54,7 @@ pub fn ClientsTab() -> Html {
             </div>
         }
     }).collect::<Html>();
-    let none = sim.kernel().clients.is_empty();
+    let none = sim.clients().is_empty();
     drop(sim);
     html! {
         <div class="zs-clients">

@@ -4,9 +4,7 @@
 
 use crate::state::{Action, use_store};
 use yew::prelude::*;
-use zabscope_core::Command;
-use zabscope_core::sim::kernel::Item;
-use zabscope_core::sim::trace::MsgInfo;
+use zabscope_core::{Command, Pending};
 
 /// Items listed.
 const SHOWN: usize = 24;
@@ -18,38 +16,18 @@ pub fn Manual() -> Html {
         return html! {};
     }
     let sim = store.shared.sim.borrow();
-    let k = sim.kernel();
     let rows: Vec<Html> = sim
         .enabled()
         .into_iter()
         .filter_map(|r| {
-            let item = k.agenda.get(&(r.0, r.1))?;
-            let (text, msg_id) = match item {
-                Item::Deliver(m) => {
-                    let t = MsgInfo::of(&m.msg).to_string();
-                    if store.hide_pings && t.starts_with("PING") {
-                        return None;
-                    }
-                    (format!("m{} {} → {}: {t}", m.id, m.from, m.to), Some(m.id))
-                }
-                Item::Timer { slot, .. } => (
-                    format!("timer of server.{}", k.nodes.get(*slot).map_or(0, |n| n.id.0)),
-                    None,
-                ),
-                Item::Command(c) => (format!("command {c}"), None),
-                Item::ClientTick { client } => (
-                    format!(
-                        "client {} library tick",
-                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
-                    ),
-                    None,
-                ),
-                Item::ClientTimeout { client, cxid } => (
-                    format!("client {} gives up on cxid {cxid}",
-                        k.clients.get(*client).map_or("?", |c| c.name.as_str())),
-                    None,
-                ),
-            };
+            let item = sim.pending(r)?;
+            if let Pending::Message { info, .. } = &item
+                && store.hide_pings
+                && info.name.starts_with("PING")
+            {
+                return None;
+            }
+            let (text, msg_id) = (item.to_string(), item.msg_id());
             let fire = {
                 let store = store.clone();
                 Callback::from(move |_: MouseEvent| store.dispatch(Action::Fire(r)))

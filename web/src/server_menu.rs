@@ -5,7 +5,7 @@
 use crate::labels::state_text;
 use crate::state::{Action, use_store};
 use yew::prelude::*;
-use zabscope_core::sim::kernel::Status;
+use zabscope_core::sim::view::Status;
 use zabscope_core::{Command, ServerId, ServerView};
 
 /// The four-letter words offered (all of them work on any server; `wchs`… via the command line).

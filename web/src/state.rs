@@ -11,10 +11,8 @@ use crate::zk_transcript::{Consoles, Transcripts};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
-use zabscope_core::sim::kernel::Item;
 use zabscope_core::sim::trace::{Event, EventKind};
 use zabscope_core::sim::view::ViewOptions;
-use zabscope_core::zab::proto::PeerMsg;
 use zabscope_core::{AgendaRef, ClusterView, Command, Script, Simulation};
 
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
@@ -264,7 +262,7 @@ impl Model {
         self.derived = Rc::new(d);
         // Watch events print as they arrive, at the live end (in the past they are already
         // in the transcript, by step).
-        if sim.kernel().step >= self.max_step && !self.shared.consoles.borrow().clis.is_empty() {
+        if sim.steps() >= self.max_step && !self.shared.consoles.borrow().clis.is_empty() {
             let mut zk = (*self.zk).clone();
             zk.poll(&sim, &mut self.shared.consoles.borrow_mut());
             if zk != *self.zk {
@@ -315,9 +313,9 @@ impl Model {
     /// deliveries chosen then) and go on live past its end.
     pub(crate) fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
-        if sim.kernel().step < self.max_step || sim.has_future() {
+        if sim.steps() < self.max_step || sim.has_future() {
             sim.discard_future();
-            self.max_step = sim.kernel().step;
+            self.max_step = sim.steps();
             let mut zk = (*self.zk).clone();
             zk.truncate(self.max_step, &sim, &mut self.shared.consoles.borrow_mut());
             self.zk = Rc::new(zk);
@@ -346,15 +344,8 @@ impl Model {
         if self.manual {
             sim.apply(cmd).map_err(|e| e.0)?;
             // Manual mode: take just the command (the newest agenda item), nothing else.
-            let key = sim
-                .kernel()
-                .agenda
-                .iter()
-                .filter(|(_, i)| matches!(i, Item::Command(_)))
-                .map(|(k, _)| *k)
-                .max_by_key(|k| k.1);
-            if let Some((t, s)) = key {
-                sim.fire(AgendaRef(t, s));
+            if let Some(r) = sim.newest_command() {
+                sim.fire(r);
             }
             return Ok(());
         }
@@ -428,12 +419,7 @@ impl Model {
             return false;
         }
         let hide = self.hide_pings;
-        let visible = |sim: &Simulation| {
-            sim.kernel().agenda.values().any(|i| match i {
-                Item::Deliver(m) => !(hide && matches!(m.msg, PeerMsg::Ping { .. })),
-                _ => false,
-            })
-        };
+        let visible = |sim: &Simulation| sim.message_pending(hide);
         let was_visible = visible(&self.shared.sim.borrow());
         let rate = self.speed.rate();
         let rate = if was_visible { rate } else { rate.max(1.0) };
@@ -441,12 +427,12 @@ impl Model {
         let target = clock.floor() as u64;
         let due = {
             let sim = self.shared.sim.borrow();
-            sim.kernel().next_time().is_some_and(|t| t.ms() <= target)
+            sim.next_time().is_some_and(|t| t.ms() <= target)
         };
         if due {
             let mut sim = self.shared.sim.borrow_mut();
             for _ in 0..MAX_STEPS {
-                if sim.kernel().next_time().is_none_or(|t| t.ms() > target) {
+                if sim.next_time().is_none_or(|t| t.ms() > target) {
                     break;
                 }
                 sim.step();
@@ -612,24 +598,7 @@ impl Reducible for Model {
             }
             Action::FourLw(id, word) => {
                 let sim = m.shared.sim.borrow();
-                let now = sim.now();
-                let out = sim
-                    .kernel()
-                    .nodes
-                    .iter()
-                    .find(|n| n.id.0 == id)
-                    .map_or_else(
-                        || format!("no server.{id}"),
-                        |n| match (&n.server, n.status) {
-                            (Some(s), zabscope_core::sim::kernel::Status::Up) => s
-                                .four_letter(&word, now)
-                                .unwrap_or_else(|| format!("unknown four-letter word '{word}'")),
-                            (_, st) => format!(
-                                "server.{id} is not answering (the process is {})",
-                                format!("{st:?}").to_lowercase()
-                            ),
-                        },
-                    );
+                let out = sim.four_letter(id, &word);
                 drop(sim);
                 m.fourlw = Some((id, word, out));
                 m.menu = None;

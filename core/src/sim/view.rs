@@ -11,7 +11,9 @@
 use crate::explain::tracker::SyncRecord;
 use crate::explain::{ElectionView, Marker, ProposalRecord, Text, VoteChange, ser};
 use crate::ids::{ServerId, SessionId};
-use crate::sim::kernel::{InFlight, Item, Kernel, Node, Status};
+/// A server process's life as the view shows it (Off, Up, Paused, Crashed).
+pub use crate::sim::kernel::Status;
+use crate::sim::kernel::{InFlight, Item, Kernel, Node};
 use crate::sim::trace::MsgInfo;
 use crate::time::SimTime;
 use crate::zab::proto::{ServerState, Vote};
