@@ -11,6 +11,7 @@ use crate::server_menu::ServerMenu;
 use crate::state::{Action, is_heartbeat, use_store};
 use std::collections::BTreeMap;
 use yew::prelude::*;
+use zabscope_core::sim::view::RecipeRole;
 use zabscope_core::{ClusterView, ServerId};
 
 /// The packet type without its arguments: `PROPOSAL(0x100000001)` → `PROPOSAL`.
@@ -230,7 +231,7 @@ pub fn Ring() -> Html {
             c.name == name
                 && c.recipes
                     .iter()
-                    .any(|r| r.role == "holder" || r.role == "leader")
+                    .any(|r| matches!(r.role, RecipeRole::Holder | RecipeRole::Leader))
         })
     };
     let clients = everyone.iter().filter_map(|(name, server, title)| {

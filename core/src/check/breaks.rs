@@ -4,6 +4,7 @@
 //! deviation at the protocol step it breaks, marked `BREAK ZAB (name)` in the source. Each one is
 //! caught by a named safety invariant (docs/break-zab.md has the table).
 
+use crate::check::invariant::Invariant;
 use std::fmt;
 
 /// One deliberate protocol bug.
@@ -107,15 +108,15 @@ impl Break {
     #[must_use]
     pub fn caught_by(self) -> &'static str {
         match self {
-            Break::ElectBySidOnly => "PrimaryIntegrity",
-            Break::CommitWithoutQuorum => "PrimaryIntegrity",
-            Break::AckBeforeLogging => "Durability",
-            Break::SkipTrunc => "PrefixConsistency",
-            Break::NewEpochMax => "Leadership2",
-            Break::KeepEphemeralsOnExpiry => "EphemeralCleanup",
-            Break::CommitOutOfOrder => "LocalPrimaryOrder",
-            Break::ServeAfterLeaderLoss => "ServeOnlyInBroadcast",
-            Break::ServeBehindClient => "MonotonicReads",
+            Break::ElectBySidOnly => Invariant::PrimaryIntegrity.name(),
+            Break::CommitWithoutQuorum => Invariant::PrimaryIntegrity.name(),
+            Break::AckBeforeLogging => Invariant::Durability.name(),
+            Break::SkipTrunc => Invariant::PrefixConsistency.name(),
+            Break::NewEpochMax => Invariant::Leadership2.name(),
+            Break::KeepEphemeralsOnExpiry => Invariant::EphemeralCleanup.name(),
+            Break::CommitOutOfOrder => Invariant::LocalPrimaryOrder.name(),
+            Break::ServeAfterLeaderLoss => Invariant::ServeOnlyInBroadcast.name(),
+            Break::ServeBehindClient => Invariant::MonotonicReads.name(),
         }
     }
 

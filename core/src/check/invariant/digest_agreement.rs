@@ -9,6 +9,7 @@
 //! [`Fnv::write_u64`]) rather than `ZkDatabase::digest`'s bytes: 8× fewer rounds over the
 //! sessions, which grow with the clients.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::sim::trace::Fnv;
 use crate::zab::server::Server;
@@ -36,7 +37,7 @@ pub fn check(h: &mut History, server: &Server, zxid: Zxid, found: &mut Found) {
     let digest = state_digest(db);
     match h.digests.get(&zxid) {
         Some(d) if *d != digest => found.push((
-            "DigestAgreement",
+            Invariant::DigestAgreement.name(),
             format!(
                 "server {} applied {zxid} and holds digest {digest:x}, another replica at {zxid} held {d:x}",
                 server.core.id

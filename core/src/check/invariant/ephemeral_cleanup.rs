@@ -3,6 +3,7 @@
 //! server's tree — every replica checks it as it applies the txn.
 
 use super::Found;
+use super::Invariant;
 use crate::zab::server::Server;
 use crate::zab::server::replica::{Entry, Txn};
 
@@ -14,7 +15,7 @@ pub fn check(server: &Server, e: &Entry, found: &mut Found) {
     let left = server.core.replica.db.tree().ephemerals(session.0);
     if let Some(path) = left.iter().next() {
         found.push((
-            "EphemeralCleanup",
+            Invariant::EphemeralCleanup.name(),
             format!(
                 "server {} committed closeSession {} ({session}) but still holds its ephemeral {path}",
                 server.core.id,

@@ -1,6 +1,7 @@
 //! Leadership2 (Zab.tla): in any epoch at most one server becomes leader — sets its
 //! currentEpoch to it after a quorum acknowledged the epoch (ACKEPOCH).
 
+use super::Invariant;
 use super::{Found, History};
 use crate::ids::ServerId;
 
@@ -10,6 +11,9 @@ pub fn check(h: &mut History, id: ServerId, epoch: u32, found: &mut Found) {
     let set = h.leaders.entry(epoch).or_default();
     set.insert(id);
     if set.len() > 1 {
-        found.push(("Leadership2", format!("epoch {epoch} has leaders {set:?}")));
+        found.push((
+            Invariant::Leadership2.name(),
+            format!("epoch {epoch} has leaders {set:?}"),
+        ));
     }
 }

@@ -2,6 +2,7 @@
 //! directed link, messages are delivered in the order they were sent — message ids (assigned
 //! at send) only grow. CLOSED (a reset, not data on the stream) is not checked.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::ids::ServerId;
 
@@ -9,7 +10,7 @@ pub fn check(h: &mut History, from: ServerId, to: ServerId, msg_id: u64, found: 
     let last = h.link_last.entry((from, to)).or_insert(0);
     if msg_id <= *last {
         found.push((
-            "LinkFifo",
+            Invariant::LinkFifo.name(),
             format!(
                 "link {from}→{to} delivered message #{msg_id} after #{}, which was sent later",
                 *last

@@ -5,6 +5,7 @@
 //! follower cut off from its leader may go on serving).
 
 use super::Found;
+use super::Invariant;
 use crate::time::SimTime;
 use crate::zab::server::{Role, Server};
 
@@ -29,7 +30,7 @@ pub fn check(server: &Server, now: SimTime, found: &mut Found) {
     };
     if let Some(why) = why {
         found.push((
-            "ServeOnlyInBroadcast",
+            Invariant::ServeOnlyInBroadcast.name(),
             format!("server {} answered a client {why}", core.id),
         ));
     }

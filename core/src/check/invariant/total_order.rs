@@ -1,6 +1,7 @@
 //! TotalOrder (Zab.tla): servers deliver txns in one order — here, each server delivers zxids
 //! in strictly increasing order (with Agreement this makes the order total).
 
+use super::Invariant;
 use super::{Delivery, Found};
 
 pub fn check(d: &Delivery, found: &mut Found) {
@@ -8,7 +9,7 @@ pub fn check(d: &Delivery, found: &mut Found) {
         && d.zxid <= last
     {
         found.push((
-            "TotalOrder",
+            Invariant::TotalOrder.name(),
             format!(
                 "server {} delivered {} after {last}",
                 d.server.core.id, d.zxid

@@ -40,6 +40,8 @@ impl Simulation {
         self.seek(here);
     }
 
+    /// The invariant violations found up to the current step (after Back, those found later
+    /// are not shown).
     #[must_use]
     pub fn violations(&self) -> &[Violation] {
         // After Back, only those found up to the current step.

@@ -8,6 +8,8 @@
 //! after every step), `trace` (events, digest, narrations, the view) and `queries` (what the
 //! page reads besides the view).
 
+#![warn(missing_docs)]
+
 mod check;
 mod history;
 mod queries;
@@ -196,11 +198,14 @@ impl Simulation {
         self.kernel.explain.quiet = !on;
     }
 
+    /// The kernel itself, for the cli's tools and white-box tests (the page uses the queries
+    /// and the view instead).
     #[must_use]
     pub fn kernel(&self) -> &Kernel {
         &self.kernel
     }
 
+    /// The simulated time now.
     #[must_use]
     pub fn now(&self) -> SimTime {
         self.kernel.now
