@@ -34,7 +34,7 @@ pub use check::breaks::Break;
 pub use ids::{ServerId, SessionId};
 pub use sim::command::{ClientOp, Command};
 pub use sim::script::Script;
-pub use sim::simulation::{AgendaRef, CommandError, HistoryBudget, Simulation};
+pub use sim::simulation::{AgendaRef, CommandError, HistoryBudget, Pending, Simulation};
 pub use sim::view::{ClusterView, ServerView};
 pub use time::SimTime;
 pub use zab::config::{Config, ConfigError};

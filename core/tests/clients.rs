@@ -4,6 +4,7 @@
 
 use zabscope_core::check::client;
 use zabscope_core::sim::trace::EventKind;
+use zabscope_core::sim::view::RecipeRole;
 use zabscope_core::{Command, Simulation};
 
 fn sim3(seed: u64) -> Simulation {
@@ -41,9 +42,9 @@ fn holders(sim: &Simulation, path: &str) -> Vec<String> {
         .zk_clients
         .iter()
         .filter(|c| {
-            c.recipes
-                .iter()
-                .any(|r| r.path == path && (r.role == "holder" || r.role == "leader"))
+            c.recipes.iter().any(|r| {
+                r.path == path && (r.role == RecipeRole::Holder || r.role == RecipeRole::Leader)
+            })
         })
         .map(|c| c.name.clone())
         .collect()
@@ -148,7 +149,7 @@ fn double_barrier_enters_and_leaves_together() {
             .iter()
             .find(|x| x.name == c)
             .and_then(|x| x.recipes.iter().find(|r| r.path == "/b"))
-            .map(|r| r.role.clone())
+            .map(|r| r.role.to_string())
             .unwrap_or_default()
     };
     apply(&mut sim, "recipe c0 barrier /b 3");

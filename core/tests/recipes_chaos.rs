@@ -25,6 +25,7 @@ use zabscope_core::check::client::check_queue::QueueCheck;
 use zabscope_core::client::recipes::sequence_of;
 use zabscope_core::rng::{SimRng, Stream};
 use zabscope_core::sim::trace::EventKind;
+use zabscope_core::sim::view::RecipeRole;
 use zabscope_core::{Command, Simulation};
 
 const CLIENTS: usize = 5;
@@ -160,7 +161,7 @@ impl Barriers {
                 .rev()
                 .find(|r| r.path.starts_with("/r/bar/"));
             let round: Option<u32> = mine.and_then(|r| r.path[7..].parse().ok());
-            match mine.map(|r| r.role.as_str()) {
+            match mine.map(|r| r.role.to_string()).as_deref() {
                 Some("entered") if rng.below(Stream::Workload, 2) == 0 => {
                     try_apply(sim, &format!("release {} {}", c.name, mine.unwrap().path));
                 }
@@ -397,7 +398,7 @@ fn last_barrier(sim: &mut Simulation, seed: u64, w: &mut Watchers) {
                 v.iter()
                     .find(|x| x.name == format!("c{i}"))
                     .and_then(|x| x.recipes.iter().rev().find(|r| r.path == dir))
-                    .map(|r| r.role.clone())
+                    .map(|r| r.role.to_string())
                     .unwrap_or_default()
             })
             .collect()
@@ -434,7 +435,7 @@ fn end_state(sim: &Simulation, seed: u64, last_cfg: &str) {
         .filter_map(|c| {
             c.recipes
                 .iter()
-                .find(|r| r.path == "/r/elect" && r.role == "leader")
+                .find(|r| r.path == "/r/elect" && r.role == RecipeRole::Leader)
                 .map(|r| (&c.name, r.node.as_ref()))
         })
         .collect();

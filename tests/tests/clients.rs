@@ -5,6 +5,7 @@
 
 use zabscope_core::check::client;
 use zabscope_core::sim::trace::EventKind;
+use zabscope_core::sim::view::RecipeRole;
 use zabscope_core::sim::view::ZkClientView;
 use zabscope_core::{ServerId, Simulation};
 use zabscope_tests::*;
@@ -99,12 +100,12 @@ fn partitioned_holder_expires_and_the_next_waiter_acquires() {
     let c1 = client(&v, "c1");
     let c2 = client(&v, "c2");
     let r2 = &c2.recipes[0];
-    assert_eq!(r2.role, "holder");
+    assert_eq!(r2.role, RecipeRole::Holder);
     let got = r2.history[0].acquired_at.ms();
     // The session (4 s) expires at the leader's next tick boundary after 2 s + 4 s.
     assert!((6_000..=8_500).contains(&got), "c2 acquired at {got}");
     let r1 = &c1.recipes[0];
-    assert_eq!(r1.role, "lost");
+    assert_eq!(r1.role, RecipeRole::Lost);
     assert_eq!(r1.history[0].end.as_deref(), Some("session expired"));
     assert!(r1.history[0].token < r2.history[0].token);
     assert_eq!(c1.keeper_state, "Expired");
@@ -150,7 +151,7 @@ fn herd_wakes_all_waiters_fair_lock_wakes_one() {
             .filter(|c| {
                 c.recipes
                     .iter()
-                    .any(|r| r.path == path && r.role == "holder")
+                    .any(|r| r.path == path && r.role == RecipeRole::Holder)
             })
             .count()
     };
@@ -173,16 +174,17 @@ fn a_paused_holder_believes_it_holds_the_lock_after_its_session_expired() {
     };
     let v = at(&mut sim, 1_900);
     let c1 = client(&v, "c1");
-    assert_eq!(c1.recipes[0].role, "holder");
+    assert_eq!(c1.recipes[0].role, RecipeRole::Holder);
     assert!(c1.session_alive, "before the pause the session is alive");
     let v = at(&mut sim, 11_000);
     let (c1, c2) = (client(&v, "c1"), client(&v, "c2"));
     assert_eq!(
-        c1.recipes[0].role, "holder",
+        c1.recipes[0].role,
+        RecipeRole::Holder,
         "c1, frozen, still believes it"
     );
     assert!(!c1.session_alive, "but the ensemble expired its session");
-    assert_eq!(c2.recipes[0].role, "holder");
+    assert_eq!(c2.recipes[0].role, RecipeRole::Holder);
     assert!(c2.session_alive);
 }
 
@@ -210,7 +212,7 @@ fn paused_holder_is_fenced_by_the_token() {
     let c1 = client(&v, "c1");
     let c2 = client(&v, "c2");
     assert_eq!(c1.keeper_state, "Expired");
-    assert_eq!(c1.recipes[0].role, "lost");
-    assert_eq!(c2.recipes[0].role, "holder");
+    assert_eq!(c1.recipes[0].role, RecipeRole::Lost);
+    assert_eq!(c2.recipes[0].role, RecipeRole::Holder);
     assert!(c2.recipes[0].history[0].token > c1.recipes[0].history[0].token);
 }

@@ -4,6 +4,7 @@
 //! deviation at the protocol step it breaks, marked `BREAK ZAB (name)` in the source. Each one is
 //! caught by a named safety invariant (docs/break-zab.md has the table).
 
+use crate::check::invariant::Invariant;
 use crate::explain::{Lang, Text};
 use std::fmt;
 
@@ -126,19 +127,19 @@ impl Break {
     #[must_use]
     pub fn caught_by(self) -> &'static str {
         match self {
-            Break::ElectBySidOnly => "ElectedLeaderHighest",
-            Break::CommitWithoutQuorum => "PrimaryIntegrity",
-            Break::AckBeforeLogging => "Durability",
-            Break::SkipTrunc => "PrefixConsistency",
-            Break::NewEpochMax => "NewEpochFresh",
-            Break::KeepEphemeralsOnExpiry => "EphemeralCleanup",
-            Break::CommitOutOfOrder => "LocalPrimaryOrder",
-            Break::ServeAfterLeaderLoss => "ServeOnlyInBroadcast",
-            Break::ServeBehindClient => "MonotonicReads",
-            Break::SyncLocally => "ReadYourSync",
-            Break::VoteBySidOnly => "ElectedLeaderHighest",
-            Break::NewEpochReused => "NewEpochFresh",
-            Break::ServeWithoutLeader => "ServeOnlyInBroadcast",
+            Break::ElectBySidOnly => Invariant::ElectedLeaderHighest.name(),
+            Break::CommitWithoutQuorum => Invariant::PrimaryIntegrity.name(),
+            Break::AckBeforeLogging => Invariant::Durability.name(),
+            Break::SkipTrunc => Invariant::PrefixConsistency.name(),
+            Break::NewEpochMax => Invariant::NewEpochFresh.name(),
+            Break::KeepEphemeralsOnExpiry => Invariant::EphemeralCleanup.name(),
+            Break::CommitOutOfOrder => Invariant::LocalPrimaryOrder.name(),
+            Break::ServeAfterLeaderLoss => Invariant::ServeOnlyInBroadcast.name(),
+            Break::ServeBehindClient => Invariant::MonotonicReads.name(),
+            Break::SyncLocally => Invariant::ReadYourSync.name(),
+            Break::VoteBySidOnly => Invariant::ElectedLeaderHighest.name(),
+            Break::NewEpochReused => Invariant::NewEpochFresh.name(),
+            Break::ServeWithoutLeader => Invariant::ServeOnlyInBroadcast.name(),
         }
     }
 

@@ -11,7 +11,9 @@
 use crate::explain::tracker::SyncRecord;
 use crate::explain::{ElectionView, Marker, ProposalRecord, Text, VoteChange, ser};
 use crate::ids::{ServerId, SessionId};
-use crate::sim::kernel::{InFlight, Item, Kernel, Node, Status};
+/// A server process's life as the view shows it (Off, Up, Paused, Crashed).
+pub use crate::sim::kernel::Status;
+use crate::sim::kernel::{InFlight, Item, Kernel, Node};
 use crate::sim::trace::MsgInfo;
 use crate::time::SimTime;
 use crate::zab::proto::{ServerState, Vote};
@@ -222,18 +224,12 @@ pub struct ClientView {
     pub answered: usize,
 }
 
-/// One tenure of a recipe (a lock held, a leadership, a membership, an item taken).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HoldView {
-    pub acquired_at: SimTime,
-    pub released_at: Option<SimTime>,
-    pub session: SessionId,
-    /// The fencing token: the czxid of the node that granted it.
-    pub token: Zxid,
-    pub node: String,
-    pub end: Option<String>,
-}
+/// One tenure of a recipe (a lock held, a leadership, a membership, an item taken): the
+/// recipe's own record.
+pub type HoldView = crate::client::recipes::Hold;
+
+/// A recipe's role (holder, waiting, leader, …).
+pub use crate::client::recipes::Role as RecipeRole;
 
 /// A recipe a client library process runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -243,8 +239,8 @@ pub struct RecipeView {
     pub kind: String,
     pub path: String,
     /// holder, waiting, leader, follower, member, watcher, producer, consumer, done,
-    /// released, lost, starting.
-    pub role: String,
+    /// released, lost, starting (serialised in lower case).
+    pub role: crate::client::recipes::Role,
     pub node: Option<String>,
     pub watching: Option<String>,
     pub history: Vec<HoldView>,
@@ -411,21 +407,10 @@ fn zk_client_view(k: &Kernel, c: &crate::sim::client::Client) -> Option<ZkClient
                 RecipeView {
                     kind: r.spec.kind().to_string(),
                     path: r.spec.path().to_string(),
-                    role: p.role.to_string(),
+                    role: p.role,
                     node: p.node.clone(),
                     watching: p.watching.clone(),
-                    history: p
-                        .history
-                        .iter()
-                        .map(|h| HoldView {
-                            acquired_at: h.acquired_at,
-                            released_at: h.released_at,
-                            session: h.session,
-                            token: h.token,
-                            node: h.node.clone(),
-                            end: h.end.clone(),
-                        })
-                        .collect(),
+                    history: p.history.clone(),
                     seen: p.seen.clone(),
                     wakeups: p.wakeups,
                     creates: p.creates,

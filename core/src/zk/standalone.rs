@@ -254,24 +254,10 @@ impl StandaloneServer {
                     Vec::new(),
                 )
             }
-            Request::SetWatches {
-                relative_zxid,
-                data,
-                exist,
-                child,
-                persistent,
-                persistent_recursive,
-            } => {
-                let ev = self.watches.set_watches(
-                    self.db.tree(),
-                    session,
-                    *relative_zxid,
-                    data,
-                    exist,
-                    child,
-                    persistent,
-                    persistent_recursive,
-                );
+            set @ Request::SetWatches { .. } => {
+                let ev = self
+                    .watches
+                    .set_watches_request(self.db.tree(), session, set);
                 let ev = ev.into_iter().map(|e| (session, e)).collect();
                 (Response::ok(ResponseBody::Empty), ev)
             }

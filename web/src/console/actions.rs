@@ -18,13 +18,8 @@ impl Model {
         }
         let (seen, step) = {
             let sim = self.shared.sim.borrow();
-            let seen = sim
-                .kernel()
-                .clients
-                .iter()
-                .find(|c| c.name == client)
-                .map_or(0, |c| c.events.len());
-            (seen, sim.kernel().step)
+            let seen = sim.client(client).map_or(0, |c| c.events.len());
+            (seen, sim.steps())
         };
         let mut cli = zabscope_core::zk::zkcli::ZkCli::new(PageBackend {
             shared: Rc::downgrade(&self.shared),
@@ -57,7 +52,7 @@ impl Model {
         let out = cli.execute_line(line);
         let failed = cli.last_error().is_some();
         let stale = cli.backend_mut().stale.take();
-        let step = self.shared.sim.borrow().kernel().step;
+        let step = self.shared.sim.borrow().steps();
         consoles.snapshot(&client, step, before);
         drop(consoles);
         let mut zk = (*self.commands.zk).clone();

@@ -28,7 +28,7 @@ pub struct PageBackend {
 
 impl PageBackend {
     fn events(&mut self, sim: &zabscope_core::Simulation) -> Events {
-        let Some(c) = sim.kernel().clients.iter().find(|c| c.name == self.client) else {
+        let Some(c) = sim.client(&self.client) else {
             return Vec::new();
         };
         let new = c.events.get(self.seen..).unwrap_or_default();
@@ -42,10 +42,7 @@ impl Backend for PageBackend {
         let shared = self.shared.upgrade().ok_or("the page is gone")?;
         let sim = shared.sim.borrow();
         let c = sim
-            .kernel()
-            .clients
-            .iter()
-            .find(|c| c.name == self.client)
+            .client(&self.client)
             .ok_or_else(|| format!("no client '{}': connect it first", self.client))?;
         let r = Response::ok(ResponseBody::Session {
             session_id: c.session,
@@ -59,7 +56,7 @@ impl Backend for PageBackend {
             return (Response::err(Code::ConnectionLoss), Vec::new());
         };
         let mut sim = shared.sim.borrow_mut();
-        let Some(c) = sim.kernel().clients.iter().find(|c| c.name == self.client) else {
+        let Some(c) = sim.client(&self.client) else {
             return (Response::err(Code::SessionExpired), Vec::new());
         };
         let (cxid, timeout) = (c.next_cxid, c.timeout_ms);
@@ -74,10 +71,7 @@ impl Backend for PageBackend {
         }
         let end = since.plus_ms(timeout.saturating_add(1));
         let answer = |sim: &zabscope_core::Simulation| {
-            sim.kernel()
-                .clients
-                .iter()
-                .find(|c| c.name == self.client)?
+            sim.client(&self.client)?
                 .results
                 .iter()
                 .rev()
@@ -85,7 +79,7 @@ impl Backend for PageBackend {
                 .map(|r| r.response.clone())
         };
         for _ in 0..MAX_REQUEST_STEPS {
-            if answer(&sim).is_some() || sim.kernel().next_time().is_none_or(|t| t > end) {
+            if answer(&sim).is_some() || sim.next_time().is_none_or(|t| t > end) {
                 break;
             }
             sim.step();
@@ -98,7 +92,7 @@ impl Backend for PageBackend {
         // last commit.
         if read
             && matches!(r.code, Code::Ok | Code::NoNode)
-            && let Some(latest) = sim.kernel().latest_committed()
+            && let Some(latest) = sim.latest_committed()
             && r.zxid < latest
         {
             self.stale = Some((r.zxid.to_string(), latest.to_string()));

@@ -86,10 +86,10 @@ impl Transcripts {
     /// last line, printed as zkCli prints them (`WATCHER::` then `WatchedEvent state:… type:…
     /// path:…`).
     pub fn poll(&mut self, sim: &Simulation, consoles: &mut Consoles) {
-        let step = sim.kernel().step;
+        let step = sim.steps();
         for (name, cli) in &mut consoles.clis {
             let b = cli.backend_mut();
-            let Some(c) = sim.kernel().clients.iter().find(|c| &c.name == name) else {
+            let Some(c) = sim.client(name) else {
                 continue;
             };
             for e in c.events.get(b.seen..).unwrap_or_default() {
@@ -116,12 +116,7 @@ impl Transcripts {
         }
         consoles.before.retain(|(_, at, _)| *at <= step);
         for (name, cli) in &mut consoles.clis {
-            let n = sim
-                .kernel()
-                .clients
-                .iter()
-                .find(|c| &c.name == name)
-                .map_or(0, |c| c.events.len());
+            let n = sim.client(name).map_or(0, |c| c.events.len());
             cli.backend_mut().seen = n;
         }
     }

@@ -47,8 +47,7 @@ pub struct ClientCard {
 /// Every simulated client's card.
 #[must_use]
 pub fn cards(sim: &Simulation) -> Vec<ClientCard> {
-    sim.kernel()
-        .clients
+    sim.clients()
         .iter()
         .map(|c| ClientCard {
             name: c.name.clone(),

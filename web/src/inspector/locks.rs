@@ -6,6 +6,7 @@
 use super::TabProps;
 use crate::i18n::t;
 use yew::prelude::*;
+use zabscope_core::sim::view::RecipeRole;
 
 #[component]
 pub fn LocksTab(p: &TabProps) -> Html {
@@ -32,11 +33,11 @@ pub fn LocksTab(p: &TabProps) -> Html {
                 "held from {}{} (token {})", h.acquired_at,
                 h.released_at.map_or_else(String::new, |t| format!(" to {t}")), h.token));
             html! {
-                <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.clone()} data-session-alive={(!gone).to_string()}>
+                <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.to_string()} data-session-alive={(!gone).to_string()}>
                     { who.clone() }
                     <td><code>{ format!("{} {}", r.kind, r.path) }</code></td>
-                    <td class="zs-role"><strong>{ r.role.to_uppercase() }</strong>
-                        if gone && r.role == "holder" { <br/><small class="zs-gone">{ t("locks.believes") }</small> }
+                    <td class="zs-role"><strong>{ r.role.to_string().to_uppercase() }</strong>
+                        if gone && r.role == RecipeRole::Holder { <br/><small class="zs-gone">{ t("locks.believes") }</small> }
                         if let Some(n) = &r.node { <br/><small><code>{ n }</code></small> }</td>
                     <td>{ r.watching.as_ref().map_or_else(|| "—".to_string(), |w| format!("watches {w}")) }</td>
                     <td>{ format!("{} wake-ups · {} creates", r.wakeups, r.creates) }

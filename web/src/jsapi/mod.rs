@@ -110,15 +110,15 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     add("view", |opts, _, s| current(s, &opts));
     add("step", |n, d, s| {
         d.dispatch(PlaybackAction::StepN(num(&n, 1.0)).into());
-        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+        JsValue::from_f64(s.sim.borrow().steps() as f64)
     });
     add("back", |n, d, s| {
         d.dispatch(PlaybackAction::Back(num(&n, 1.0)).into());
-        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+        JsValue::from_f64(s.sim.borrow().steps() as f64)
     });
     add("seek", |n, d, s| {
         d.dispatch(PlaybackAction::Seek(num(&n, 0.0)).into());
-        JsValue::from_f64(s.sim.borrow().kernel().step as f64)
+        JsValue::from_f64(s.sim.borrow().steps() as f64)
     });
     add("run", |ms, d, s| {
         d.dispatch(PlaybackAction::Run(num(&ms, 0.0)).into());

@@ -3,9 +3,7 @@
 //! Delay. Clicking a message on the ring selects it here.
 
 use yew::prelude::*;
-use zabscope_core::sim::kernel::Item;
-use zabscope_core::sim::trace::MsgInfo;
-use zabscope_core::{AgendaRef, Command, Simulation};
+use zabscope_core::{AgendaRef, Command, Pending, Simulation};
 
 /// Items listed.
 const SHOWN: usize = 24;
@@ -23,42 +21,17 @@ pub struct Enabled {
 /// The items that may go next (PINGs left out when hidden), at most `SHOWN`.
 #[must_use]
 pub fn enabled(sim: &Simulation, hide_pings: bool) -> Vec<Enabled> {
-    let k = sim.kernel();
     sim.enabled()
         .into_iter()
         .filter_map(|r| {
-            let item = k.agenda.get(&(r.0, r.1))?;
-            let (text, msg_id) = match item {
-                Item::Deliver(m) => {
-                    let t = MsgInfo::of(&m.msg).to_string();
-                    if hide_pings && t.starts_with("PING") {
-                        return None;
-                    }
-                    (format!("m{} {} → {}: {t}", m.id, m.from, m.to), Some(m.id))
-                }
-                Item::Timer { slot, .. } => (
-                    format!(
-                        "timer of server.{}",
-                        k.nodes.get(*slot).map_or(0, |n| n.id.0)
-                    ),
-                    None,
-                ),
-                Item::Command(c) => (format!("command {c}"), None),
-                Item::ClientTick { client } => (
-                    format!(
-                        "client {} library tick",
-                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
-                    ),
-                    None,
-                ),
-                Item::ClientTimeout { client, cxid } => (
-                    format!(
-                        "client {} gives up on cxid {cxid}",
-                        k.clients.get(*client).map_or("?", |c| c.name.as_str())
-                    ),
-                    None,
-                ),
-            };
+            let item = sim.pending(r)?;
+            if let Pending::Message { info, .. } = &item
+                && hide_pings
+                && info.name.starts_with("PING")
+            {
+                return None;
+            }
+            let (text, msg_id) = (item.to_string(), item.msg_id());
             Some(Enabled {
                 at: r,
                 text,

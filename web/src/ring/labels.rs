@@ -2,7 +2,7 @@
 //! so the same words appear everywhere (and a translation later changes only here).
 
 use zabscope_core::ServerView;
-use zabscope_core::sim::kernel::Status;
+use zabscope_core::sim::view::Status;
 use zabscope_core::zab::proto::ServerState;
 
 /// The role or process state in capitals: LOOKING, FOLLOWING, LEADING, OBSERVING, or (process

@@ -22,6 +22,7 @@ use node::RingNode;
 use server_menu::ServerMenu;
 use std::collections::BTreeMap;
 use yew::prelude::*;
+use zabscope_core::sim::view::RecipeRole;
 use zabscope_core::{ClusterView, ServerId};
 
 /// The packet type without its arguments: `PROPOSAL(0x100000001)` → `PROPOSAL`.
@@ -245,7 +246,7 @@ pub fn Ring() -> Html {
             c.name == name
                 && c.recipes
                     .iter()
-                    .any(|r| r.role == "holder" || r.role == "leader")
+                    .any(|r| matches!(r.role, RecipeRole::Holder | RecipeRole::Leader))
         })
     };
     let onclient = callback(&store).reform(|name: String| CommandAction::OpenZkCli(Some(name)));

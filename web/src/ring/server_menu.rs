@@ -4,7 +4,7 @@
 
 use super::labels::state_text;
 use yew::prelude::*;
-use zabscope_core::sim::kernel::Status;
+use zabscope_core::sim::view::Status;
 use zabscope_core::{Command, ServerId, ServerView};
 
 /// The four-letter words offered (all of them work on any server; `wchs`… via the command line).

@@ -7,7 +7,6 @@ use super::run::{self, Setup};
 use super::{Change, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
 use std::rc::Rc;
-use zabscope_core::sim::kernel::Item;
 use zabscope_core::{AgendaRef, Command, Script};
 
 /// What the user asks the ensemble to do.
@@ -66,24 +65,7 @@ impl Model {
             }
             CommandAction::FourLw(id, word) => {
                 let sim = self.shared.sim.borrow();
-                let now = sim.now();
-                let out = sim
-                    .kernel()
-                    .nodes
-                    .iter()
-                    .find(|n| n.id.0 == id)
-                    .map_or_else(
-                        || format!("no server.{id}"),
-                        |n| match (&n.server, n.status) {
-                            (Some(s), zabscope_core::sim::kernel::Status::Up) => s
-                                .four_letter(&word, now)
-                                .unwrap_or_else(|| format!("unknown four-letter word '{word}'")),
-                            (_, st) => format!(
-                                "server.{id} is not answering (the process is {})",
-                                format!("{st:?}").to_lowercase()
-                            ),
-                        },
-                    );
+                let out = sim.four_letter(id, &word);
                 drop(sim);
                 self.commands.fourlw = Some((id, word, out));
                 self.ui.menu = None;
@@ -111,9 +93,9 @@ impl Model {
     /// deliveries chosen then) and go on live past its end.
     pub(crate) fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
-        if sim.kernel().step < self.playback.max_step || sim.has_future() {
+        if sim.steps() < self.playback.max_step || sim.has_future() {
             sim.discard_future();
-            self.playback.max_step = sim.kernel().step;
+            self.playback.max_step = sim.steps();
             let mut zk = (*self.commands.zk).clone();
             zk.truncate(
                 self.playback.max_step,
@@ -131,15 +113,8 @@ impl Model {
         if self.playback.manual {
             sim.apply(cmd).map_err(|e| e.0)?;
             // Manual mode: take just the command (the newest agenda item), nothing else.
-            let key = sim
-                .kernel()
-                .agenda
-                .iter()
-                .filter(|(_, i)| matches!(i, Item::Command(_)))
-                .map(|(k, _)| *k)
-                .max_by_key(|k| k.1);
-            if let Some((t, s)) = key {
-                sim.fire(AgendaRef(t, s));
+            if let Some(r) = sim.newest_command() {
+                sim.fire(r);
             }
             return Ok(());
         }

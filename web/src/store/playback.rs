@@ -6,9 +6,7 @@
 use super::speed::Speed;
 use super::{Change, Model};
 use zabscope_core::Simulation;
-use zabscope_core::sim::kernel::Item;
 use zabscope_core::sim::trace::{Event, EventKind};
-use zabscope_core::zab::proto::PeerMsg;
 
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
 pub(super) const MAX_STEPS: usize = 20_000;
@@ -158,12 +156,7 @@ impl Model {
             return false;
         }
         let hide = self.playback.hide_pings;
-        let visible = |sim: &Simulation| {
-            sim.kernel().agenda.values().any(|i| match i {
-                Item::Deliver(m) => !(hide && matches!(m.msg, PeerMsg::Ping { .. })),
-                _ => false,
-            })
-        };
+        let visible = |sim: &Simulation| sim.message_pending(hide);
         let was_visible = visible(&self.shared.sim.borrow());
         let rate = self.playback.speed.rate();
         let rate = if was_visible { rate } else { rate.max(1.0) };
@@ -171,12 +164,12 @@ impl Model {
         let target = clock.floor() as u64;
         let due = {
             let sim = self.shared.sim.borrow();
-            sim.kernel().next_time().is_some_and(|t| t.ms() <= target)
+            sim.next_time().is_some_and(|t| t.ms() <= target)
         };
         if due {
             let mut sim = self.shared.sim.borrow_mut();
             for _ in 0..MAX_STEPS {
-                if sim.kernel().next_time().is_none_or(|t| t.ms() > target) {
+                if sim.next_time().is_none_or(|t| t.ms() > target) {
                     break;
                 }
                 sim.step();

@@ -6,6 +6,7 @@
 //! Incremental: an OK reply whose zxid is the reply's own txn (header session and cxid match)
 //! records the txn; each `Established` event checks the new leader against them.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::zab::server::Server;
@@ -43,7 +44,7 @@ pub fn established(h: &History, leader: &Server, epoch: u32, found: &mut Found) 
                     .is_ok_and(|i| log.get(i) == Some(e)));
         if !held {
             found.push((
-                "AckedWritesSurvive",
+                Invariant::AckedWritesSurvive.name(),
                 Text::new("violation.acked_writes_survive")
                     .arg("zxid", z)
                     .arg("leader", core.id)

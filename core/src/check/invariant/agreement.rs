@@ -3,6 +3,7 @@
 //! recovery commits it in the new epoch) — including txns it holds only inside a snapshot
 //! (received in a SNAP), which are in no log.
 
+use super::Invariant;
 use super::{Delivery, Found, History};
 use crate::explain::Text;
 use crate::zab::server::Server;
@@ -13,7 +14,7 @@ pub fn check(h: &mut History, d: &Delivery, found: &mut Found) {
     let Some(e) = &d.entry else { return };
     match h.delivered.get(&d.zxid) {
         Some(x) if x != e => found.push((
-            "Agreement",
+            Invariant::Agreement.name(),
             Text::new("violation.agreement.delivered")
                 .arg("sid", d.server.core.id)
                 .arg("zxid", d.zxid),
@@ -33,7 +34,7 @@ pub fn recovered(h: &mut History, leader: &Server, found: &mut Found) {
     for e in leader.core.durable.log.iter().filter(|e| e.zxid() <= upto) {
         match h.delivered.get(&e.zxid()) {
             Some(x) if x != e => found.push((
-                "Agreement",
+                Invariant::Agreement.name(),
                 Text::new("violation.agreement.recovered")
                     .arg("leader", leader.core.id)
                     .arg("zxid", e.zxid()),

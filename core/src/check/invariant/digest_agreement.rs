@@ -9,6 +9,7 @@
 //! [`Fnv::write_u64`]) rather than `ZkDatabase::digest`'s bytes: 8× fewer rounds over the
 //! sessions, which grow with the clients.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::sim::trace::Fnv;
@@ -37,7 +38,7 @@ pub fn check(h: &mut History, server: &Server, zxid: Zxid, found: &mut Found) {
     let digest = state_digest(db);
     match h.digests.get(&zxid) {
         Some(d) if *d != digest => found.push((
-            "DigestAgreement",
+            Invariant::DigestAgreement.name(),
             Text::new("violation.digest_agreement")
                 .arg("sid", server.core.id)
                 .arg("zxid", zxid)

@@ -7,6 +7,7 @@
 //! forgets those after the truncation point, and each server's disk is checked once per
 //! incarnation change (crash, stop, restart).
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -27,7 +28,7 @@ pub fn check(h: &History, id: ServerId, disk: &Durable, found: &mut Found) {
     });
     if let Some(z) = lost {
         found.push((
-            "Durability",
+            Invariant::Durability.name(),
             Text::new("violation.durability")
                 .arg("sid", id)
                 .arg("zxid", z),

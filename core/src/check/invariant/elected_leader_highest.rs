@@ -9,7 +9,7 @@
 //! for itself carried at the start of the round, and the leader's is what the vote it
 //! followed carried; the check runs when it sends FOLLOWERINFO to that leader.
 
-use super::Found;
+use super::{Found, Invariant};
 use super::wire::Wire;
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -21,7 +21,7 @@ pub fn follows(w: &Wire, from: ServerId, leader: ServerId, found: &mut Found) {
     };
     if voted == leader && *own > theirs {
         found.push((
-            "ElectedLeaderHighest",
+            Invariant::ElectedLeaderHighest.name(),
             Text::new("violation.elected_leader_highest")
                 .arg("sid", from)
                 .arg("leader", leader)

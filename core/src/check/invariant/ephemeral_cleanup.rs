@@ -15,7 +15,7 @@ pub fn check(server: &Server, e: &Entry, found: &mut Found) {
     let left = server.core.replica.db.tree().ephemerals(session.0);
     if let Some(path) = left.iter().next() {
         found.push((
-            "EphemeralCleanup",
+            Invariant::EphemeralCleanup.name(),
             Text::new("violation.ephemeral_cleanup")
                 .arg("sid", server.core.id)
                 .arg("zxid", e.zxid())

@@ -3,7 +3,7 @@
 //! after a quorum acknowledged it, which is when it sends NEWLEADER. Recorded per process
 //! incarnation: a restarted server must not establish its old epoch again either.
 
-use super::Found;
+use super::{Found, Invariant};
 use super::wire::{Synced, Wire};
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -20,7 +20,7 @@ pub fn established(w: &mut Wire, leader: ServerId, inc: u32, epoch: u32, found: 
                 .arg("sid", leader)
         };
         found.push((
-            "EpochOnce",
+            Invariant::EpochOnce.name(),
             Text::new("violation.epoch_once")
                 .arg("epoch", epoch)
                 .arg("how", how),

@@ -1,6 +1,7 @@
 //! Integrity (Zab.tla): a server delivers only a txn some leader broadcast — the very txn,
 //! not another one with the same zxid.
 
+use super::Invariant;
 use super::{Delivery, Found, History};
 use crate::explain::Text;
 use crate::zab::server::Server;
@@ -26,7 +27,7 @@ pub fn proposed(h: &mut History, leader: &Server, zxid: Zxid, found: &mut Found)
     };
     match h.proposed.get(&zxid) {
         Some(p) if p != e => found.push((
-            "Integrity",
+            Invariant::Integrity.name(),
             Text::new("violation.integrity.proposed").arg("zxid", zxid),
         )),
         Some(_) => {}
@@ -40,7 +41,7 @@ pub fn check(h: &History, d: &Delivery, found: &mut Found) {
     let Some(e) = &d.entry else { return };
     if h.proposed.get(&d.zxid) != Some(e) {
         found.push((
-            "Integrity",
+            Invariant::Integrity.name(),
             Text::new("violation.integrity.delivered")
                 .arg("sid", d.server.core.id)
                 .arg("zxid", d.zxid),

@@ -1,6 +1,7 @@
 //! Leadership1 (Zab.tla): in any epoch there is at most one *established* leader — one that
 //! gathered a quorum of NEWLEADER ACKs and started broadcasting.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -15,7 +16,7 @@ pub fn check(h: &mut History, id: ServerId, epoch: u32, established: bool, found
     set.insert(id);
     if set.len() > 1 {
         found.push((
-            "Leadership1",
+            Invariant::Leadership1.name(),
             Text::new("violation.leadership1")
                 .arg("epoch", epoch)
                 .arg("leaders", format!("{set:?}")),

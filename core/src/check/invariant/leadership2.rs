@@ -1,6 +1,7 @@
 //! Leadership2 (Zab.tla): in any epoch at most one server becomes leader — sets its
 //! currentEpoch to it after a quorum acknowledged the epoch (ACKEPOCH).
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -12,7 +13,7 @@ pub fn check(h: &mut History, id: ServerId, epoch: u32, found: &mut Found) {
     set.insert(id);
     if set.len() > 1 {
         found.push((
-            "Leadership2",
+            Invariant::Leadership2.name(),
             Text::new("violation.leadership2")
                 .arg("epoch", epoch)
                 .arg("leaders", format!("{set:?}")),

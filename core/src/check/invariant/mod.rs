@@ -36,29 +36,115 @@ mod serve_only_in_broadcast;
 mod total_order;
 pub mod wire;
 
+/// Every invariant the checker knows, declared once: its name is what a `Violation` names,
+/// what `--break` expects and what the page lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Invariant {
+    /// The `Leadership1` invariant (see its file).
+    Leadership1,
+    /// The `Leadership2` invariant (see its file).
+    Leadership2,
+    /// The `Integrity` invariant (see its file).
+    Integrity,
+    /// The `Agreement` invariant (see its file).
+    Agreement,
+    /// The `TotalOrder` invariant (see its file).
+    TotalOrder,
+    /// The `LocalPrimaryOrder` invariant (see its file).
+    LocalPrimaryOrder,
+    /// The `GlobalPrimaryOrder` invariant (see its file).
+    GlobalPrimaryOrder,
+    /// The `PrimaryIntegrity` invariant (see its file).
+    PrimaryIntegrity,
+    /// The `PrefixConsistency` invariant (see its file).
+    PrefixConsistency,
+    /// The `DigestAgreement` invariant (see its file).
+    DigestAgreement,
+    /// The `Durability` invariant (see its file).
+    Durability,
+    /// The `AckedWritesSurvive` invariant (see its file).
+    AckedWritesSurvive,
+    /// The `MonotonicReads` invariant (see its file).
+    MonotonicReads,
+    /// The `EphemeralCleanup` invariant (see its file).
+    EphemeralCleanup,
+    /// The `ServeOnlyInBroadcast` invariant (see its file).
+    ServeOnlyInBroadcast,
+    /// The `LinkFifo` invariant (see its file).
+    LinkFifo,
+    /// The `ReadYourSync` invariant (see its file).
+    ReadYourSync,
+    /// The `ElectedLeaderHighest` invariant (see its file).
+    ElectedLeaderHighest,
+    /// The `NewEpochFresh` invariant (see its file).
+    NewEpochFresh,
+    /// The `EpochOnce` invariant (see its file).
+    EpochOnce,
+}
+
+impl Invariant {
+    /// Every invariant, in the order the checker reports them.
+    pub const ALL: [Invariant; 20] = [
+        Invariant::Leadership1,
+        Invariant::Leadership2,
+        Invariant::Integrity,
+        Invariant::Agreement,
+        Invariant::TotalOrder,
+        Invariant::LocalPrimaryOrder,
+        Invariant::GlobalPrimaryOrder,
+        Invariant::PrimaryIntegrity,
+        Invariant::PrefixConsistency,
+        Invariant::DigestAgreement,
+        Invariant::Durability,
+        Invariant::AckedWritesSurvive,
+        Invariant::MonotonicReads,
+        Invariant::EphemeralCleanup,
+        Invariant::ServeOnlyInBroadcast,
+        Invariant::LinkFifo,
+        Invariant::ReadYourSync,
+        Invariant::ElectedLeaderHighest,
+        Invariant::NewEpochFresh,
+        Invariant::EpochOnce,
+    ];
+
+    /// Its name as the specifications write it (`TotalOrder`, `LinkFifo`, …).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Invariant::Leadership1 => "Leadership1",
+            Invariant::Leadership2 => "Leadership2",
+            Invariant::Integrity => "Integrity",
+            Invariant::Agreement => "Agreement",
+            Invariant::TotalOrder => "TotalOrder",
+            Invariant::LocalPrimaryOrder => "LocalPrimaryOrder",
+            Invariant::GlobalPrimaryOrder => "GlobalPrimaryOrder",
+            Invariant::PrimaryIntegrity => "PrimaryIntegrity",
+            Invariant::PrefixConsistency => "PrefixConsistency",
+            Invariant::DigestAgreement => "DigestAgreement",
+            Invariant::Durability => "Durability",
+            Invariant::AckedWritesSurvive => "AckedWritesSurvive",
+            Invariant::MonotonicReads => "MonotonicReads",
+            Invariant::EphemeralCleanup => "EphemeralCleanup",
+            Invariant::ServeOnlyInBroadcast => "ServeOnlyInBroadcast",
+            Invariant::LinkFifo => "LinkFifo",
+            Invariant::ReadYourSync => "ReadYourSync",
+            Invariant::ElectedLeaderHighest => "ElectedLeaderHighest",
+            Invariant::NewEpochFresh => "NewEpochFresh",
+            Invariant::EpochOnce => "EpochOnce",
+        }
+    }
+}
+
 /// Every invariant the checker knows, by name (what a `Violation` names).
-pub const NAMES: [&str; 20] = [
-    "Leadership1",
-    "Leadership2",
-    "Integrity",
-    "Agreement",
-    "TotalOrder",
-    "LocalPrimaryOrder",
-    "GlobalPrimaryOrder",
-    "PrimaryIntegrity",
-    "PrefixConsistency",
-    "DigestAgreement",
-    "Durability",
-    "AckedWritesSurvive",
-    "MonotonicReads",
-    "EphemeralCleanup",
-    "ServeOnlyInBroadcast",
-    "LinkFifo",
-    "ReadYourSync",
-    "ElectedLeaderHighest",
-    "NewEpochFresh",
-    "EpochOnce",
-];
+pub const NAMES: [&str; 20] = {
+    let mut names = [""; 20];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Invariant::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 use crate::explain::Text;
 use crate::ids::{ServerId, SessionId};

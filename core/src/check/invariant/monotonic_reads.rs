@@ -3,6 +3,7 @@
 //! reply carries a zxid below the client's last seen zxid (`ClientCnxn.lastZxid`). A server
 //! behind the client must refuse its reconnect (`ZooKeeperServer.processConnectRequest`).
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::ids::SessionId;
@@ -12,7 +13,7 @@ pub fn check(h: &mut History, session: SessionId, zxid: Zxid, found: &mut Found)
     let seen = h.seen.entry(session).or_insert(Zxid::ZERO);
     if zxid < *seen {
         found.push((
-            "MonotonicReads",
+            Invariant::MonotonicReads.name(),
             Text::new("violation.monotonic_reads")
                 .arg("session", session)
                 .arg("zxid", zxid)

@@ -7,7 +7,7 @@
 //! Checked from the wire (`Wire`): the acceptedEpochs are what FOLLOWERINFO, LEADERINFO and
 //! ACKEPOCH carried, not the leader's own `max_accepted`.
 
-use super::Found;
+use super::{Found, Invariant};
 use super::wire::Wire;
 use crate::explain::Text;
 use crate::ids::ServerId;
@@ -27,7 +27,7 @@ pub fn proposed(
         let own = w.accepted.get(&leader).copied().unwrap_or(0);
         if own >= epoch {
             found.push((
-                "NewEpochFresh",
+                Invariant::NewEpochFresh.name(),
                 Text::new("violation.new_epoch_fresh.own")
                     .arg("leader", leader)
                     .arg("epoch", epoch)
@@ -42,7 +42,7 @@ pub fn proposed(
         let theirs = w.info.get(&(to, leader)).copied().unwrap_or(0);
         if theirs >= epoch {
             found.push((
-                "NewEpochFresh",
+                Invariant::NewEpochFresh.name(),
                 Text::new("violation.new_epoch_fresh.quorum")
                     .arg("leader", leader)
                     .arg("epoch", epoch)
@@ -64,7 +64,7 @@ pub fn acked(w: &mut Wire, from: ServerId, to: ServerId, found: &mut Found) {
     let had = w.accepted.get(&from).copied().unwrap_or(0);
     if had > epoch {
         found.push((
-            "NewEpochFresh",
+            Invariant::NewEpochFresh.name(),
             Text::new("violation.new_epoch_fresh.ackepoch")
                 .arg("sid", from)
                 .arg("epoch", epoch)

@@ -2,6 +2,7 @@
 //! delivers `z`, what it applied just before `z` must be exactly the txn delivered just before
 //! `z` anywhere (nothing missing, nothing extra in between).
 
+use super::Invariant;
 use super::{Delivery, Found, History};
 use crate::explain::Text;
 use crate::zxid::Zxid;
@@ -17,7 +18,7 @@ pub fn check(h: &History, d: &Delivery, found: &mut Found) {
     };
     if prev != pred {
         found.push((
-            "PrefixConsistency",
+            Invariant::PrefixConsistency.name(),
             Text::new("violation.prefix_consistency")
                 .arg("sid", core.id)
                 .arg("zxid", d.zxid)

@@ -1,6 +1,7 @@
 //! PrimaryIntegrity (Zab.tla): a primary delivers everything delivered in earlier epochs
 //! before it broadcasts anything — checked when its epoch is established.
 
+use super::Invariant;
 use super::{Found, History};
 use crate::explain::Text;
 use crate::zab::server::Server;
@@ -20,7 +21,7 @@ pub fn check(h: &History, leader: &Server, epoch: u32, found: &mut Found) {
             .is_ok();
     if !has || core.replica.last_processed() < last {
         found.push((
-            "PrimaryIntegrity",
+            Invariant::PrimaryIntegrity.name(),
             Text::new("violation.primary_integrity")
                 .arg("leader", core.id)
                 .arg("epoch", epoch)

@@ -10,7 +10,7 @@
 //! deposed leader (within its syncLimit) answers `sync()` through that leader, which cannot
 //! know what the next epoch committed — ZooKeeper's sync is not a quorum operation.
 
-use super::Found;
+use super::{Found, Invariant};
 use crate::explain::Text;
 use crate::ids::SessionId;
 use crate::zxid::Zxid;
@@ -107,7 +107,7 @@ pub fn answered(
         s.checked += 1;
         if zxid < newest {
             found.push((
-                "ReadYourSync",
+                Invariant::ReadYourSync.name(),
                 Text::new("violation.read_your_sync")
                     .arg("session", session)
                     .arg("cxid", cxid)

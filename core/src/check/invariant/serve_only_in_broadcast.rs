@@ -42,7 +42,7 @@ pub fn check(w: &Wire, server: &Server, now: SimTime, found: &mut Found) {
     };
     if let Some(why) = why {
         found.push((
-            "ServeOnlyInBroadcast",
+            Invariant::ServeOnlyInBroadcast.name(),
             Text::new("violation.serve_only_in_broadcast")
                 .arg("sid", core.id)
                 .arg("why", why),

@@ -1,6 +1,7 @@
 //! TotalOrder (Zab.tla): servers deliver txns in one order — here, each server delivers zxids
 //! in strictly increasing order (with Agreement this makes the order total).
 
+use super::Invariant;
 use super::{Delivery, Found};
 use crate::explain::Text;
 
@@ -9,7 +10,7 @@ pub fn check(d: &Delivery, found: &mut Found) {
         && d.zxid <= last
     {
         found.push((
-            "TotalOrder",
+            Invariant::TotalOrder.name(),
             Text::new("violation.total_order")
                 .arg("sid", d.server.core.id)
                 .arg("zxid", d.zxid)

@@ -186,8 +186,9 @@ impl fmt::Display for RecipeSpec {
     }
 }
 
-/// A recipe's role, as the UI shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// A recipe's role, as the UI shows it (serialised as its `Display` text: `holder`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     Starting,
     Waiting,
@@ -230,8 +231,10 @@ impl fmt::Display for Role {
     }
 }
 
-/// One tenure: a lock held, a leadership, a membership, an item taken.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One tenure: a lock held, a leadership, a membership, an item taken. The view shows it as
+/// is (`HoldView`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Hold {
     pub acquired_at: SimTime,
     pub released_at: Option<SimTime>,

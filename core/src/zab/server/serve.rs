@@ -171,24 +171,10 @@ impl Core {
                     Err(code) => Response::err(code),
                 }
             }
-            Request::SetWatches {
-                relative_zxid,
-                data,
-                exist,
-                child,
-                persistent,
-                persistent_recursive,
-            } => {
-                let fired = core.watches.set_watches(
-                    core.replica.db.tree(),
-                    session,
-                    *relative_zxid,
-                    data,
-                    exist,
-                    child,
-                    persistent,
-                    persistent_recursive,
-                );
+            set @ Request::SetWatches { .. } => {
+                let fired = core
+                    .watches
+                    .set_watches_request(core.replica.db.tree(), session, set);
                 for e in fired {
                     out.watch(session, e);
                 }

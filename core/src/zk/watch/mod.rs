@@ -149,6 +149,36 @@ impl WatchManager {
         self.child.remove_watcher(session);
     }
 
+    /// A SetWatches request, as the standalone and the ensemble server both serve it
+    /// ([`WatchManager::set_watches`]); any other request sets nothing.
+    pub fn set_watches_request(
+        &mut self,
+        tree: &DataTree,
+        session: SessionId,
+        request: &Request,
+    ) -> Vec<WatchedEvent> {
+        match request {
+            Request::SetWatches {
+                relative_zxid,
+                data,
+                exist,
+                child,
+                persistent,
+                persistent_recursive,
+            } => self.set_watches(
+                tree,
+                session,
+                *relative_zxid,
+                data,
+                exist,
+                child,
+                persistent,
+                persistent_recursive,
+            ),
+            _ => Vec::new(),
+        }
+    }
+
     /// `DataTree.setWatches` after a reconnect: fire at once what changed since
     /// `relative_zxid`, re-register the rest.
     #[allow(clippy::too_many_arguments)]
