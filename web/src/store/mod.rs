@@ -232,9 +232,7 @@ impl Model {
         self.derived = Rc::new(d);
         // Watch events print as they arrive, at the live end (in the past they are already
         // in the transcript, by step).
-        if sim.steps() >= self.playback.max_step
-            && !self.shared.consoles.borrow().clis.is_empty()
-        {
+        if sim.steps() >= self.playback.max_step && !self.shared.consoles.borrow().clis.is_empty() {
             let mut zk = (*self.commands.zk).clone();
             zk.poll(&sim, &mut self.shared.consoles.borrow_mut());
             if zk != *self.commands.zk {

@@ -9,8 +9,8 @@
 //! for itself carried at the start of the round, and the leader's is what the vote it
 //! followed carried; the check runs when it sends FOLLOWERINFO to that leader.
 
-use super::{Found, Invariant};
 use super::wire::Wire;
+use super::{Found, Invariant};
 use crate::explain::Text;
 use crate::ids::ServerId;
 

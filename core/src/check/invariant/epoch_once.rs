@@ -3,8 +3,8 @@
 //! after a quorum acknowledged it, which is when it sends NEWLEADER. Recorded per process
 //! incarnation: a restarted server must not establish its old epoch again either.
 
-use super::{Found, Invariant};
 use super::wire::{Synced, Wire};
+use super::{Found, Invariant};
 use crate::explain::Text;
 use crate::ids::ServerId;
 

@@ -7,8 +7,8 @@
 //! Checked from the wire (`Wire`): the acceptedEpochs are what FOLLOWERINFO, LEADERINFO and
 //! ACKEPOCH carried, not the leader's own `max_accepted`.
 
-use super::{Found, Invariant};
 use super::wire::Wire;
+use super::{Found, Invariant};
 use crate::explain::Text;
 use crate::ids::ServerId;
 
