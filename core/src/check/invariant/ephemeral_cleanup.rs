@@ -3,6 +3,7 @@
 //! server's tree — every replica checks it as it applies the txn.
 
 use super::Found;
+use super::Invariant;
 use crate::explain::Text;
 use crate::zab::server::Server;
 use crate::zab::server::replica::{Entry, Txn};

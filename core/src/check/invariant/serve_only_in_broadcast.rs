@@ -11,6 +11,7 @@
 //! learner that ignores losing its leader could keep fresh. The phase is the server's own.
 
 use super::Found;
+use super::Invariant;
 use super::wire::{Synced, Wire};
 use crate::explain::Text;
 use crate::time::SimTime;
