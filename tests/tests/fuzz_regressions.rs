@@ -91,3 +91,14 @@ fn seed_806() {
 fn seed_370233() {
     passes(370233);
 }
+
+/// Kernel: a learner's new connection did not replace its old one, so held resets of the old
+/// one (sent to a dead incarnation of the leader) were read as news about the new handshake;
+/// a stale reconnect timer then sent a second FOLLOWERINFO while the learner kept serving,
+/// and a read after `sync()` missed a committed write (ReadYourSync). Opening a connection
+/// now records the peer it was opened with; the checker also stops counting a learner as
+/// synced once it sends FOLLOWERINFO (ServeOnlyInBroadcast would have caught it first).
+#[test]
+fn seed_812071() {
+    passes(812071);
+}

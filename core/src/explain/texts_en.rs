@@ -586,7 +586,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("violation.epoch_once.two", "servers {first} and {sid}"),
     (
         "violation.serve_only_in_broadcast.unsynced",
-        "without having synced with a leader (no UPTODATE received, no NEWLEADER sent) since it started",
+        "without having synced with a leader (no UPTODATE received, no NEWLEADER sent) since it started or last sent FOLLOWERINFO",
     ),
     (
         "violation.serve_only_in_broadcast.closed",

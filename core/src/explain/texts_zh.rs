@@ -553,7 +553,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "violation.serve_only_in_broadcast.unsynced",
-        "启动以来还没有和任何领导者同步过（没收到 UPTODATE，也没发出 NEWLEADER）",
+        "自启动或上次发出 FOLLOWERINFO 以来，还没有和任何领导者同步过（没收到 UPTODATE，也没发出 NEWLEADER）",
     ),
     (
         "violation.serve_only_in_broadcast.closed",

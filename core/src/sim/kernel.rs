@@ -440,7 +440,13 @@ impl Kernel {
     pub(crate) fn send(&mut self, from_slot: usize, to: ServerId, msg: PeerMsg) {
         let Some(to_slot) = self.slot(to) else { return };
         let actual = self.nodes[to_slot].incarnation;
-        let to_inc = if msg.is_election() || opens_connection(&msg) {
+        let to_inc = if msg.is_election() {
+            actual
+        } else if opens_connection(&msg) {
+            // The learner's new connection is now its only one to that peer: whatever an
+            // older connection still carries (a reset of bytes sent to a dead process, say)
+            // is not read as news about this one (fuzz seed 812071).
+            self.nodes[from_slot].conns[to_slot] = Some(actual);
             actual
         } else {
             self.nodes[from_slot].conns[to_slot].unwrap_or(actual)

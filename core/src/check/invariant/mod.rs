@@ -540,6 +540,11 @@ fn sent_msg(
         return;
     }
     let epoch = msg.zxid.map_or(0, |z| z.epoch());
+    if matches!(msg.name, "FOLLOWERINFO" | "OBSERVERINFO") {
+        // A new handshake (`Learner.registerWithLeader`): whatever the sender synced with
+        // before is over on the wire; it may serve again only after the next UPTODATE.
+        w.synced.remove(&from);
+    }
     match msg.name {
         "FOLLOWERINFO" => {
             elected_leader_highest::follows(w, from, to, found);
