@@ -6,7 +6,9 @@
 
 use crate::console::command_line::Console;
 use crate::console::zkcli::{self, ZkConsole};
+use crate::i18n::{Lang, t};
 use crate::inspector::Inspector;
+use crate::overlays::glossary::Glossary;
 use crate::overlays::help::Help;
 use crate::overlays::setup_dialog::SetupDialog;
 use crate::panels::event_log::{self, EventLog};
@@ -66,16 +68,18 @@ pub fn App() -> Html {
     let class = classes!("zs-app", ui.projector.then_some("zs-projector"));
     html! {
         <ContextProvider<Store> context={store.clone()}>
+        <ContextProvider<Lang> context={ui.lang}>
             <main {class}>
                 <Header view={view.clone()} quorum={store.quorum()} {violation} projector={ui.projector}
                     onsetup={ui_act.reform(|()| UiAction::ShowSetup(true))}
                     onprojector={ui_act.reform(UiAction::Projector)}
-                    onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))} />
+                    onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
+                    onlang={ui_act.reform(UiAction::SetLang)} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
                 </div>
-                <section class="zs-bar" aria-label="Playback">
+                <section class="zs-bar" aria-label={t("app.playback")}>
                     <Transport step={view.step} now={view.now} {playing} manual={playback.manual}
                         {hide_pings} speed={playback.speed} onplay={play.clone()}
                         onnewrun={ui_act.reform(|()| UiAction::ShowSetup(true))} />
@@ -99,9 +103,12 @@ pub fn App() -> Html {
                 <SetupDialog open={ui.show_setup} setup={store.setup.clone()} error={commands.error.clone()}
                     onsubmit={command.reform(CommandAction::NewRun)}
                     oncancel={ui_act.reform(|()| UiAction::ShowSetup(false))} />
-                <Help open={ui.show_help} onclose={ui_act.reform(|()| UiAction::ShowHelp(false))} />
+                <Help open={ui.show_help} onclose={ui_act.reform(|()| UiAction::ShowHelp(false))}
+                    onglossary={ui_act.reform(|()| UiAction::ShowGlossary(true))} />
+                <Glossary open={ui.show_glossary} onclose={ui_act.reform(|()| UiAction::ShowGlossary(false))} />
                 <Animator store={store.clone()} />
             </main>
+        </ContextProvider<Lang>>
         </ContextProvider<Store>>
     }
 }

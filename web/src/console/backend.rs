@@ -39,11 +39,14 @@ impl PageBackend {
 
 impl Backend for PageBackend {
     fn connect(&mut self, _timeout_ms: i32, _f: &Fields) -> Result<(Response, Events), String> {
-        let shared = self.shared.upgrade().ok_or("the page is gone")?;
+        let shared = self
+            .shared
+            .upgrade()
+            .ok_or_else(|| crate::i18n::t("zkcli.page_gone").to_string())?;
         let sim = shared.sim.borrow();
         let c = sim
             .client(&self.client)
-            .ok_or_else(|| format!("no client '{}': connect it first", self.client))?;
+            .ok_or_else(|| crate::i18n::tf("zkcli.no_client", &[("client", &self.client)]))?;
         let r = Response::ok(ResponseBody::Session {
             session_id: c.session,
             timeout_ms: i32::try_from(c.timeout_ms).unwrap_or(i32::MAX),
@@ -108,9 +111,12 @@ impl Backend for PageBackend {
     }
 
     fn run(&mut self, ms: u64) -> Result<Events, String> {
-        let shared = self.shared.upgrade().ok_or("the page is gone")?;
+        let shared = self
+            .shared
+            .upgrade()
+            .ok_or_else(|| crate::i18n::t("zkcli.page_gone").to_string())?;
         let mut sim = shared.sim.borrow_mut();
-        sim.try_run_for(ms).map_err(|e| e.0)?;
+        sim.try_run_for(ms).map_err(|e| crate::i18n::text(&e.1))?;
         Ok(self.events(&sim))
     }
 
@@ -121,8 +127,6 @@ impl Backend for PageBackend {
     }
 
     fn four_letter(&mut self, word: &str, _f: &Fields) -> Result<String, String> {
-        Err(format!(
-            "4lw {word}: use a server's menu (4lw) on this page"
-        ))
+        Err(crate::i18n::tf("zkcli.fourlw", &[("word", word)]))
     }
 }

@@ -3,6 +3,7 @@
 //! by the simulation, so what a student types is what a scenario file says. A refused command
 //! shows why; ↑/↓ walk the history.
 
+use crate::i18n::{Msg, t, use_lang};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -14,15 +15,16 @@ const SHOWN: usize = 60;
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
     /// What the command line printed (newest last).
-    pub lines: Rc<Vec<String>>,
+    pub lines: Rc<Vec<Msg>>,
     /// Why the last command was refused.
-    pub error: Option<String>,
+    pub error: Option<Msg>,
     /// A line entered.
     pub online: Callback<String>,
 }
 
 #[component]
 pub fn Console(p: &ConsoleProps) -> Html {
+    let _lang = use_lang();
     let history = use_mut_ref(Vec::<String>::new);
     let cursor = use_mut_ref(|| 0usize);
     let onkeydown = {
@@ -62,14 +64,14 @@ pub fn Console(p: &ConsoleProps) -> Html {
     };
     let from = p.lines.len().saturating_sub(SHOWN);
     html! {
-        <section class="zs-console" aria-label="Command line">
-            <label for="command">{ "Command" }</label>
+        <section class="zs-console" aria-label={t("console.label")}>
+            <label for="command">{ t("console.command") }</label>
             <input id="command" type="text" autocomplete="off" spellcheck="false"
-                placeholder="crash 3 · partition 1,2|3,4,5 · connect c1 1 · create c1 /app hello · help" {onkeydown} />
+                placeholder={t("console.placeholder")} {onkeydown} />
             if let Some(e) = &p.error {
-                <p id="command-error" class="zs-error" role="alert">{ e }</p>
+                <p id="command-error" class="zs-error" role="alert">{ e.render() }</p>
             }
-            <pre class="zs-console-out" aria-live="polite">{ p.lines[from..].join("\n") }</pre>
+            <pre class="zs-console-out" aria-live="polite">{ p.lines[from..].iter().map(Msg::render).collect::<Vec<_>>().join("\n") }</pre>
         </section>
     }
 }

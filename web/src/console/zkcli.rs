@@ -46,6 +46,7 @@ pub struct ZkConsoleProps {
 
 #[component]
 pub fn ZkConsole(p: &ZkConsoleProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let cursor = use_mut_ref(|| None::<usize>);
     let out = use_node_ref();
     {

@@ -1,11 +1,192 @@
-//! The page's own English texts, by key (as the core's `explain::texts_en` keys narrations):
-//! a second language is a catalogue like this one beside it. `{name}` is an argument.
+//! The page's own English texts, by key (as the core's `explain::texts_en` keys narrations).
+//! `zh.rs` holds the same keys with the same `{name}` arguments (checked by `tests.rs`). One
+//! arm per key, grouped by where the text is on the page: a branch that adds keys adds arms.
 
 /// The text of `key`, or the key itself when it has none (a missing text is visible, not a
 /// panic).
 #[must_use]
 pub fn t(key: &str) -> &str {
     match key {
+        // The page as a whole and its dialogs.
+        "app.playback" => "Playback",
+        "dialog.close" => "Close",
+        "dialog.cancel" => "Cancel",
+        // Header.
+        "header.epoch" => "epoch {epoch}",
+        "header.no_leader" => "no leader",
+        "header.leader" => "leader server.{id}",
+        "header.quorum" => "quorum {q} of {voters}",
+        "header.invariants_hold" => "✓ all invariants hold",
+        "header.violated" => "✗ {invariant} violated at step {step}",
+        "header.setup" => "⚙ set-up",
+        "header.projector" => "projector",
+        "header.lang" => "Language",
+        "header.help" => "keyboard shortcuts and glossary",
+        // Transport bar and timeline.
+        "transport.label" => "Simulation controls",
+        "transport.back" => "◀ Back",
+        "transport.back.title" => "Back one step (←)",
+        "transport.step" => "Step ›",
+        "transport.step.title" => "Deliver the next message or fire the next timer (→)",
+        "transport.pause" => "❚❚ Pause",
+        "transport.pause.title" => "Pause (Space)",
+        "transport.play" => "▶ Play",
+        "transport.play.title" => "Play (Space)",
+        "transport.run1s" => "+1 s",
+        "transport.run1s.title" => "Run one simulated second",
+        "transport.speed" => "Speed",
+        "transport.hide_pings" => "hide PINGs",
+        "transport.manual" => "manual delivery",
+        "transport.reset" => "Reset",
+        "transport.reset.title" => "Back to step 0 (same seed, same commands)",
+        "transport.new_run" => "New run",
+        "transport.step_count" => "step {step}",
+        "speed.per_hop" => "{s} s/hop",
+        "timeline.label" => "timeline: step",
+        "timeline.value" => "step {step} of {max}",
+        "timeline.marker" => "step {step}: {text}",
+        "timeline.legend" => "○ election · ◆ leader · ✕ fault · + restart/heal · ● commit",
+        // Narration, trace, manual delivery.
+        "narration.start" => "Press Step (→) or Play (Space) to start.",
+        "narration.step" => "step {step}: ",
+        "trace.title" => "Trace",
+        "manual.label" => "Manual delivery",
+        "manual.title" => "Manual delivery: choose what happens next",
+        "manual.deliver" => "deliver",
+        "manual.fire" => "fire",
+        "manual.drop" => "drop",
+        "manual.delay" => "delay 100 ms",
+        // The ring: servers, messages, clients, a server's menu.
+        "ring.label" => "The ensemble",
+        "ring.svg.label" => "servers and messages",
+        "ring.vote" => "vote {leader}",
+        "ring.held" => "held {msg}",
+        "ring.caption.one" => "{n} message in flight",
+        "ring.caption.many" => "{n} messages in flight",
+        "ring.caption.held" => ", {n} held or parked",
+        "ring.caption.pings_hidden" => " (PINGs hidden)",
+        "ring.client.session" => "session {session} on server.{server}; {outstanding} outstanding",
+        "ring.client.library" => "{state} session {session} on server.{server}",
+        "ring.client.title" => "client {name} — {about}",
+        "node.label" => {
+            "server.{id}, {state}, epoch {epoch}, last committed {committed}; press Enter for actions"
+        }
+        "node.title" => "{label}\nvote zxid {vote}\nlast logged {logged}",
+        "zxid.title" => "{zxid} = epoch {epoch} | counter {counter}",
+        "msg.where.in_flight" => "in flight",
+        "msg.where.held" => "held",
+        "msg.where.parked" => "parked",
+        "state.paused_in" => "PAUSED ({state})",
+        "state.paused" => "PAUSED",
+        "state.crashed" => "CRASHED",
+        "state.off" => "OFF",
+        "state.starting" => "UP",
+        "menu.label" => "server.{id} actions",
+        "menu.crash" => "crash",
+        "menu.restart" => "restart",
+        "menu.pause" => "pause",
+        "menu.resume" => "resume",
+        "menu.stop" => "stop",
+        "menu.start" => "start",
+        "menu.words" => "four-letter words",
+        "menu.close" => "close (Esc)",
+        "menu.close.label" => "close the menu",
+        // Inspector.
+        "inspector.label" => "Inspector",
+        "inspector.pinned" => "pinned (the tab stays)",
+        "inspector.pinned.title" => "the tab no longer follows the action",
+        "tab.election" => "Election",
+        "tab.broadcast" => "Broadcast",
+        "tab.logs" => "Logs",
+        "tab.data" => "Data",
+        "tab.clients" => "Clients",
+        "tab.locks" => "Locks",
+        "tab.4lw" => "4lw",
+        "election.help" => {
+            "A vote is (peerEpoch, zxid, sid): the higher epoch wins, then the higher zxid, then the higher sid. Highlighted: the field that decides; ▲ a better vote than the server's own; ✓ agrees with it."
+        }
+        "election.sid.title" => "sid of the proposed leader",
+        "election.from" => "from {sid}",
+        "election.out_of_election" => " (out of election)",
+        "election.agree" => "{agree} of quorum {quorum} agree",
+        "election.agree.finalizing" => {
+            "{agree} of quorum {quorum} agree — waiting finalizeWait for a better vote"
+        }
+        "election.follows" => "follows the elected leader server.{id}",
+        "election.round" => "round {round}",
+        "election.col.server" => "server",
+        "election.col.vote" => "its vote",
+        "election.col.received" => "votes received",
+        "broadcast.help" => {
+            "PROPOSAL → ACK → COMMIT: the leader commits a txn once a quorum (itself included) has logged it."
+        }
+        "broadcast.empty" => {
+            "No proposals yet: connect a client and write (e.g. connect c1 1, then create c1 /app hello)."
+        }
+        "broadcast.commit" => "COMMIT (step {step}, {at})",
+        "broadcast.waiting" => "waiting for a quorum of ACKs",
+        "broadcast.dots.title" => "ACKs (the leader's own included) against the quorum",
+        "broadcast.acks" => "{acks}/{needed} ACKs",
+        "broadcast.from" => "from {ackers}",
+        "logs.sync" => "{kind} (step {step}): {why}",
+        "logs.logged" => " — logged, not committed",
+        "logs.truncated" => " — truncated",
+        "logs.empty" => "(empty log)",
+        "data.help" => {
+            "Highlighted rows: servers disagree (a lagging follower, a minority that logged a txn the quorum never committed, …)."
+        }
+        "data.path" => "path",
+        "data.absent" => "absent",
+        "clients.empty" => {
+            "No clients yet. Type in the command line: connect c1 1, then create c1 /app hello, get c1 /app …"
+        }
+        "clients.about" => "session {session} on server.{server} · timeout {timeout} ms",
+        "clients.no_answer" => "no answer (the client gave up)",
+        "clients.waiting" => "{op} … waiting",
+        "clients.events" => "watch events: {events}",
+        "locks.empty" => "No client library processes yet. For example:",
+        "locks.empty.then" => {
+            "then crash the holder's server, pause the holder past its session timeout, or split the network."
+        }
+        "locks.client" => "{state} on server.{server} · session {session}",
+        "locks.session_gone" => "its session has expired at the ensemble",
+        "locks.believes" => {
+            "believes it holds it: its session expired, its lock node is gone (fencing tokens stop it)"
+        }
+        "locks.watches" => "watches {node}",
+        "locks.herd" => "{wakeups} wake-ups · {creates} creates",
+        "locks.tenure" => "held from {from} (token {token})",
+        "locks.tenure.released" => "held from {from} to {to} (token {token})",
+        "locks.no_recipe" => "no recipe yet",
+        "locks.col.client" => "client",
+        "locks.col.recipe" => "recipe",
+        "locks.col.role" => "role",
+        "locks.col.waits" => "waits on",
+        "locks.col.herd" => "herd",
+        "role.starting" => "STARTING",
+        "role.waiting" => "WAITING",
+        "role.holder" => "HOLDER",
+        "role.leader" => "LEADER",
+        "role.follower" => "FOLLOWER",
+        "role.member" => "MEMBER",
+        "role.watcher" => "WATCHER",
+        "role.producer" => "PRODUCER",
+        "role.consumer" => "CONSUMER",
+        "role.entered" => "ENTERED",
+        "role.leaving" => "LEAVING",
+        "role.left" => "LEFT",
+        "role.done" => "DONE",
+        "role.released" => "RELEASED",
+        "role.lost" => "LOST",
+        "fourlw.servers" => "server",
+        "fourlw.words" => "four-letter word",
+        // Command line.
+        "console.label" => "Command line",
+        "console.command" => "Command",
+        "console.placeholder" => {
+            "crash 3 · partition 1,2|3,4,5 · connect c1 1 · create c1 /app hello · help"
+        }
+        // zkCli console chrome (zkCli's own output is printed as zkCli prints it).
         "zkcli.title" => "zkCli — {client}",
         "zkcli.session" => "session {session} on server.{server}",
         "zkcli.gone" => "not connected in this step of the run",
@@ -20,10 +201,42 @@ pub fn t(key: &str) -> &str {
             "stale read: answered at zxid {read} while {latest} is committed (a sync first would have waited for it)"
         }
         "zkcli.future" => "(later lines hidden: this step is before them)",
-        "locks.session_gone" => "its session has expired at the ensemble",
-        "locks.believes" => {
-            "believes it holds it: its session expired, its lock node is gone (fencing tokens stop it)"
+        "zkcli.page_gone" => "the page is gone",
+        "zkcli.no_client" => "no client '{client}': connect it first",
+        "zkcli.fourlw" => "4lw {word}: use a server's menu (4lw) on this page",
+        // Set-up dialog.
+        "setup.title" => "Set up a new run",
+        "setup.servers" => "servers (1–15)",
+        "setup.observers" => "of which observers",
+        "setup.ticktime" => "tickTime (ms)",
+        "setup.initlimit" => "initLimit (ticks)",
+        "setup.synclimit" => "syncLimit (ticks)",
+        "setup.latency" => "latency (ms)",
+        "setup.loss" => "loss (ppm)",
+        "setup.seed" => "seed",
+        "setup.start_all" => {
+            "start every server at once (unchecked: start them one by one from each server's menu)"
         }
+        "setup.zoocfg" => "or paste a zoo.cfg (replaces the numbers above)",
+        "setup.go" => "Start the run",
+        "setup.err.zoocfg" => "zoo.cfg: {error}",
+        "setup.err.servers" => "servers: {n} is not in 1..=15 (the page draws up to 15)",
+        "setup.err.observers" => "observers: at least one server must be a voter",
+        "setup.err.ticks" => "tickTime, initLimit and syncLimit must be positive",
+        "setup.err.loss" => "loss is 0..=1000000 parts per million",
+        // Help dialog and glossary.
+        "help.title" => "Keyboard shortcuts",
+        "help.key.space" => "play / pause",
+        "help.key.right" => "step forward (one delivery, timer or command)",
+        "help.key.left" => "back one step",
+        "help.key.enter" => "on a focused server: open its menu",
+        "help.key.esc" => "close a menu or dialog",
+        "help.key.p" => "toggle hide PINGs",
+        "help.key.m" => "toggle manual delivery",
+        "help.key.help" => "show these shortcuts",
+        "help.glossary" => "Glossary",
+        "glossary.title" => "Glossary: the words a student meets first",
+        "glossary.term" => "as ZooKeeper spells it",
         other => other,
     }
 }

@@ -1,22 +1,134 @@
-//! The page's own texts, by key. Each language is one catalogue file beside this one (`en.rs`
-//! today); components ask for a key through `t` / `tf` and never hold a sentence themselves,
-//! so a second language is a new catalogue and a choice here, nothing else.
+//! The page's own texts, by key, in every [`Lang`]: one catalogue file per language (`en.rs`,
+//! `zh.rs`), each a plain `match` from key to template with `{name}` arguments, so two
+//! branches that add keys merge as a union of arms. Components ask for a key through [`t`] /
+//! [`tf`] and never hold a sentence themselves; the core's sentences ([`Text`]) render through
+//! [`text`] in the same language.
+//!
+//! The current language is the store's (`Ui::lang`, set by `UiAction::SetLang` only); the
+//! reducer mirrors it here so that `t(key)` needs no argument, and provides it by context so
+//! that a leaf component that only shows static texts re-renders when it changes
+//! ([`use_lang`]). Numbers, zxids and times are formatted by the caller, never by a catalogue,
+//! so they read the same in every language.
 
+pub mod browser;
 mod en;
+#[cfg(test)]
+mod tests;
+mod zh;
 
-/// The text of `key` in the page's language, or the key itself when it has none (a missing
-/// text is visible, not a panic).
+use std::cell::Cell;
+use yew::prelude::*;
+pub use zabscope_core::explain::Lang;
+use zabscope_core::explain::Text;
+
+thread_local! {
+    /// The store's language, mirrored for `t` (written by the store's reducer only).
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The language the page renders in now.
+#[must_use]
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Mirror the store's language (the store's reducer and its constructor call this).
+pub fn mirror(l: Lang) {
+    CURRENT.with(|c| c.set(l));
+}
+
+/// The template of `key` in `l`, English when that catalogue lacks it, the key itself when no
+/// catalogue has it (a missing text is visible, not a panic).
+#[must_use]
+pub fn t_in(l: Lang, key: &str) -> &str {
+    match l {
+        Lang::En => en::t(key),
+        Lang::ZhCn => match zh::t(key) {
+            same if same == key => en::t(key),
+            zh => zh,
+        },
+    }
+}
+
+/// The text of `key` in the page's language.
 #[must_use]
 pub fn t(key: &str) -> &str {
-    en::t(key)
+    t_in(lang(), key)
 }
 
 /// `t(key)` with each `{name}` replaced by its value.
 #[must_use]
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(key).to_string();
+    fill(t(key), args)
+}
+
+/// `template` with each `{name}` replaced by its value.
+#[must_use]
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
     }
     s
+}
+
+/// A core sentence in the page's language.
+#[must_use]
+pub fn text(t: &Text) -> String {
+    t.render(lang())
+}
+
+/// A message the page shows later (an error, a console line): kept by key so that it renders
+/// in whatever language is current when it is drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// A core sentence.
+    Core(Text),
+    /// A page text: its key and arguments.
+    Page(&'static str, Vec<(&'static str, String)>),
+    /// A page text whose `{error}` is a core sentence (`zoo.cfg: {error}`).
+    Wrapped(&'static str, Text),
+    /// Text shown as it is (what the user typed).
+    Raw(String),
+}
+
+impl Msg {
+    /// A page text without arguments.
+    #[must_use]
+    pub fn key(key: &'static str) -> Msg {
+        Msg::Page(key, Vec::new())
+    }
+
+    /// Rendered in `l`.
+    #[must_use]
+    pub fn render_in(&self, l: Lang) -> String {
+        match self {
+            Msg::Core(t) => t.render(l),
+            Msg::Page(key, args) => {
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                fill(t_in(l, key), &args)
+            }
+            Msg::Wrapped(key, t) => fill(t_in(l, key), &[("error", &t.render(l))]),
+            Msg::Raw(s) => s.clone(),
+        }
+    }
+
+    /// Rendered in the page's language.
+    #[must_use]
+    pub fn render(&self) -> String {
+        self.render_in(lang())
+    }
+}
+
+impl From<Text> for Msg {
+    fn from(t: Text) -> Msg {
+        Msg::Core(t)
+    }
+}
+
+/// The page's language, from the App's context: a component that calls this re-renders when
+/// the language changes even if its props did not.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_else(lang)
 }

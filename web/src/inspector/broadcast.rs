@@ -2,6 +2,7 @@
 //! ("2/3"), who ACKed — and the moment it commits (the core's `ProposalRecord`s).
 
 use super::TabProps;
+use crate::i18n::{t, tf};
 use crate::ring::labels::zxid_title;
 use yew::prelude::*;
 
@@ -26,8 +27,8 @@ pub fn BroadcastTab(p: &TabProps) -> Html {
                 aria-hidden="true">{ if filled { "●" } else { "○" } }</span> }
         });
         let state = match p.committed {
-            Some((s, at)) => html! { <span class="zs-commit">{ format!("COMMIT (step {s}, {at})") }</span> },
-            None => html! { <span class="zs-waiting">{ "waiting for a quorum of ACKs" }</span> },
+            Some((s, at)) => html! { <span class="zs-commit">{ tf("broadcast.commit", &[("step", &s.to_string()), ("at", &at.to_string())]) }</span> },
+            None => html! { <span class="zs-waiting">{ t("broadcast.waiting") }</span> },
         };
         let ackers = p.acks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         html! {
@@ -35,18 +36,18 @@ pub fn BroadcastTab(p: &TabProps) -> Html {
                 data-zxid={p.zxid.to_string()}>
                 <code title={zxid_title(p.zxid)}>{ p.zxid.to_string() }</code>
                 <span class="zs-txn">{ format!(" {txn}") }</span>
-                <span class="zs-dots" title="ACKs (the leader's own included) against the quorum">{ for dots }</span>
-                <span class="zs-ack-count">{ format!("{acks}/{} ACKs", p.needed) }</span>
-                if !ackers.is_empty() { <small class="zs-ackers">{ format!(" from {ackers}") }</small> }
+                <span class="zs-dots" title={t("broadcast.dots.title")}>{ for dots }</span>
+                <span class="zs-ack-count">{ tf("broadcast.acks", &[("acks", &acks.to_string()), ("needed", &p.needed.to_string())]) }</span>
+                if !ackers.is_empty() { <small class="zs-ackers">{ format!(" {}", tf("broadcast.from", &[("ackers", &ackers)])) }</small> }
                 { " " }{ state }
             </li>
         }
     });
     html! {
         <div class="zs-broadcast">
-            <p class="zs-help-line">{ "PROPOSAL → ACK → COMMIT: the leader commits a txn once a quorum (itself included) has logged it." }</p>
+            <p class="zs-help-line">{ t("broadcast.help") }</p>
             if view.proposals.is_empty() {
-                <p>{ "No proposals yet: connect a client and write (e.g. connect c1 1, then create c1 /app hello)." }</p>
+                <p>{ t("broadcast.empty") }</p>
             }
             <ol class="zs-proposals">{ for rows }</ol>
         </div>

@@ -12,7 +12,7 @@ const SHOWN: usize = 6;
 
 fn answer(r: Option<&Response>) -> String {
     let Some(r) = r else {
-        return "no answer (the client gave up)".into();
+        return t("clients.no_answer").into();
     };
     if !r.code.is_ok() {
         return format!("{} ({})", r.code.name(), r.code.keeper_message(None));
@@ -52,14 +52,21 @@ pub fn cards(sim: &Simulation) -> Vec<ClientCard> {
         .map(|c| ClientCard {
             name: c.name.clone(),
             about: format!(
-                " session {} on server.{} · timeout {} ms",
-                c.session, c.server, c.timeout_ms
+                " {}",
+                tf(
+                    "clients.about",
+                    &[
+                        ("session", &c.session.to_string()),
+                        ("server", &c.server.to_string()),
+                        ("timeout", &c.timeout_ms.to_string())
+                    ]
+                )
             ),
             refused: c.refused.clone(),
             outstanding: c
                 .outstanding
                 .values()
-                .map(|(_, op, _)| format!("{op} … waiting"))
+                .map(|(_, op, _)| tf("clients.waiting", &[("op", op)]))
                 .collect(),
             answers: c
                 .results
@@ -69,19 +76,24 @@ pub fn cards(sim: &Simulation) -> Vec<ClientCard> {
                 .map(|r| (r.op.clone(), answer(r.response.as_ref())))
                 .collect(),
             events: (!c.events.is_empty()).then(|| {
-                format!(
-                    "watch events: {}",
-                    c.events
-                        .iter()
-                        .rev()
-                        .take(3)
-                        .map(|e| format!(
-                            "{} {}",
-                            e.event_type.name(),
-                            e.path.as_deref().unwrap_or("null")
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(" · ")
+                tf(
+                    "clients.events",
+                    &[(
+                        "events",
+                        &c.events
+                            .iter()
+                            .rev()
+                            .take(3)
+                            .map(|e| {
+                                format!(
+                                    "{} {}",
+                                    e.event_type.name(),
+                                    e.path.as_deref().unwrap_or("null")
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    )],
                 )
             }),
         })
@@ -97,6 +109,7 @@ pub struct ClientsTabProps {
 
 #[component]
 pub fn ClientsTab(p: &ClientsTabProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let clients = p.cards.iter().map(|c| {
         let open = {
             let name = c.name.clone();
@@ -122,7 +135,7 @@ pub fn ClientsTab(p: &ClientsTabProps) -> Html {
     html! {
         <div class="zs-clients">
             if p.cards.is_empty() {
-                <p>{ "No clients yet. Type in the command line: connect c1 1, then create c1 /app hello, get c1 /app …" }</p>
+                <p>{ t("clients.empty") }</p>
             }
             { clients }
         </div>

@@ -30,16 +30,16 @@ pub fn DataTab(p: &TabProps) -> Html {
             <tr class={classes!(differ.then_some("zs-differ"))} data-path={p.to_string()}>
                 <th scope="row"><code>{ *p }</code></th>
                 { for cells.iter().map(|c| html! {
-                    <td>{ c.map_or_else(|| html! { <em>{ "absent" }</em> }, |d| html! { <code>{ d }</code> }) }</td>
+                    <td>{ c.map_or_else(|| html! { <em>{ crate::i18n::t("data.absent") }</em> }, |d| html! { <code>{ d }</code> }) }</td>
                 }) }
             </tr>
         }
     });
     html! {
         <div class="zs-data">
-            <p class="zs-help-line">{ "Highlighted rows: servers disagree (a lagging follower, a minority that logged a txn the quorum never committed, …)." }</p>
+            <p class="zs-help-line">{ crate::i18n::t("data.help") }</p>
             <table class="zs-table">
-                <thead><tr><th>{ "path" }</th>{ for servers.iter().map(|s| html! { <th>{ format!("server.{}", s.myid) }</th> }) }</tr></thead>
+                <thead><tr><th>{ crate::i18n::t("data.path") }</th>{ for servers.iter().map(|s| html! { <th>{ format!("server.{}", s.myid) }</th> }) }</tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

@@ -4,6 +4,7 @@
 //! by the core (`explain::ElectionView`, `VoteChange`).
 
 use super::TabProps;
+use crate::i18n::{t, text, tf};
 use crate::ring::labels::{state_text, zxid_title};
 use std::cmp::Ordering;
 use yew::prelude::*;
@@ -19,7 +20,7 @@ fn vote_cells(v: &Vote, hot: Option<Decider>) -> Html {
             { "(" }
             { cell(Decider::Epoch, format!("{:#x}", v.peer_epoch), "peerEpoch".into()) }{ ", " }
             { cell(Decider::Zxid, v.zxid.to_string(), zxid_title(v.zxid)) }{ ", " }
-            { cell(Decider::Sid, v.leader.map_or("-".into(), |l| l.to_string()), "sid of the proposed leader".into()) }
+            { cell(Decider::Sid, v.leader.map_or("-".into(), |l| l.to_string()), t("election.sid.title").into()) }
             { ")" }
         </span>
     }
@@ -31,7 +32,7 @@ pub fn ElectionTab(p: &TabProps) -> Html {
     let change = view.vote_change.as_ref().map(|c| {
         html! {
             <p id="vote-change" class={classes!("zs-vote-change", c.changed.then_some("zs-changed"))}>
-                { c.text.en() }
+                { text(&c.text) }
             </p>
         }
     });
@@ -44,24 +45,24 @@ pub fn ElectionTab(p: &TabProps) -> Html {
                     html! {
                         <li class={classes!("zs-recv", r.agrees.then_some("zs-agree"), better.then_some("zs-better"))}
                             data-from={r.sid.to_string()}>
-                            <span class="zs-recv-from">{ format!("from {}{} ", r.sid, if r.agrees { " ✓" } else if better { " ▲" } else { "" }) }</span>
+                            <span class="zs-recv-from">{ format!("{}{} ", tf("election.from", &[("sid", &r.sid.to_string())]), if r.agrees { " ✓" } else if better { " ▲" } else { "" }) }</span>
                             { vote_cells(&r.vote, hot) }
                             <span class="zs-recv-state">{ format!(" {}{}", r.state,
-                                if r.source == RowSource::OutOfElection { " (out of election)" } else { "" }) }</span>
+                                if r.source == RowSource::OutOfElection { t("election.out_of_election") } else { "" }) }</span>
                         </li>
                     }
                 });
                 html! {
                     <>
                         <p class={classes!("zs-agree-count", (e.agree >= e.quorum).then_some("zs-quorum"))}>
-                            { format!("{} of quorum {} agree{}", e.agree, e.quorum,
-                                if e.finalizing { " — waiting finalizeWait for a better vote" } else { "" }) }</p>
+                            { tf(if e.finalizing { "election.agree.finalizing" } else { "election.agree" },
+                                &[("agree", &e.agree.to_string()), ("quorum", &e.quorum.to_string())]) }</p>
                         <ul class="zs-recvset">{ for received }</ul>
                     </>
                 }
             }
             None => match s.leader {
-                Some(l) if s.state.is_some() => html! { <p>{ format!("follows the elected leader server.{l}") }</p> },
+                Some(l) if s.state.is_some() => html! { <p>{ tf("election.follows", &[("id", &l.to_string())]) }</p> },
                 _ => html! { <p>{ "—" }</p> },
             },
         };
@@ -71,7 +72,7 @@ pub fn ElectionTab(p: &TabProps) -> Html {
             <tr class={classes!("zs-erow", looking.then_some("zs-looking-row"))} data-myid={s.myid.to_string()}>
                 <th scope="row">{ format!("server.{}", s.myid) }<br/><small>{ state_text(s) }</small></th>
                 <td class="zs-own">{ own.map_or_else(|| html! { "—" }, |v| vote_cells(&v, None)) }
-                    <br/><small>{ format!("round {:#x}", s.logical_clock) }</small></td>
+                    <br/><small>{ tf("election.round", &[("round", &format!("{:#x}", s.logical_clock))]) }</small></td>
                 <td>{ body }</td>
             </tr>
         }
@@ -79,9 +80,9 @@ pub fn ElectionTab(p: &TabProps) -> Html {
     html! {
         <div class="zs-election">
             { for change }
-            <p class="zs-help-line">{ "A vote is (peerEpoch, zxid, sid): the higher epoch wins, then the higher zxid, then the higher sid. Highlighted: the field that decides; ▲ a better vote than the server's own; ✓ agrees with it." }</p>
+            <p class="zs-help-line">{ t("election.help") }</p>
             <table class="zs-table">
-                <thead><tr><th>{ "server" }</th><th>{ "its vote" }</th><th>{ "votes received" }</th></tr></thead>
+                <thead><tr><th>{ t("election.col.server") }</th><th>{ t("election.col.vote") }</th><th>{ t("election.col.received") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

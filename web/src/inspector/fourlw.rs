@@ -38,8 +38,8 @@ pub fn FourLwTab(p: &FourLwTabProps) -> Html {
     });
     html! {
         <div class="zs-4lw">
-            <div class="zs-row" role="group" aria-label="server">{ for servers }</div>
-            <div class="zs-row" role="group" aria-label="four-letter word">{ for words }</div>
+            <div class="zs-row" role="group" aria-label={crate::i18n::t("fourlw.servers")}>{ for servers }</div>
+            <div class="zs-row" role="group" aria-label={crate::i18n::t("fourlw.words")}>{ for words }</div>
             if let Some((id, word, out)) = &p.fourlw {
                 <p class="zs-4lw-cmd"><code>{ format!("$ echo {word} | nc server.{id} 2181") }</code></p>
                 <pre id="fourlw-output" class="zs-pre">{ out }</pre>

@@ -4,7 +4,7 @@
 //! chain of the fair lock), wake-ups (the herd), and each tenure with its fencing token.
 
 use super::TabProps;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use yew::prelude::*;
 use zabscope_core::sim::view::RecipeRole;
 
@@ -14,9 +14,9 @@ pub fn LocksTab(p: &TabProps) -> Html {
     if view.zk_clients.is_empty() {
         return html! {
             <div class="zs-locks">
-                <p>{ "No client library processes yet. For example:" }</p>
+                <p>{ t("locks.empty") }</p>
                 <pre class="zs-pre">{ "client c1 connect 1,2,3 timeout 4000\nclient c2 connect 1,2,3 timeout 4000\nrecipe c1 lock /locks/a fair\nrecipe c2 lock /locks/a fair" }</pre>
-                <p>{ "then crash the holder's server, pause the holder past its session timeout, or split the network." }</p>
+                <p>{ t("locks.empty.then") }</p>
             </div>
         };
     }
@@ -25,22 +25,24 @@ pub fn LocksTab(p: &TabProps) -> Html {
         // own view after its session expired and its lock node went.
         let gone = c.session.0 != 0 && !c.session_alive;
         let who = html! {
-            <th scope="row">{ &c.name }<br/><small>{ format!("{} on server.{} · session {}", c.state, c.server, c.session) }</small>
+            <th scope="row">{ &c.name }<br/><small>{ tf("locks.client", &[("state", &c.state.to_string()), ("server", &c.server.to_string()), ("session", &c.session.to_string())]) }</small>
                 if gone { <br/><small class="zs-gone">{ t("locks.session_gone") }</small> }</th>
         };
         let recipes: Vec<Html> = c.recipes.iter().map(|r| {
-            let tenure = r.history.last().map(|h| format!(
-                "held from {}{} (token {})", h.acquired_at,
-                h.released_at.map_or_else(String::new, |t| format!(" to {t}")), h.token));
+            let tenure = r.history.last().map(|h| {
+                let args = [("from", h.acquired_at.to_string()), ("to", h.released_at.map(|t| t.to_string()).unwrap_or_default()), ("token", h.token.to_string())];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                tf(if h.released_at.is_some() { "locks.tenure.released" } else { "locks.tenure" }, &args)
+            });
             html! {
                 <tr class={classes!("zs-recipe", format!("zs-role-{}", r.role))} data-client={c.name.clone()} data-role={r.role.to_string()} data-session-alive={(!gone).to_string()}>
                     { who.clone() }
                     <td><code>{ format!("{} {}", r.kind, r.path) }</code></td>
-                    <td class="zs-role"><strong>{ r.role.to_string().to_uppercase() }</strong>
+                    <td class="zs-role"><strong>{ t(&format!("role.{}", r.role)).to_string() }</strong>
                         if gone && r.role == RecipeRole::Holder { <br/><small class="zs-gone">{ t("locks.believes") }</small> }
                         if let Some(n) = &r.node { <br/><small><code>{ n }</code></small> }</td>
-                    <td>{ r.watching.as_ref().map_or_else(|| "—".to_string(), |w| format!("watches {w}")) }</td>
-                    <td>{ format!("{} wake-ups · {} creates", r.wakeups, r.creates) }
+                    <td>{ r.watching.as_ref().map_or_else(|| "—".to_string(), |w| tf("locks.watches", &[("node", w)])) }</td>
+                    <td>{ tf("locks.herd", &[("wakeups", &r.wakeups.to_string()), ("creates", &r.creates.to_string())]) }
                         if let Some(t) = tenure { <br/><small>{ t }</small> }</td>
                 </tr>
             }
@@ -49,7 +51,7 @@ pub fn LocksTab(p: &TabProps) -> Html {
             vec![html! {
                 <tr data-client={c.name.clone()}>
                     { who }
-                    <td colspan="4">{ "no recipe yet" }</td>
+                    <td colspan="4">{ t("locks.no_recipe") }</td>
                 </tr>
             }]
         } else {
@@ -59,7 +61,7 @@ pub fn LocksTab(p: &TabProps) -> Html {
     html! {
         <div class="zs-locks">
             <table class="zs-table">
-                <thead><tr><th>{ "client" }</th><th>{ "recipe" }</th><th>{ "role" }</th><th>{ "waits on" }</th><th>{ "herd" }</th></tr></thead>
+                <thead><tr><th>{ t("locks.col.client") }</th><th>{ t("locks.col.recipe") }</th><th>{ t("locks.col.role") }</th><th>{ t("locks.col.waits") }</th><th>{ t("locks.col.herd") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

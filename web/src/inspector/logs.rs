@@ -4,6 +4,7 @@
 //! TRUNC or SNAP.
 
 use super::TabProps;
+use crate::i18n::{t, text, tf};
 use crate::ring::labels::{state_text, zxid_title};
 use yew::prelude::*;
 use zabscope_core::sim::view::EntryStatus;
@@ -21,14 +22,14 @@ pub fn LogsTab(p: &TabProps) -> Html {
                 <p class="zs-zx"><span title={zxid_title(s.last_logged)}>{ format!("lastLogged {}", s.last_logged) }</span><br/>
                    <span title={zxid_title(s.last_committed)}>{ format!("lastCommitted {}", s.last_committed) }</span></p>
                 if let Some(sync) = &s.sync {
-                    <p class="zs-sync" data-kind={sync.kind}>{ format!("{} (step {}): {}", sync.kind, sync.step, sync.text.en()) }</p>
+                    <p class="zs-sync" data-kind={sync.kind}>{ tf("logs.sync", &[("kind", sync.kind), ("step", &sync.step.to_string()), ("why", &text(&sync.text))]) }</p>
                 }
                 <ol class="zs-log">
                     { for s.log[from..].iter().map(|e| {
                         let (class, note) = match e.status {
                             EntryStatus::Committed => ("zs-committed", ""),
-                            EntryStatus::Logged => ("zs-pending", " — logged, not committed"),
-                            EntryStatus::Truncated => ("zs-truncated", " — truncated"),
+                            EntryStatus::Logged => ("zs-pending", t("logs.logged")),
+                            EntryStatus::Truncated => ("zs-truncated", t("logs.truncated")),
                         };
                         html! {
                             <li class={class} data-zxid={e.zxid.to_string()}>
@@ -38,7 +39,7 @@ pub fn LogsTab(p: &TabProps) -> Html {
                         }
                     }) }
                 </ol>
-                if s.log.is_empty() { <p class="zs-empty">{ "(empty log)" }</p> }
+                if s.log.is_empty() { <p class="zs-empty">{ t("logs.empty") }</p> }
             </div>
         }
     });

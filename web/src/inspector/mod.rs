@@ -79,11 +79,11 @@ pub fn Inspector() -> Html {
         }
     };
     html! {
-        <section class="zs-inspector" aria-label="Inspector">
+        <section class="zs-inspector" aria-label={crate::i18n::t("inspector.label")}>
             <div class="zs-tabs" role="tablist">
                 { for tabs }
                 if store.ui.pinned {
-                    <span class="zs-pinned" title="the tab no longer follows the action">{ "pinned (the tab stays)" }</span>
+                    <span class="zs-pinned" title={crate::i18n::t("inspector.pinned.title")}>{ crate::i18n::t("inspector.pinned") }</span>
                 }
             </div>
             <div class="zs-tab-body" role="tabpanel" aria-labelledby={store.ui.tab.id()}>{ body }</div>

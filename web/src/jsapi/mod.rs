@@ -8,8 +8,9 @@
 mod bench;
 mod lab;
 
+use crate::i18n::Lang;
 use crate::store::run;
-use crate::store::{CommandAction, Model, PlaybackAction, Shared};
+use crate::store::{CommandAction, Model, PlaybackAction, Shared, UiAction};
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
 use std::rc::Rc;
@@ -47,7 +48,44 @@ fn current(shared: &Shared, opts: &JsValue) -> JsValue {
     };
     let sim = shared.sim.borrow();
     let violations: Vec<String> = sim.violations().iter().map(ToString::to_string).collect();
-    to_js(&view_json(&sim.view_with(opts), &violations))
+    let view = sim.view_with(opts);
+    let mut out = view_json(&view, &violations);
+    add_lang(&mut out, &view);
+    to_js(&out)
+}
+
+/// What `view()` adds for the page's language (every other field stays as it was, by key or
+/// in English): `lang` (`en`, `zh-CN`) and `narrationText`, the step's narration rendered in
+/// it (`null` before any).
+fn add_lang(out: &mut Value, view: &ClusterView) {
+    if let Value::Object(o) = out {
+        let l = crate::i18n::lang();
+        o.insert("lang".into(), json!(l.code()));
+        o.insert(
+            "narrationText".into(),
+            json!(view.narration.as_ref().map(|t| t.render(l))),
+        );
+    }
+}
+
+/// `setLang(code)`: switch the page's language like the header's switch (`en`, `zh-CN`);
+/// anything else is refused with the accepted codes.
+fn set_lang(code: &JsValue, d: &Dispatch) -> JsValue {
+    let parsed = code.as_string().as_deref().and_then(Lang::from_code);
+    match parsed {
+        Some(l) => {
+            d.dispatch(UiAction::SetLang(l).into());
+            to_js(&json!({ "ok": true, "lang": l.code() }))
+        }
+        None => {
+            let given = code.as_string().unwrap_or_else(|| format!("{code:?}"));
+            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            to_js(&json!({
+                "ok": false,
+                "error": format!("setLang(code): '{given}' is not a language; use one of {}", codes.join(", ")),
+            }))
+        }
+    }
 }
 
 /// `view()` is everything (every data tree, whole logs); `view({logTail, trees})` asks for
@@ -147,6 +185,10 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
                     .map_or(0.0, |b| f64::from(b.byte_length()))
             });
         JsValue::from_f64(bytes)
+    });
+    add("setLang", |code, d, _| set_lang(&code, d));
+    add("lang", |_, _, _| {
+        JsValue::from_str(crate::i18n::lang().code())
     });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     add("lab", |arg, _, _| lab::run(&arg));

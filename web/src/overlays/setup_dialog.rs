@@ -3,6 +3,7 @@
 //! (then each server is started from its menu), or a pasted zoo.cfg. Submitting starts a new
 //! run; a bad value is reported in the dialog.
 
+use crate::i18n::{Msg, t, use_lang};
 use crate::store::run::Setup;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -19,7 +20,7 @@ pub struct SetupDialogProps {
     /// The choices that made the current run (the fields start from them).
     pub setup: Setup,
     /// Why the last attempt was refused.
-    pub error: Option<String>,
+    pub error: Option<Msg>,
     /// Start a run with these choices.
     pub onsubmit: Callback<Setup>,
     pub oncancel: Callback<()>,
@@ -27,6 +28,7 @@ pub struct SetupDialogProps {
 
 #[component]
 pub fn SetupDialog(p: &SetupDialogProps) -> Html {
+    let _lang = use_lang();
     let r0 = use_node_ref();
     let r1 = use_node_ref();
     let r2 = use_node_ref();
@@ -81,27 +83,27 @@ pub fn SetupDialog(p: &SetupDialogProps) -> Html {
     html! {
         <div class="zs-modal" role="dialog" aria-modal="true" aria-labelledby="setup-title">
             <form class="zs-setup" {onsubmit}>
-                <h2 id="setup-title">{ "Set up a new run" }</h2>
+                <h2 id="setup-title">{ t("setup.title") }</h2>
                 <div class="zs-grid">
-                    { field(0, "setup-servers", "servers (1–15)", s.servers.to_string(), "1", "15") }
-                    { field(1, "setup-observers", "of which observers", s.observers.to_string(), "0", "14") }
-                    { field(2, "setup-ticktime", "tickTime (ms)", s.tick_time.to_string(), "1", "60000") }
-                    { field(3, "setup-initlimit", "initLimit (ticks)", s.init_limit.to_string(), "1", "100") }
-                    { field(4, "setup-synclimit", "syncLimit (ticks)", s.sync_limit.to_string(), "1", "100") }
-                    { field(5, "setup-latency", "latency (ms)", s.latency_ms.to_string(), "0", "10000") }
-                    { field(6, "setup-loss", "loss (ppm)", s.loss_ppm.to_string(), "0", "1000000") }
-                    { field(7, "setup-seed", "seed", s.seed.to_string(), "0", "") }
+                    { field(0, "setup-servers", t("setup.servers"), s.servers.to_string(), "1", "15") }
+                    { field(1, "setup-observers", t("setup.observers"), s.observers.to_string(), "0", "14") }
+                    { field(2, "setup-ticktime", t("setup.ticktime"), s.tick_time.to_string(), "1", "60000") }
+                    { field(3, "setup-initlimit", t("setup.initlimit"), s.init_limit.to_string(), "1", "100") }
+                    { field(4, "setup-synclimit", t("setup.synclimit"), s.sync_limit.to_string(), "1", "100") }
+                    { field(5, "setup-latency", t("setup.latency"), s.latency_ms.to_string(), "0", "10000") }
+                    { field(6, "setup-loss", t("setup.loss"), s.loss_ppm.to_string(), "0", "1000000") }
+                    { field(7, "setup-seed", t("setup.seed"), s.seed.to_string(), "0", "") }
                 </div>
                 <label class="zs-check"><input id="setup-start-all" ref={refs[8].clone()} type="checkbox" checked={s.start_all} />
-                    { " start every server at once (unchecked: start them one by one from each server's menu)" }</label>
-                <label for="setup-zoocfg" class="zs-block">{ "or paste a zoo.cfg (replaces the numbers above)" }
+                    { " " }{ t("setup.start_all") }</label>
+                <label for="setup-zoocfg" class="zs-block">{ t("setup.zoocfg") }
                     <textarea id="setup-zoocfg" ref={refs[9].clone()} rows="5" value={s.zoo_cfg.clone()}
                         placeholder={"tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888"} />
                 </label>
-                if let Some(e) = &p.error { <p class="zs-error" role="alert">{ e }</p> }
+                if let Some(e) = &p.error { <p class="zs-error" role="alert">{ e.render() }</p> }
                 <div class="zs-row">
-                    <button id="setup-go" type="submit">{ "Start the run" }</button>
-                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                    <button id="setup-go" type="submit">{ t("setup.go") }</button>
+                    <button type="button" onclick={cancel}>{ t("dialog.cancel") }</button>
                 </div>
             </form>
         </div>

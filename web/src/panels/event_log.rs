@@ -54,9 +54,10 @@ pub struct EventLogProps {
 
 #[component]
 pub fn EventLog(p: &EventLogProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     html! {
         <details class="zs-events" open=true>
-            <summary>{ "Trace" }</summary>
+            <summary>{ crate::i18n::t("trace.title") }</summary>
             <ol id="events" reversed=true>
                 { for p.lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }
             </ol>

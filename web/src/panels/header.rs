@@ -1,17 +1,25 @@
 //! The header a back row reads: epoch, leader, quorum size, and the invariant banner ("all
-//! invariants hold" or the broken one with its step). Always on screen.
+//! invariants hold" or the broken one with its step), and the language switch. Always on
+//! screen.
 
+use crate::i18n::{Lang, t, tf, use_lang};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use zabscope_core::{ClusterView, Simulation};
 
-/// The first broken invariant: (its full text for the tooltip, the banner's text).
+/// The first broken invariant: (its full text for the tooltip, the banner's text), in the
+/// page's language.
 #[must_use]
 pub fn violation(sim: &Simulation) -> Option<(String, String)> {
     sim.violations().first().map(|v| {
         (
-            v.to_string(),
-            format!("✗ {} violated at step {}", v.invariant, v.step),
+            crate::i18n::text(&v.text()),
+            tf(
+                "header.violated",
+                &[("invariant", v.invariant), ("step", &v.step.to_string())],
+            ),
         )
     })
 }
@@ -27,10 +35,13 @@ pub struct HeaderProps {
     /// Projector mode on or off.
     pub onprojector: Callback<bool>,
     pub onhelp: Callback<()>,
+    /// Switch the page's language.
+    pub onlang: Callback<Lang>,
 }
 
 #[component]
 pub fn Header(p: &HeaderProps) -> Html {
+    let lang = use_lang();
     let view = &p.view;
     let epoch = view.epoch.map_or_else(
         || {
@@ -40,17 +51,18 @@ pub fn Header(p: &HeaderProps) -> Html {
                 .map(|s| s.current_epoch)
                 .max()
                 .unwrap_or(0);
-            format!("epoch {e}")
+            tf("header.epoch", &[("epoch", &e.to_string())])
         },
-        |e| format!("epoch {e}"),
+        |e| tf("header.epoch", &[("epoch", &e.to_string())]),
     );
-    let leader = view
-        .leader
-        .map_or_else(|| "no leader".to_string(), |l| format!("leader server.{l}"));
+    let leader = view.leader.map_or_else(
+        || t("header.no_leader").to_string(),
+        |l| tf("header.leader", &[("id", &l.to_string())]),
+    );
     let (q, voters) = p.quorum;
     let banner = match &p.violation {
         None => {
-            html! { <span id="invariants" class="zs-ok" role="status">{ "✓ all invariants hold" }</span> }
+            html! { <span id="invariants" class="zs-ok" role="status">{ t("header.invariants_hold") }</span> }
         }
         Some((title, text)) => html! {
             <span id="invariants" class="zs-bad" role="alert" title={title.clone()}>
@@ -59,18 +71,29 @@ pub fn Header(p: &HeaderProps) -> Html {
         },
     };
     let projector = p.projector;
+    let onchange = p.onlang.reform(|e: Event| {
+        e.target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .and_then(|s| Lang::from_code(&s.value()))
+            .unwrap_or_default()
+    });
     html! {
         <header class="zs-header">
             <h1>{ "ZabScope" }</h1>
             <span id="epoch" class="zs-h-item">{ epoch }</span>
             <span id="leader" class="zs-h-item zs-h-leader">{ leader }</span>
-            <span id="quorum" class="zs-h-item">{ format!("quorum {q} of {voters}") }</span>
+            <span id="quorum" class="zs-h-item">{ tf("header.quorum", &[("q", &q.to_string()), ("voters", &voters.to_string())]) }</span>
             { banner }
             <span class="zs-h-tools">
-                <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ "⚙ set-up" }</button>
+                <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ t("header.setup") }</button>
                 <button id="projector" aria-pressed={projector.to_string()}
-                    onclick={p.onprojector.reform(move |_: MouseEvent| !projector)}>{ "projector" }</button>
-                <button id="help" aria-label="keyboard shortcuts" onclick={p.onhelp.reform(|_: MouseEvent| ())}>{ "?" }</button>
+                    onclick={p.onprojector.reform(move |_: MouseEvent| !projector)}>{ t("header.projector") }</button>
+                <select id="lang" class="zs-lang" aria-label={t("header.lang").to_string()} {onchange}>
+                    { for Lang::ALL.iter().map(|l| html! {
+                        <option value={l.code()} selected={*l == lang}>{ l.native_name() }</option>
+                    }) }
+                </select>
+                <button id="help" aria-label={t("header.help").to_string()} onclick={p.onhelp.reform(|_: MouseEvent| ())}>{ "?" }</button>
             </span>
         </header>
     }

@@ -55,6 +55,8 @@ pub struct ManualProps {
 
 #[component]
 pub fn Manual(p: &ManualProps) -> Html {
+    let _lang = crate::i18n::use_lang();
+    let t = crate::i18n::t;
     let rows = p.items.iter().map(|e| {
         let (r, text, msg_id) = (e.at, &e.text, e.msg_id);
         let fire = p.onfire.reform(move |_: MouseEvent| r);
@@ -63,17 +65,17 @@ pub fn Manual(p: &ManualProps) -> Html {
             <li class={classes!("zs-enabled", selected.then_some("zs-selected"))}
                 data-msg={msg_id.map(|i| i.to_string())} data-kind={text.split(": ").nth(1).and_then(|t| t.split('(').next()).map(str::to_string)}>
                 <span>{ format!("{} ms · {text}", r.0.ms()) }</span>
-                <button class="zs-deliver" onclick={fire}>{ if msg_id.is_some() { "deliver" } else { "fire" } }</button>
+                <button class="zs-deliver" onclick={fire}>{ if msg_id.is_some() { t("manual.deliver") } else { t("manual.fire") } }</button>
                 if let Some(id) = msg_id {
-                    <button class="zs-drop" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DropMsg(id))}>{ "drop" }</button>
-                    <button class="zs-delay" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DelayMsg { id, ms: 100 })}>{ "delay 100 ms" }</button>
+                    <button class="zs-drop" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DropMsg(id))}>{ t("manual.drop") }</button>
+                    <button class="zs-delay" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DelayMsg { id, ms: 100 })}>{ t("manual.delay") }</button>
                 }
             </li>
         }
     });
     html! {
-        <section id="manual-panel" class="zs-manual" aria-label="Manual delivery">
-            <h2>{ "Manual delivery: choose what happens next" }</h2>
+        <section id="manual-panel" class="zs-manual" aria-label={t("manual.label")}>
+            <h2>{ t("manual.title") }</h2>
             <ol class="zs-enabled-list">{ for rows }</ol>
         </section>
     }

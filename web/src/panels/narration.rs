@@ -1,6 +1,7 @@
 //! The narration line: the core's sentence for the newest step (`explain::narrate`, by key,
-//! in English here). With PINGs hidden, heartbeat-only steps are skipped.
+//! rendered in the page's language). With PINGs hidden, heartbeat-only steps are skipped.
 
+use crate::i18n::{t, tf, use_lang};
 use yew::prelude::*;
 use zabscope_core::Simulation;
 
@@ -14,7 +15,7 @@ pub fn newest(sim: &Simulation, hide_pings: bool) -> Option<(u64, String)> {
         .find(|(_, t)| {
             !(hide_pings && (t.key == "msg.ping" || t.get("type").as_deref() == Some("PING")))
         })
-        .map(|(s, t)| (*s, t.en()))
+        .map(|(s, t)| (*s, crate::i18n::text(t)))
 }
 
 #[derive(Properties, PartialEq)]
@@ -26,13 +27,14 @@ pub struct NarrationProps {
 
 #[component]
 pub fn Narration(p: &NarrationProps) -> Html {
+    let _lang = use_lang();
     let (step, text) = p
         .shown
         .clone()
-        .unwrap_or((p.step, "Press Step (→) or Play (Space) to start.".into()));
+        .unwrap_or_else(|| (p.step, t("narration.start").to_string()));
     html! {
         <p id="narration" class="zs-narration" aria-live="polite">
-            <span class="zs-narration-step">{ format!("step {step}: ") }</span>{ text }
+            <span class="zs-narration-step">{ tf("narration.step", &[("step", &step.to_string())]) }</span>{ text }
         </p>
     }
 }

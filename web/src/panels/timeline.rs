@@ -41,7 +41,7 @@ pub fn markers(sim: &Simulation, max_step: u64) -> Vec<Marker> {
         if m.step <= max && m.kind != MarkerKind::Command {
             slots
                 .entry((m.step * SLOTS / max, look(m.kind).1))
-                .or_insert_with(|| (m.step, m.kind, m.text.en()));
+                .or_insert_with(|| (m.step, m.kind, crate::i18n::text(&m.text)));
         }
     }
     slots.into_values().collect()
@@ -59,6 +59,7 @@ pub struct TimelineProps {
 
 #[component]
 pub fn Timeline(p: &TimelineProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let max = p.max_step.max(1);
     let oninput = {
         let onseek = p.onseek.clone();
@@ -80,15 +81,15 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                     html! {
                         <span class={classes!("zs-marker", class)}
                             style={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
-                            title={format!("step {step}: {text}")}>{ glyph }</span>
+                            title={crate::i18n::tf("timeline.marker", &[("step", &step.to_string()), ("text", text)])}>{ glyph }</span>
                     }
                 }) }
             </div>
             <input id="timeline" type="range" min="0" max={p.max_step.to_string()}
                 value={p.step.to_string()} {oninput} disabled={p.playing}
-                aria-label="timeline: step"
-                aria-valuetext={format!("step {} of {}", p.step, p.max_step)} />
-            <p class="zs-legend">{ "○ election · ◆ leader · ✕ fault · + restart/heal · ● commit" }</p>
+                aria-label={crate::i18n::t("timeline.label")}
+                aria-valuetext={crate::i18n::tf("timeline.value", &[("step", &p.step.to_string()), ("max", &p.max_step.to_string())])} />
+            <p class="zs-legend">{ crate::i18n::t("timeline.legend") }</p>
         </div>
     }
 }

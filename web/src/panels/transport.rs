@@ -2,6 +2,7 @@
 //! hide-PINGs filter, manual delivery, Reset and New run, and the clock and step count (the
 //! clock's text is also advanced by the animator every frame while playing).
 
+use crate::i18n::{t, tf, use_lang};
 use crate::store::PlaybackAction;
 use crate::store::speed::Speed;
 use wasm_bindgen::JsCast;
@@ -25,6 +26,7 @@ pub struct TransportProps {
 
 #[component]
 pub fn Transport(p: &TransportProps) -> Html {
+    let _lang = use_lang();
     let click = |a: PlaybackAction| p.onplay.reform(move |_: MouseEvent| a.clone());
     let check = |f: fn(bool) -> PlaybackAction| {
         let onplay = p.onplay.clone();
@@ -39,19 +41,19 @@ pub fn Transport(p: &TransportProps) -> Html {
     };
     let playing = p.playing;
     html! {
-        <nav class="zs-transport" aria-label="Simulation controls">
+        <nav class="zs-transport" aria-label={t("transport.label")}>
             <button id="back" onclick={click(PlaybackAction::Back(1))} disabled={playing || p.step == 0}
-                title="Back one step (←)">{ "◀ Back" }</button>
+                title={t("transport.back.title")}>{ t("transport.back") }</button>
             <button id="step" onclick={click(PlaybackAction::Forward)} disabled={playing}
-                title="Deliver the next message or fire the next timer (→)">{ "Step ›" }</button>
+                title={t("transport.step.title")}>{ t("transport.step") }</button>
             if playing {
-                <button id="pause" onclick={click(PlaybackAction::TogglePlay)} title="Pause (Space)">{ "❚❚ Pause" }</button>
+                <button id="pause" onclick={click(PlaybackAction::TogglePlay)} title={t("transport.pause.title")}>{ t("transport.pause") }</button>
             } else {
                 <button id="play" onclick={click(PlaybackAction::TogglePlay)} disabled={p.manual}
-                    title="Play (Space)">{ "▶ Play" }</button>
+                    title={t("transport.play.title")}>{ t("transport.play") }</button>
             }
-            <button id="run-1s" onclick={click(PlaybackAction::Run(1000))} disabled={playing}>{ "+1 s" }</button>
-            <span class="zs-speed" role="group" aria-label="Speed">
+            <button id="run-1s" onclick={click(PlaybackAction::Run(1000))} disabled={playing} title={t("transport.run1s.title")}>{ t("transport.run1s") }</button>
+            <span class="zs-speed" role="group" aria-label={t("transport.speed")}>
                 { for Speed::ALL.iter().map(|&s| {
                     let on = s == p.speed;
                     html! {
@@ -61,13 +63,13 @@ pub fn Transport(p: &TransportProps) -> Html {
                 }) }
             </span>
             <label class="zs-check"><input id="hide-pings" type="checkbox" checked={p.hide_pings}
-                onchange={check(PlaybackAction::HidePings)} />{ " hide PINGs" }</label>
+                onchange={check(PlaybackAction::HidePings)} />{ " " }{ t("transport.hide_pings") }</label>
             <label class="zs-check"><input id="manual" type="checkbox" checked={p.manual}
-                onchange={check(PlaybackAction::Manual)} />{ " manual delivery" }</label>
-            <button id="reset" onclick={click(PlaybackAction::Reset)} title="Back to step 0 (same seed, same commands)">{ "Reset" }</button>
-            <button id="new-run" onclick={p.onnewrun.reform(|_: MouseEvent| ())}>{ "New run" }</button>
+                onchange={check(PlaybackAction::Manual)} />{ " " }{ t("transport.manual") }</label>
+            <button id="reset" onclick={click(PlaybackAction::Reset)} title={t("transport.reset.title")}>{ t("transport.reset") }</button>
+            <button id="new-run" onclick={p.onnewrun.reform(|_: MouseEvent| ())}>{ t("transport.new_run") }</button>
             <span id="clock" class="zs-clock">{ format!("t = {}", p.now) }</span>
-            <span id="step-count" class="zs-step" aria-live="polite">{ format!("step {}", p.step) }</span>
+            <span id="step-count" class="zs-step" aria-live="polite">{ tf("transport.step_count", &[("step", &p.step.to_string())]) }</span>
         </nav>
     }
 }

@@ -134,6 +134,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                     "m" => PlaybackAction::Manual(!manual).into(),
                     "Escape" => {
                         d.dispatch(UiAction::ShowHelp(false).into());
+                        d.dispatch(UiAction::ShowGlossary(false).into());
                         d.dispatch(UiAction::ShowSetup(false).into());
                         UiAction::Menu(None).into()
                     }

@@ -8,11 +8,26 @@ use zabscope_core::zab::proto::ServerState;
 /// The role or process state in capitals: LOOKING, FOLLOWING, LEADING, OBSERVING, or (process
 /// not running) OFF, CRASHED, PAUSED.
 #[must_use]
-pub fn state_text(s: &ServerView) -> String {
+pub fn state_code(s: &ServerView) -> String {
     match (s.status, s.state) {
         (Status::Paused, Some(st)) => format!("PAUSED ({st})"),
         (_, Some(st)) => st.to_string(),
         (st, None) => format!("{st:?}").to_uppercase(),
+    }
+}
+
+/// [`state_code`] as the page shows it: ZooKeeper's states as ZooKeeper spells them, the
+/// process's own (paused, crashed, off) in the page's language.
+#[must_use]
+pub fn state_text(s: &ServerView) -> String {
+    use crate::i18n::{t, tf};
+    match (s.status, s.state) {
+        (Status::Paused, Some(st)) => tf("state.paused_in", &[("state", &st.to_string())]),
+        (_, Some(st)) => st.to_string(),
+        (Status::Paused, None) => t("state.paused").to_string(),
+        (Status::Crashed, None) => t("state.crashed").to_string(),
+        (Status::Off, None) => t("state.off").to_string(),
+        (Status::Up, None) => t("state.starting").to_string(),
     }
 }
 
@@ -47,5 +62,12 @@ pub fn role_glyph(s: &ServerView) -> &'static str {
 /// A zxid as `0x<epoch><counter>` with its halves for a tooltip.
 #[must_use]
 pub fn zxid_title(z: zabscope_core::Zxid) -> String {
-    format!("{z} = epoch {} | counter {}", z.epoch(), z.counter())
+    crate::i18n::tf(
+        "zxid.title",
+        &[
+            ("zxid", &z.to_string()),
+            ("epoch", &z.epoch().to_string()),
+            ("counter", &z.counter().to_string()),
+        ],
+    )
 }

@@ -39,7 +39,7 @@ fn short_label(kind: &str, text: &str) -> String {
             .nth(1)
             .and_then(|r| r.split(',').next())
             .unwrap_or("-");
-        format!("vote {leader}")
+        crate::i18n::tf("ring.vote", &[("leader", leader)])
     } else {
         kind.to_string()
     }
@@ -162,7 +162,7 @@ pub fn Ring() -> Html {
             let c = counts[&(d.from, d.to, d.where_)];
             let mut l = short_label(&d.kind, &d.text);
             if d.where_ == "held" {
-                l = format!("held {l}");
+                l = crate::i18n::tf("ring.held", &[("msg", &l)]);
             }
             if c > 1 {
                 l = format!("{l} ×{c}");
@@ -211,9 +211,13 @@ pub fn Ring() -> Html {
             (
                 c.name.clone(),
                 c.server,
-                format!(
-                    "session {} on server.{}; {} outstanding",
-                    c.session, c.server, c.outstanding
+                crate::i18n::tf(
+                    "ring.client.session",
+                    &[
+                        ("session", &c.session.to_string()),
+                        ("server", &c.server.to_string()),
+                        ("outstanding", &c.outstanding.to_string()),
+                    ],
                 ),
             )
         })
@@ -228,10 +232,15 @@ pub fn Ring() -> Html {
                 c.name.clone(),
                 c.server,
                 format!(
-                    "{} session {} on server.{}{}",
-                    c.state,
-                    c.session,
-                    c.server,
+                    "{}{}",
+                    crate::i18n::tf(
+                        "ring.client.library",
+                        &[
+                            ("state", &c.state.to_string()),
+                            ("session", &c.session.to_string()),
+                            ("server", &c.server.to_string()),
+                        ],
+                    ),
                     if roles.is_empty() {
                         String::new()
                     } else {
@@ -286,7 +295,7 @@ pub fn Ring() -> Html {
                 <rect x={format!("{:.1}", cx - 18.0)} y={format!("{:.1}", cy - 16.0)} width="36" height="32" rx="4" />
                 <text x={format!("{cx:.1}")} y={format!("{:.1}", cy + 7.0)}>{ name }</text>
                 if holder(name) { <text class="zs-client-key" x={format!("{:.1}", cx + 26.0)} y={format!("{:.1}", cy + 7.0)}>{ "◆" }</text> }
-                <title>{ format!("client {name} — {title}") }</title>
+                <title>{ crate::i18n::tf("ring.client.title", &[("name", name), ("about", title)]) }</title>
             </g>
         })
     }).collect::<Html>();
@@ -304,14 +313,25 @@ pub fn Ring() -> Html {
     let in_flight = draws.iter().filter(|d| d.where_ == "in flight").count();
     let held = draws.len() - in_flight;
     let caption = format!(
-        "{in_flight} message{} in flight{}{}",
-        if in_flight == 1 { "" } else { "s" },
+        "{}{}{}",
+        crate::i18n::tf(
+            if in_flight == 1 {
+                "ring.caption.one"
+            } else {
+                "ring.caption.many"
+            },
+            &[("n", &in_flight.to_string())]
+        ),
         if held > 0 {
-            format!(", {held} held or parked")
+            crate::i18n::tf("ring.caption.held", &[("n", &held.to_string())])
         } else {
             String::new()
         },
-        if hide_pings { " (PINGs hidden)" } else { "" }
+        if hide_pings {
+            crate::i18n::t("ring.caption.pings_hidden")
+        } else {
+            ""
+        }
     );
     let svg_class = classes!(
         "zs-ring-svg",
@@ -319,8 +339,8 @@ pub fn Ring() -> Html {
         store.playback.manual.then_some("zs-manual")
     );
     html! {
-        <figure class="zs-ring" aria-label="The ensemble">
-            <svg class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label="servers and messages">
+        <figure class="zs-ring" aria-label={crate::i18n::t("ring.label")}>
+            <svg class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label={crate::i18n::t("ring.svg.label")}>
                 <circle class="zs-ring-guide" cx={CENTER.to_string()} cy={CENTER.to_string()} r={geometry::RADIUS.to_string()} />
                 { for links }
                 { clients }

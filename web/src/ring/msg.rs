@@ -37,6 +37,7 @@ pub struct RingMsgProps {
 
 #[component]
 pub fn RingMsg(p: &RingMsgProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let m = &p.m;
     let (nx, ny) = m.lane.normal();
     let onclick = {
@@ -57,7 +58,7 @@ pub fn RingMsg(p: &RingMsgProps) -> Html {
            data-x2={format!("{:.1}", m.lane.x2)} data-y2={format!("{:.1}", m.lane.y2)}
            data-sent={m.sent.to_string()} data-due={m.due.to_string()} data-rank={m.rank.to_string()}
            transform={transform(&m.lane, m.at)} {onclick}>
-            <title>{ format!("m{} {} → {}: {} ({})", m.id, m.from, m.to, m.text, m.where_) }</title>
+            <title>{ format!("m{} {} → {}: {} ({})", m.id, m.from, m.to, m.text, crate::i18n::t(&format!("msg.where.{}", m.where_.replace(' ', "_")))) }</title>
             <g transform={format!("rotate({:.0})", m.lane.angle_deg())}>
                 <circle r="8" />
                 <path class="zs-arrow" d="M 7 -6 L 17 0 L 7 6 z" />

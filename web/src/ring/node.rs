@@ -3,7 +3,7 @@
 //! focusable button: click or Enter opens its menu (reported to the ring through `onopen`).
 
 use super::geometry::node_radius;
-use super::labels::{role_class, role_glyph, state_text, zxid_title};
+use super::labels::{role_class, role_glyph, state_code, state_text, zxid_title};
 use yew::prelude::*;
 use zabscope_core::ServerView;
 
@@ -23,6 +23,7 @@ pub struct RingNodeProps {
 
 #[component]
 pub fn RingNode(p: &RingNodeProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let s = &p.server;
     let id = s.myid;
     let r = node_radius(p.n);
@@ -37,9 +38,14 @@ pub fn RingNode(p: &RingNodeProps) -> Html {
         })
     };
     let state = state_text(s);
-    let label = format!(
-        "server.{id}, {state}, epoch {}, last committed {}; press Enter for actions",
-        s.current_epoch, s.last_committed
+    let label = crate::i18n::tf(
+        "node.label",
+        &[
+            ("id", &id.to_string()),
+            ("state", &state),
+            ("epoch", &s.current_epoch.to_string()),
+            ("committed", &s.last_committed.to_string()),
+        ],
     );
     let below = if p.y > super::geometry::CENTER + 60.0 {
         1.0
@@ -54,16 +60,16 @@ pub fn RingNode(p: &RingNodeProps) -> Html {
     html! {
         <g class={classes!("zs-node", role_class(s), p.serving.then_some("zs-serving"),
                 p.open.then_some("zs-open"))}
-           data-myid={id.to_string()} data-state={state.clone()}
+           data-myid={id.to_string()} data-state={state_code(s)}
            transform={format!("translate({:.1} {:.1})", p.x, p.y)}
            tabindex="0" role="button" aria-label={label.clone()} aria-haspopup="menu"
            onclick={open} {onkeydown}>
-            <title>{ format!("{label}\nvote zxid {}\nlast logged {}", s.vote.map_or("-".into(), |v| zxid_title(v.zxid)), zxid_title(s.last_logged)) }</title>
+            <title>{ crate::i18n::tf("node.title", &[("label", &label), ("vote", &s.vote.map_or("-".into(), |v| zxid_title(v.zxid))), ("logged", &zxid_title(s.last_logged))]) }</title>
             <circle class="zs-node-ring" r={r.to_string()} />
             <text class="zs-node-id" y="8">{ id }</text>
             <text class="zs-node-glyph" x={(r * 0.72).to_string()} y={(-r * 0.55).to_string()}>{ role_glyph(s) }</text>
             <text class="zs-node-role" y={l1.to_string()}>{ state }</text>
-            <text class="zs-node-epoch" y={l2.to_string()}>{ format!("epoch {}", s.current_epoch) }</text>
+            <text class="zs-node-epoch" y={l2.to_string()}>{ crate::i18n::tf("header.epoch", &[("epoch", &s.current_epoch.to_string())]) }</text>
         </g>
     }
 }

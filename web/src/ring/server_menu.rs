@@ -25,6 +25,7 @@ pub struct ServerMenuProps {
 
 #[component]
 pub fn ServerMenu(p: &ServerMenuProps) -> Html {
+    let _lang = crate::i18n::use_lang();
     let s = &p.server;
     let id = ServerId(s.myid);
     let first = use_node_ref();
@@ -37,11 +38,12 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
         });
     }
     let act = |label: &'static str, cmd: Command, enabled: bool, node: Option<NodeRef>| {
+        let text = crate::i18n::t(&format!("menu.{label}")).to_string();
         let oncommand = p.oncommand.clone();
         html! {
             <button class={format!("zs-menu-{label}")} role="menuitem" disabled={!enabled}
                 ref={node.unwrap_or_default()}
-                onclick={Callback::from(move |_: MouseEvent| oncommand.emit(cmd.clone()))}>{ label }</button>
+                onclick={Callback::from(move |_: MouseEvent| oncommand.emit(cmd.clone()))}>{ text }</button>
         }
     };
     let (up, paused, crashed, off) = (
@@ -54,7 +56,7 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
     let left = p.left.clamp(5.0, 60.0);
     let top = p.top.clamp(5.0, 70.0);
     html! {
-        <div class="zs-menu" role="menu" id="server-menu" aria-label={format!("server.{} actions", s.myid)}
+        <div class="zs-menu" role="menu" id="server-menu" aria-label={crate::i18n::tf("menu.label", &[("id", &s.myid.to_string())])}
             style={format!("left:{left:.0}%;top:{top:.0}%")}>
             <p class="zs-menu-title">{ format!("server.{} · {}", s.myid, state_text(s)) }</p>
             <div class="zs-menu-row">
@@ -65,7 +67,7 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
                 { act("stop", Command::Stop(id), up, None) }
                 { act("start", Command::Start(id), off, None) }
             </div>
-            <p class="zs-menu-sub">{ "four-letter words" }</p>
+            <p class="zs-menu-sub">{ crate::i18n::t("menu.words") }</p>
             <div class="zs-menu-row">
                 { for WORDS.iter().map(|w| {
                     let (onword, w) = (p.onword.clone(), (*w).to_string());
@@ -74,7 +76,7 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
                         onclick={Callback::from(move |_: MouseEvent| onword.emit((id.0, w.clone())))}>{ label }</button> }
                 }) }
             </div>
-            <button class="zs-menu-close" onclick={close} aria-label="close the menu">{ "close (Esc)" }</button>
+            <button class="zs-menu-close" onclick={close} aria-label={crate::i18n::t("menu.close.label")}>{ crate::i18n::t("menu.close") }</button>
         </div>
     }
 }

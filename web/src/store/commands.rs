@@ -6,6 +6,7 @@
 use super::run::{self, Setup};
 use super::{Change, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
+use crate::i18n::Msg;
 use std::rc::Rc;
 use zabscope_core::{AgendaRef, Command, Script};
 
@@ -55,7 +56,7 @@ impl Model {
             CommandAction::Load(text) => {
                 // The `after` lines go into the simulation (replayed as the run reaches their
                 // steps); the base keeps the `at` lines, as for a run made in the set-up dialog.
-                let result = Script::parse(&text).and_then(|s| {
+                let result = Script::parse_text(&text).map_err(Msg::Core).and_then(|s| {
                     let mut base = s;
                     base.until_ms = 0;
                     let setup = self.setup.clone();
@@ -107,35 +108,39 @@ impl Model {
     }
 
     /// Apply `cmd` and step until it has taken effect, so it is visible at once.
-    fn apply_now(&mut self, cmd: Command) -> Result<(), String> {
+    fn apply_now(&mut self, cmd: Command) -> Result<(), Msg> {
         self.act_now();
         let mut sim = self.shared.sim.borrow_mut();
         if self.playback.manual {
-            sim.apply(cmd).map_err(|e| e.0)?;
+            sim.apply(cmd).map_err(|e| Msg::Core(e.1))?;
             // Manual mode: take just the command (the newest agenda item), nothing else.
             if let Some(r) = sim.newest_command() {
                 sim.fire(r);
             }
             return Ok(());
         }
-        sim.apply_now(cmd).map_err(|e| e.0)?;
+        sim.apply_now(cmd).map_err(|e| Msg::Core(e.1))?;
         Ok(())
     }
 
     /// The command line's echo of `line` and its outcome (also `window.zabscope`'s result).
-    fn record(&mut self, line: &str, result: &Result<(), String>) {
+    /// Print the line and its outcome. The JS interface's result stays in English (its
+    /// `error` field is compared by scripts); the page renders the message in its language.
+    fn record(&mut self, line: &str, result: &Result<(), Msg>) {
         let mut c = (*self.commands.console).clone();
-        c.push(format!("> {line}"));
+        c.push(Msg::Raw(format!("> {line}")));
         if let Err(e) = result {
             c.push(e.clone());
         }
         let from = c.len().saturating_sub(200);
         self.commands.console = Rc::new(c.split_off(from));
         self.commands.error = result.clone().err();
-        *self.shared.result.borrow_mut() = result.clone();
+        *self.shared.result.borrow_mut() = result
+            .clone()
+            .map_err(|e| e.render_in(crate::i18n::Lang::En));
     }
 
-    fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), String> {
+    fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), Msg> {
         let sim = run::simulation(&base)?;
         base.recorded.clear();
         *self.shared.sim.borrow_mut() = sim;
@@ -161,18 +166,18 @@ impl Model {
         }
         if text.eq_ignore_ascii_case("help") {
             let mut c = (*self.commands.console).clone();
-            c.push(format!("> {text}"));
-            c.extend(
-                zabscope_core::sim::usage::help_en()
-                    .lines()
-                    .map(str::to_string),
-            );
+            c.push(Msg::Raw(format!("> {text}")));
+            c.push(Msg::Core(zabscope_core::explain::Text::new(
+                zabscope_core::explain::lang::HELP,
+            )));
             self.commands.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.commands.error = None;
             return Change::Some;
         }
-        let result = Command::parse(text).and_then(|c| self.apply_now(c));
+        let result = Command::parse_text(text)
+            .map_err(Msg::Core)
+            .and_then(|c| self.apply_now(c));
         self.record(text, &result);
         self.refresh(false);
         Change::Some

@@ -27,6 +27,7 @@ pub use tab::Tab;
 pub use ui::UiAction;
 
 use crate::console::transcript::{Consoles, Transcripts};
+use crate::i18n::{Lang, Msg};
 use derive::Derived;
 use run::Setup;
 use speed::Speed;
@@ -70,10 +71,11 @@ pub struct Playback {
 /// What the command line and the zkCli consoles printed, and the last four-letter word.
 #[derive(Clone, Debug, Default)]
 pub struct Commands {
-    /// Lines the command line printed (newest last).
-    pub console: Rc<Vec<String>>,
+    /// Lines the command line printed (newest last), by key: they render in the current
+    /// language.
+    pub console: Rc<Vec<Msg>>,
     /// Why the last command was refused.
-    pub error: Option<String>,
+    pub error: Option<Msg>,
     /// The last four-letter word: (server, word, output).
     pub fourlw: Option<(u32, String, String)>,
     /// The client whose zkCli console is open.
@@ -94,6 +96,10 @@ pub struct Ui {
     pub selected_msg: Option<u64>,
     pub show_setup: bool,
     pub show_help: bool,
+    /// The glossary (opened from the help dialog).
+    pub show_glossary: bool,
+    /// The page's language: the one place it lives (`crate::i18n` mirrors it for `t`).
+    pub lang: Lang,
 }
 
 /// The store.
@@ -155,9 +161,17 @@ enum Change {
 }
 
 impl Model {
-    /// The page's first run (five servers, seed 1, all started at time 0).
+    /// The page's first run (five servers, seed 1, all started at time 0), in the language
+    /// the URL, the last visit or the browser asks for.
     #[must_use]
     pub fn new(reduced_motion: bool) -> Model {
+        Model::with_lang(reduced_motion, crate::i18n::browser::initial())
+    }
+
+    /// [`Model::new`] in `lang`.
+    #[must_use]
+    pub fn with_lang(reduced_motion: bool, lang: Lang) -> Model {
+        crate::i18n::mirror(lang);
         let setup = Setup::default();
         let base = setup.script().expect("the default set-up is valid");
         let sim = run::simulation(&base).expect("the default set-up is valid");
@@ -193,6 +207,8 @@ impl Model {
                 selected_msg: None,
                 show_setup: false,
                 show_help: false,
+                show_glossary: false,
+                lang,
             },
         }
     }

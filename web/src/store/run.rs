@@ -3,6 +3,7 @@
 //! the base script they produce. Reset replays the same base script and commands; New run
 //! builds a new one.
 
+use crate::i18n::Msg;
 use zabscope_core::{Command, Config, Script, Simulation};
 
 /// The set-up dialog's fields.
@@ -41,26 +42,27 @@ impl Default for Setup {
 
 impl Setup {
     /// The configuration these choices describe, or why it is not a valid ensemble.
-    pub fn config(&self) -> Result<Config, String> {
+    pub fn config(&self) -> Result<Config, Msg> {
         if !self.zoo_cfg.trim().is_empty() {
-            return Config::parse(&self.zoo_cfg).map_err(|e| format!("zoo.cfg: {e}"));
+            return Config::parse(&self.zoo_cfg)
+                .map_err(|e| Msg::Wrapped("setup.err.zoocfg", e.text()));
         }
         if !(1..=15).contains(&self.servers) {
-            return Err(format!(
-                "servers: {} is not in 1..=15 (the page draws up to 15)",
-                self.servers
+            return Err(Msg::Page(
+                "setup.err.servers",
+                vec![("n", self.servers.to_string())],
             ));
         }
         if self.observers >= self.servers {
-            return Err("observers: at least one server must be a voter".into());
+            return Err(Msg::key("setup.err.observers"));
         }
         if self.tick_time == 0 || self.init_limit == 0 || self.sync_limit == 0 {
-            return Err("tickTime, initLimit and syncLimit must be positive".into());
+            return Err(Msg::key("setup.err.ticks"));
         }
         if self.loss_ppm > 1_000_000 {
-            return Err("loss is 0..=1000000 parts per million".into());
+            return Err(Msg::key("setup.err.loss"));
         }
-        let mut c = Config::ensemble(self.servers).map_err(|e| e.to_string())?;
+        let mut c = Config::ensemble(self.servers).map_err(|e| Msg::Core(e.text()))?;
         c.tick_time = self.tick_time;
         c.init_limit = self.init_limit;
         c.sync_limit = self.sync_limit;
@@ -74,7 +76,7 @@ impl Setup {
     }
 
     /// The base script: the configuration, the seed and (start all) a start per server at 0.
-    pub fn script(&self) -> Result<Script, String> {
+    pub fn script(&self) -> Result<Script, Msg> {
         let config = self.config()?;
         let commands = if self.start_all {
             config.ids().map(|id| (0, Command::Start(id))).collect()
@@ -93,8 +95,8 @@ impl Setup {
 
 /// A simulation of `script` with invariants checked every step and the page's bounded history
 /// (`HistoryBudget::browser`: docs/page.md, "Memory").
-pub fn simulation(script: &Script) -> Result<Simulation, String> {
-    let mut sim = Simulation::from_script(script).map_err(|e| e.to_string())?;
+pub fn simulation(script: &Script) -> Result<Simulation, Msg> {
+    let mut sim = Simulation::from_script(script).map_err(|e| Msg::Core(e.text()))?;
     sim.check_invariants(true);
     sim.set_history(zabscope_core::HistoryBudget::browser());
     Ok(sim)

@@ -52,14 +52,16 @@ impl Speed {
         }
     }
 
+    /// The button's text, in the page's language (seconds per hop, or a factor).
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        let hop = |s: &str| crate::i18n::tf("speed.per_hop", &[("s", s)]);
         match self {
-            Speed::Slowest => "1.2 s/hop",
-            Speed::Slow => "0.5 s/hop",
-            Speed::Medium => "0.15 s/hop",
-            Speed::RealTime => "×1",
-            Speed::Fast => "×10",
+            Speed::Slowest => hop("1.2"),
+            Speed::Slow => hop("0.5"),
+            Speed::Medium => hop("0.15"),
+            Speed::RealTime => "×1".into(),
+            Speed::Fast => "×10".into(),
         }
     }
 }

@@ -27,17 +27,18 @@ impl Tab {
         Tab::Locks,
         Tab::FourLw,
     ];
+    /// The tab's name, in the page's language.
     #[must_use]
     pub fn label(self) -> &'static str {
-        match self {
-            Tab::Election => "Election",
-            Tab::Broadcast => "Broadcast",
-            Tab::Logs => "Logs",
-            Tab::Data => "Data",
-            Tab::Clients => "Clients",
-            Tab::Locks => "Locks",
-            Tab::FourLw => "4lw",
-        }
+        crate::i18n::t(match self {
+            Tab::Election => "tab.election",
+            Tab::Broadcast => "tab.broadcast",
+            Tab::Logs => "tab.logs",
+            Tab::Data => "tab.data",
+            Tab::Clients => "tab.clients",
+            Tab::Locks => "tab.locks",
+            Tab::FourLw => "tab.4lw",
+        })
     }
     #[must_use]
     pub fn id(self) -> &'static str {

@@ -2,6 +2,7 @@
 //! inspector's tab, the open server menu, the selected message, the dialogs.
 
 use super::{Change, Model, Tab};
+use crate::i18n::{self, Lang};
 
 /// A choice about what the page shows.
 #[derive(Clone, Debug)]
@@ -14,6 +15,10 @@ pub enum UiAction {
     SelectTab(Tab),
     ShowSetup(bool),
     ShowHelp(bool),
+    ShowGlossary(bool),
+    /// Switch the page's language: only texts change (the run, its digest, the tab, what is
+    /// open all stay); remembered for the next visit.
+    SetLang(Lang),
 }
 
 impl Model {
@@ -33,6 +38,20 @@ impl Model {
                 self.set_playing(self.playing() && !on);
             }
             UiAction::ShowHelp(on) => self.ui.show_help = on,
+            UiAction::ShowGlossary(on) => {
+                self.ui.show_glossary = on;
+                if on {
+                    self.ui.show_help = false;
+                }
+            }
+            UiAction::SetLang(l) => {
+                if l == self.ui.lang {
+                    return Change::None;
+                }
+                self.ui.lang = l;
+                i18n::mirror(l);
+                i18n::browser::remember(l);
+            }
         }
         Change::Some
     }

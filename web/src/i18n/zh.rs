@@ -1,0 +1,240 @@
+//! 页面自己的简体中文文本，按键（与 `en.rs` 相同的键和 `{name}` 参数，由 `tests.rs` 检查）。
+//! Written for students, not word for word: protocol terms stay as ZooKeeper spells them
+//! (LOOKING, PROPOSAL, ACK, COMMIT, zxid, epoch, sid), the course's own words where it has
+//! them (领导者、跟随者、观察者、选举、过半、事务、快照、会话、监听). Commands and zkCli's
+//! own output stay as typed and printed.
+
+/// The text of `key`, or the key itself when it has none (the caller then falls back to
+/// English).
+#[must_use]
+pub fn t(key: &str) -> &str {
+    match key {
+        // The page as a whole and its dialogs.
+        "app.playback" => "回放",
+        "dialog.close" => "关闭",
+        "dialog.cancel" => "取消",
+        // Header.
+        "header.epoch" => "epoch {epoch}",
+        "header.no_leader" => "没有领导者",
+        "header.leader" => "领导者 server.{id}",
+        "header.quorum" => "过半 = {voters} 台中的 {q} 台",
+        "header.invariants_hold" => "✓ 所有不变式成立",
+        "header.violated" => "✗ 第 {step} 步违反了不变式 {invariant}",
+        "header.setup" => "⚙ 设置",
+        "header.projector" => "投影模式",
+        "header.lang" => "语言",
+        "header.help" => "快捷键与术语表",
+        // Transport bar and timeline.
+        "transport.label" => "模拟控制",
+        "transport.back" => "◀ 后退",
+        "transport.back.title" => "后退一步（←）",
+        "transport.step" => "单步 ›",
+        "transport.step.title" => "投递下一条消息或触发下一个定时器（→）",
+        "transport.pause" => "❚❚ 暂停",
+        "transport.pause.title" => "暂停（空格）",
+        "transport.play" => "▶ 播放",
+        "transport.play.title" => "播放（空格）",
+        "transport.run1s" => "+1 秒",
+        "transport.run1s.title" => "运行一秒模拟时间",
+        "transport.speed" => "速度",
+        "transport.hide_pings" => "隐藏 PING",
+        "transport.manual" => "手动投递",
+        "transport.reset" => "重置",
+        "transport.reset.title" => "回到第 0 步（相同的种子和命令）",
+        "transport.new_run" => "新的运行",
+        "transport.step_count" => "第 {step} 步",
+        "speed.per_hop" => "{s} 秒/跳",
+        "timeline.label" => "时间轴：步数",
+        "timeline.value" => "第 {step} 步，共 {max} 步",
+        "timeline.marker" => "第 {step} 步：{text}",
+        "timeline.legend" => "○ 选举 · ◆ 领导者 · ✕ 故障 · + 重启/恢复 · ● 提交",
+        // Narration, trace, manual delivery.
+        "narration.start" => "按“单步”（→）或“播放”（空格）开始。",
+        "narration.step" => "第 {step} 步：",
+        "trace.title" => "事件记录",
+        "manual.label" => "手动投递",
+        "manual.title" => "手动投递：选择下一步发生什么",
+        "manual.deliver" => "投递",
+        "manual.fire" => "触发",
+        "manual.drop" => "丢弃",
+        "manual.delay" => "延迟 100 ms",
+        // The ring: servers, messages, clients, a server's menu.
+        "ring.label" => "集群",
+        "ring.svg.label" => "服务器与消息",
+        "ring.vote" => "投票 {leader}",
+        "ring.held" => "扣留 {msg}",
+        "ring.caption.one" => "{n} 条消息在途",
+        "ring.caption.many" => "{n} 条消息在途",
+        "ring.caption.held" => "，{n} 条被扣留或暂存",
+        "ring.caption.pings_hidden" => "（已隐藏 PING）",
+        "ring.client.session" => "会话 {session}，连接 server.{server}；{outstanding} 个请求未完成",
+        "ring.client.library" => "{state}，会话 {session}，连接 server.{server}",
+        "ring.client.title" => "客户端 {name} — {about}",
+        "node.label" => {
+            "server.{id}，{state}，epoch {epoch}，最后提交 {committed}；按回车键打开操作菜单"
+        }
+        "node.title" => "{label}\n投票的 zxid {vote}\n最后记录 {logged}",
+        "zxid.title" => "{zxid} = epoch {epoch} | 计数器 {counter}",
+        "msg.where.in_flight" => "在途",
+        "msg.where.held" => "被扣留",
+        "msg.where.parked" => "暂存",
+        "state.paused_in" => "已暂停（{state}）",
+        "state.paused" => "已暂停",
+        "state.crashed" => "已崩溃",
+        "state.off" => "未运行",
+        "state.starting" => "启动中",
+        "menu.label" => "server.{id} 的操作",
+        "menu.crash" => "崩溃",
+        "menu.restart" => "重启",
+        "menu.pause" => "暂停",
+        "menu.resume" => "继续",
+        "menu.stop" => "停止",
+        "menu.start" => "启动",
+        "menu.words" => "四字命令",
+        "menu.close" => "关闭（Esc）",
+        "menu.close.label" => "关闭菜单",
+        // Inspector.
+        "inspector.label" => "检查器",
+        "inspector.pinned" => "已固定（标签页不再切换）",
+        "inspector.pinned.title" => "标签页不再跟随当前动作",
+        "tab.election" => "选举",
+        "tab.broadcast" => "广播",
+        "tab.logs" => "日志",
+        "tab.data" => "数据",
+        "tab.clients" => "客户端",
+        "tab.locks" => "锁",
+        "tab.4lw" => "四字命令",
+        "election.help" => {
+            "一张选票是 (peerEpoch, zxid, sid)：先比 epoch，大者胜；再比 zxid；最后比 sid。高亮的是起决定作用的字段；▲ 比该服务器自己的选票更好；✓ 与它一致。"
+        }
+        "election.sid.title" => "被推举为领导者的 sid",
+        "election.from" => "来自 {sid}",
+        "election.out_of_election" => "（已不在选举中）",
+        "election.agree" => "{agree} 票一致，过半需要 {quorum} 票",
+        "election.agree.finalizing" => {
+            "{agree} 票一致，过半需要 {quorum} 票 — 在 finalizeWait 内等待更好的选票"
+        }
+        "election.follows" => "跟随选出的领导者 server.{id}",
+        "election.round" => "轮次 {round}",
+        "election.col.server" => "服务器",
+        "election.col.vote" => "它的选票",
+        "election.col.received" => "收到的选票",
+        "broadcast.help" => {
+            "PROPOSAL → ACK → COMMIT：过半服务器（包括领导者自己）记录了事务之后，领导者才提交它。"
+        }
+        "broadcast.empty" => {
+            "还没有提案：先连接一个客户端再写入（例如 connect c1 1，然后 create c1 /app hello）。"
+        }
+        "broadcast.commit" => "COMMIT（第 {step} 步，{at}）",
+        "broadcast.waiting" => "等待过半的 ACK",
+        "broadcast.dots.title" => "已收到的 ACK（含领导者自己）与过半所需数量",
+        "broadcast.acks" => "{acks}/{needed} 个 ACK",
+        "broadcast.from" => "来自 {ackers}",
+        "logs.sync" => "{kind}（第 {step} 步）：{why}",
+        "logs.logged" => " — 已记录，未提交",
+        "logs.truncated" => " — 已截断",
+        "logs.empty" => "（日志为空）",
+        "data.help" => {
+            "高亮的行：服务器之间数据不一致（落后的跟随者，或少数派记录了一个从未被过半提交的事务……）。"
+        }
+        "data.path" => "路径",
+        "data.absent" => "不存在",
+        "clients.empty" => {
+            "还没有客户端。在命令行输入：connect c1 1，然后 create c1 /app hello、get c1 /app ……"
+        }
+        "clients.about" => "会话 {session}，连接 server.{server} · 超时 {timeout} ms",
+        "clients.no_answer" => "没有应答（客户端已放弃）",
+        "clients.waiting" => "{op} … 等待中",
+        "clients.events" => "监听事件：{events}",
+        "locks.empty" => "还没有客户端库进程。例如：",
+        "locks.empty.then" => {
+            "然后让持锁者的服务器崩溃、把持锁者暂停到超过会话超时，或者分割网络。"
+        }
+        "locks.client" => "{state}，连接 server.{server} · 会话 {session}",
+        "locks.session_gone" => "它的会话在集群中已经过期",
+        "locks.believes" => "它以为自己仍持有锁：会话已过期，锁节点已删除（防护令牌可以阻止它）",
+        "locks.watches" => "监听 {node}",
+        "locks.herd" => "{wakeups} 次唤醒 · {creates} 次创建",
+        "locks.tenure" => "从 {from} 起持有（令牌 {token}）",
+        "locks.tenure.released" => "从 {from} 到 {to} 持有（令牌 {token}）",
+        "locks.no_recipe" => "还没有运行配方",
+        "locks.col.client" => "客户端",
+        "locks.col.recipe" => "配方",
+        "locks.col.role" => "角色",
+        "locks.col.waits" => "等待",
+        "locks.col.herd" => "羊群效应",
+        "role.starting" => "启动中",
+        "role.waiting" => "等待中",
+        "role.holder" => "持有者",
+        "role.leader" => "领导者",
+        "role.follower" => "跟随者",
+        "role.member" => "成员",
+        "role.watcher" => "监听者",
+        "role.producer" => "生产者",
+        "role.consumer" => "消费者",
+        "role.entered" => "已进入",
+        "role.leaving" => "离开中",
+        "role.left" => "已离开",
+        "role.done" => "完成",
+        "role.released" => "已释放",
+        "role.lost" => "已失去",
+        "fourlw.servers" => "服务器",
+        "fourlw.words" => "四字命令",
+        // Command line.
+        "console.label" => "命令行",
+        "console.command" => "命令",
+        "console.placeholder" => {
+            "crash 3 · partition 1,2|3,4,5 · connect c1 1 · create c1 /app hello · help"
+        }
+        // zkCli console chrome (zkCli's own output is printed as zkCli prints it).
+        "zkcli.title" => "zkCli — {client}",
+        "zkcli.session" => "会话 {session}，连接 server.{server}",
+        "zkcli.gone" => "在运行的这一步中未连接",
+        "zkcli.close" => "关闭控制台",
+        "zkcli.open" => "zkCli",
+        "zkcli.open.title" => "打开 {client} 的 zkCli 控制台",
+        "zkcli.input" => "{client} 的 zkCli 命令",
+        "zkcli.placeholder" => {
+            "ls / · create -e -s /x data · get -w /x · set /x v · stat /x · sync / · help"
+        }
+        "zkcli.stale" => {
+            "读到旧数据：应答时的 zxid 是 {read}，而 {latest} 已经提交（先执行 sync 就会等到它）"
+        }
+        "zkcli.future" => "（后面的行已隐藏：当前这一步在它们之前）",
+        "zkcli.page_gone" => "页面已关闭",
+        "zkcli.no_client" => "没有客户端 '{client}'：请先连接它",
+        "zkcli.fourlw" => "4lw {word}：请在本页面上使用服务器菜单发送四字命令",
+        // Set-up dialog.
+        "setup.title" => "设置新的运行",
+        "setup.servers" => "服务器数（1–15）",
+        "setup.observers" => "其中观察者数",
+        "setup.ticktime" => "tickTime（ms）",
+        "setup.initlimit" => "initLimit（单位 tickTime）",
+        "setup.synclimit" => "syncLimit（单位 tickTime）",
+        "setup.latency" => "延迟（ms）",
+        "setup.loss" => "丢包率（ppm）",
+        "setup.seed" => "随机种子",
+        "setup.start_all" => "同时启动所有服务器（不勾选：在每台服务器的菜单里逐台启动）",
+        "setup.zoocfg" => "或者粘贴一份 zoo.cfg（代替上面的数字）",
+        "setup.go" => "开始运行",
+        "setup.err.zoocfg" => "zoo.cfg：{error}",
+        "setup.err.servers" => "服务器数：{n} 不在 1 到 15 之间（页面最多画 15 台）",
+        "setup.err.observers" => "观察者数：至少要有一台参与投票的服务器",
+        "setup.err.ticks" => "tickTime、initLimit 和 syncLimit 必须大于 0",
+        "setup.err.loss" => "丢包率的范围是 0 到 1000000（百万分之一）",
+        // Help dialog and glossary.
+        "help.title" => "键盘快捷键",
+        "help.key.space" => "播放 / 暂停",
+        "help.key.right" => "前进一步（一次投递、定时器或命令）",
+        "help.key.left" => "后退一步",
+        "help.key.enter" => "在选中的服务器上：打开它的菜单",
+        "help.key.esc" => "关闭菜单或对话框",
+        "help.key.p" => "切换“隐藏 PING”",
+        "help.key.m" => "切换“手动投递”",
+        "help.key.help" => "显示这些快捷键",
+        "help.glossary" => "术语表",
+        "glossary.title" => "术语表：初学者最先遇到的词",
+        "glossary.term" => "ZooKeeper 中的写法",
+        other => other,
+    }
+}
