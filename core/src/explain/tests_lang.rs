@@ -71,6 +71,24 @@ const ALLOWED: &[&str] = &[
     "currentEpoch",
     "acceptedEpoch",
     "lastZxid",
+    // The command language, as typed in a usage or an example (client library, recipes).
+    "client",
+    "connect",
+    "lock",
+    "rwlock",
+    "election",
+    "queue",
+    "config",
+    "group",
+    "barrier",
+    "fair",
+    "read",
+    "write",
+    "put",
+    "take",
+    "PATH",
+    "ITEM",
+    "N",
     // Language codes.
     "en",
     "zh",
@@ -410,4 +428,54 @@ fn the_glossary_has_both_languages_for_each_term() {
     }
     let json = serde_json::to_value(g[0]).expect("json");
     assert!(json.get("enAbout").is_some() && json.get("zhAbout").is_some());
+}
+
+/// Client-library and recipe errors are keyed: English as before, 简体中文 by the same key.
+#[test]
+fn client_and_recipe_errors_have_keys() {
+    let cases = [
+        (
+            "recipe c1 barrier /b 0",
+            "recipe.barrier_size",
+            "'0' is not a barrier size",
+        ),
+        (
+            "recipe c1 frob /x",
+            "recipe.unknown",
+            "unknown recipe 'frob'",
+        ),
+        (
+            "recipe c1 lock /",
+            "recipe.below_root",
+            "a recipe needs a path below /",
+        ),
+        (
+            "recipe c1 queue /q",
+            "recipe.usage",
+            "expected 'lock PATH [fair]'",
+        ),
+    ];
+    for (line, key, en) in cases {
+        let t = Command::parse_text(line).unwrap_err();
+        assert!(Command::parse(line).unwrap_err().contains(en), "{line}");
+        let inner = t.typed_args().find_map(|(_, a)| match a {
+            crate::explain::Arg::Text(t) => Some(t.key),
+            _ => None,
+        });
+        assert_eq!(inner.unwrap_or(t.key), key, "{line}");
+        assert!(
+            !t.render(Lang::ZhCn).contains(en),
+            "{line}: still English in zh"
+        );
+    }
+    let mut sim = Simulation::new(crate::zab::config::Config::ensemble(3).unwrap(), 1).unwrap();
+    let e = sim
+        .apply(Command::parse("client c9 pause").unwrap())
+        .unwrap_err();
+    assert_eq!(e.text().key, "client.no_client");
+    assert_eq!(
+        e.to_string(),
+        "no client 'c9': start it with 'client c9 connect 1,2,3'"
+    );
+    assert!(e.text().render(Lang::ZhCn).starts_with("没有客户端 'c9'"));
 }

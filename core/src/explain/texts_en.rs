@@ -717,6 +717,47 @@ pub const TEXTS: &[(&str, &str)] = &[
         "limits.step_cap",
         "stopped after {steps} steps at {at} of simulated time (the cap per command); run again to continue",
     ),
+    // Client-library and recipe errors (client/driver/queries.rs, client/recipes): commands
+    // and paths stay as typed.
+    (
+        "client.no_client",
+        "no client '{client}': start it with 'client {client} connect 1,2,3'",
+    ),
+    ("client.crashed", "client {client} has crashed"),
+    ("client.already_paused", "client {client} is already paused"),
+    ("client.not_paused", "client {client} is not paused"),
+    ("client.paused", "client {client} is paused"),
+    (
+        "client.not_connected",
+        "client {client} is not connected (its session is closed or expired, or it crashed)",
+    ),
+    (
+        "client.recipe_busy",
+        "client {client} already runs a recipe on {path}",
+    ),
+    (
+        "client.no_parent",
+        "{path} has no parent: create {parent} first",
+    ),
+    ("client.not_running", "client {client} is not running"),
+    (
+        "client.no_recipe_on",
+        "client {client} runs no recipe on {path}",
+    ),
+    (
+        "client.not_holding",
+        "client {client} does not hold {path} (its {kind} is {state})",
+    ),
+    ("recipe.below_root", "a recipe needs a path below /"),
+    ("recipe.barrier_size", "'{n}' is not a barrier size"),
+    (
+        "recipe.unknown",
+        "unknown recipe '{kind}' (lock, rwlock, election, queue, config, group, barrier)",
+    ),
+    (
+        "recipe.usage",
+        "expected 'lock PATH [fair]', 'rwlock PATH read|write', 'election PATH', 'queue PATH put ITEM', 'queue PATH take', 'config PATH', 'group PATH' or 'barrier PATH N'",
+    ),
     // A message from code that has no keyed error yet: shown as it is.
     ("error.en", "{error}"),
     // zoo.cfg errors (zab/config.rs): the keys stay as ZooKeeper spells them.

@@ -674,6 +674,43 @@ pub const TEXTS: &[(&str, &str)] = &[
         "limits.step_cap",
         "在模拟时间 {at} 处运行了 {steps} 步后停止（每条命令的上限）；要继续请再运行一次",
     ),
+    // 客户端库与配方的错误（client/driver/queries.rs、client/recipes）：命令和路径保持原样。
+    (
+        "client.no_client",
+        "没有客户端 '{client}'：先用 'client {client} connect 1,2,3' 启动它",
+    ),
+    ("client.crashed", "客户端 {client} 已经崩溃"),
+    ("client.already_paused", "客户端 {client} 已经处于暂停状态"),
+    ("client.not_paused", "客户端 {client} 没有被暂停"),
+    ("client.paused", "客户端 {client} 处于暂停状态"),
+    (
+        "client.not_connected",
+        "客户端 {client} 未连接（它的会话已关闭或过期，或者它已崩溃）",
+    ),
+    (
+        "client.recipe_busy",
+        "客户端 {client} 已经在 {path} 上运行一个配方",
+    ),
+    ("client.no_parent", "{path} 没有父节点：请先创建 {parent}"),
+    ("client.not_running", "客户端 {client} 没有在运行"),
+    (
+        "client.no_recipe_on",
+        "客户端 {client} 没有在 {path} 上运行配方",
+    ),
+    (
+        "client.not_holding",
+        "客户端 {client} 没有持有 {path}（它的 {kind} 处于 {state}）",
+    ),
+    ("recipe.below_root", "配方需要一个 / 之下的路径"),
+    ("recipe.barrier_size", "'{n}' 不是有效的屏障大小"),
+    (
+        "recipe.unknown",
+        "未知的配方 '{kind}'（可用：lock、rwlock、election、queue、config、group、barrier）",
+    ),
+    (
+        "recipe.usage",
+        "应为 'lock PATH [fair]'、'rwlock PATH read|write'、'election PATH'、'queue PATH put ITEM'、'queue PATH take'、'config PATH'、'group PATH' 或 'barrier PATH N'",
+    ),
     // 还没有按键翻译的代码给出的消息：原样显示。
     ("error.en", "{error}"),
     // zoo.cfg 的错误（zab/config.rs）：配置项保持 ZooKeeper 的写法。

@@ -281,8 +281,7 @@ impl Command {
             }),
             "recipe" => Ok(Command::Recipe {
                 client: arg(1)?.to_string(),
-                spec: RecipeSpec::parse(&w[2..])
-                    .map_err(|e| in_line(Text::new("error.en").arg("error", e)))?,
+                spec: RecipeSpec::parse(&w[2..]).map_err(in_line)?,
             }),
             "release" => Ok(Command::Release {
                 from: id(arg(1)?)?,

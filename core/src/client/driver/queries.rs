@@ -2,6 +2,7 @@
 
 use crate::client::cnxn::{CnxnState, Process};
 use crate::client::recipes::RecipeSpec;
+use crate::explain::Text;
 use crate::ids::SessionId;
 use crate::sim::command::{Command, ZkAction};
 use crate::sim::kernel::{Kernel, Status};
@@ -64,13 +65,11 @@ impl Kernel {
 
     /// Whether a client-library command can run now; the error says why not (and the
     /// command then changes nothing).
-    pub fn check_zk(&self, c: &Command) -> Result<(), String> {
+    pub fn check_zk(&self, c: &Command) -> Result<(), Text> {
         let lib = |name: &str| {
             self.zk_index(name)
                 .and_then(|i| self.clients[i].zk.as_deref())
-                .ok_or_else(|| {
-                    format!("no client '{name}': start it with 'client {name} connect 1,2,3'")
-                })
+                .ok_or_else(|| Text::new("client.no_client").arg("client", name.to_string()))
         };
         match c {
             Command::Zk { client, action } => {
@@ -79,12 +78,14 @@ impl Kernel {
                 }
                 let z = lib(client)?;
                 match (action, z.process) {
-                    (_, Process::Crashed) => Err(format!("client {client} has crashed")),
+                    (_, Process::Crashed) => {
+                        Err(Text::new("client.crashed").arg("client", client.clone()))
+                    }
                     (ZkAction::Pause, Process::Paused) => {
-                        Err(format!("client {client} is already paused"))
+                        Err(Text::new("client.already_paused").arg("client", client.clone()))
                     }
                     (ZkAction::Resume, Process::Running) => {
-                        Err(format!("client {client} is not paused"))
+                        Err(Text::new("client.not_paused").arg("client", client.clone()))
                     }
                     _ => Ok(()),
                 }
@@ -92,12 +93,10 @@ impl Kernel {
             Command::Recipe { client, spec } => {
                 let z = lib(client)?;
                 if z.process == Process::Paused {
-                    return Err(format!("client {client} is paused"));
+                    return Err(Text::new("client.paused").arg("client", client.clone()));
                 }
                 if z.process == Process::Crashed || z.state == CnxnState::Closed {
-                    return Err(format!(
-                        "client {client} is not connected (its session is closed or expired, or it crashed)"
-                    ));
+                    return Err(Text::new("client.not_connected").arg("client", client.clone()));
                 }
                 if z.recipes.iter().any(|r| {
                     r.spec.path() == spec.path()
@@ -109,10 +108,9 @@ impl Kernel {
                                 | crate::client::recipes::Role::Left
                         )
                 }) {
-                    return Err(format!(
-                        "client {client} already runs a recipe on {}",
-                        spec.path()
-                    ));
+                    return Err(Text::new("client.recipe_busy")
+                        .arg("client", client.clone())
+                        .arg("path", spec.path().to_string()));
                 }
                 let parent = match crate::zk::path::parent_of(spec.path()) {
                     Some("") | None => "/",
@@ -121,24 +119,27 @@ impl Kernel {
                 if let Some(s) = self.freshest()
                     && s.core.replica.db.tree().get(parent).is_none()
                 {
-                    return Err(format!(
-                        "{} has no parent: create {parent} first",
-                        spec.path()
-                    ));
+                    return Err(Text::new("client.no_parent")
+                        .arg("path", spec.path().to_string())
+                        .arg("parent", parent.to_string()));
                 }
                 Ok(())
             }
             Command::Unlock { client, path } => {
                 let z = lib(client)?;
                 if z.process != Process::Running {
-                    return Err(format!("client {client} is not running"));
+                    return Err(Text::new("client.not_running").arg("client", client.clone()));
                 }
                 let r = z
                     .recipes
                     .iter()
                     .rev()
                     .find(|r| r.spec.path() == path)
-                    .ok_or_else(|| format!("client {client} runs no recipe on {path}"))?;
+                    .ok_or_else(|| {
+                        Text::new("client.no_recipe_on")
+                            .arg("client", client.clone())
+                            .arg("path", path.clone())
+                    })?;
                 let in_barrier = matches!(r.spec, RecipeSpec::Barrier { .. })
                     && matches!(
                         r.progress().role,
@@ -157,11 +158,11 @@ impl Kernel {
                 if held {
                     Ok(())
                 } else {
-                    Err(format!(
-                        "client {client} does not hold {path} (its {} is {})",
-                        r.spec.kind(),
-                        r.progress().role
-                    ))
+                    Err(Text::new("client.not_holding")
+                        .arg("client", client.clone())
+                        .arg("path", path.clone())
+                        .arg("kind", r.spec.kind())
+                        .arg("state", r.progress().role.to_string()))
                 }
             }
             _ => Ok(()),

@@ -18,6 +18,7 @@ pub mod queue;
 pub mod rwlock;
 pub mod seq;
 
+use crate::explain::Text;
 use crate::ids::SessionId;
 use crate::rng::{SimRng, Stream};
 use crate::time::SimTime;
@@ -69,11 +70,12 @@ pub enum RecipeSpec {
 
 impl RecipeSpec {
     /// Parse the words after `recipe C`.
-    pub fn parse(w: &[&str]) -> Result<RecipeSpec, String> {
-        let path = |p: &str| -> Result<String, String> {
-            crate::zk::path::validate_path(p)?;
+    /// Errors by key (`recipe.*`); a bad path keeps ZooKeeper's own message (`PathUtils`).
+    pub fn parse(w: &[&str]) -> Result<RecipeSpec, Text> {
+        let path = |p: &str| -> Result<String, Text> {
+            crate::zk::path::validate_path(p).map_err(|e| Text::new("error.en").arg("error", e))?;
             if p == "/" {
-                return Err("a recipe needs a path below /".into());
+                return Err(Text::new("recipe.below_root"));
             }
             Ok(p.to_string())
         };
@@ -98,29 +100,24 @@ impl RecipeSpec {
             ["queue", p, "take"] => RecipeSpec::QueueTake { path: path(p)? },
             ["config", p] => RecipeSpec::Config { path: path(p)? },
             ["group", p] => RecipeSpec::Group { path: path(p)? },
-            ["barrier", p, n] => RecipeSpec::Barrier {
-                path: path(p)?,
-                count: n
-                    .parse()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("'{n}' is not a barrier size"))?,
-            },
+            ["barrier", p, n] => {
+                RecipeSpec::Barrier {
+                    path: path(p)?,
+                    count: n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        Text::new("recipe.barrier_size").arg("n", (*n).to_string())
+                    })?,
+                }
+            }
             [kind, ..]
                 if ![
                     "lock", "rwlock", "election", "queue", "config", "group", "barrier",
                 ]
                 .contains(kind) =>
             {
-                return Err(format!(
-                    "unknown recipe '{kind}' (lock, rwlock, election, queue, config, group, barrier)"
-                ));
+                return Err(Text::new("recipe.unknown").arg("kind", (*kind).to_string()));
             }
             _ => {
-                return Err("expected 'lock PATH [fair]', 'rwlock PATH read|write', \
-                            'election PATH', 'queue PATH put ITEM', 'queue PATH take', \
-                            'config PATH', 'group PATH' or 'barrier PATH N'"
-                    .into());
+                return Err(Text::new("recipe.usage"));
             }
         })
     }

@@ -52,11 +52,6 @@ impl From<Text> for CommandError {
     }
 }
 
-/// An English message from code that has no keyed error yet (`error.en`).
-pub(super) fn untranslated(e: String) -> CommandError {
-    Text::new("error.en").arg("error", e).into()
-}
-
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

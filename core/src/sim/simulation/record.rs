@@ -2,7 +2,7 @@
 //! followed so `seek` and a loaded script replay them digest-exact; validating a command;
 //! `script()`, the record as `after` lines.
 
-use super::{AgendaRef, CommandError, Simulation, untranslated};
+use super::{AgendaRef, CommandError, Simulation};
 use crate::explain::Text;
 use crate::ids::ServerId;
 use crate::sim::command::{Command, ZkAction};
@@ -145,11 +145,11 @@ impl Simulation {
                 action: ZkAction::Cut(ids),
                 ..
             } => {
-                self.kernel.check_zk(c).map_err(untranslated)?;
+                self.kernel.check_zk(c).map_err(CommandError::from)?;
                 ids.clone()
             }
             Command::Zk { .. } | Command::Recipe { .. } | Command::Unlock { .. } => {
-                self.kernel.check_zk(c).map_err(untranslated)?;
+                self.kernel.check_zk(c).map_err(CommandError::from)?;
                 vec![]
             }
             Command::Move { client, server } => {
