@@ -225,7 +225,14 @@ pub fn Ring() -> Html {
             let roles = c
                 .recipes
                 .iter()
-                .map(|r| format!("{} {} {}", r.kind, r.path, r.role))
+                .map(|r| {
+                    format!(
+                        "{} {} {}",
+                        r.kind,
+                        r.path,
+                        crate::i18n::t(&format!("role.{}", r.role))
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             (

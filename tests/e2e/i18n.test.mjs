@@ -1,0 +1,238 @@
+// The page in English and 简体中文 (docs/page.md, "Languages"): the header's switch changes every
+// visible text mid-run without touching the run (same digest), a reload keeps the language,
+// `?lang=zh-CN` opens in Chinese, and in Chinese no tab, dialog or menu shows an English word
+// outside the protocol terms, the command language and what ZooKeeper itself prints (zkCli's
+// output, the trace, zxids, paths, data). No text overflows at 1024×768 in either language.
+// Screenshots of both languages go to target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launchChromium } from '../../scripts/chromium.mjs';
+
+const url = process.env.ZABSCOPE_URL ?? 'http://127.0.0.1:8080/';
+let browser;
+let page;
+const consoleErrors = [];
+
+const shot = async (name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `target/e2e/${name}.png` });
+};
+const text = (sel) => page.locator(sel).first().textContent();
+const api = (fn, ...args) => page.evaluate(([fn, args]) => window.zabscope[fn](...args), [fn, args]);
+
+async function open(query = '', width = 1280, height = 800) {
+  await page.setViewportSize({ width, height });
+  await page.goto(new URL(query, url).toString());
+  await page.waitForSelector('.zs-node', { timeout: 30_000 });
+  await page.waitForFunction(() => window.zabscope !== undefined);
+}
+
+async function command(line) {
+  await page.fill('#command', line);
+  await page.press('#command', 'Enter');
+}
+
+// Words a Chinese page keeps in Latin letters: ZooKeeper's states, messages, ids and config
+// keys, units, the command language (typed examples), keys on the keyboard, ZooKeeper's own
+// names for events, states and errors.
+const ALLOWED = new Set([
+  'LOOKING', 'FOLLOWING', 'LEADING', 'OBSERVING', 'ELECTION', 'DISCOVERY', 'SYNCHRONIZATION',
+  'BROADCAST', 'PROPOSAL', 'ACK', 'ACKs', 'COMMIT', 'DIFF', 'TRUNC', 'SNAP', 'NEWLEADER',
+  'UPTODATE', 'PING', 'LEADERINFO', 'ACKEPOCH', 'FOLLOWERINFO', 'NOTIFICATION', 'REQUEST',
+  'REVALIDATE', 'INFORM', 'SYNC', 'CLOSED', 'CONNECTED', 'CONNECTING', 'zxid', 'epoch', 'sid',
+  'myid', 'server', 'peerEpoch', 'finalizeWait', 'tickTime', 'initLimit', 'syncLimit', 'zoo',
+  'cfg', 'ZooKeeper', 'zkCli', 'ms', 's', 'ppm', 'TCP', 'OK', 'Ok', 'sync', 'cxid',
+  'currentEpoch', 'acceptedEpoch', 'lastZxid', 'lastLogged', 'lastCommitted', 'txn', 'create',
+  'connect', 'crash', 'partition', 'get', 'set', 'stat', 'ls', 'help', 'app', 'hello', 'data',
+  'client', 'recipe', 'lock', 'locks', 'fair', 'timeout', 'Esc', 'Space', 'Enter', 'NodeCreated',
+  'NodeDeleted', 'NodeDataChanged', 'NodeChildrenChanged', 'None', 'SyncConnected', 'Created',
+  'null', 'ruok', 'srvr', 'conf', 'cons', 'dump', 'wchs', 'wchc', 'wchp', 'envi', 'mntr',
+  'English', 'x', 'v', 'e', 'w', 'ZabScope', 'start', 'createSession', 'closeSession', 'delete',
+  'setData', 'getData', 'exists', 'getChildren', 'multi', 'ZAB', 'znode', 'ID', 'N', 'config',
+  // What this test types, echoed in an error (the user's own word).
+  'frobnicate',
+]);
+
+/** Visible English words outside ALLOWED: texts, titles, ARIA labels, placeholders. */
+const englishWords = (where) => page.evaluate(([allowed, where]) => {
+  // What ZooKeeper or the user wrote is shown as it is: zkCli's output, the trace, code
+  // (zxids, paths, txns, commands), four-letter-word answers, a client's answers, the manual
+  // delivery list (trace lines), the glossary's English column.
+  const verbatim = '.zs-zkcli-out, #events, code, pre, kbd, .zs-answer, .zs-enabled > span, [lang="en"], .zs-msg-label, #clock';
+  const bad = new Set();
+  const check = (s, from) => {
+    for (const w of s.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
+      if (allowed.includes(w) || /\d/.test(w) || /^0x/.test(w)) continue;
+      bad.add(`${w} (${from.slice(0, 60)})`);
+    }
+  };
+  const root = document.querySelector(where) ?? document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!e || e.closest(verbatim) || !n.textContent.trim()) continue;
+    if (!e.getClientRects().length && !e.closest('svg title, title')) continue;
+    check(n.textContent, n.textContent.trim());
+  }
+  for (const e of root.querySelectorAll('[title], [aria-label], [placeholder]')) {
+    if (e.closest(verbatim)) continue;
+    for (const a of ['title', 'aria-label']) if (e.getAttribute(a)) check(e.getAttribute(a), `${a}: ${e.getAttribute(a)}`);
+  }
+  return [...bad];
+}, [[...ALLOWED], where]);
+
+/** Texts wider than their box, and a page wider than the window. */
+const overflow = () => page.evaluate(() => {
+  const out = [];
+  for (const e of document.querySelectorAll('.zs-header *, .zs-tabs *, .zs-transport *, .zs-narration, .zs-setup button, .zs-setup label, .zs-menu button')) {
+    if (!e.getClientRects().length) continue;
+    if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto') out.push(`${e.tagName}#${e.id}.${e.className}: ${e.textContent.slice(0, 30)} (${e.scrollWidth} > ${e.clientWidth})`);
+  }
+  const w = document.documentElement.scrollWidth;
+  if (w > window.innerWidth) out.push(`page ${w} px wide in ${window.innerWidth}`);
+  return out;
+});
+
+before(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  mkdirSync('target/e2e', { recursive: true });
+});
+
+after(async () => { await browser?.close(); });
+
+test('switching to 简体中文 mid-run changes the texts, not the run; a reload keeps it', async () => {
+  // No ?lang= (a reload would apply it again): the browser's language, English here.
+  await open('');
+  assert.equal(await api('lang'), 'en');
+  assert.equal(await text('#tab-election'), 'Election');
+  await api('step', 150);
+  await command('connect c1 1');
+  await api('step', 20);
+  const before = await api('view');
+  assert.equal(before.lang, 'en');
+  // Play, and switch while it plays: the clock keeps going.
+  await page.click('#play');
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => document.querySelector('#tab-election').textContent === '选举');
+  const s0 = (await api('view', { logTail: 1 })).step;
+  await page.waitForFunction((s) => window.zabscope.view({ logTail: 1 }).step > s + 5, s0);
+  await page.click('#pause');
+  assert.equal(await text('#tab-election'), '选举');
+  assert.match(await text('#step-count'), /^第 \d+ 步$/);
+  assert.match(await text('#narration'), /[\u4e00-\u9fff]/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  const v = await api('view');
+  assert.equal(v.lang, 'zh-CN');
+  assert.deepEqual(Object.keys(before).filter((k) => !(k in v)), [], 'no field lost');
+  if (v.narration) {
+    assert.equal(typeof v.narration.key, 'string', 'the narration by key as before');
+    assert.match(v.narrationText, /[\u4e00-\u9fff]/);
+  }
+  // The same run as one that never switched: replay its script in English and compare.
+  const script = await api('script');
+  const digest = await api('digest');
+  const steps = v.step;
+  await shot('i18n-zh-1280');
+  await page.reload();
+  await page.waitForFunction(() => window.zabscope !== undefined);
+  assert.equal(await api('lang'), 'zh-CN', 'the reload kept the language');
+  assert.equal(await text('#tab-election'), '选举');
+  assert.deepEqual(await api('setLang', 'en'), { ok: true, lang: 'en' });
+  assert.equal(await text('#tab-election'), 'Election');
+  assert.equal((await api('load', script)).ok, true);
+  await api('seek', steps);
+  await api('step', 0);
+  assert.equal(await api('digest'), digest, 'the language switch changed nothing in the run');
+  const bad = await api('setLang', 'fr');
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /'fr' is not a language; use one of en, zh-CN/);
+});
+
+test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', async () => {
+  await open('?lang=zh-CN', 1024, 768);
+  assert.equal(await text('#tab-election'), '选举');
+  assert.deepEqual(await englishWords('.zs-app'), [], 'at boot');
+  await page.click('#run-1s');
+  await command('connect c1 1');
+  await command('create c1 /app hello');
+  await command('client c2 connect 1,2,3 timeout 4000');
+  await command('recipe c2 lock /app fair');
+  await command('frobnicate 3');
+  assert.match(await text('#command-error'), /[\u4e00-\u9fff]/, 'a command error in Chinese');
+  await page.click('#step');
+  const found = [];
+  for (const tab of ['election', 'broadcast', 'logs', 'data', 'clients', 'locks', '4lw']) {
+    await page.click(`#tab-${tab}`);
+    if (tab === '4lw') await page.click('.zs-word-ruok');
+    found.push(...(await englishWords('.zs-app')).map((w) => `${tab}: ${w}`));
+    found.push(...(await overflow()).map((w) => `${tab} overflow: ${w}`));
+  }
+  await page.click(".zs-client[data-client='c1']");
+  await page.fill('#zkcli-input', 'ls /');
+  await page.press('#zkcli-input', 'Enter');
+  found.push(...(await englishWords('#zkcli')).map((w) => `zkcli: ${w}`));
+  await page.click('.zs-zkcli-close');
+  await page.click(".zs-node[data-myid='2']");
+  found.push(...(await englishWords('#server-menu')).map((w) => `menu: ${w}`));
+  await page.keyboard.press('Escape');
+  await page.check('#manual');
+  found.push(...(await englishWords('.zs-app')).map((w) => `manual: ${w}`));
+  await page.uncheck('#manual');
+  await page.click('#open-setup');
+  found.push(...(await englishWords('.zs-modal')).map((w) => `set-up: ${w}`));
+  found.push(...(await overflow()).map((w) => `set-up overflow: ${w}`));
+  await shot('i18n-zh-setup');
+  await page.click('.zs-modal button[type=button]');
+  await page.click('#help');
+  found.push(...(await englishWords('.zs-modal')).map((w) => `help: ${w}`));
+  await page.click('#open-glossary');
+  await page.waitForSelector('#glossary');
+  const terms = await page.locator('#glossary tbody tr').count();
+  assert.ok(terms >= 30, `${terms} glossary terms`);
+  found.push(...(await englishWords('.zs-modal')).map((w) => `glossary: ${w}`));
+  await shot('i18n-zh-glossary');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(found, []);
+  await shot('i18n-zh-1024');
+});
+
+test('no overflow at 1024×768 in English either, projector mode included', async () => {
+  for (const lang of ['en', 'zh-CN']) {
+    await open(`?lang=${lang}`, 1024, 768);
+    await page.click('#run-1s');
+    await command('connect c1 1');
+    const found = [];
+    for (const projector of [false, true]) {
+      if (projector) await page.click('#projector');
+      for (const tab of ['election', 'broadcast', 'logs', 'clients', 'locks']) {
+        await page.click(`#tab-${tab}`);
+        found.push(...(await overflow()).map((w) => `${lang}${projector ? ' projector' : ''} ${tab}: ${w}`));
+      }
+    }
+    assert.deepEqual(found, []);
+    await shot(`i18n-${lang}-1024-projector`);
+  }
+});
+
+test('the browser language is the default; the README screenshot in Chinese', async () => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto(url);
+  await p.waitForSelector('.zs-node', { timeout: 30_000 });
+  assert.equal(await p.locator('#tab-election').textContent(), '选举');
+  await p.evaluate(() => window.zabscope.step(120));
+  await p.evaluate(() => window.zabscope.command('connect c1 1'));
+  await p.evaluate(() => window.zabscope.command('create c1 /app hello'));
+  await p.evaluate(() => window.zabscope.step(4));
+  await p.click('#tab-broadcast');
+  await p.screenshot({ path: 'target/e2e/i18n-zh-readme.png' });
+  await ctx.close();
+});
+
+test('no console errors', () => {
+  assert.deepEqual(consoleErrors, []);
+});
