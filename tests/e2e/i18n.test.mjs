@@ -153,6 +153,13 @@ test('switching to 简体中文 mid-run changes the texts, not the run; a reload
 });
 
 test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', async () => {
+  // A switch rewrites ?lang= in the address, so a reload keeps what was chosen.
+  await open('?lang=zh-CN');
+  await page.selectOption('#lang', 'en');
+  assert.match(page.url(), /\?lang=en$/);
+  await page.reload();
+  await page.waitForFunction(() => window.zabscope !== undefined);
+  assert.equal(await api('lang'), 'en');
   await open('?lang=zh-CN', 1024, 768);
   assert.equal(await text('#tab-election'), '选举');
   assert.deepEqual(await englishWords('.zs-app'), [], 'at boot');

@@ -41,12 +41,38 @@ pub fn initial() -> Lang {
     })
 }
 
+/// `search` with its `lang` set to `l` (`None` when it has no `lang`: nothing to rewrite).
+#[must_use]
+pub fn with_lang(search: &str, l: Lang) -> Option<String> {
+    from_query(search)?;
+    let parts: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .map(|kv| match kv.split_once('=') {
+            Some(("lang", _)) => format!("lang={}", l.code()),
+            _ => kv.to_string(),
+        })
+        .collect();
+    Some(format!("?{}", parts.join("&")))
+}
+
 /// Remember `l` for the next visit, and tell the document (`<html lang>`: fonts, screen
-/// readers). A browser that refuses storage (private mode) only forgets it.
+/// readers). A browser that refuses storage (private mode) only forgets it. A `?lang=` in the
+/// address is rewritten too (without a reload), or a reload would undo the switch.
 pub fn remember(l: Lang) {
     let Some(w) = web_sys::window() else {
         return;
     };
+    if let Some(search) = w.location().search().ok().and_then(|s| with_lang(&s, l)) {
+        let history = js_sys::Reflect::get(&w, &"history".into()).ok();
+        let replace = history
+            .as_ref()
+            .and_then(|h| js_sys::Reflect::get(h, &"replaceState".into()).ok())
+            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+        if let (Some(h), Some(f)) = (history, replace) {
+            let _ = f.call3(&h, &wasm_bindgen::JsValue::NULL, &"".into(), &search.into());
+        }
+    }
     if let Some(s) = w.local_storage().ok().flatten() {
         let _ = s.set_item(STORAGE_KEY, l.code());
     }

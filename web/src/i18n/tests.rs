@@ -194,4 +194,10 @@ fn the_url_names_a_language() {
     assert_eq!(from_query("?seed=3&lang=en"), Some(Lang::En));
     assert_eq!(from_query("?lang=fr"), None);
     assert_eq!(from_query(""), None);
+    use super::browser::with_lang;
+    assert_eq!(
+        with_lang("?a=1&lang=zh-CN", Lang::En).as_deref(),
+        Some("?a=1&lang=en")
+    );
+    assert_eq!(with_lang("?a=1", Lang::En), None);
 }
