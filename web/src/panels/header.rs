@@ -27,6 +27,8 @@ pub struct HeaderProps {
     /// Projector mode on or off.
     pub onprojector: Callback<bool>,
     pub onhelp: Callback<()>,
+    /// Open the performance lab.
+    pub onlab: Callback<()>,
 }
 
 #[component]
@@ -68,6 +70,8 @@ pub fn Header(p: &HeaderProps) -> Html {
             { banner }
             <span class="zs-h-tools">
                 <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ "⚙ set-up" }</button>
+                <button id="open-lab" title={crate::i18n::t("lab.open.title")}
+                    onclick={p.onlab.reform(|_: MouseEvent| ())}>{ crate::i18n::t("lab.open") }</button>
                 <button id="projector" aria-pressed={projector.to_string()}
                     onclick={p.onprojector.reform(move |_: MouseEvent| !projector)}>{ "projector" }</button>
                 <button id="help" aria-label="keyboard shortcuts" onclick={p.onhelp.reform(|_: MouseEvent| ())}>{ "?" }</button>

@@ -135,6 +135,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                     "Escape" => {
                         d.dispatch(UiAction::ShowHelp(false).into());
                         d.dispatch(UiAction::ShowSetup(false).into());
+                        d.dispatch(UiAction::ShowLab(false).into());
                         UiAction::Menu(None).into()
                     }
                     _ => return,

@@ -13,6 +13,7 @@
 //! `window.zabscope` read between renders (playing, the base script) only in `Shared`.
 
 pub mod derive;
+pub mod lab;
 pub mod run;
 pub mod speed;
 
@@ -94,6 +95,11 @@ pub struct Ui {
     pub selected_msg: Option<u64>,
     pub show_setup: bool,
     pub show_help: bool,
+    /// The performance lab's overlay is open.
+    pub show_lab: bool,
+    /// Its knobs and the figure it shows.
+    pub lab: lab::Knobs,
+    pub lab_figure: lab::Figure,
 }
 
 /// The store.
@@ -193,6 +199,9 @@ impl Model {
                 selected_msg: None,
                 show_setup: false,
                 show_help: false,
+                show_lab: false,
+                lab: lab::Knobs::default(),
+                lab_figure: lab::Figure::default(),
             },
         }
     }

@@ -1,7 +1,8 @@
 //! UI actions: the page's own choices, which never touch the simulation — the projector, the
-//! inspector's tab, the open server menu, the selected message, the dialogs.
+//! inspector's tab, the open server menu, the selected message, the dialogs, the performance
+//! lab's knobs.
 
-use super::{Change, Model, Tab};
+use super::{Change, Model, Tab, lab};
 
 /// A choice about what the page shows.
 #[derive(Clone, Debug)]
@@ -14,6 +15,11 @@ pub enum UiAction {
     SelectTab(Tab),
     ShowSetup(bool),
     ShowHelp(bool),
+    /// Open or close the performance lab (play pauses while it is open: the lab computes in
+    /// the same thread between frames).
+    ShowLab(bool),
+    LabKnobs(lab::Knobs),
+    LabFigure(lab::Figure),
 }
 
 impl Model {
@@ -33,6 +39,12 @@ impl Model {
                 self.set_playing(self.playing() && !on);
             }
             UiAction::ShowHelp(on) => self.ui.show_help = on,
+            UiAction::ShowLab(on) => {
+                self.ui.show_lab = on;
+                self.set_playing(self.playing() && !on);
+            }
+            UiAction::LabKnobs(k) => self.ui.lab = k,
+            UiAction::LabFigure(f) => self.ui.lab_figure = f,
         }
         Change::Some
     }
