@@ -11,8 +11,10 @@
 
 use std::collections::VecDeque;
 use zabscope_core::tools::lab::engine::Setup;
-use zabscope_core::tools::lab::reliability::{Mark, Reliability, Sample};
-use zabscope_core::tools::lab::{Lab, LabParams, Point};
+use zabscope_core::tools::lab::reliability::{
+    KernelTimes, Mark, Reliability, Sample, documented_plan,
+};
+use zabscope_core::tools::lab::{Lab, LabParams, Point, Progress};
 
 /// Figure 1's ensemble sizes, as the documentation plots them.
 pub const SIZES: [u32; 5] = [3, 5, 7, 9, 13];
@@ -21,6 +23,8 @@ pub const BUCKET_MS: u64 = 50;
 pub const END_MS: u64 = 11_000;
 /// Simulated events per call into the core between two checks of the clock.
 const STEPS: u64 = 4_000;
+/// Simulated ms of the ZAB simulation per call while measuring figure 2's times.
+const KERNEL_MS: u64 = 100;
 
 /// What the class can change (defaults: the documentation's reliability set-up, which is
 /// also one curve of figure 1).
@@ -112,9 +116,9 @@ enum Job {
     Family(Lab),
     Yours(Lab),
     AllVoting(Lab),
-    /// Figure 2 before its first slice: `Reliability::new` measures the election and rejoin
-    /// times in the ZAB simulation, so it gets a slice of its own.
-    Fig2Setup(Setup),
+    /// Figure 2 before the load runs: the election and rejoin times measured in the ZAB
+    /// simulation, a piece of simulated time per call.
+    Fig2Setup(Box<KernelTimes>, Setup),
     Fig2(Box<Reliability>),
 }
 
@@ -126,6 +130,8 @@ pub struct Runner {
     family_key: Option<(bool, u64)>,
     yours_key: Option<Knobs>,
     fig2_key: Option<Knobs>,
+    /// The ZAB simulation's times for an ensemble size (they depend on nothing else).
+    times: Option<(u32, Vec<Option<u64>>)>,
 }
 
 fn read_ratios() -> Vec<u32> {
@@ -232,14 +238,26 @@ impl Runner {
             self.view.error = Some("lab.fig2.needs7".into());
             return;
         }
-        self.jobs.push_back(Job::Fig2Setup(knobs.setup()));
+        let setup = knobs.setup();
+        match &self.times {
+            Some((n, times)) if *n == knobs.voters => {
+                match Reliability::with_times(setup, times.clone(), BUCKET_MS, END_MS) {
+                    Ok(r) => self.jobs.push_back(Job::Fig2(Box::new(r))),
+                    Err(e) => self.view.error = Some(e),
+                }
+            }
+            _ => match KernelTimes::new(knobs.voters, documented_plan(), setup.seed) {
+                Ok(k) => self.jobs.push_back(Job::Fig2Setup(Box::new(k), setup)),
+                Err(e) => self.view.error = Some(e),
+            },
+        }
     }
 
     fn total(&self) -> usize {
         match self.jobs.front() {
             Some(Job::Family(l) | Job::Yours(l) | Job::AllVoting(l)) => l.progress().total,
             Some(Job::Fig2(r)) => r.progress().total,
-            Some(Job::Fig2Setup(_)) => usize::try_from(END_MS).unwrap_or(usize::MAX),
+            Some(Job::Fig2Setup(..)) => usize::try_from(END_MS).unwrap_or(usize::MAX),
             None => self.view.progress.1,
         }
     }
@@ -252,11 +270,30 @@ impl Runner {
                 Job::Family(l) | Job::Yours(l) | Job::AllVoting(l) => {
                     (l.run_for(STEPS), l.points().to_vec())
                 }
-                Job::Fig2Setup(setup) => match Reliability::new(setup.clone(), BUCKET_MS, END_MS) {
-                    Ok(r) => {
-                        let p = r.progress();
-                        *job = Job::Fig2(Box::new(r));
-                        (p, Vec::new())
+                Job::Fig2Setup(k, setup) => match k.advance(KERNEL_MS) {
+                    Ok(false) => (
+                        Progress {
+                            done: 0,
+                            total: usize::try_from(END_MS).unwrap_or(usize::MAX),
+                            finished: false,
+                        },
+                        Vec::new(),
+                    ),
+                    Ok(true) => {
+                        let times = k.times().to_vec();
+                        self.times = Some((setup.voters, times.clone()));
+                        match Reliability::with_times(setup.clone(), times, BUCKET_MS, END_MS) {
+                            Ok(r) => {
+                                let p = r.progress();
+                                *job = Job::Fig2(Box::new(r));
+                                (p, Vec::new())
+                            }
+                            Err(e) => {
+                                self.view.error = Some(e);
+                                self.jobs.pop_front();
+                                continue;
+                            }
+                        }
                     }
                     Err(e) => {
                         self.view.error = Some(e);
