@@ -22,9 +22,9 @@ pub const SIZES: [u32; 5] = [3, 5, 7, 9, 13];
 pub const BUCKET_MS: u64 = 50;
 pub const END_MS: u64 = 11_000;
 /// Simulated events per call into the core between two checks of the clock.
-const STEPS: u64 = 4_000;
+const STEPS: u64 = 2_000;
 /// Simulated ms of the ZAB simulation per call while measuring figure 2's times.
-const KERNEL_MS: u64 = 100;
+const KERNEL_MS: u64 = 50;
 
 /// What the class can change (defaults: the documentation's reliability set-up, which is
 /// also one curve of figure 1).

@@ -24,7 +24,7 @@ use zabscope_core::tools::lab::Point;
 use zabscope_core::tools::lab::reliability::Fault;
 
 /// Work per timer callback before yielding to the browser, ms (a frame is due every 16).
-pub const SLICE_MS: f64 = 10.0;
+pub const SLICE_MS: f64 = 8.0;
 
 /// Every key the lab's texts use (both catalogues must have each: `i18n` tests it).
 #[cfg(test)]
@@ -43,6 +43,7 @@ pub const KEYS: &[&str] = &[
     "lab.axis.time",
     "lab.legend.servers",
     "lab.legend.yours",
+    "lab.legend.yours2",
     "lab.legend.allvoting",
     "lab.point",
     "lab.doc1",
@@ -147,23 +148,34 @@ fn readout(view: &LabView, k: Knobs) -> Html {
     }
 }
 
-/// Figure 2's events as a list: what happened, what the ZAB simulation measured, how long the
-/// throughput stayed below half.
+/// Figure 2's events as a list, one line per failure with its recovery: what happened, what
+/// the ZAB simulation measured, how long the throughput stayed below half.
 fn events(view: &LabView) -> Html {
-    let items = view.marks.iter().enumerate().map(|(i, m)| {
-        let what = t(&format!("lab.ev.{i}")).to_string();
-        let measured = match (m.fault, m.kernel_ms) {
-            (Fault::CrashLeader, Some(ms)) => tf("lab.ev.leader", &[("ms", &ms.to_string())]),
-            (Fault::RecoverFollowers, Some(ms)) => tf("lab.ev.rejoin", &[("ms", &ms.to_string())]),
-            _ => String::new(),
-        };
-        let dip = match m.recovered_ms {
-            Some(ms) if ms > 0 => tf("lab.ev.dip", &[("ms", &ms.to_string())]),
-            _ => String::new(),
-        };
-        html! { <li class="zs-lab-ev">{ what }{ " " }<b>{ measured }</b>{ " " }{ dip }</li> }
-    });
-    html! { <ol id="lab-events" class="zs-lab-events">{ for items }</ol> }
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    for (i, m) in view.marks.iter().enumerate() {
+        let mut parts = vec![t(&format!("lab.ev.{i}")).to_string()];
+        match (m.fault, m.kernel_ms) {
+            (Fault::CrashLeader, Some(ms)) => {
+                parts.push(tf("lab.ev.leader", &[("ms", &ms.to_string())]));
+            }
+            (Fault::RecoverFollowers, Some(ms)) => {
+                parts.push(tf("lab.ev.rejoin", &[("ms", &ms.to_string())]));
+            }
+            _ => {}
+        }
+        if let Some(ms) = m.recovered_ms.filter(|ms| *ms > 0) {
+            parts.push(tf("lab.ev.dip", &[("ms", &ms.to_string())]));
+        }
+        match (m.fault, lines.last_mut()) {
+            (Fault::RecoverFollowers, Some(line)) => line.extend(parts),
+            _ => lines.push(parts),
+        }
+    }
+    html! {
+        <ol id="lab-events" class="zs-lab-events">
+            { for lines.into_iter().map(|l| html! { <li class="zs-lab-ev">{ l.join(" ") }</li> }) }
+        </ol>
+    }
 }
 
 #[component]
@@ -216,12 +228,15 @@ pub fn LabPanel(p: &LabProps) -> Html {
         }
     };
     let error = view.error.as_ref().map(|e| t(e).to_string());
-    let yours_label = tf(
-        "lab.legend.yours",
-        &[
-            ("voters", &k.voters.to_string()),
-            ("observers", &k.observers.to_string()),
-        ],
+    let yours_label = (
+        t("lab.legend.yours").to_string(),
+        tf(
+            "lab.legend.yours2",
+            &[
+                ("voters", &k.voters.to_string()),
+                ("observers", &k.observers.to_string()),
+            ],
+        ),
     );
     let all_label = tf(
         "lab.legend.allvoting",

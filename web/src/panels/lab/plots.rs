@@ -114,8 +114,8 @@ pub struct ThroughputProps {
     pub sizes: Vec<u32>,
     /// The knobs' read ratio (a dashed vertical line).
     pub reads: u32,
-    /// The legend's label of the knobs' curve.
-    pub yours_label: String,
+    /// The legend's label of the knobs' curve (two lines: who, then the set-up).
+    pub yours_label: (String, String),
     pub all_voting_label: String,
 }
 
@@ -182,8 +182,8 @@ pub fn ThroughputPlot(p: &ThroughputProps) -> Html {
             if !all.is_empty() {
                 <g class="zs-lab-allvoting">
                     <polyline class="zs-lab-line" points={line(&all)} />
-                    <path class="zs-lab-line" d={format!("M{} {}h34", W - RIGHT + 16.0, ly + 30.0)} />
-                    <text class="zs-lab-legend" x={format!("{}", W - RIGHT + 58.0)} y={format!("{}", ly + 36.0)}>{ p.all_voting_label.clone() }</text>
+                    <path class="zs-lab-line" d={format!("M{} {}h34", W - RIGHT + 16.0, ly + 58.0)} />
+                    <text class="zs-lab-legend" x={format!("{}", W - RIGHT + 58.0)} y={format!("{}", ly + 64.0)}>{ p.all_voting_label.clone() }</text>
                 </g>
             }
             if !yours.is_empty() {
@@ -194,7 +194,8 @@ pub fn ThroughputPlot(p: &ThroughputProps) -> Html {
                             cy={format!("{:.1}", f.y(q.ops_per_sec as f64))} r="5"><title>{ tip(q) }</title></circle>
                     }) }
                     <path class="zs-lab-line" d={format!("M{} {ly}h34", W - RIGHT + 16.0)} />
-                    <text class="zs-lab-legend" x={format!("{}", W - RIGHT + 58.0)} y={format!("{}", ly + 6.0)}>{ p.yours_label.clone() }</text>
+                    <text class="zs-lab-legend" x={format!("{}", W - RIGHT + 58.0)} y={format!("{}", ly + 6.0)}>{ p.yours_label.0.clone() }</text>
+                    <text class="zs-lab-legend" x={format!("{}", W - RIGHT + 58.0)} y={format!("{}", ly + 28.0)}>{ p.yours_label.1.clone() }</text>
                 </g>
             }
         </svg>
