@@ -38,7 +38,7 @@ pub fn t(key: &str) -> &str {
         "lab.axis.time" => "Time (seconds)",
         "lab.legend.servers" => "{n} servers",
         "lab.legend.yours" => "yours:",
-        "lab.legend.yours2" => "{voters} + {observers} observers",
+        "lab.legend.yours2" => "{voters} + {observers} obs.",
         "lab.legend.allvoting" => "{n} all voting",
         "lab.point" => "{servers} servers, {reads} % reads: {ops} requests/s",
         "lab.doc1" => {

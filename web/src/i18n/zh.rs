@@ -21,7 +21,7 @@ pub fn t(key: &str) -> &str {
         "lab.axis.time" => "时间（秒）",
         "lab.legend.servers" => "{n} 台服务器",
         "lab.legend.yours" => "你的集群：",
-        "lab.legend.yours2" => "{voters} 台 + {observers} 个观察者",
+        "lab.legend.yours2" => "{voters}+{observers} 观察者",
         "lab.legend.allvoting" => "{n} 台全部投票",
         "lab.point" => "{servers} 台服务器，{reads} % 读：每秒 {ops} 个请求",
         "lab.doc1" => {

@@ -22,9 +22,9 @@ pub const SIZES: [u32; 5] = [3, 5, 7, 9, 13];
 pub const BUCKET_MS: u64 = 50;
 pub const END_MS: u64 = 11_000;
 /// Simulated events per call into the core between two checks of the clock.
-const STEPS: u64 = 2_000;
+const STEPS: u64 = 1_000;
 /// Simulated ms of the ZAB simulation per call while measuring figure 2's times.
-const KERNEL_MS: u64 = 50;
+const KERNEL_MS: u64 = 20;
 
 /// What the class can change (defaults: the documentation's reliability set-up, which is
 /// also one curve of figure 1).
@@ -108,6 +108,9 @@ pub struct LabView {
     pub busy: bool,
     /// Why a figure cannot be computed with these knobs.
     pub error: Option<String>,
+    /// The longest piece of work done at once (planning or a slice), wall-clock ms: what the
+    /// page owes the frame rate (a longer gap between frames is the machine's).
+    pub longest_ms: f64,
 }
 
 /// One computation left to do.
@@ -152,6 +155,13 @@ impl Runner {
     #[must_use]
     pub fn view(&self) -> &LabView {
         &self.view
+    }
+
+    /// [`Runner::plan`], timed by `clock` into [`LabView::longest_ms`].
+    pub fn plan_timed(&mut self, knobs: Knobs, figure: Figure, clock: &dyn Fn() -> f64) {
+        let start = clock();
+        self.plan(knobs, figure);
+        self.view.longest_ms = self.view.longest_ms.max(clock() - start);
     }
 
     /// Queue what `figure` needs with `knobs` and is not computed yet (dropping whatever was
@@ -268,7 +278,15 @@ impl Runner {
         while let Some(job) = self.jobs.front_mut() {
             let (progress, points) = match job {
                 Job::Family(l) | Job::Yours(l) | Job::AllVoting(l) => {
-                    (l.run_for(STEPS), l.points().to_vec())
+                    let before = l.points().len();
+                    let p = l.run_for(STEPS);
+                    // Copied only when a point was added.
+                    let new = if l.points().len() > before {
+                        l.points().to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    (p, new)
                 }
                 Job::Fig2Setup(k, setup) => match k.advance(KERNEL_MS) {
                     Ok(false) => (
@@ -309,6 +327,7 @@ impl Runner {
                 }
             };
             match self.jobs.front() {
+                _ if points.is_empty() => {}
                 Some(Job::Family(_)) => self.view.family = points,
                 Some(Job::Yours(_)) => self.view.yours = points,
                 Some(Job::AllVoting(_)) => self.view.all_voting = points,
@@ -327,6 +346,7 @@ impl Runner {
             }
         }
         self.view.busy = !self.jobs.is_empty();
+        self.view.longest_ms = self.view.longest_ms.max(clock() - start);
         self.view.busy
     }
 }

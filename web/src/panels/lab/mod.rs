@@ -4,9 +4,9 @@
 //! through five failures of 7 servers; the knobs beside them change the set-up and what they
 //! affect is recomputed.
 //!
-//! The computation ([`Runner`], `store/lab.rs`) runs in slices of about [`SLICE_MS`] in timer
-//! callbacks: after each slice the overlay re-renders (the new points appear, the progress
-//! bar moves) and the browser is free to draw a frame before the next. A new choice of knobs
+//! The computation ([`Runner`], `store/lab.rs`) runs in slices of about [`SLICE_MS`], one per
+//! animation frame: after each slice the overlay re-renders (the new points appear, the
+//! progress bar moves) and the browser draws the frame before the next. A new choice of knobs
 //! or figure starts a new generation; a slice of an older one stops where it is.
 
 pub mod knobs;
@@ -19,12 +19,14 @@ use knobs::LabKnobs;
 use plots::{ReliabilityPlot, ThroughputPlot};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 use zabscope_core::tools::lab::Point;
 use zabscope_core::tools::lab::reliability::Fault;
 
 /// Work per timer callback before yielding to the browser, ms (a frame is due every 16).
-pub const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 10.0;
 
 /// Every key the lab's texts use (both catalogues must have each: `i18n` tests it).
 #[cfg(test)]
@@ -85,7 +87,9 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Run slices of generation `generation` until done or superseded, re-rendering after each.
+/// Run slices of generation `generation` until done or superseded, one per animation frame,
+/// re-rendering after each: the rest of each frame is the browser's (a loop of timer callbacks
+/// let it skip frames on a loaded machine).
 fn pump(
     runner: Rc<RefCell<Runner>>,
     generation: Rc<RefCell<u64>>,
@@ -98,7 +102,10 @@ fn pump(
     let more = runner.borrow_mut().slice(SLICE_MS, &now_ms);
     redraw.emit(());
     if more {
-        Timeout::new(0, move || pump(runner, generation, mine, redraw)).forget();
+        let next = Closure::once_into_js(move || pump(runner, generation, mine, redraw));
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(next.unchecked_ref());
+        }
     }
 }
 
@@ -190,7 +197,7 @@ pub fn LabPanel(p: &LabProps) -> Html {
             let mine = *generation.borrow() + 1;
             *generation.borrow_mut() = mine;
             if *open {
-                runner.borrow_mut().plan(*knobs, *figure);
+                runner.borrow_mut().plan_timed(*knobs, *figure, &now_ms);
                 let g = generation.clone();
                 Timeout::new(0, move || pump(runner, g, mine, redraw)).forget();
             }
@@ -271,7 +278,7 @@ pub fn LabPanel(p: &LabProps) -> Html {
                         { tab(Figure::Reliability, "lab-tab-fig2", "lab.tab.fig2") }
                     </nav>
                     <progress id="lab-progress" max={total.max(1).to_string()} value={if view.busy { done } else { total }.to_string()}
-                        data-busy={view.busy.to_string()} data-figure={format!("{:?}", p.figure)}></progress>
+                        data-busy={view.busy.to_string()} data-longest-ms={format!("{:.0}", view.longest_ms)} data-figure={format!("{:?}", p.figure)}></progress>
                     <span class="zs-lab-status" role="status">{ progress_text }</span>
                     <button id="lab-close" onclick={close}>{ t("lab.close") }</button>
                 </header>
