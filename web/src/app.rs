@@ -1,7 +1,7 @@
 //! The top-level component and the page's container: creates the store (one `use_reducer`),
 //! provides it by context, installs `window.zabscope` and lays the page out — header, ring +
 //! inspector, transport and timeline, narration, manual delivery, a client's zkCli console, the
-//! command line and the trace. It reads the store and gives each leaf its props and callbacks;
+//! command line and the trace, and the dialogs over it (set-up, shortcuts, the performance lab). It reads the store and gives each leaf its props and callbacks;
 //! `Ring` and `Inspector` are containers of their own.
 
 use crate::console::command_line::Console;
@@ -13,6 +13,7 @@ use crate::overlays::help::Help;
 use crate::overlays::setup_dialog::SetupDialog;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
+use crate::panels::lab::LabPanel;
 use crate::panels::manual::{self, Manual};
 use crate::panels::narration::{self, Narration};
 use crate::panels::timeline::{self, Timeline};
@@ -74,7 +75,8 @@ pub fn App() -> Html {
                     onsetup={ui_act.reform(|()| UiAction::ShowSetup(true))}
                     onprojector={ui_act.reform(UiAction::Projector)}
                     onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
-                    onlang={ui_act.reform(UiAction::SetLang)} />
+                    onlang={ui_act.reform(UiAction::SetLang)}
+                    onlab={ui_act.reform(|()| UiAction::ShowLab(true))} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
@@ -106,6 +108,9 @@ pub fn App() -> Html {
                 <Help open={ui.show_help} onclose={ui_act.reform(|()| UiAction::ShowHelp(false))}
                     onglossary={ui_act.reform(|()| UiAction::ShowGlossary(true))} />
                 <Glossary open={ui.show_glossary} onclose={ui_act.reform(|()| UiAction::ShowGlossary(false))} />
+                <LabPanel open={ui.show_lab} knobs={ui.lab} figure={ui.lab_figure}
+                    onknobs={ui_act.reform(UiAction::LabKnobs)} onfigure={ui_act.reform(UiAction::LabFigure)}
+                    onclose={ui_act.reform(|()| UiAction::ShowLab(false))} />
                 <Animator store={store.clone()} />
             </main>
         </ContextProvider<Lang>>

@@ -27,6 +27,11 @@ pub const ALLOWED: &[&str] = &[
     "sid",
     "peerEpoch",
     "finalizeWait",
+    "ZAB",
+    "FLE",
+    "fsync",
+    "leaderServes",
+    "p99",
     "server",
     "tickTime",
     "initLimit",
@@ -200,4 +205,12 @@ fn the_url_names_a_language() {
         Some("?a=1&lang=en")
     );
     assert_eq!(with_lang("?a=1", Lang::En), None);
+}
+
+#[test]
+fn every_lab_text_is_in_both_languages() {
+    for key in crate::panels::lab::KEYS {
+        assert_ne!(en::t(key), *key, "no English text for {key}");
+        assert_ne!(zh::t(key), *key, "no 简体中文 text for {key}");
+    }
 }

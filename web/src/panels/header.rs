@@ -37,6 +37,8 @@ pub struct HeaderProps {
     pub onhelp: Callback<()>,
     /// Switch the page's language.
     pub onlang: Callback<Lang>,
+    /// Open the performance lab.
+    pub onlab: Callback<()>,
 }
 
 #[component]
@@ -86,6 +88,8 @@ pub fn Header(p: &HeaderProps) -> Html {
             { banner }
             <span class="zs-h-tools">
                 <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ t("header.setup") }</button>
+                <button id="open-lab" title={crate::i18n::t("lab.open.title")}
+                    onclick={p.onlab.reform(|_: MouseEvent| ())}>{ crate::i18n::t("lab.open") }</button>
                 <button id="projector" aria-pressed={projector.to_string()}
                     onclick={p.onprojector.reform(move |_: MouseEvent| !projector)}>{ t("header.projector") }</button>
                 <select id="lang" class="zs-lang" aria-label={t("header.lang").to_string()} {onchange}>

@@ -7,6 +7,7 @@
 
 pub mod event_log;
 pub mod header;
+pub mod lab;
 pub mod manual;
 pub mod narration;
 pub mod timeline;

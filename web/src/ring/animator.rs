@@ -136,6 +136,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                         d.dispatch(UiAction::ShowHelp(false).into());
                         d.dispatch(UiAction::ShowGlossary(false).into());
                         d.dispatch(UiAction::ShowSetup(false).into());
+                        d.dispatch(UiAction::ShowLab(false).into());
                         UiAction::Menu(None).into()
                     }
                     _ => return,

@@ -13,6 +13,7 @@
 //! `window.zabscope` read between renders (playing, the base script) only in `Shared`.
 
 pub mod derive;
+pub mod lab;
 pub mod run;
 pub mod speed;
 
@@ -100,6 +101,11 @@ pub struct Ui {
     pub show_glossary: bool,
     /// The page's language: the one place it lives (`crate::i18n` mirrors it for `t`).
     pub lang: Lang,
+    /// The performance lab's overlay is open.
+    pub show_lab: bool,
+    /// Its knobs and the figure it shows.
+    pub lab: lab::Knobs,
+    pub lab_figure: lab::Figure,
 }
 
 /// The store.
@@ -209,6 +215,9 @@ impl Model {
                 show_help: false,
                 show_glossary: false,
                 lang,
+                show_lab: false,
+                lab: lab::Knobs::default(),
+                lab_figure: lab::Figure::default(),
             },
         }
     }

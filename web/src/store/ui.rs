@@ -1,7 +1,8 @@
 //! UI actions: the page's own choices, which never touch the simulation — the projector, the
-//! inspector's tab, the open server menu, the selected message, the dialogs.
+//! inspector's tab, the open server menu, the selected message, the dialogs, the performance
+//! lab's knobs.
 
-use super::{Change, Model, Tab};
+use super::{Change, Model, Tab, lab};
 use crate::i18n::{self, Lang};
 
 /// A choice about what the page shows.
@@ -19,6 +20,11 @@ pub enum UiAction {
     /// Switch the page's language: only texts change (the run, its digest, the tab, what is
     /// open all stay); remembered for the next visit.
     SetLang(Lang),
+    /// Open or close the performance lab (play pauses while it is open: the lab computes in
+    /// the same thread between frames).
+    ShowLab(bool),
+    LabKnobs(lab::Knobs),
+    LabFigure(lab::Figure),
 }
 
 impl Model {
@@ -52,6 +58,12 @@ impl Model {
                 i18n::mirror(l);
                 i18n::browser::remember(l);
             }
+            UiAction::ShowLab(on) => {
+                self.ui.show_lab = on;
+                self.set_playing(self.playing() && !on);
+            }
+            UiAction::LabKnobs(k) => self.ui.lab = k,
+            UiAction::LabFigure(f) => self.ui.lab_figure = f,
         }
         Change::Some
     }

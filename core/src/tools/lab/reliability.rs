@@ -39,63 +39,189 @@ pub fn documented_plan() -> Vec<(u64, Fault, &'static str)> {
 
 /// What the ZAB simulation measured for each event: for a leader's crash, the time until a
 /// new leader serves (FLE, discovery, sync); for a recovery, until the restarted servers
-/// serve again.
+/// serve again. Runs [`KernelTimes`] to the end.
 pub fn kernel_times(
     servers: u32,
     plan: &[(u64, Fault, &'static str)],
     seed: u64,
 ) -> Result<Vec<Option<u64>>, String> {
-    let mut sim = Simulation::with_servers(servers, seed).map_err(|e| e.to_string())?;
-    sim.keep_trace(false);
-    if !sim.run_until(20_000, |s| s.leaders().len() == 1) {
-        return Err(format!("{servers} servers elected no leader in 20 s"));
+    let mut k = KernelTimes::new(servers, plan.to_vec(), seed)?;
+    while !k.advance(u64::MAX)? {}
+    Ok(k.times().to_vec())
+}
+
+/// Where a [`KernelTimes`] run stands.
+#[derive(Clone, Debug)]
+enum Stage {
+    /// Electing the first leader (at most 20 s).
+    Boot,
+    /// Running to the plan's event `i`.
+    Before(usize),
+    /// Event `i` fired at `t0`; waiting (at most 10 s) for the restarted servers to serve, or
+    /// for a leader other than `crashed_leader`.
+    After {
+        i: usize,
+        t0: u64,
+        back: Vec<u32>,
+        crashed_leader: Option<u32>,
+    },
+}
+
+/// [`kernel_times`] in pieces of simulated time ([`KernelTimes::advance`]), so a page can
+/// measure between frames; the times are the same however it is cut.
+#[derive(Clone, Debug)]
+pub struct KernelTimes {
+    sim: Simulation,
+    servers: u32,
+    plan: Vec<(u64, Fault, &'static str)>,
+    start: u64,
+    crashed: Vec<u32>,
+    out: Vec<Option<u64>>,
+    stage: Stage,
+}
+
+impl KernelTimes {
+    /// A `servers`-server ensemble of the classroom simulation (default zoo.cfg timings),
+    /// about to run `plan`.
+    pub fn new(
+        servers: u32,
+        plan: Vec<(u64, Fault, &'static str)>,
+        seed: u64,
+    ) -> Result<KernelTimes, String> {
+        let mut sim = Simulation::with_servers(servers, seed).map_err(|e| e.to_string())?;
+        sim.keep_trace(false);
+        Ok(KernelTimes {
+            sim,
+            servers,
+            plan,
+            start: 0,
+            crashed: Vec::new(),
+            out: Vec::new(),
+            stage: Stage::Boot,
+        })
     }
-    let serving = |sim: &Simulation, id: u32| {
+
+    /// The times measured so far, one per event of the plan.
+    #[must_use]
+    pub fn times(&self) -> &[Option<u64>] {
+        &self.out
+    }
+
+    fn serving(sim: &Simulation, id: u32) -> bool {
         sim.kernel()
             .nodes
             .iter()
             .any(|n| n.id.0 == id && n.server.as_ref().is_some_and(|s| s.serving()))
-    };
-    let start = sim.now().ms();
-    let mut crashed: Vec<u32> = Vec::new();
-    let mut out = Vec::new();
-    for &(at, fault, _) in plan {
-        let now = sim.now().ms() - start;
-        sim.run_for(at.saturating_sub(now));
-        let leader = sim.leaders().first().copied();
-        let t0 = sim.now().ms();
-        let apply = |sim: &mut Simulation, c: Command| sim.apply(c).map_err(|e| e.to_string());
+    }
+
+    fn apply(&mut self, c: Command) -> Result<(), String> {
+        self.sim.apply(c).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// Run at most `budget_ms` more of simulated time; `Ok(true)` once every event is measured.
+    pub fn advance(&mut self, budget_ms: u64) -> Result<bool, String> {
+        let limit = self.sim.now().ms().saturating_add(budget_ms);
+        loop {
+            let now = self.sim.now().ms();
+            let left = limit.saturating_sub(now);
+            match self.stage.clone() {
+                Stage::Boot => {
+                    let span = left.min(20_000u64.saturating_sub(now));
+                    if self.sim.run_until(span, |s| s.leaders().len() == 1) {
+                        self.start = self.sim.now().ms();
+                        self.stage = Stage::Before(0);
+                    } else if self.sim.now().ms() >= 20_000 {
+                        return Err(format!(
+                            "{} servers elected no leader in 20 s",
+                            self.servers
+                        ));
+                    } else {
+                        return Ok(false);
+                    }
+                }
+                Stage::Before(i) => {
+                    let Some(&(at, fault, _)) = self.plan.get(i) else {
+                        return Ok(true);
+                    };
+                    let due = self.start + at;
+                    if now < due {
+                        if left == 0 {
+                            return Ok(false);
+                        }
+                        self.sim.run_for(left.min(due - now));
+                        continue;
+                    }
+                    self.fire(i, fault)?;
+                }
+                Stage::After {
+                    i,
+                    t0,
+                    back,
+                    crashed_leader,
+                } => {
+                    let span = left.min((t0 + 10_000).saturating_sub(now));
+                    let done = self.sim.run_until(span, |s| match crashed_leader {
+                        Some(l) => matches!(s.leaders()[..], [x] if x != l),
+                        None => back.iter().all(|id| KernelTimes::serving(s, *id)),
+                    });
+                    let at = self.sim.now().ms();
+                    if done {
+                        self.out.push(Some(at - t0));
+                    } else if at >= t0 + 10_000 {
+                        self.out.push(None);
+                    } else {
+                        return Ok(false);
+                    }
+                    self.stage = Stage::Before(i + 1);
+                }
+            }
+        }
+    }
+
+    /// Event `i` of the plan, now.
+    fn fire(&mut self, i: usize, fault: Fault) -> Result<(), String> {
+        let leader = self.sim.leaders().first().copied();
+        let t0 = self.sim.now().ms();
         match fault {
             Fault::CrashFollowers(n) => {
-                let followers: Vec<u32> = (1..=servers)
-                    .filter(|id| Some(*id) != leader && serving(&sim, *id))
+                let followers: Vec<u32> = (1..=self.servers)
+                    .filter(|id| Some(*id) != leader && KernelTimes::serving(&self.sim, *id))
                     .take(n as usize)
                     .collect();
                 for id in &followers {
-                    apply(&mut sim, Command::Crash(ServerId(*id)))?;
+                    self.apply(Command::Crash(ServerId(*id)))?;
                 }
-                crashed.extend(followers);
-                out.push(None);
+                self.crashed.extend(followers);
+                self.out.push(None);
+                self.stage = Stage::Before(i + 1);
             }
             Fault::RecoverFollowers => {
-                let back = std::mem::take(&mut crashed);
+                let back = std::mem::take(&mut self.crashed);
                 for id in &back {
-                    apply(&mut sim, Command::Start(ServerId(*id)))?;
+                    self.apply(Command::Start(ServerId(*id)))?;
                 }
-                let ok = sim.run_until(10_000, |s| back.iter().all(|id| serving(s, *id)));
-                out.push(ok.then(|| sim.now().ms() - t0));
+                self.stage = Stage::After {
+                    i,
+                    t0,
+                    back,
+                    crashed_leader: None,
+                };
             }
             Fault::CrashLeader => {
                 let Some(l) = leader else {
                     return Err("no leader to crash".into());
                 };
-                apply(&mut sim, Command::Crash(ServerId(l)))?;
-                let ok = sim.run_until(10_000, |s| matches!(s.leaders()[..], [x] if x != l));
-                out.push(ok.then(|| sim.now().ms() - t0));
+                self.apply(Command::Crash(ServerId(l)))?;
+                self.stage = Stage::After {
+                    i,
+                    t0,
+                    back: Vec::new(),
+                    crashed_leader: Some(l),
+                };
             }
         }
+        Ok(())
     }
-    Ok(out)
 }
 
 /// One bucket of the throughput series.
@@ -146,6 +272,24 @@ impl Reliability {
             return Err("bucket at least 1 ms; the run lasts 10000..=120000 ms".into());
         }
         let times = kernel_times(setup.voters, &plan, setup.seed)?;
+        Reliability::with_times(setup, times, bucket_ms, end_ms)
+    }
+
+    /// As [`Reliability::new`] with the times already measured ([`KernelTimes`], one per
+    /// event of [`documented_plan`]).
+    pub fn with_times(
+        setup: Setup,
+        times: Vec<Option<u64>>,
+        bucket_ms: u64,
+        end_ms: u64,
+    ) -> Result<Reliability, String> {
+        let plan = documented_plan();
+        if setup.voters < 7 {
+            return Err("the reliability run needs at least 7 voting servers".into());
+        }
+        if bucket_ms == 0 || !(10_000..=120_000).contains(&end_ms) {
+            return Err("bucket at least 1 ms; the run lasts 10000..=120000 ms".into());
+        }
         let mut engine = Engine::new(setup)?;
         engine.bucket_by(bucket_ms * 1_000_000);
         Ok(Reliability {

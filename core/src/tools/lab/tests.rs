@@ -104,3 +104,24 @@ fn a_leader_crash_stops_service_until_a_new_leader_is_elected() {
     assert_ne!(e.leader(), Some(old));
     assert_eq!(e.connected(), 60);
 }
+
+#[test]
+fn kernel_times_are_the_same_however_the_run_is_cut() {
+    use crate::tools::lab::reliability::{Fault, KernelTimes, documented_plan, kernel_times};
+    let whole = kernel_times(7, &documented_plan(), 1).unwrap();
+    let mut cut = KernelTimes::new(7, documented_plan(), 1).unwrap();
+    let mut calls = 0;
+    while !cut.advance(37).unwrap() {
+        calls += 1;
+    }
+    assert!(calls > 100, "{calls} pieces");
+    assert_eq!(cut.times(), &whole[..]);
+    // A leader's crash: FLE's finalizeWait (200 ms) alone is part of every election.
+    for (t, (_, fault, _)) in whole.iter().zip(documented_plan()) {
+        match fault {
+            Fault::CrashLeader => assert!(t.is_some_and(|ms| ms > 200), "{whole:?}"),
+            Fault::RecoverFollowers => assert!(t.is_some(), "{whole:?}"),
+            Fault::CrashFollowers(_) => assert_eq!(*t, None),
+        }
+    }
+}
