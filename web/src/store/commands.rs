@@ -3,11 +3,27 @@
 //! a four-letter word, and a client's zkCli console (opening it, a line typed in it). Acting in
 //! the past discards the recorded future first.
 
+use super::playback::MAX_RUN_MS;
 use super::run::{self, Setup};
 use super::{Change, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
 use std::rc::Rc;
 use zabscope_core::{AgendaRef, Command, Script};
+
+/// Longest command or error text the command line prints (a 20,000-character line would
+/// run across the page).
+const MAX_SHOWN: usize = 300;
+
+/// `s` cut to `max` characters, saying how long it was.
+#[must_use]
+pub fn clip(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max).collect();
+    format!("{head}… ({n} characters)")
+}
 
 /// What the user asks the ensemble to do.
 #[derive(Clone, Debug)]
@@ -124,15 +140,35 @@ impl Model {
 
     /// The command line's echo of `line` and its outcome (also `window.zabscope`'s result).
     fn record(&mut self, line: &str, result: &Result<(), String>) {
+        let result = result.clone().map_err(|e| clip(&e, MAX_SHOWN));
         let mut c = (*self.commands.console).clone();
-        c.push(format!("> {line}"));
-        if let Err(e) = result {
+        c.push(format!("> {}", clip(line, MAX_SHOWN)));
+        if let Err(e) = &result {
             c.push(e.clone());
         }
         let from = c.len().saturating_sub(200);
         self.commands.console = Rc::new(c.split_off(from));
         self.commands.error = result.clone().err();
-        *self.shared.result.borrow_mut() = result.clone();
+        *self.shared.result.borrow_mut() = result;
+    }
+
+    /// `run MS` (the page's own command, as `window.zabscope.run`): every agenda item due
+    /// within MS simulated ms; replays a recorded future like Play does.
+    fn run_line(&mut self, text: &str) -> Result<(), String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let ms = match words.as_slice() {
+            [_, ms] => ms.parse::<u64>().ok().filter(|ms| *ms <= MAX_RUN_MS),
+            _ => None,
+        };
+        let ms = ms.ok_or_else(|| {
+            format!(
+                "'{}': run MS needs a whole number of simulated milliseconds from 0 to \
+                 {MAX_RUN_MS} (10 minutes per command)",
+                clip(text, 60)
+            )
+        })?;
+        self.shared.sim.borrow_mut().run_for(ms);
+        Ok(())
     }
 
     fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), String> {
@@ -167,12 +203,23 @@ impl Model {
                     .lines()
                     .map(str::to_string),
             );
+            c.push(format!(
+                "run MS — run every step due within MS simulated ms (at most {MAX_RUN_MS})"
+            ));
             self.commands.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.commands.error = None;
             return Change::Some;
         }
-        let result = Command::parse(text).and_then(|c| self.apply_now(c));
+        let is_run = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("run"));
+        let result = if is_run {
+            self.run_line(text)
+        } else {
+            Command::parse(text).and_then(|c| self.apply_now(c))
+        };
         self.record(text, &result);
         self.refresh(false);
         Change::Some

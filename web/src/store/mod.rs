@@ -22,7 +22,8 @@ mod tab;
 mod ui;
 
 pub use commands::CommandAction;
-pub use playback::{PlaybackAction, is_heartbeat};
+pub use commands::clip;
+pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction, is_heartbeat};
 pub use tab::Tab;
 pub use ui::UiAction;
 

@@ -11,7 +11,7 @@ use zabscope_core::sim::trace::{Event, EventKind};
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
 pub(super) const MAX_STEPS: usize = 20_000;
 /// Most steps one `window.zabscope.step(n)` takes (a bound, so no call hangs the page).
-const MAX_JS_STEPS: u64 = 1_000_000;
+pub const MAX_JS_STEPS: u64 = 1_000_000;
 /// Most simulated time one `Run` covers (10 minutes: a bound, so no call hangs the page).
 pub const MAX_RUN_MS: u64 = 600_000;
 /// Longest wall time one animation frame may account for (a background tab resuming).
