@@ -24,6 +24,41 @@ pub fn t(key: &str) -> &str {
         "locks.believes" => {
             "believes it holds it: its session expired, its lock node is gone (fencing tokens stop it)"
         }
+        "ring.phase.election" => "election",
+        "ring.phase.discovery" => "discovery",
+        "ring.phase.sync" => "sync",
+        "ring.phase.broadcast" => "broadcast",
+        "ring.acks" => "ACK {acks} of {quorum}",
+        "ring.round" => "round {round}",
+        "ring.disk" => "log to {zxid}",
+        "ring.vote" => "vote {leader}",
+        "ring.held" => "held {what}",
+        "ring.parked" => "parked {what}",
+        "ring.fanout" => "{what} → {n} servers",
+        "ring.left_out" => " · {n} labels left out (hover for details)",
+        "ring.show" => "show:",
+        "ring.show.votes" => "votes",
+        "ring.show.sync" => "sync",
+        "ring.show.broadcast" => "broadcast",
+        "ring.show.other" => "other",
+        "ring.focus" => "focus ",
+        "ring.focus.all" => "all servers",
+        "ring.focus.server" => "server {sid}",
+        "play.linger" => "slow down at the interesting moments",
+        "play.linger.title" => {
+            "Play lingers at an election decided, a quorum's ACK, a COMMIT, a DIFF/TRUNC/SNAP"
+        }
+        "undo.discarded" => {
+            "Acting at step {step} discarded the recorded future (the run had reached step {max}): {lost}"
+        }
+        "undo.nothing" => "no recorded commands, only the steps after it",
+        "undo.undo" => "Undo",
+        "undo.dismiss" => "Dismiss",
+        "cmd.empty" => "command(text): the command is empty (try 'help')",
+        "cmd.run.help" => "run MS — run every step due within MS simulated ms (at most {max})",
+        "cmd.run.bad" => {
+            "'{text}': run MS needs a whole number of simulated milliseconds from 0 to {max} (10 minutes per command)"
+        }
         other => other,
     }
 }

@@ -131,9 +131,9 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
         c.forget();
     };
     add("command", |text, d, s| match text.as_string() {
-        Some(t) if t.trim().is_empty() => to_js(
-            &json!({ "ok": false, "error": "command(text): the command is empty (try 'help')" }),
-        ),
+        Some(t) if t.trim().is_empty() => {
+            to_js(&json!({ "ok": false, "error": crate::i18n::t("cmd.empty") }))
+        }
         Some(t) => {
             d.dispatch(CommandAction::Line(t).into());
             outcome(s)

@@ -7,6 +7,7 @@ use super::playback::MAX_RUN_MS;
 use super::run::{self, Setup};
 use super::{Change, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
+use crate::i18n::tf;
 use std::rc::Rc;
 use zabscope_core::{AgendaRef, Command, Script};
 
@@ -161,10 +162,9 @@ impl Model {
             _ => None,
         };
         let ms = ms.ok_or_else(|| {
-            format!(
-                "'{}': run MS needs a whole number of simulated milliseconds from 0 to \
-                 {MAX_RUN_MS} (10 minutes per command)",
-                clip(text, 60)
+            tf(
+                "cmd.run.bad",
+                &[("text", &clip(text, 60)), ("max", &MAX_RUN_MS.to_string())],
             )
         })?;
         self.shared.sim.borrow_mut().run_for(ms);
@@ -203,9 +203,7 @@ impl Model {
                     .lines()
                     .map(str::to_string),
             );
-            c.push(format!(
-                "run MS — run every step due within MS simulated ms (at most {MAX_RUN_MS})"
-            ));
+            c.push(tf("cmd.run.help", &[("max", &MAX_RUN_MS.to_string())]));
             self.commands.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.commands.error = None;
