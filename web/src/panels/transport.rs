@@ -2,6 +2,7 @@
 //! hide-PINGs filter, manual delivery, Reset and New run, and the clock and step count (the
 //! clock's text is also advanced by the animator every frame while playing).
 
+use crate::i18n::t;
 use crate::store::PlaybackAction;
 use crate::store::speed::Speed;
 use wasm_bindgen::JsCast;
@@ -16,6 +17,8 @@ pub struct TransportProps {
     pub playing: bool,
     pub manual: bool,
     pub hide_pings: bool,
+    /// Play lingers at the interesting moments.
+    pub linger: bool,
     pub speed: Speed,
     /// A playback button pressed.
     pub onplay: Callback<PlaybackAction>,
@@ -62,6 +65,8 @@ pub fn Transport(p: &TransportProps) -> Html {
             </span>
             <label class="zs-check"><input id="hide-pings" type="checkbox" checked={p.hide_pings}
                 onchange={check(PlaybackAction::HidePings)} />{ " hide PINGs" }</label>
+            <label class="zs-check" title={t("play.linger.title")}><input id="linger" type="checkbox" checked={p.linger}
+                onchange={check(PlaybackAction::Linger)} />{ " " }{ t("play.linger") }</label>
             <label class="zs-check"><input id="manual" type="checkbox" checked={p.manual}
                 onchange={check(PlaybackAction::Manual)} />{ " manual delivery" }</label>
             <button id="reset" onclick={click(PlaybackAction::Reset)} title="Back to step 0 (same seed, same commands)">{ "Reset" }</button>

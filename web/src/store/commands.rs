@@ -5,10 +5,11 @@
 
 use super::playback::MAX_RUN_MS;
 use super::run::{self, Setup};
-use super::{Change, Model, Tab};
+use super::{Change, Discarded, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
 use crate::i18n::tf;
 use std::rc::Rc;
+use zabscope_core::sim::script::Recorded;
 use zabscope_core::{AgendaRef, Command, Script};
 
 /// Longest command or error text the command line prints (a 20,000-character line would
@@ -41,6 +42,9 @@ pub enum CommandAction {
     OpenZkCli(Option<String>),
     /// A line typed in the open zkCli console.
     ZkCli(String),
+    /// Bring back the future the last action in the past discarded.
+    UndoDiscard,
+    DismissDiscard,
 }
 
 impl Model {
@@ -101,6 +105,8 @@ impl Model {
                 self.zk_line(&line);
                 self.refresh(false);
             }
+            CommandAction::UndoDiscard => self.undo_discard(),
+            CommandAction::DismissDiscard => self.commands.discarded = None,
         }
         Change::Some
     }
@@ -111,6 +117,25 @@ impl Model {
     pub(crate) fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
         if sim.steps() < self.playback.max_step || sim.has_future() {
+            let at = sim.steps();
+            let before = run::export(&self.shared.base.borrow(), &sim);
+            let lost = before
+                .recorded
+                .iter()
+                .filter(|r| match r {
+                    Recorded::Apply { step, .. } | Recorded::Fire { step, .. } => *step >= at,
+                })
+                .map(|r| match r {
+                    Recorded::Apply { command, .. } => command.to_string(),
+                    Recorded::Fire { at_ms, seq, .. } => format!("fire {at_ms} #{seq}"),
+                })
+                .collect();
+            self.commands.discarded = Some(Rc::new(Discarded {
+                at,
+                max_step: self.playback.max_step,
+                lost,
+                script: before.to_string(),
+            }));
             sim.discard_future();
             self.playback.max_step = sim.steps();
             let mut zk = (*self.commands.zk).clone();
@@ -121,6 +146,25 @@ impl Model {
             );
             self.commands.zk = Rc::new(zk);
         }
+    }
+
+    /// Undo: the run as it was before the action in the past (its script, replayed to the
+    /// step acted at), its future intact.
+    fn undo_discard(&mut self) {
+        let Some(d) = self.commands.discarded.take() else {
+            return;
+        };
+        let result = Script::parse(&d.script).and_then(|mut base| {
+            base.until_ms = 0;
+            let setup = self.setup.clone();
+            self.new_run(base, setup)
+        });
+        if result.is_ok() {
+            self.shared.sim.borrow_mut().seek(d.at);
+            self.playback.max_step = d.max_step;
+            self.refresh(true);
+        }
+        self.record("undo", &result);
     }
 
     /// Apply `cmd` and step until it has taken effect, so it is visible at once.
@@ -184,6 +228,7 @@ impl Model {
         self.commands.fourlw = None;
         self.ui.pinned = false;
         self.commands.zk_console = None;
+        self.commands.discarded = None;
         self.commands.zk = Rc::new(Transcripts::default());
         *self.shared.consoles.borrow_mut() = Consoles::default();
         self.refresh(true);
