@@ -49,7 +49,7 @@ pub fn text_width(s: &str, fs: f64) -> f64 {
             _ => 0.64,
         })
         .sum();
-    em * fs * 1.06 + 8.0
+    em * fs + 6.0
 }
 
 /// Line height as a multiple of the font size.
@@ -66,6 +66,9 @@ pub struct Want {
     pub spots: Vec<((f64, f64), (f64, f64))>,
     /// Fewest lines worth showing (a server's role line; a lane label has one).
     pub min_lines: usize,
+    /// Shorter one-line forms, tried in order when even `min_lines` lines fit nowhere (a
+    /// crowded 15-server ring: "FOLLOW", then "F"; the tooltip has the whole text).
+    pub fallback: Vec<String>,
 }
 
 /// A placed label: the lines shown and its box.
@@ -96,8 +99,12 @@ pub fn place(obstacles: &[Rect], wants: &[Want], size: f64) -> Vec<Option<Placed
         .iter()
         .map(|w| {
             let min = w.min_lines.clamp(1, w.lines.len().max(1));
-            for n in (min..=w.lines.len()).rev() {
-                let lines = &w.lines[..n];
+            let shorter = w.fallback.iter().map(std::slice::from_ref);
+            let tries = (min..=w.lines.len())
+                .rev()
+                .map(|n| &w.lines[..n])
+                .chain(shorter);
+            for lines in tries {
                 for &spot in &w.spots {
                     let r = rect_for(lines, w.fs, spot);
                     if r.inside(size) && !taken.iter().any(|t| t.overlaps(&r)) {
@@ -115,24 +122,52 @@ pub fn place(obstacles: &[Rect], wants: &[Want], size: f64) -> Vec<Option<Placed
 }
 
 /// The spots around a server circle at `p` (radius `r`, `o` the unit vector out of the ring):
-/// outside first, then inside, then to either side, each a little further out next.
+/// boxes touching the circle's box (`circle_box`) on each of eight sides — the side facing out
+/// of the ring first, the one facing in last — then the same a step further out, twice (a
+/// neighbour's label may hold the nearer spot: at 15 servers labels stagger).
 #[must_use]
 pub fn around(p: (f64, f64), r: f64, o: (f64, f64)) -> Vec<((f64, f64), (f64, f64))> {
-    let (ox, oy) = o;
-    let side = (-oy, ox);
+    let c = circle_box(p, r);
+    let (hw, hh) = (c.w / 2.0, c.h / 2.0);
+    let d = std::f64::consts::FRAC_1_SQRT_2;
+    let mut dirs: Vec<(f64, f64)> = vec![
+        (0.0, -1.0),
+        (0.0, 1.0),
+        (-1.0, 0.0),
+        (1.0, 0.0),
+        (d, -d),
+        (-d, -d),
+        (d, d),
+        (-d, d),
+    ];
+    // Most outward first (a stable order for ties: the list above).
+    dirs.sort_by(|a, b| {
+        let (da, db) = (a.0 * o.0 + a.1 * o.1, b.0 * o.0 + b.1 * o.1);
+        db.total_cmp(&da)
+    });
     let mut v = Vec::new();
-    // Past the circle's box (`circle_box`: the rim and the role glyph).
-    for gap in [20.0, 44.0] {
-        let d = r + gap;
-        v.push((
-            (p.0 + ox * d, p.1 + oy * d),
-            (ox.signum() * ox.abs().min(1.0), oy),
-        ));
-        v.push(((p.0 - ox * d, p.1 - oy * d), (-ox, -oy)));
-        v.push(((p.0 + side.0 * d, p.1 + side.1 * d), side));
-        v.push(((p.0 - side.0 * d, p.1 - side.1 * d), (-side.0, -side.1)));
+    for gap in [2.0, 12.0, 22.0, 32.0, 42.0, 52.0, 62.0] {
+        for &(dx, dy) in &dirs {
+            // The point on the circle's box (grown by `gap`) in this direction; the label's box
+            // is pushed from it along the direction by half its size (a corner or an edge
+            // touches the point).
+            let push = (sign(dx), sign(dy));
+            let at = (p.0 + push.0 * (hw + gap), p.1 + push.1 * (hh + gap));
+            v.push((at, push));
+        }
     }
     v
+}
+
+/// -1, 0 or 1 (`f64::signum` says 1 for 0).
+fn sign(v: f64) -> f64 {
+    if v > 0.0 {
+        1.0
+    } else if v < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
 }
 
 /// The box a server circle (with its glyph) takes.
@@ -142,8 +177,8 @@ pub fn circle_box(p: (f64, f64), r: f64) -> Rect {
         cx: p.0,
         cy: p.1,
         // The glyph (★, ?, ⏸) sits on the rim, up and to the right: room for it all round.
-        w: 2.0 * r + 26.0,
-        h: 2.0 * r + 34.0,
+        w: 2.0 * r + 24.0,
+        h: 2.0 * r + 18.0,
     }
 }
 
@@ -199,11 +234,46 @@ mod tests {
             fs: 20.0,
             spots: vec![spot, ((100.0, 200.0), (0.0, 0.0))],
             min_lines: 1,
+            fallback: Vec::new(),
         };
         let got = place(&[], &[want(&["A"]), want(&["B"]), want(&["C"])], 640.0);
         let a = got[0].as_ref().unwrap();
         let b = got[1].as_ref().unwrap();
         assert!(!a.rect.overlaps(&b.rect));
         assert!(got[2].is_none(), "no third free spot");
+    }
+}
+
+#[cfg(test)]
+mod ring_tests {
+    use super::*;
+    use crate::ring::geometry::{SIZE, node_radius, outward, position};
+
+    /// Every server of 3–15 gets its role line at least, in normal and projector type, with
+    /// the widest role word.
+    #[test]
+    fn every_server_keeps_a_label_up_to_15() {
+        for scale in [1.0, 1.25] {
+            for n in [3, 5, 7, 9, 11, 15] {
+                let r = node_radius(n);
+                let fs = 20.0 * scale;
+                let obstacles: Vec<Rect> = (0..n).map(|i| circle_box(position(i, n), r)).collect();
+                let wants: Vec<Want> = (0..n)
+                    .map(|i| {
+                        let p = position(i, n);
+                        Want {
+                            lines: vec!["LOOKING → 15".into(), "round 1".into()],
+                            fs,
+                            spots: around(p, r, outward(p)),
+                            min_lines: 1,
+                            fallback: vec!["LOOKIN".into(), "→ 15".into()],
+                        }
+                    })
+                    .collect();
+                let placed = place(&obstacles, &wants, SIZE);
+                let missing = placed.iter().filter(|p| p.is_none()).count();
+                assert_eq!(missing, 0, "{n} servers at scale {scale}");
+            }
+        }
     }
 }

@@ -204,7 +204,8 @@ pub fn Ring() -> Html {
     // Labels: servers first (the focused one first of all), then lanes in delivery order.
     let mut wants: Vec<Want> = Vec::new();
     let mut owners: Vec<LabelOwner> = Vec::new();
-    let mut order: Vec<usize> = (0..n).collect();
+    // Every other server first on a crowded ring, so neighbours' labels stagger.
+    let mut order: Vec<usize> = (0..n).step_by(2).chain((1..n).step_by(2)).collect();
     if let Some(f) = focus.and_then(slot_of) {
         order.retain(|i| *i != f);
         order.insert(0, f);
@@ -217,6 +218,7 @@ pub fn Ring() -> Html {
             fs,
             spots: around(p, r, outward(p)),
             min_lines: 1,
+            fallback: words::server_short(s),
         });
         owners.push(LabelOwner::Server(s.myid));
     }
@@ -270,6 +272,7 @@ pub fn Ring() -> Html {
                 fs,
                 spots,
                 min_lines: 1,
+                fallback: Vec::new(),
             });
         } else {
             wants.push(Want {
@@ -277,6 +280,7 @@ pub fn Ring() -> Html {
                 fs,
                 spots: lane_spots(&l),
                 min_lines: 1,
+                fallback: Vec::new(),
             });
         }
         owners.push(LabelOwner::Lane(*from, *to));

@@ -79,6 +79,25 @@ pub fn server_lines(view: &ClusterView, s: &ServerView) -> Vec<String> {
     lines
 }
 
+/// Shorter forms of a server's first line for a crowded ring: its first word cut to six
+/// letters ("FOLLOW", "LEAD"), then its vote alone while LOOKING ("→ 5") or its initial.
+#[must_use]
+pub fn server_short(s: &ServerView) -> Vec<String> {
+    let role = state_text(s);
+    let word: String = role
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(6)
+        .collect();
+    let last = match (s.state, s.vote.and_then(|v| v.leader)) {
+        (Some(ServerState::Looking), Some(l)) if s.status == Status::Up => format!("→ {l}"),
+        _ => word.chars().take(1).collect(),
+    };
+    vec![word, last]
+}
+
 /// The ring's label for one message kind: an FLE NOTIFICATION says whom it votes for.
 #[must_use]
 pub fn msg_word(kind: &str, text: &str) -> String {
