@@ -26,7 +26,7 @@ use crate::i18n::{t, tf};
 use crate::store::{CommandAction, UiAction, callback, is_heartbeat, use_store};
 use geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
 use labels::role_class;
-use layout::{Rect, Want, around, circle_box, place, summarise};
+use layout::{Rect, Want, around, circle_box, place_all, summarise};
 use msg::{MsgDraw, RingMsg};
 use node::RingNode;
 use server_menu::ServerMenu;
@@ -171,7 +171,9 @@ pub fn Ring() -> Html {
     let r = node_radius(n);
     let client_list = clients::client_boxes(view, n, fs);
     // Obstacles: server circles, client boxes (with their mark), cut marks.
-    let mut obstacles: Vec<Rect> = (0..n).map(|i| circle_box(position(i, n), r)).collect();
+    let mut obstacles: Vec<Rect> = (0..n)
+        .map(|i| circle_box(position(i, n), r, scale))
+        .collect();
     for c in &client_list {
         obstacles.push(Rect {
             cx: c.at.0,
@@ -216,7 +218,7 @@ pub fn Ring() -> Html {
         wants.push(Want {
             lines: server_lines(view, s),
             fs,
-            spots: around(p, r, outward(p)),
+            spots: around(p, r, outward(p), scale),
             min_lines: 1,
             fallback: words::server_short(s),
         });
@@ -285,7 +287,7 @@ pub fn Ring() -> Html {
         }
         owners.push(LabelOwner::Lane(*from, *to));
     }
-    let placed = place(&obstacles, &wants, SIZE);
+    let placed = place_all(&obstacles, &wants, n, SIZE);
     let left_out = placed.iter().filter(|p| p.is_none()).count();
     let labels = placed.iter().zip(&owners).filter_map(|(p, owner)| {
         let p = p.as_ref()?;
