@@ -66,6 +66,9 @@ pub struct Want {
     pub spots: Vec<((f64, f64), (f64, f64))>,
     /// Fewest lines worth showing (a server's role line; a lane label has one).
     pub min_lines: usize,
+    /// Spots tried only when every form fits nowhere in `spots` (inside the ring, for a
+    /// server: far from its circle, but better than no word at all).
+    pub last_spots: Vec<((f64, f64), (f64, f64))>,
     /// Shorter one-line forms, tried in order when even `min_lines` lines fit nowhere (a
     /// crowded 15-server ring: "FOLLOW", then "F"; the tooltip has the whole text).
     pub fallback: Vec<String>,
@@ -104,8 +107,14 @@ pub fn place(obstacles: &[Rect], wants: &[Want], size: f64) -> Vec<Option<Placed
                 .rev()
                 .map(|n| &w.lines[..n])
                 .chain(shorter);
-            for lines in tries {
-                for &spot in &w.spots {
+            let tries: Vec<&[String]> = tries.collect();
+            let pairs = [&w.spots, &w.last_spots].into_iter().flat_map(|spots| {
+                tries
+                    .iter()
+                    .flat_map(move |lines| spots.iter().map(move |spot| (*lines, *spot)))
+            });
+            for (lines, spot) in pairs {
+                {
                     let r = rect_for(lines, w.fs, spot);
                     if r.inside(size) && !taken.iter().any(|t| t.overlaps(&r)) {
                         taken.push(r);
@@ -161,11 +170,16 @@ pub fn place_all(
 }
 
 /// The spots around a server circle at `p` (radius `r`, `o` the unit vector out of the ring):
-/// boxes touching the circle's box (`circle_box`) on each of eight sides — the side facing out
-/// of the ring first, the one facing in last — then the same a step further out, twice (a
+/// boxes touching the circle's box (`circle_box`) on its sides that do not face into the ring
+/// — the one facing out first — then the same a step further out, six times (a
 /// neighbour's label may hold the nearer spot: at 15 servers labels stagger).
 #[must_use]
-pub fn around(p: (f64, f64), r: f64, o: (f64, f64), scale: f64) -> Vec<((f64, f64), (f64, f64))> {
+pub fn around(
+    p: (f64, f64),
+    r: f64,
+    o: (f64, f64),
+    scale: f64,
+) -> (Vec<((f64, f64), (f64, f64))>, Vec<((f64, f64), (f64, f64))>) {
     let c = circle_box(p, r, scale);
     let (hw, hh) = (c.w / 2.0, c.h / 2.0);
     let d = std::f64::consts::FRAC_1_SQRT_2;
@@ -179,12 +193,11 @@ pub fn around(p: (f64, f64), r: f64, o: (f64, f64), scale: f64) -> Vec<((f64, f6
         (d, d),
         (-d, d),
     ];
-    // Most outward first (a stable order for ties: the list above).
-    dirs.sort_by(|a, b| {
-        let (da, db) = (a.0 * o.0 + a.1 * o.1, b.0 * o.0 + b.1 * o.1);
-        db.total_cmp(&da)
-    });
-    let mut v = Vec::new();
+    // Most outward first (a stable order for ties: the list above); those pointing into the
+    // ring last of all, where a label sits among the lanes, nearer other servers than its own.
+    let out = |a: &(f64, f64)| a.0 * o.0 + a.1 * o.1;
+    dirs.sort_by(|a, b| out(b).total_cmp(&out(a)));
+    let (mut outer, mut inner) = (Vec::new(), Vec::new());
     for gap in [2.0, 12.0, 22.0, 32.0, 42.0, 52.0, 62.0] {
         for &(dx, dy) in &dirs {
             // The point on the circle's box (grown by `gap`) in this direction; the label's box
@@ -192,10 +205,14 @@ pub fn around(p: (f64, f64), r: f64, o: (f64, f64), scale: f64) -> Vec<((f64, f6
             // touches the point).
             let push = (sign(dx), sign(dy));
             let at = (p.0 + push.0 * (hw + gap), p.1 + push.1 * (hh + gap));
-            v.push((at, push));
+            if out(&(dx, dy)) > -0.35 {
+                outer.push((at, push));
+            } else {
+                inner.push((at, push));
+            }
         }
     }
-    v
+    (outer, inner)
 }
 
 /// -1, 0 or 1 (`f64::signum` says 1 for 0).
@@ -273,6 +290,7 @@ mod tests {
             lines: lines.iter().map(|s| (*s).to_string()).collect(),
             fs: 20.0,
             spots: vec![spot, ((100.0, 200.0), (0.0, 0.0))],
+            last_spots: Vec::new(),
             min_lines: 1,
             fallback: Vec::new(),
         };
@@ -303,10 +321,12 @@ mod ring_tests {
                 let wants: Vec<Want> = (0..n)
                     .map(|i| {
                         let p = position(i, n);
+                        let (spots, last_spots) = around(p, r, outward(p), scale);
                         Want {
                             lines: vec!["LOOKING → 15".into(), "round 1".into()],
                             fs,
-                            spots: around(p, r, outward(p), scale),
+                            spots,
+                            last_spots,
                             min_lines: 1,
                             fallback: vec!["LOOKIN".into(), "→ 15".into()],
                         }

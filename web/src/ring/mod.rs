@@ -215,10 +215,12 @@ pub fn Ring() -> Html {
     for i in order {
         let s = &view.servers[i];
         let p = position(i, n);
+        let (spots, last_spots) = around(p, r, outward(p), scale);
         wants.push(Want {
             lines: server_lines(view, s),
             fs,
-            spots: around(p, r, outward(p), scale),
+            spots,
+            last_spots,
             min_lines: 1,
             fallback: words::server_short(s),
         });
@@ -273,6 +275,7 @@ pub fn Ring() -> Html {
                 )],
                 fs,
                 spots,
+                last_spots: Vec::new(),
                 min_lines: 1,
                 fallback: Vec::new(),
             });
@@ -281,6 +284,7 @@ pub fn Ring() -> Html {
                 lines: vec![text],
                 fs,
                 spots: lane_spots(&l),
+                last_spots: Vec::new(),
                 min_lines: 1,
                 fallback: Vec::new(),
             });
