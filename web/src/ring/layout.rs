@@ -311,7 +311,7 @@ mod ring_tests {
     /// the widest role word.
     #[test]
     fn every_server_keeps_a_label_up_to_15() {
-        for scale in [1.0, 1.25] {
+        for scale in [1.0, 1.25, 1.4] {
             for n in [3, 5, 7, 9, 11, 15] {
                 let r = node_radius(n);
                 let fs = 20.0 * scale;

@@ -100,6 +100,19 @@ fn lane_spots(l: &Lane) -> Vec<((f64, f64), (f64, f64))> {
         .collect()
 }
 
+/// Smallest word in the SVG, in its own units at scale 1 (labels, client names: 20 px).
+const SMALLEST: f64 = 20.0;
+
+/// The SVG type scale that keeps its smallest word at 14 px on screen when the ring is drawn
+/// `px` wide (1 when it already is, or before the first layout).
+fn fit_for(px: f64) -> f64 {
+    if px <= 1.0 {
+        return 1.0;
+    }
+    let k = px / SIZE;
+    (14.3 / (SMALLEST * k)).clamp(1.0, 1.6)
+}
+
 #[component]
 pub fn Ring() -> Html {
     let store = use_store();
@@ -111,7 +124,23 @@ pub fn Ring() -> Html {
     let reduced = store.shared.reduced_motion;
     let playing = store.playing();
     let hide_pings = store.playback.hide_pings;
-    let scale = if store.ui.projector { 1.25 } else { 1.0 };
+    // The type scale inside the SVG: the projector's, times what keeps every word at 14 px
+    // or more on screen however small the ring is drawn (`fit`, measured after each render).
+    let fit = use_state(|| 1.0_f64);
+    let svg_ref = use_node_ref();
+    {
+        let (fit, svg_ref) = (fit.clone(), svg_ref.clone());
+        use_effect(move || {
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                let px = svg.get_bounding_client_rect().width();
+                let want = fit_for(px);
+                if (want - *fit).abs() > 0.02 {
+                    fit.set(want);
+                }
+            }
+        });
+    }
+    let scale = if store.ui.projector { 1.25 } else { 1.0 } * *fit;
     let fs = 20.0 * scale;
     let focus = filter.focus.filter(|f| slot_of(*f).is_some());
     let involves = |from: u32, to: u32| focus.is_none_or(|f| f == from || f == to);
@@ -445,7 +474,8 @@ pub fn Ring() -> Html {
     });
     html! {
         <figure class="zs-ring" aria-label="The ensemble" {onkeydown}>
-            <svg class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label="servers and messages">
+            <svg ref={svg_ref} class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label="servers and messages"
+                style={format!("--zs-scale: {scale:.3}")}>
                 <circle class="zs-ring-guide" cx={CENTER.to_string()} cy={CENTER.to_string()} r={geometry::RADIUS.to_string()} />
                 { for links }
                 { client_html }
