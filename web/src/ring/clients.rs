@@ -102,7 +102,6 @@ pub fn client_boxes(view: &ClusterView, n: usize, fs: f64) -> Vec<ClientBox> {
 
 /// One client drawn: its link to its server, its box and marks; click or Enter opens its zkCli
 /// console (`onopen` with its name).
-#[must_use]
 pub fn draw(c: &ClientBox, r: f64, onopen: &Callback<String>) -> Html {
     let open = {
         let name = c.name.clone();

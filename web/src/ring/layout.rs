@@ -55,6 +55,9 @@ pub fn text_width(s: &str, fs: f64) -> f64 {
 /// Line height as a multiple of the font size.
 const LINE: f64 = 1.18;
 
+/// A candidate spot: a point and the direction the label's box is pushed from it.
+pub type Spot = ((f64, f64), (f64, f64));
+
 /// One label to place: its lines (most important first) and where it may go.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Want {
@@ -174,12 +177,7 @@ pub fn place_all(
 /// — the one facing out first — then the same a step further out, six times (a
 /// neighbour's label may hold the nearer spot: at 15 servers labels stagger).
 #[must_use]
-pub fn around(
-    p: (f64, f64),
-    r: f64,
-    o: (f64, f64),
-    scale: f64,
-) -> (Vec<((f64, f64), (f64, f64))>, Vec<((f64, f64), (f64, f64))>) {
+pub fn around(p: (f64, f64), r: f64, o: (f64, f64), scale: f64) -> (Vec<Spot>, Vec<Spot>) {
     let c = circle_box(p, r, scale);
     let (hw, hh) = (c.w / 2.0, c.h / 2.0);
     let d = std::f64::consts::FRAC_1_SQRT_2;

@@ -104,7 +104,7 @@ fn lane_spots(l: &Lane) -> Vec<((f64, f64), (f64, f64))> {
 const SMALLEST: f64 = 20.0;
 
 /// The SVG type scale that keeps its smallest word at 14 px on screen when the ring is drawn
-/// `px` wide (1 when it already is, or before the first layout).
+/// `px` on its shorter side (1 when it already is, or before the first layout).
 fn fit_for(px: f64) -> f64 {
     if px <= 1.0 {
         return 1.0;
@@ -132,7 +132,9 @@ pub fn Ring() -> Html {
         let (fit, svg_ref) = (fit.clone(), svg_ref.clone());
         use_effect(move || {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                let px = svg.get_bounding_client_rect().width();
+                // The viewBox is square and kept whole: the shorter side sets the scale.
+                let r = svg.get_bounding_client_rect();
+                let px = r.width().min(r.height());
                 let want = fit_for(px);
                 if (want - *fit).abs() > 0.02 {
                     fit.set(want);
