@@ -110,7 +110,9 @@ fn fit_for(px: f64) -> f64 {
         return 1.0;
     }
     let k = px / SIZE;
-    (14.3 / (SMALLEST * k)).clamp(1.0, 1.6)
+    // 15 px, not 14: a panel opened in the same render (manual delivery) may shrink the ring
+    // a little after it was measured.
+    (15.2 / (SMALLEST * k)).clamp(1.0, 1.6)
 }
 
 #[component]
