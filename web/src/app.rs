@@ -11,6 +11,7 @@ use crate::inspector::Inspector;
 use crate::overlays::glossary::Glossary;
 use crate::overlays::help::Help;
 use crate::overlays::setup_dialog::SetupDialog;
+use crate::panels::discard_notice::DiscardNotice;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
 use crate::panels::lab::LabPanel;
@@ -83,12 +84,15 @@ pub fn App() -> Html {
                 </div>
                 <section class="zs-bar" aria-label={t("app.playback")}>
                     <Transport step={view.step} now={view.now} {playing} manual={playback.manual}
-                        {hide_pings} speed={playback.speed} onplay={play.clone()}
+                        {hide_pings} linger={playback.linger} speed={playback.speed} onplay={play.clone()}
                         onnewrun={ui_act.reform(|()| UiAction::ShowSetup(true))} />
                     <Timeline step={view.step} max_step={playback.max_step} {playing} {markers}
                         onseek={play.reform(PlaybackAction::Seek)} />
                 </section>
                 <Narration step={view.step} {shown} />
+                <DiscardNotice discarded={commands.discarded.clone()}
+                    onundo={command.reform(|()| CommandAction::UndoDiscard)}
+                    ondismiss={command.reform(|()| CommandAction::DismissDiscard)} />
                 if let Some(items) = items {
                     <Manual {items} selected={ui.selected_msg}
                         onfire={command.reform(CommandAction::Fire)}

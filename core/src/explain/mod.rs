@@ -19,6 +19,7 @@ pub mod text;
 pub mod texts_en;
 pub mod texts_zh;
 pub mod timeline;
+mod timer;
 pub mod tracker;
 pub mod vote;
 
@@ -26,6 +27,8 @@ pub mod vote;
 mod tests;
 #[cfg(test)]
 mod tests_lang;
+#[cfg(test)]
+mod tests_why;
 
 pub use election::{ElectionView, RowSource, VoteRow};
 pub use marker_log::MarkerLog;

@@ -4,25 +4,33 @@
 //! change, an ACK counted, a proposal, a client reply, a delivery, a drop, a client request,
 //! a timer.
 
+use crate::explain::timer;
 use crate::explain::vote::VoteChange;
 use crate::explain::{Arg, Text};
 use crate::ids::ServerId;
+use crate::sim::kernel::Node;
 use crate::sim::trace::{Event, EventKind};
 use crate::zab::proto::ServerState;
 use crate::zab::server::outbox::Phase;
 use crate::zk::code::Code;
 
 /// The narration of one step (`None` for a step with no event, e.g. a timer of a stopped
-/// server). `leader_of(sid)` is the leader a server follows after the step.
+/// server). `nodes` are the servers after the step (the leader each follows, an election's
+/// next wait, a learner's retries, what a crashed server's disk holds).
 #[must_use]
-pub fn narrate(
-    events: &[Event],
-    vote: Option<&VoteChange>,
-    leader_of: impl Fn(ServerId) -> Option<ServerId>,
-) -> Option<Text> {
+pub fn narrate(events: &[Event], vote: Option<&VoteChange>, nodes: &[Node]) -> Option<Text> {
+    let leader_of = |id: ServerId| {
+        nodes
+            .iter()
+            .find(|n| n.id == id)
+            .and_then(|n| n.server.as_ref())
+            .and_then(crate::zab::server::Server::leader)
+    };
     let find = |f: &dyn Fn(&Event) -> Option<Text>| events.iter().find_map(f);
     find(&|e| match &e.kind {
-        EventKind::Command(c) => Some(Text::new("step.command").arg("command", c)),
+        EventKind::Command(c) => Some(
+            timer::crash(c, nodes).unwrap_or_else(|| Text::new("step.command").arg("command", c)),
+        ),
         _ => None,
     })
     .or_else(|| find(&|e| leader_commit(events, e)))
@@ -47,7 +55,7 @@ pub fn narrate(
             _ => None,
         })
     })
-    .or_else(|| find(&|e| decision(e, &leader_of)))
+    .or_else(|| find(&|e| decision(events, e, nodes, &leader_of)))
     .or_else(|| vote.map(|v| v.text.clone()))
     .or_else(|| {
         find(&|e| match (&e.kind, e.from) {
@@ -71,6 +79,7 @@ pub fn narrate(
         })
     })
     .or_else(|| find(&reply))
+    .or_else(|| find(&|e| timer::closed(e, nodes)))
     .or_else(|| find(&deliver))
     .or_else(|| find(&dropped))
     .or_else(|| {
@@ -94,6 +103,7 @@ pub fn narrate(
             _ => None,
         })
     })
+    .or_else(|| timer::timer(events, nodes))
     .or_else(|| timer(events))
 }
 
@@ -120,7 +130,12 @@ fn leader_commit(events: &[Event], e: &Event) -> Option<Text> {
 }
 
 /// An election ended on this server: it leads, follows or observes.
-fn decision(e: &Event, leader_of: &impl Fn(ServerId) -> Option<ServerId>) -> Option<Text> {
+fn decision(
+    events: &[Event],
+    e: &Event,
+    nodes: &[Node],
+    leader_of: &impl Fn(ServerId) -> Option<ServerId>,
+) -> Option<Text> {
     let (EventKind::State { state, phase }, Some(s)) = (&e.kind, e.from) else {
         return None;
     };
@@ -129,7 +144,8 @@ fn decision(e: &Event, leader_of: &impl Fn(ServerId) -> Option<ServerId>) -> Opt
     }
     let l = leader_of(s).map_or_else(|| "-".to_string(), |l| l.to_string());
     Some(match state {
-        ServerState::Leading => Text::new("elect.lead").arg("sid", s),
+        ServerState::Leading => timer::lead_on_reports(events, s, nodes)
+            .unwrap_or_else(|| Text::new("elect.lead").arg("sid", s)),
         ServerState::Following => Text::new("elect.follow").arg("sid", s).arg("leader", l),
         ServerState::Observing => Text::new("elect.observe").arg("sid", s).arg("leader", l),
         ServerState::Looking => return None,

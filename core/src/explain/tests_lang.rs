@@ -53,6 +53,7 @@ const ALLOWED: &[&str] = &[
     "initLimit",
     "tickTime",
     "snapshotSizeFactor",
+    "maxNotificationInterval",
     "TCP",
     "TLA",
     "OK",

@@ -36,6 +36,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "server {sid} receives {from}'s vote for {leader}, the same as its own; {agree} of quorum {quorum} agree",
     ),
     (
+        "vote.own",
+        "server {sid} counts its own vote for {leader} (FLE sends every vote to its sender too); {agree} of quorum {quorum} agree",
+    ),
+    (
         "vote.round.newer",
         "server {sid} sees {from}'s newer round {round}: it starts that round over and votes for {now}",
     ),
@@ -48,6 +52,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "server {sid} hears that {from} is {state} with leader {leader}",
     ),
     ("elect.lead", "server {sid} won the election: it leads"),
+    (
+        "elect.lead.reported",
+        "server {sid} leads again at once: {from} still reports FOLLOWING it (its connection died with {sid}'s old process, which it has not noticed yet), and a quorum of such reports decides FLE; {sid} steps down within initLimit unless its followers reconnect",
+    ),
     (
         "elect.follow",
         "server {sid} ends its election: it follows {leader}",
@@ -203,6 +211,14 @@ pub const TEXTS: &[(&str, &str)] = &[
         "msg.closed",
         "server {to} sees its connection from {from} closed",
     ),
+    (
+        "msg.closed.retry",
+        "server {from} refuses {to}'s connection (it is not leading this epoch yet): {to} tries again in {ms} ms (try {try} of {tries})",
+    ),
+    (
+        "msg.closed.learner",
+        "leader {to} sees learner {from}'s connection closed: {from} no longer counts toward its quorum",
+    ),
     ("msg.deliver", "server {to} receives {type} from {from}"),
     (
         "msg.dropped",
@@ -255,6 +271,30 @@ pub const TEXTS: &[(&str, &str)] = &[
         "server {sid} heard nothing for a while and sends its vote again",
     ),
     ("step.timer", "server {sid}'s timer fires"),
+    (
+        "step.timer.flush",
+        "server {sid} has written {zxid} to its txn log on disk (the flush is done) and sends its ACK to leader {leader}",
+    ),
+    (
+        "step.timer.flushed",
+        "server {sid} has written {zxid} to its txn log on disk (the flush is done)",
+    ),
+    (
+        "step.timer.ping",
+        "leader {sid} PINGs its {n} learners, as every half tick ({half} ms): one silent for syncLimit ticks no longer counts toward its quorum",
+    ),
+    (
+        "step.timer.reconnect",
+        "server {sid} connects to leader {leader} again ({type}, try {try} of {tries}): the last try was refused",
+    ),
+    (
+        "step.timer.fle_backoff",
+        "no quorum agrees ({agree} of quorum {quorum} for {leader}) and server {sid} heard no new vote in {waited} ms: it sends its vote again and waits {next} ms before the next round — each silent wait doubles, up to {max} s (maxNotificationInterval)",
+    ),
+    (
+        "step.command.crash",
+        "command: {command} — kill -9: server {sid}'s memory and connections are gone; its disk still holds its log up to {zxid} and current epoch {epoch}",
+    ),
     ("marker.commit", "leader {leader} commits {zxid}"),
     // The command line (`help`).
     (

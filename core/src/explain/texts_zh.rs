@@ -32,6 +32,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "服务器 {sid} 仍然投给 {mine}：{from} 推荐的 {leader}，epoch 和 zxid 都相同但 sid 更小（{sid_lo} < {sid_hi}）；目前 {agree} 票一致，过半需要 {quorum} 票",
     ),
     (
+        "vote.own",
+        "服务器 {sid} 把自己的选票也算上（快速领导者选举会把每张选票也发给发送者自己），推荐 {leader}；目前 {agree} 票一致，过半需要 {quorum} 票",
+    ),
+    (
         "vote.agree",
         "服务器 {sid} 收到 {from} 的选票，同样推荐 {leader}；目前 {agree} 票一致，过半需要 {quorum} 票",
     ),
@@ -48,6 +52,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "服务器 {sid} 得知 {from} 已处于 {state} 状态，领导者是 {leader}",
     ),
     ("elect.lead", "服务器 {sid} 赢得选举：成为领导者"),
+    (
+        "elect.lead.reported",
+        "服务器 {sid} 立刻再次成为领导者：{from} 仍报告自己是 FOLLOWING 它的跟随者（它与 {sid} 旧进程的连接已随旧进程断开，但它还没发现），过半这样的报告就决定了选举；除非跟随者重新连上，{sid} 会在 initLimit 之内退下",
+    ),
     (
         "elect.follow",
         "服务器 {sid} 结束选举：成为 {leader} 的跟随者",
@@ -197,6 +205,14 @@ pub const TEXTS: &[(&str, &str)] = &[
         "服务器 {to} 收到 {from} 的选票：推荐 {leader}（{state}）",
     ),
     ("msg.closed", "服务器 {to} 发现来自 {from} 的连接已关闭"),
+    (
+        "msg.closed.retry",
+        "服务器 {from} 拒绝了 {to} 的连接（它在这个 epoch 还不是领导者）：{to} 在 {ms} 毫秒后重试（第 {try} 次，最多 {tries} 次）",
+    ),
+    (
+        "msg.closed.learner",
+        "领导者 {to} 发现学习者 {from} 的连接已关闭：{from} 不再计入它的过半数",
+    ),
     ("msg.deliver", "服务器 {to} 收到 {from} 发来的 {type}"),
     (
         "msg.dropped.old_connection",
@@ -240,6 +256,30 @@ pub const TEXTS: &[(&str, &str)] = &[
         "服务器 {sid} 一段时间没有收到消息，重新发送自己的选票",
     ),
     ("step.timer", "服务器 {sid} 的定时器触发"),
+    (
+        "step.timer.flush",
+        "服务器 {sid} 已把 {zxid} 写入磁盘上的事务日志（刷盘完成），并向领导者 {leader} 发送 ACK",
+    ),
+    (
+        "step.timer.flushed",
+        "服务器 {sid} 已把 {zxid} 写入磁盘上的事务日志（刷盘完成）",
+    ),
+    (
+        "step.timer.ping",
+        "领导者 {sid} 向它的 {n} 个学习者发送 PING，每半个 tickTime（{half} 毫秒）一次：一个学习者沉默超过 syncLimit 个 tickTime 就不再计入过半数",
+    ),
+    (
+        "step.timer.reconnect",
+        "服务器 {sid} 再次连接领导者 {leader}（{type}，第 {try} 次，最多 {tries} 次）：上一次被拒绝了",
+    ),
+    (
+        "step.timer.fle_backoff",
+        "没有过半一致（{leader} 得到 {agree} 票，过半需要 {quorum} 票），服务器 {sid} 在 {waited} 毫秒内没有收到新选票：它重新发送选票，并等待 {next} 毫秒再进入下一轮——每次无声的等待时间翻倍，最多 {max} 秒（maxNotificationInterval）",
+    ),
+    (
+        "step.command.crash",
+        "命令：{command}——kill -9：服务器 {sid} 的内存和连接都没了；它的磁盘上仍保存着直到 {zxid} 的日志，以及当前 epoch {epoch}",
+    ),
     ("marker.commit", "领导者 {leader} 提交 {zxid}"),
     // 命令行（help）。
     (

@@ -152,17 +152,10 @@ impl Tracker {
         if truncated {
             self.record_discarded(events);
         }
-        let leader_of = |id: ServerId| {
-            nodes
-                .iter()
-                .find(|n| n.id == id)
-                .and_then(|n| n.server.as_ref())
-                .and_then(crate::zab::server::Server::leader)
-        };
         if self.quiet {
             return;
         }
-        self.narration = narrate(events, self.vote_change.as_ref(), leader_of);
+        self.narration = narrate(events, self.vote_change.as_ref(), nodes);
         let markers = timeline::markers(events, |z, from| {
             self.proposals
                 .iter()

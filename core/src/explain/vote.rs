@@ -122,6 +122,9 @@ pub fn explain(me: ServerId, n: &Notification, before: VoteState, after: VoteSta
             _ => "vote.adopt.same_epoch_same_zxid_higher_sid",
         };
         with_fields(base(key), &theirs, &before.proposal)
+    } else if decider == Decider::Equal && n.sid == me {
+        // `sendNotifications` includes the sender itself: its own vote, counted like any.
+        base("vote.own")
     } else if decider == Decider::Equal {
         base("vote.agree")
     } else {

@@ -260,6 +260,9 @@ pub struct ZkClientView {
     pub hosts: Vec<ServerId>,
     /// The server it is connected (or connecting) to.
     pub server: ServerId,
+    /// As a hex string (`0x…`, 0x0 before the first connection): a 64-bit session id does
+    /// not fit a JS number, and a view holding one could not cross into JS at all.
+    #[serde(serialize_with = "ser::session")]
     pub session: SessionId,
     /// CONNECTING, CONNECTED, CLOSED.
     pub state: String,
@@ -272,6 +275,7 @@ pub struct ZkClientView {
     /// session table): false once it expired there, whatever the client still believes — a
     /// paused lock holder is a HOLDER in its own view long after its lock node is gone.
     pub session_alive: bool,
+    #[serde(serialize_with = "ser::zxid")]
     pub last_zxid: Zxid,
     /// Servers it cannot reach.
     pub cut: Vec<ServerId>,
@@ -515,13 +519,19 @@ fn server_view(k: &Kernel, node: &Node, opts: ViewOptions) -> ServerView {
         _ => Vec::new(),
     };
     // The honest last committed: walk back from what was applied to the first txn a quorum
-    // committed (normally the very first step).
+    // committed (normally the very first step). A server that is not running applied nothing,
+    // but its disk still holds its log: the newest committed txn there.
+    let bound = if server.is_some() {
+        processed
+    } else {
+        d.last_logged()
+    };
     let last_committed = d
         .log
         .iter()
         .rev()
         .map(|e| e.zxid())
-        .filter(|z| *z <= processed)
+        .filter(|z| *z <= bound)
         .chain(d.snapshot().map(|s| s.zxid))
         .find(|z| t.is_committed(*z))
         .unwrap_or(Zxid::ZERO);

@@ -59,14 +59,13 @@ pub fn t(key: &str) -> &str {
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "The ensemble",
         "ring.svg.label" => "servers and messages",
-        "ring.vote" => "vote {leader}",
-        "ring.held" => "held {msg}",
         "ring.caption.one" => "{n} message in flight",
         "ring.caption.many" => "{n} messages in flight",
         "ring.caption.held" => ", {n} held or parked",
         "ring.caption.pings_hidden" => " (PINGs hidden)",
         "ring.client.session" => "session {session} on server.{server}; {outstanding} outstanding",
         "ring.client.library" => "{state} session {session} on server.{server}",
+        "ring.client.paused" => "PAUSED",
         "ring.client.title" => "client {name} — {about}",
         "node.label" => {
             "server.{id}, {state}, epoch {epoch}, last committed {committed}; press Enter for actions"
@@ -296,6 +295,41 @@ pub fn t(key: &str) -> &str {
         "lab.ev.dip" => "(throughput back above half after {ms} ms)",
         "lab.fig2.why" => {
             "Elections are measured in the ZAB simulation: 200 ms of each is FLE's finalizeWait, which ZooKeeper always waits once a quorum agrees."
+        }
+        "ring.phase.election" => "election",
+        "ring.phase.discovery" => "discovery",
+        "ring.phase.sync" => "sync",
+        "ring.phase.broadcast" => "broadcast",
+        "ring.acks" => "ACK {acks} of {quorum}",
+        "ring.round" => "round {round}",
+        "ring.disk" => "log to {zxid}",
+        "ring.vote" => "vote {leader}",
+        "ring.held" => "held {what}",
+        "ring.parked" => "parked {what}",
+        "ring.fanout" => "{what} → {n} servers",
+        "ring.left_out" => " · {n} labels left out (hover for details)",
+        "ring.show" => "show:",
+        "ring.show.votes" => "votes",
+        "ring.show.sync" => "sync",
+        "ring.show.broadcast" => "broadcast",
+        "ring.show.other" => "other",
+        "ring.focus" => "focus ",
+        "ring.focus.all" => "all servers",
+        "ring.focus.server" => "server {sid}",
+        "play.linger" => "slow down at the interesting moments",
+        "play.linger.title" => {
+            "Play lingers at an election decided, a quorum's ACK, a COMMIT, a DIFF/TRUNC/SNAP"
+        }
+        "undo.discarded" => {
+            "Acting at step {step} discarded the recorded future (the run had reached step {max}): {lost}"
+        }
+        "undo.nothing" => "no recorded commands, only the steps after it",
+        "undo.undo" => "Undo",
+        "undo.dismiss" => "Dismiss",
+        "cmd.empty" => "command(text): the command is empty (try 'help')",
+        "cmd.run.help" => "run MS — run every step due within MS simulated ms (at most {max})",
+        "cmd.run.bad" => {
+            "'{text}': run MS needs a whole number of simulated milliseconds from 0 to {max} (10 minutes per command)"
         }
         other => other,
     }

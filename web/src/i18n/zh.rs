@@ -61,14 +61,13 @@ pub fn t(key: &str) -> &str {
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "集群",
         "ring.svg.label" => "服务器与消息",
-        "ring.vote" => "投票 {leader}",
-        "ring.held" => "扣留 {msg}",
         "ring.caption.one" => "{n} 条消息在途",
         "ring.caption.many" => "{n} 条消息在途",
         "ring.caption.held" => "，{n} 条被扣留或暂存",
         "ring.caption.pings_hidden" => "（已隐藏 PING）",
         "ring.client.session" => "会话 {session}，连接 server.{server}；{outstanding} 个请求未完成",
         "ring.client.library" => "{state}，会话 {session}，连接 server.{server}",
+        "ring.client.paused" => "已暂停（SIGSTOP）",
         "ring.client.title" => "客户端 {name} — {about}",
         "node.label" => {
             "server.{id}，{state}，epoch {epoch}，最后提交 {committed}；按回车键打开操作菜单"
@@ -293,6 +292,35 @@ pub fn t(key: &str) -> &str {
         "lab.fig2.why" => {
             "选举时间在 ZAB 模拟中测得：其中 200 毫秒是 FLE 的 finalizeWait——一旦过半服务器同意，ZooKeeper 总要再等这么久。"
         }
+        "ring.phase.election" => "选举",
+        "ring.phase.discovery" => "发现",
+        "ring.phase.sync" => "同步",
+        "ring.phase.broadcast" => "广播",
+        "ring.acks" => "ACK {acks}/{quorum}",
+        "ring.round" => "第 {round} 轮",
+        "ring.disk" => "日志到 {zxid}",
+        "ring.vote" => "投 {leader}",
+        "ring.held" => "扣住 {what}",
+        "ring.parked" => "等待 {what}",
+        "ring.fanout" => "{what} → {n} 台服务器",
+        "ring.left_out" => " · {n} 个标签未显示（悬停查看）",
+        "ring.show" => "显示：",
+        "ring.show.votes" => "选票",
+        "ring.show.sync" => "同步",
+        "ring.show.broadcast" => "广播",
+        "ring.show.other" => "其他",
+        "ring.focus" => "聚焦 ",
+        "ring.focus.all" => "全部服务器",
+        "ring.focus.server" => "服务器 {sid}",
+        "play.linger" => "在关键时刻放慢",
+        "play.linger.title" => "播放在选举结果、过半 ACK、COMMIT、DIFF/TRUNC/SNAP 处停留更久",
+        "undo.discarded" => "在第 {step} 步操作丢弃了已记录的未来（运行曾到达第 {max} 步）：{lost}",
+        "undo.nothing" => "没有已记录的命令，只有之后的步骤",
+        "undo.undo" => "撤销",
+        "undo.dismiss" => "关闭",
+        "cmd.empty" => "command(text)：命令为空（试试 help）",
+        "cmd.run.help" => "run MS — 运行接下来 MS 毫秒模拟时间内到期的每一步（最多 {max}）",
+        "cmd.run.bad" => "“{text}”：run MS 需要 0 到 {max} 之间的整数毫秒（每条命令最多 10 分钟）",
         other => other,
     }
 }

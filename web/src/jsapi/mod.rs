@@ -10,7 +10,9 @@ mod lab;
 
 use crate::i18n::Lang;
 use crate::store::run;
-use crate::store::{CommandAction, Model, PlaybackAction, Shared, UiAction};
+use crate::store::{
+    CommandAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, Shared, UiAction,
+};
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
 use std::rc::Rc;
@@ -120,8 +122,38 @@ fn view_options(opts: &JsValue) -> Result<ViewOptions, String> {
     Ok(ViewOptions { trees, log_tail })
 }
 
-fn num(v: &JsValue, default: f64) -> u64 {
-    v.as_f64().unwrap_or(default).max(0.0) as u64
+/// A whole-number argument of `name(arg)`: `default` when left out, else a finite whole
+/// number in `0..=cap` — anything else (negative, NaN, a fraction, a string, too large) is an
+/// error that says what is accepted, so no call silently clamps.
+fn whole(v: &JsValue, call: &str, default: Option<u64>, cap: u64) -> Result<u64, String> {
+    let expect = || format!("{call} must be a whole number from 0 to {cap}");
+    if v.is_undefined() {
+        return default.ok_or_else(|| format!("{}: the argument is missing", expect()));
+    }
+    let Some(n) = v.as_f64() else {
+        return Err(format!("{}, not {}", expect(), describe(v)));
+    };
+    if !n.is_finite() || n < 0.0 || n.fract() != 0.0 || n > cap as f64 {
+        return Err(format!("{}, not {n}", expect()));
+    }
+    Ok(n as u64)
+}
+
+/// A JS value for an error message (a 20,000-character string is cut).
+fn describe(v: &JsValue) -> String {
+    match v.as_string() {
+        Some(s) => format!("the string '{}'", crate::store::clip(&s, 40)),
+        None if v.is_null() => "null".into(),
+        None => v.js_typeof().as_string().unwrap_or_default(),
+    }
+}
+
+fn error(e: &str) -> JsValue {
+    to_js(&json!({ "error": e }))
+}
+
+fn step_now(s: &Shared) -> JsValue {
+    JsValue::from_f64(s.sim.borrow().steps() as f64)
 }
 
 type Dispatch = UseReducerDispatcher<Model>;
@@ -139,6 +171,9 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
         c.forget();
     };
     add("command", |text, d, s| match text.as_string() {
+        Some(t) if t.trim().is_empty() => {
+            to_js(&json!({ "ok": false, "error": crate::i18n::t("cmd.empty") }))
+        }
         Some(t) => {
             d.dispatch(CommandAction::Line(t).into());
             outcome(s)
@@ -147,19 +182,37 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     });
     add("view", |opts, _, s| current(s, &opts));
     add("step", |n, d, s| {
-        d.dispatch(PlaybackAction::StepN(num(&n, 1.0)).into());
-        JsValue::from_f64(s.sim.borrow().steps() as f64)
+        match whole(&n, "step(n): n", Some(1), MAX_JS_STEPS) {
+            Ok(n) => d.dispatch(PlaybackAction::StepN(n).into()),
+            Err(e) => return error(&e),
+        }
+        step_now(s)
     });
     add("back", |n, d, s| {
-        d.dispatch(PlaybackAction::Back(num(&n, 1.0)).into());
-        JsValue::from_f64(s.sim.borrow().steps() as f64)
+        let here = s.sim.borrow().steps();
+        match whole(&n, "back(n): n", Some(1), here) {
+            Ok(n) => d.dispatch(PlaybackAction::Back(n).into()),
+            Err(e) => return error(&format!("{e} (the current step)")),
+        }
+        step_now(s)
     });
     add("seek", |n, d, s| {
-        d.dispatch(PlaybackAction::Seek(num(&n, 0.0)).into());
-        JsValue::from_f64(s.sim.borrow().steps() as f64)
+        let cap = s.sim.borrow().steps().saturating_add(MAX_JS_STEPS);
+        match whole(&n, "seek(step): step", None, cap) {
+            Ok(n) => d.dispatch(PlaybackAction::Seek(n).into()),
+            Err(e) => {
+                return error(&format!(
+                    "{e} (at most {MAX_JS_STEPS} steps past the current one per call)"
+                ));
+            }
+        }
+        step_now(s)
     });
     add("run", |ms, d, s| {
-        d.dispatch(PlaybackAction::Run(num(&ms, 0.0)).into());
+        match whole(&ms, "run(ms): ms", None, MAX_RUN_MS) {
+            Ok(ms) => d.dispatch(PlaybackAction::Run(ms).into()),
+            Err(e) => return error(&format!("{e} (simulated ms per call)")),
+        }
         JsValue::from_f64(s.sim.borrow().now().ms() as f64)
     });
     add("digest", |_, _, s| {

@@ -4,6 +4,17 @@
 use crate::i18n::{t, tf, use_lang};
 use yew::prelude::*;
 use zabscope_core::Simulation;
+use zabscope_core::explain::Text;
+
+/// Is this narration heartbeat traffic, left out while PINGs are hidden (a PING delivered,
+/// the leader's half-tick that sends them)?
+#[must_use]
+pub fn hidden(t: &Text, hide_pings: bool) -> bool {
+    hide_pings
+        && (t.key == "msg.ping"
+            || t.key == "step.timer.ping"
+            || t.get("type").as_deref() == Some("PING"))
+}
 
 /// The newest narration to show: (its step, its sentence).
 #[must_use]
@@ -12,9 +23,7 @@ pub fn newest(sim: &Simulation, hide_pings: bool) -> Option<(u64, String)> {
         .iter()
         .rev()
         .take(2_000)
-        .find(|(_, t)| {
-            !(hide_pings && (t.key == "msg.ping" || t.get("type").as_deref() == Some("PING")))
-        })
+        .find(|(_, t)| !hidden(t, hide_pings))
         .map(|(s, t)| (*s, crate::i18n::text(t)))
 }
 

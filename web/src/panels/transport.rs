@@ -17,6 +17,8 @@ pub struct TransportProps {
     pub playing: bool,
     pub manual: bool,
     pub hide_pings: bool,
+    /// Play lingers at the interesting moments.
+    pub linger: bool,
     pub speed: Speed,
     /// A playback button pressed.
     pub onplay: Callback<PlaybackAction>,
@@ -64,6 +66,8 @@ pub fn Transport(p: &TransportProps) -> Html {
             </span>
             <label class="zs-check"><input id="hide-pings" type="checkbox" checked={p.hide_pings}
                 onchange={check(PlaybackAction::HidePings)} />{ " " }{ t("transport.hide_pings") }</label>
+            <label class="zs-check" title={t("play.linger.title")}><input id="linger" type="checkbox" checked={p.linger}
+                onchange={check(PlaybackAction::Linger)} />{ " " }{ t("play.linger") }</label>
             <label class="zs-check"><input id="manual" type="checkbox" checked={p.manual}
                 onchange={check(PlaybackAction::Manual)} />{ " " }{ t("transport.manual") }</label>
             <button id="reset" onclick={click(PlaybackAction::Reset)} title={t("transport.reset.title")}>{ t("transport.reset") }</button>

@@ -1,5 +1,5 @@
 //! One message on the ring: a dot with an arrowhead pointing the way it travels, on its lane,
-//! labelled with its ZooKeeper packet type (only the first of a queue, "×n" for the rest).
+//! its lane's words (the kinds queued on it) are laid out by the ring (`layout.rs`).
 //! Its send/due times and lane ride along as data attributes, so the animator moves it every
 //! frame without Yew re-rendering the SVG.
 
@@ -22,7 +22,6 @@ pub struct MsgDraw {
     pub rank: usize,
     /// "in flight", "held", "parked" (arrived at a paused server).
     pub where_: &'static str,
-    pub label: Option<String>,
     /// Where it is drawn now (fraction of the lane).
     pub at: f64,
     pub selected: bool,
@@ -31,6 +30,9 @@ pub struct MsgDraw {
 #[derive(Properties, PartialEq)]
 pub struct RingMsgProps {
     pub m: MsgDraw,
+    /// Another server has the focus and this message does not involve it.
+    #[prop_or_default]
+    pub dim: bool,
     /// A click selects it (its id).
     pub onselect: Callback<u64>,
 }
@@ -39,7 +41,6 @@ pub struct RingMsgProps {
 pub fn RingMsg(p: &RingMsgProps) -> Html {
     let _lang = crate::i18n::use_lang();
     let m = &p.m;
-    let (nx, ny) = m.lane.normal();
     let onclick = {
         let (onselect, id) = (p.onselect.clone(), m.id);
         Callback::from(move |e: MouseEvent| {
@@ -50,7 +51,8 @@ pub fn RingMsg(p: &RingMsgProps) -> Html {
     let anim = m.where_ == "in flight";
     html! {
         <g class={classes!("zs-msg", format!("zs-msg-{}", m.kind.to_lowercase()),
-                format!("zs-{}", m.where_.replace(' ', "-")), m.selected.then_some("zs-selected"))}
+                format!("zs-{}", m.where_.replace(' ', "-")), m.selected.then_some("zs-selected"),
+                p.dim.then_some("zs-dim"))}
            data-id={m.id.to_string()} data-from={m.from.to_string()} data-to={m.to.to_string()}
            data-kind={m.kind.clone()}
            data-anim={anim.then_some("1")}
@@ -63,9 +65,6 @@ pub fn RingMsg(p: &RingMsgProps) -> Html {
                 <circle r="8" />
                 <path class="zs-arrow" d="M 7 -6 L 17 0 L 7 6 z" />
             </g>
-            if let Some(l) = &m.label {
-                <text class="zs-msg-label" x={format!("{:.0}", nx * 24.0)} y={format!("{:.0}", ny * 24.0 + 6.0)}>{ l }</text>
-            }
         </g>
     }
 }

@@ -1,6 +1,8 @@
 //! One server on the ring: a circle coloured and shaped by its role (★ leader, ? looking,
-//! ◌ observer, ⏸ paused, ✕ crashed, dashed when down), its id, role and epoch. It is a
-//! focusable button: click or Enter opens its menu (reported to the ring through `onopen`).
+//! ◌ observer, ⏸ paused, ✕ crashed, dashed when down) and its id; its words (role, vote, ACKs,
+//! epoch, phase) are laid out with the ring's other labels (`layout.rs`). It is a focusable
+//! button: click or Enter opens its menu (reported to the ring through `onopen`), `f` focuses
+//! the ring on it.
 
 use super::geometry::node_radius;
 use super::labels::{role_class, role_glyph, state_code, state_text, zxid_title};
@@ -17,6 +19,12 @@ pub struct RingNodeProps {
     pub serving: bool,
     /// Its menu is open.
     pub open: bool,
+    /// Another server has the focus: drawn faint.
+    #[prop_or_default]
+    pub dim: bool,
+    /// Its label's lines, joined (for the tooltip).
+    #[prop_or_default]
+    pub words: String,
     /// Click or Enter: open its menu (the server's myid).
     pub onopen: Callback<u32>,
 }
@@ -47,29 +55,18 @@ pub fn RingNode(p: &RingNodeProps) -> Html {
             ("committed", &s.last_committed.to_string()),
         ],
     );
-    let below = if p.y > super::geometry::CENTER + 60.0 {
-        1.0
-    } else {
-        -1.0
-    };
-    let (l1, l2) = if below > 0.0 {
-        (r + 22.0, r + 44.0)
-    } else {
-        (-r - 30.0, -r - 8.0)
-    };
     html! {
         <g class={classes!("zs-node", role_class(s), p.serving.then_some("zs-serving"),
-                p.open.then_some("zs-open"))}
+                p.open.then_some("zs-open"), p.dim.then_some("zs-dim"))}
            data-myid={id.to_string()} data-state={state_code(s)}
+           data-phase={s.phase.map_or("", super::words::phase_id)}
            transform={format!("translate({:.1} {:.1})", p.x, p.y)}
            tabindex="0" role="button" aria-label={label.clone()} aria-haspopup="menu"
            onclick={open} {onkeydown}>
-            <title>{ crate::i18n::tf("node.title", &[("label", &label), ("vote", &s.vote.map_or("-".into(), |v| zxid_title(v.zxid))), ("logged", &zxid_title(s.last_logged))]) }</title>
+            <title>{ format!("{}\n{}", crate::i18n::tf("node.title", &[("label", &label), ("vote", &s.vote.map_or("-".into(), |v| zxid_title(v.zxid))), ("logged", &zxid_title(s.last_logged))]), p.words) }</title>
             <circle class="zs-node-ring" r={r.to_string()} />
             <text class="zs-node-id" y="8">{ id }</text>
-            <text class="zs-node-glyph" x={(r * 0.72).to_string()} y={(-r * 0.55).to_string()}>{ role_glyph(s) }</text>
-            <text class="zs-node-role" y={l1.to_string()}>{ state }</text>
-            <text class="zs-node-epoch" y={l2.to_string()}>{ crate::i18n::tf("header.epoch", &[("epoch", &s.current_epoch.to_string())]) }</text>
+            <text class="zs-node-glyph" x={(r * 0.78).to_string()} y={(-r * 0.62).to_string()}>{ role_glyph(s) }</text>
         </g>
     }
 }

@@ -3,12 +3,29 @@
 //! a four-letter word, and a client's zkCli console (opening it, a line typed in it). Acting in
 //! the past discards the recorded future first.
 
+use super::playback::MAX_RUN_MS;
 use super::run::{self, Setup};
-use super::{Change, Model, Tab};
+use super::{Change, Discarded, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
 use crate::i18n::Msg;
 use std::rc::Rc;
+use zabscope_core::sim::script::Recorded;
 use zabscope_core::{AgendaRef, Command, Script};
+
+/// Longest command or error text the command line prints (a 20,000-character line would
+/// run across the page).
+const MAX_SHOWN: usize = 300;
+
+/// `s` cut to `max` characters, saying how long it was.
+#[must_use]
+pub fn clip(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max).collect();
+    format!("{head}… ({n} characters)")
+}
 
 /// What the user asks the ensemble to do.
 #[derive(Clone, Debug)]
@@ -25,6 +42,9 @@ pub enum CommandAction {
     OpenZkCli(Option<String>),
     /// A line typed in the open zkCli console.
     ZkCli(String),
+    /// Bring back the future the last action in the past discarded.
+    UndoDiscard,
+    DismissDiscard,
 }
 
 impl Model {
@@ -85,6 +105,8 @@ impl Model {
                 self.zk_line(&line);
                 self.refresh(false);
             }
+            CommandAction::UndoDiscard => self.undo_discard(),
+            CommandAction::DismissDiscard => self.commands.discarded = None,
         }
         Change::Some
     }
@@ -95,6 +117,25 @@ impl Model {
     pub(crate) fn act_now(&mut self) {
         let mut sim = self.shared.sim.borrow_mut();
         if sim.steps() < self.playback.max_step || sim.has_future() {
+            let at = sim.steps();
+            let before = run::export(&self.shared.base.borrow(), &sim);
+            let lost = before
+                .recorded
+                .iter()
+                .filter(|r| match r {
+                    Recorded::Apply { step, .. } | Recorded::Fire { step, .. } => *step >= at,
+                })
+                .map(|r| match r {
+                    Recorded::Apply { command, .. } => command.to_string(),
+                    Recorded::Fire { at_ms, seq, .. } => format!("fire {at_ms} #{seq}"),
+                })
+                .collect();
+            self.commands.discarded = Some(Rc::new(Discarded {
+                at,
+                max_step: self.playback.max_step,
+                lost,
+                script: before.to_string(),
+            }));
             sim.discard_future();
             self.playback.max_step = sim.steps();
             let mut zk = (*self.commands.zk).clone();
@@ -105,6 +146,27 @@ impl Model {
             );
             self.commands.zk = Rc::new(zk);
         }
+    }
+
+    /// Undo: the run as it was before the action in the past (its script, replayed to the
+    /// step acted at), its future intact.
+    fn undo_discard(&mut self) {
+        let Some(d) = self.commands.discarded.take() else {
+            return;
+        };
+        let result = Script::parse_text(&d.script)
+            .map_err(Msg::Core)
+            .and_then(|mut base| {
+                base.until_ms = 0;
+                let setup = self.setup.clone();
+                self.new_run(base, setup)
+            });
+        if result.is_ok() {
+            self.shared.sim.borrow_mut().seek(d.at);
+            self.playback.max_step = d.max_step;
+            self.refresh(true);
+        }
+        self.record("undo", &result);
     }
 
     /// Apply `cmd` and step until it has taken effect, so it is visible at once.
@@ -126,9 +188,10 @@ impl Model {
     /// The command line's echo of `line` and its outcome (also `window.zabscope`'s result).
     /// Print the line and its outcome. The JS interface's result stays in English (its
     /// `error` field is compared by scripts); the page renders the message in its language.
+    /// A long line is clipped where it is shown (the whole text was run).
     fn record(&mut self, line: &str, result: &Result<(), Msg>) {
         let mut c = (*self.commands.console).clone();
-        c.push(Msg::Raw(format!("> {line}")));
+        c.push(Msg::Raw(format!("> {}", clip(line, MAX_SHOWN))));
         if let Err(e) = result {
             c.push(e.clone());
         }
@@ -137,7 +200,25 @@ impl Model {
         self.commands.error = result.clone().err();
         *self.shared.result.borrow_mut() = result
             .clone()
-            .map_err(|e| e.render_in(crate::i18n::Lang::En));
+            .map_err(|e| clip(&e.render_in(crate::i18n::Lang::En), MAX_SHOWN));
+    }
+
+    /// `run MS` (the page's own command, as `window.zabscope.run`): every agenda item due
+    /// within MS simulated ms; replays a recorded future like Play does.
+    fn run_line(&mut self, text: &str) -> Result<(), Msg> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let ms = match words.as_slice() {
+            [_, ms] => ms.parse::<u64>().ok().filter(|ms| *ms <= MAX_RUN_MS),
+            _ => None,
+        };
+        let ms = ms.ok_or_else(|| {
+            Msg::Page(
+                "cmd.run.bad",
+                vec![("text", clip(text, 60)), ("max", MAX_RUN_MS.to_string())],
+            )
+        })?;
+        self.shared.sim.borrow_mut().run_for(ms);
+        Ok(())
     }
 
     fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), Msg> {
@@ -153,6 +234,7 @@ impl Model {
         self.commands.fourlw = None;
         self.ui.pinned = false;
         self.commands.zk_console = None;
+        self.commands.discarded = None;
         self.commands.zk = Rc::new(Transcripts::default());
         *self.shared.consoles.borrow_mut() = Consoles::default();
         self.refresh(true);
@@ -170,14 +252,26 @@ impl Model {
             c.push(Msg::Core(zabscope_core::explain::Text::new(
                 zabscope_core::explain::lang::HELP,
             )));
+            c.push(Msg::Page(
+                "cmd.run.help",
+                vec![("max", MAX_RUN_MS.to_string())],
+            ));
             self.commands.console = Rc::new(c);
             *self.shared.result.borrow_mut() = Ok(());
             self.commands.error = None;
             return Change::Some;
         }
-        let result = Command::parse_text(text)
-            .map_err(Msg::Core)
-            .and_then(|c| self.apply_now(c));
+        let is_run = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("run"));
+        let result = if is_run {
+            self.run_line(text)
+        } else {
+            Command::parse_text(text)
+                .map_err(Msg::Core)
+                .and_then(|c| self.apply_now(c))
+        };
         self.record(text, &result);
         self.refresh(false);
         Change::Some

@@ -23,7 +23,8 @@ mod tab;
 mod ui;
 
 pub use commands::CommandAction;
-pub use playback::{PlaybackAction, is_heartbeat};
+pub use commands::clip;
+pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction, is_heartbeat};
 pub use tab::Tab;
 pub use ui::UiAction;
 
@@ -49,6 +50,10 @@ pub struct Shared {
     pub clock: Cell<f64>,
     /// Play is on (the frame loop advances the clock).
     pub playing: Cell<bool>,
+    /// Wall ms Play still holds the current narration line before taking the next step. Here,
+    /// not in the model: a frame that only waits changes no model, so a dwell kept there would
+    /// never run down and Play would stall.
+    pub dwell: Cell<f64>,
     pub reduced_motion: bool,
     /// The last command's outcome (`Err(text)` when refused).
     pub result: RefCell<Result<(), String>>,
@@ -65,6 +70,9 @@ pub struct Playback {
     pub max_step: u64,
     pub speed: Speed,
     pub hide_pings: bool,
+    /// Play lingers at the interesting moments (an election decided, a quorum's ACK, a
+    /// COMMIT, a sync's DIFF/TRUNC/SNAP).
+    pub linger: bool,
     /// Manual delivery: the user picks each agenda item (Play is off).
     pub manual: bool,
 }
@@ -83,6 +91,22 @@ pub struct Commands {
     pub zk_console: Option<String>,
     /// What every zkCli console printed, by step.
     pub zk: Rc<Transcripts>,
+    /// What the last action in the past threw away, with the run to undo it.
+    pub discarded: Option<Rc<Discarded>>,
+}
+
+/// What acting in the past threw away: the recorded future (commands and manual deliveries
+/// after that step, and the steps reached beyond it), and the whole run before it, to undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discarded {
+    /// The step acted at.
+    pub at: u64,
+    /// The furthest step reached before.
+    pub max_step: u64,
+    /// The recorded commands and deliveries that came after `at`, as script text.
+    pub lost: Vec<String>,
+    /// The run before the action (`window.zabscope.script()` text).
+    pub script: String,
 }
 
 /// The UI's own choices: the projector, the inspector's tab, what is open or selected.
@@ -189,6 +213,7 @@ impl Model {
                 sim: RefCell::new(sim),
                 clock: Cell::new(0.0),
                 playing: Cell::new(false),
+                dwell: Cell::new(0.0),
                 reduced_motion,
                 result: RefCell::new(Ok(())),
                 base: RefCell::new(base),
@@ -202,6 +227,7 @@ impl Model {
                 max_step: 0,
                 speed: Speed::default(),
                 hide_pings: true,
+                linger: false,
                 manual: false,
             },
             commands: Commands::default(),

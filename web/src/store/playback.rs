@@ -11,7 +11,7 @@ use zabscope_core::sim::trace::{Event, EventKind};
 /// Bound on the steps one action may take (a command's own step, a heartbeat skip).
 pub(super) const MAX_STEPS: usize = 20_000;
 /// Most steps one `window.zabscope.step(n)` takes (a bound, so no call hangs the page).
-const MAX_JS_STEPS: u64 = 1_000_000;
+pub const MAX_JS_STEPS: u64 = 1_000_000;
 /// Most simulated time one `Run` covers (10 minutes: a bound, so no call hangs the page).
 pub const MAX_RUN_MS: u64 = 600_000;
 /// Longest wall time one animation frame may account for (a background tab resuming).
@@ -34,6 +34,8 @@ pub enum PlaybackAction {
     Pause,
     SetSpeed(Speed),
     HidePings(bool),
+    /// Linger at the interesting moments while playing.
+    Linger(bool),
     Manual(bool),
     Reset,
 }
@@ -111,11 +113,13 @@ impl Model {
             }
             PlaybackAction::TogglePlay => {
                 self.set_playing(!self.playing() && !self.playback.manual);
+                self.shared.dwell.set(0.0);
                 self.shared.clock.set(self.view.now.ms() as f64);
             }
             PlaybackAction::Pause => self.set_playing(false),
             PlaybackAction::SetSpeed(s) => self.playback.speed = s,
             PlaybackAction::HidePings(on) => self.playback.hide_pings = on,
+            PlaybackAction::Linger(on) => self.playback.linger = on,
             PlaybackAction::Manual(on) => {
                 self.playback.manual = on;
                 if on {
@@ -150,22 +154,36 @@ impl Model {
     ///
     /// While a visible message is in flight the display clock runs at the chosen speed; when
     /// none is, at least in real time — but it stops at the step that puts a visible message
-    /// on the wire, so that message is drawn from its start at the slow pace.
+    /// on the wire, so that message is drawn from its start at the slow pace. At the slow
+    /// speeds (and at the interesting moments, when lingering) each narrated step is held on
+    /// screen for a dwell before the next is taken: deliveries due at the same simulated
+    /// moment come one after another, and the clock waits at the next one's arrival.
     fn frame(&mut self, wall_ms: f64) -> bool {
         if !self.playing() {
             return false;
         }
+        let wall = wall_ms.clamp(0.0, MAX_FRAME_MS);
         let hide = self.playback.hide_pings;
         let visible = |sim: &Simulation| sim.message_pending(hide);
         let was_visible = visible(&self.shared.sim.borrow());
         let rate = self.playback.speed.rate();
         let rate = if was_visible { rate } else { rate.max(1.0) };
-        let mut clock = self.shared.clock.get() + wall_ms.clamp(0.0, MAX_FRAME_MS) * rate;
+        let mut clock = self.shared.clock.get() + wall * rate;
+        let next = self.shared.sim.borrow().next_time().map(|t| t.ms());
+        let linger = self.playback.linger;
+        let paced = self.playback.speed.dwell_ms() > 0.0 || linger;
+        let dwell = self.shared.dwell.get();
+        if paced && dwell > 0.0 {
+            // Hold this narration line: time runs on only up to the next arrival.
+            self.shared.dwell.set((dwell - wall).max(0.0));
+            if let Some(t) = next {
+                clock = clock.min(t as f64);
+            }
+            self.shared.clock.set(clock);
+            return false;
+        }
         let target = clock.floor() as u64;
-        let due = {
-            let sim = self.shared.sim.borrow();
-            sim.next_time().is_some_and(|t| t.ms() <= target)
-        };
+        let due = next.is_some_and(|t| t <= target);
         if due {
             let mut sim = self.shared.sim.borrow_mut();
             for _ in 0..MAX_STEPS {
@@ -173,8 +191,29 @@ impl Model {
                     break;
                 }
                 sim.step();
-                if !was_visible && visible(&sim) {
+                // A step the narration line shows gets its dwell.
+                let quiet = sim
+                    .last_narration()
+                    .is_none_or(|t| crate::panels::narration::hidden(t, hide));
+                let starts_visible = !was_visible && visible(&sim);
+                if starts_visible {
                     clock = sim.now().ms() as f64;
+                }
+                if paced && !quiet {
+                    // One narrated step per dwell.
+                    let mut d = self.playback.speed.dwell_ms();
+                    if linger
+                        && sim
+                            .last_narration()
+                            .is_some_and(|t| super::speed::interesting(t.key))
+                    {
+                        d = d.max(super::speed::LINGER_MS);
+                    }
+                    self.shared.dwell.set(d);
+                    clock = clock.min(sim.now().ms() as f64 + 0.999);
+                    break;
+                }
+                if starts_visible {
                     break;
                 }
             }

@@ -40,6 +40,17 @@ impl Speed {
         }
     }
 
+    /// How long Play holds each narrated step on screen (wall ms) before the next: at the
+    /// slow speeds a lecturer reads and talks over every line; faster, steps flow by time.
+    #[must_use]
+    pub fn dwell_ms(self) -> f64 {
+        match self {
+            Speed::Slowest => 1_600.0,
+            Speed::Slow => 700.0,
+            _ => 0.0,
+        }
+    }
+
     /// The button's element id.
     #[must_use]
     pub fn id(self) -> &'static str {
@@ -64,4 +75,17 @@ impl Speed {
             Speed::Fast => "×10".into(),
         }
     }
+}
+
+/// How long Play lingers at an interesting moment (wall ms), when asked to.
+pub const LINGER_MS: f64 = 3_000.0;
+
+/// The narration keys of the moments worth lingering at: an election decided, a new epoch
+/// established, a quorum's ACK and the COMMIT, a sync's DIFF / TRUNC / SNAP, a vote changed.
+#[must_use]
+pub fn interesting(key: &str) -> bool {
+    key.starts_with("elect.")
+        || key.starts_with("sync.why.")
+        || key.starts_with("vote.adopt.")
+        || matches!(key, "step.established" | "step.commit" | "state.looking")
 }

@@ -235,8 +235,11 @@ impl fmt::Display for Role {
 pub struct Hold {
     pub acquired_at: SimTime,
     pub released_at: Option<SimTime>,
+    /// As a hex string: a 64-bit session id does not fit a JS number.
+    #[serde(serialize_with = "crate::explain::ser::session")]
     pub session: SessionId,
-    /// The fencing token: the czxid of the node that granted it.
+    /// The fencing token: the czxid of the node that granted it (a zxid object in JSON).
+    #[serde(serialize_with = "crate::explain::ser::zxid")]
     pub token: Zxid,
     /// The node that granted it (the lock node, the queue item taken, …).
     pub node: String,
