@@ -18,6 +18,8 @@
 //!
 //! The root keeps the small shared types: ids, simulated time, zxids, seeded random streams.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod client;
 pub mod explain;

@@ -8,19 +8,19 @@
 //! its table ([`texts_en`], [`texts_zh`]: the same keys and placeholders) with
 //! [`Text::render`]; [`glossary`] lists the words a student meets first, in both languages.
 
-pub mod election;
-pub mod glossary;
-pub mod lang;
-pub mod marker_log;
-pub mod narrate;
+pub(crate) mod election;
+pub(crate) mod glossary;
+pub(crate) mod lang;
+pub(crate) mod marker_log;
+pub(crate) mod narrate;
 pub(crate) mod ser;
-pub mod sync;
-pub mod text;
+pub(crate) mod sync;
+pub(crate) mod text;
 pub mod texts_en;
-pub mod texts_zh;
-pub mod timeline;
-pub mod tracker;
-pub mod vote;
+pub(crate) mod texts_zh;
+pub(crate) mod timeline;
+pub(crate) mod tracker;
+pub(crate) mod vote;
 
 #[cfg(test)]
 mod tests;

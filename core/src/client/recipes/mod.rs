@@ -8,15 +8,15 @@
 //! created, the node it watches, its history (acquired at / released at / session / fencing
 //! token), and counters (wake-ups, creates) that show the herd effect in numbers.
 
-pub mod barrier;
-pub mod config_push;
-pub mod election;
-pub mod fair_lock;
-pub mod group;
-pub mod lock;
-pub mod queue;
-pub mod rwlock;
-pub mod seq;
+pub(crate) mod barrier;
+pub(crate) mod config_push;
+pub(crate) mod election;
+pub(crate) mod fair_lock;
+pub(crate) mod group;
+pub(crate) mod lock;
+pub(crate) mod queue;
+pub(crate) mod rwlock;
+pub(crate) mod seq;
 
 use crate::explain::Text;
 use crate::ids::SessionId;

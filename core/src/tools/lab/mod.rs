@@ -5,7 +5,7 @@
 //! ([`reliability`]). Every computation is resumable in chunks ([`Lab::run_for`]), so the
 //! page can draw each point as it comes without blocking a frame.
 
-pub mod cost;
+pub(crate) mod cost;
 pub mod engine;
 pub mod plot;
 pub mod reliability;

@@ -6,7 +6,7 @@
 
 mod expiry;
 
-pub use expiry::ExpiryQueue;
+pub(crate) use expiry::ExpiryQueue;
 
 use crate::ids::SessionId;
 use crate::time::SimTime;

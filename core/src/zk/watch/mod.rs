@@ -11,9 +11,9 @@ mod client;
 mod event;
 mod table;
 
-pub use client::{ClientWatches, WatchReg};
+pub(crate) use client::{ClientWatches, WatchReg};
 pub use event::{EventType, KeeperState, WatchTrigger, WatchedEvent};
-pub use table::{WatchTable, WatcherMode};
+pub(crate) use table::{WatchTable, WatcherMode};
 
 use crate::ids::SessionId;
 use crate::zk::acl::{Id, check_acl, perms};

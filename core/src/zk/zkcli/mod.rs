@@ -15,7 +15,7 @@ pub mod format;
 mod more;
 mod sessions;
 
-pub use crate::zk::watch::ClientWatches;
+pub(crate) use crate::zk::watch::ClientWatches;
 
 use crate::ids::SessionId;
 use crate::tools::api::{Backend, Events, Fields};
