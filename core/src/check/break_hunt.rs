@@ -15,6 +15,7 @@ use crate::zab::config::Config;
 
 /// Simulated ms of chaos; then everything heals and runs `CALM_MS` more.
 pub const CHAOS_MS: u64 = 20_000;
+/// How long the hunt runs without faults at the end, simulated ms.
 pub const CALM_MS: u64 = 20_000;
 
 /// The seed's schedule with the given switches on.

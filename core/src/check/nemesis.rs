@@ -27,11 +27,15 @@ pub const RECOVERY_MS: u64 = 60_000;
 /// What one fuzzed seed did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuzzReport {
+    /// The seed fuzzed.
     pub seed: u64,
+    /// Servers in the ensemble.
     pub servers: usize,
+    /// Steps run.
     pub steps: u64,
     /// Client writes answered OK.
     pub commits: usize,
+    /// The last leader's sid (0 if none).
     pub leader: u32,
 }
 
@@ -280,7 +284,9 @@ fn op_get(client: String, path: String) -> Command {
 /// the full message. Shrinking keeps a script only if it fails with the same `kind`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuzzFailure {
+    /// What failed: an invariant's name, `stuck`, `panic`, ….
     pub kind: String,
+    /// What the check said.
     pub message: String,
 }
 

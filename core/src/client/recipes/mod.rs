@@ -187,20 +187,33 @@ impl fmt::Display for RecipeSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// Setting up (creating its node, reading the children).
     Starting,
+    /// Queued behind another node, watching it.
     Waiting,
+    /// Holds the lock.
     Holder,
+    /// Leads (its node is the lowest in the election).
     Leader,
+    /// Waits for leadership behind another candidate.
     Follower,
+    /// A member of the group (its ephemeral node exists).
     Member,
+    /// Watches a node (config push) for changes.
     Watcher,
+    /// Puts items in a queue.
     Producer,
+    /// Takes items from a queue.
     Consumer,
     /// Inside a double barrier / leaving it / out of it.
     Entered,
+    /// Leaving a double barrier (deleting its node, waiting for the others).
     Leaving,
+    /// Out of the double barrier.
     Left,
+    /// Finished what it was asked to do.
     Done,
+    /// Gave up what it held (unlock, abdicate, leave).
     Released,
     /// The session ended (expired, closed, the process crashed): whatever it held is gone.
     Lost,

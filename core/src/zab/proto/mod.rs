@@ -16,46 +16,98 @@ pub enum PeerMsg {
     /// Election traffic (QuorumCnxManager, port 3888).
     Notification(Notification),
     /// Learner → leader: `makeZxid(acceptedEpoch, 0)` (Leader.FOLLOWERINFO = 11).
-    FollowerInfo { accepted: Zxid },
+    FollowerInfo {
+        /// The follower's accepted epoch as `makeZxid(acceptedEpoch, 0)`.
+        accepted: Zxid,
+    },
     /// Observer → leader (Leader.OBSERVERINFO = 16).
-    ObserverInfo { accepted: Zxid },
+    ObserverInfo {
+        /// The observer's accepted epoch as `makeZxid(acceptedEpoch, 0)`.
+        accepted: Zxid,
+    },
     /// Leader → learner: the proposed epoch as `makeZxid(newEpoch, 0)` (Leader.LEADERINFO = 17).
-    LeaderInfo { new_epoch: Zxid },
+    LeaderInfo {
+        /// The proposed new epoch, as a zxid with counter 0.
+        new_epoch: Zxid,
+    },
     /// Learner → leader: last logged zxid and current epoch, −1 when equal (Leader.ACKEPOCH = 18).
-    AckEpoch { last_logged: Zxid, epoch: i64 },
+    AckEpoch {
+        /// The learner's last logged zxid.
+        last_logged: Zxid,
+        /// The learner's current (accepted) epoch, or −1 when it equals the proposed one.
+        epoch: i64,
+    },
     /// Leader.DIFF = 13: the proposals that follow fill the gap.
-    Diff { zxid: Zxid },
+    Diff {
+        /// The leader's last zxid the DIFF brings the learner to.
+        zxid: Zxid,
+    },
     /// Leader.TRUNC = 14: drop every logged txn after `zxid`.
-    Trunc { zxid: Zxid },
+    Trunc {
+        /// The zxid the learner truncates its log back to.
+        zxid: Zxid,
+    },
     /// Leader.SNAP = 15: the whole database.
-    Snap { zxid: Zxid, snapshot: Box<Snapshot> },
+    Snap {
+        /// The zxid the snapshot is taken at (the leader's last processed zxid).
+        zxid: Zxid,
+        /// The leader's whole database, serialised as a snapshot.
+        snapshot: Box<Snapshot>,
+    },
     /// Leader.NEWLEADER = 10.
-    NewLeader { zxid: Zxid },
+    NewLeader {
+        /// The new epoch as `makeZxid(newEpoch, 0)`.
+        zxid: Zxid,
+    },
     /// Leader.UPTODATE = 12.
     UpToDate,
     /// Leader.PROPOSAL = 2.
     Proposal(Entry),
     /// Leader.ACK = 3.
-    Ack { zxid: Zxid },
+    Ack {
+        /// The zxid acknowledged (a proposal, or NEWLEADER's).
+        zxid: Zxid,
+    },
     /// Leader.COMMIT = 4.
-    Commit { zxid: Zxid },
+    Commit {
+        /// The zxid to commit.
+        zxid: Zxid,
+    },
     /// Leader.INFORM = 8: a committed txn for an observer.
     Inform(Entry),
     /// Leader.PING = 5; the learner's reply carries its sessions' touches (session, timeout).
-    Ping { touches: Vec<(SessionId, u64)> },
+    Ping {
+        /// Each session the learner saw activity on, with its timeout in ms.
+        touches: Vec<(SessionId, u64)>,
+    },
     /// Leader.REVALIDATE = 6: is this session still alive (a client moved to this learner)?
-    Revalidate { session: SessionId, timeout: u64 },
+    Revalidate {
+        /// The session a client is reconnecting with.
+        session: SessionId,
+        /// The session timeout the client asked for, in ms.
+        timeout: u64,
+    },
     /// Leader → learner answer to REVALIDATE.
-    RevalidateReply { session: SessionId, valid: bool },
+    RevalidateReply {
+        /// The session that was asked about.
+        session: SessionId,
+        /// Whether the leader still holds the session open.
+        valid: bool,
+    },
     /// Leader.REQUEST = 1: a learner forwards a client's write.
     Request {
+        /// The client's session and cxid.
         ctx: RequestContext,
+        /// The client's request.
         request: Box<Request>,
     },
     /// Leader.SYNC = 7: the leader's answer to a forwarded `sync()`.
     Sync {
+        /// The client's session.
         session: SessionId,
+        /// The client's cxid for the sync.
         cxid: i32,
+        /// The path the client named.
         path: String,
     },
     /// Not a packet: the TCP connection from the sender was closed or reset.
@@ -154,6 +206,8 @@ impl fmt::Display for PeerMsg {
 /// Who sent a message to whom: used in traces and agenda references.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Link {
+    /// The sending server.
     pub from: ServerId,
+    /// The receiving server.
     pub to: ServerId,
 }

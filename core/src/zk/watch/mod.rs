@@ -27,14 +27,18 @@ use std::collections::BTreeSet;
 /// The two watch tables of one server.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WatchManager {
+    /// The data and exists watches, by path.
     pub data: WatchTable,
+    /// The child watches, by path.
     pub child: WatchTable,
 }
 
 /// Which table a read registers in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchKind {
+    /// getData / exists.
     Data,
+    /// getChildren.
     Child,
 }
 
