@@ -23,4 +23,3 @@ mod driver;
 pub(crate) mod recipes;
 
 pub(crate) use cnxn::Cnxn;
-pub use recipes::sequence_of;

@@ -75,7 +75,7 @@ pub struct ElectionView {
 impl ElectionView {
     /// The table of a LOOKING server's election.
     #[must_use]
-    pub fn of(core: &Core, e: &Election) -> ElectionView {
+    pub(crate) fn of(core: &Core, e: &Election) -> ElectionView {
         let mine = Received {
             vote: e.proposal,
             state: ServerState::Looking,

@@ -362,13 +362,13 @@ pub struct ClusterView {
 impl ClusterView {
     /// The full picture (data trees and whole logs).
     #[must_use]
-    pub fn of(k: &Kernel) -> ClusterView {
+    pub(crate) fn of(k: &Kernel) -> ClusterView {
         ClusterView::with(k, ViewOptions::FULL)
     }
 
     /// The picture with only what `opts` asks for.
     #[must_use]
-    pub fn with(k: &Kernel, opts: ViewOptions) -> ClusterView {
+    pub(crate) fn with(k: &Kernel, opts: ViewOptions) -> ClusterView {
         let servers: Vec<ServerView> = k.nodes.iter().map(|n| server_view(k, n, opts)).collect();
         let (leader, epoch) = servers
             .iter()
