@@ -36,5 +36,5 @@ pub use tracker::{ProposalRecord, Tracker, TruncatedEntry};
 pub use vote::{Decider, VoteChange};
 
 pub use glossary::{GlossaryEntry, glossary};
-pub use lang::Lang;
+pub use lang::{HELP, Lang};
 pub use text::{Arg, ArgValue, Shown, Text};

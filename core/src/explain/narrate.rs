@@ -43,7 +43,7 @@ pub fn narrate(
                     learner, kind, why, ..
                 },
                 Some(l),
-            ) => Some(why.text(l, *learner, kind)),
+            ) => Some(why.text(l, *learner, *kind)),
             _ => None,
         })
     })

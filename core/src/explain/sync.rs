@@ -4,6 +4,7 @@
 
 use crate::explain::{Text, ser};
 use crate::ids::ServerId;
+use crate::zab::proto::SyncKind;
 use crate::zxid::Zxid;
 use serde::Serialize;
 
@@ -124,12 +125,12 @@ pub enum SyncWhy {
 impl SyncWhy {
     /// "leader L syncs learner F with KIND: reason" as a sentence key + arguments.
     #[must_use]
-    pub fn text(&self, leader: ServerId, learner: ServerId, kind: &'static str) -> Text {
+    pub fn text(&self, leader: ServerId, learner: ServerId, kind: SyncKind) -> Text {
         let base = |key: &'static str| {
             Text::new(key)
                 .arg("leader", leader)
                 .arg("learner", learner)
-                .arg("kind", kind)
+                .arg("kind", kind.name())
         };
         match *self {
             SyncWhy::InSync { peer } => base("sync.why.in_sync").arg("peer", peer),

@@ -14,6 +14,7 @@ use crate::ids::ServerId;
 use crate::sim::kernel::Node;
 use crate::sim::trace::{Event, EventKind};
 use crate::time::SimTime;
+use crate::zab::proto::SyncKind;
 use crate::zab::server::Role;
 use crate::zab::server::outbox::Persist;
 use crate::zxid::Zxid;
@@ -70,7 +71,7 @@ pub struct SyncRecord {
     pub leader: ServerId,
     pub learner: ServerId,
     /// DIFF, TRUNC, TRUNC+DIFF or SNAP.
-    pub kind: &'static str,
+    pub kind: SyncKind,
     #[serde(serialize_with = "ser::zxid")]
     pub zxid: Zxid,
     pub why: SyncWhy,
@@ -239,10 +240,10 @@ impl Tracker {
                     SyncRecord {
                         leader: me,
                         learner: *learner,
-                        kind,
+                        kind: *kind,
                         zxid: *zxid,
                         why: *why,
-                        text: sync_text(me, *learner, kind, why),
+                        text: sync_text(me, *learner, *kind, why),
                         step: e.step,
                         at: e.at,
                     },
@@ -383,6 +384,6 @@ impl Tracker {
     }
 }
 
-fn sync_text(leader: ServerId, learner: ServerId, kind: &'static str, why: &SyncWhy) -> Text {
+fn sync_text(leader: ServerId, learner: ServerId, kind: SyncKind, why: &SyncWhy) -> Text {
     why.text(leader, learner, kind)
 }

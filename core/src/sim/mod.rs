@@ -25,3 +25,4 @@ pub mod trace;
 pub mod usage;
 pub(crate) mod validate;
 pub mod view;
+mod view_msg;

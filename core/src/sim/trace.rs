@@ -5,6 +5,7 @@
 use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::time::SimTime;
+use crate::zab::proto::SyncKind;
 use crate::zab::proto::{Notification, PeerMsg, ServerState};
 use crate::zab::server::outbox::{Persist, Phase};
 use crate::zxid::Zxid;
@@ -168,7 +169,7 @@ pub enum EventKind {
         /// The learner being synchronised.
         learner: ServerId,
         /// `DIFF`, `TRUNC` or `SNAP`.
-        kind: &'static str,
+        kind: SyncKind,
         /// The zxid the sync packet carries.
         zxid: Zxid,
         /// The `syncFollower` rule that chose `kind` (not part of the digest).

@@ -13,8 +13,9 @@ use crate::explain::{ElectionView, Marker, ProposalRecord, Text, VoteChange, ser
 use crate::ids::{ServerId, SessionId};
 /// A server process's life as the view shows it (Off, Up, Paused, Crashed).
 pub use crate::sim::kernel::Status;
-use crate::sim::kernel::{InFlight, Item, Kernel, Node};
-use crate::sim::trace::MsgInfo;
+use crate::sim::kernel::{Kernel, Node};
+use crate::sim::view_msg::in_flight;
+pub use crate::sim::view_msg::{MsgView, Placement};
 use crate::time::SimTime;
 use crate::zab::proto::{ServerState, Vote};
 use crate::zab::server::Role;
@@ -189,33 +190,6 @@ pub struct ServerView {
     /// The sessions this server's session tracker holds.
     #[serde(serialize_with = "ser::sessions")]
     pub sessions: Vec<SessionId>,
-}
-
-/// A message on the wire, or waiting on a held link or in a paused server's socket.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MsgView {
-    /// The network's id of the packet (`m7`).
-    pub id: u64,
-    /// The sending server.
-    pub from: ServerId,
-    /// The receiving server.
-    pub to: ServerId,
-    /// When it arrives (for held/parked ones: when it arrived at the hold).
-    pub due: SimTime,
-    /// The packet type (`PROPOSAL`, `NOTIFICATION`, …).
-    pub kind: &'static str,
-    /// The zxid the packet carries, if any.
-    #[serde(serialize_with = "ser::opt_zxid")]
-    pub zxid: Option<Zxid>,
-    /// The packet as one line of text (type and fields).
-    pub msg: String,
-    /// The step that sent it.
-    pub sent_step: u64,
-    /// Waiting at its sender on a held link (`hold`).
-    pub held: bool,
-    /// Arrived at a paused server, waiting in its socket buffer.
-    pub parked: bool,
 }
 
 /// A directed link that does not carry traffic normally.
@@ -467,40 +441,6 @@ fn zk_client_view(k: &Kernel, c: &crate::sim::client::Client) -> Option<ZkClient
             })
             .collect(),
     })
-}
-
-fn msg_view(m: &InFlight, due: SimTime, held: bool, parked: bool) -> MsgView {
-    let info = MsgInfo::of(&m.msg);
-    MsgView {
-        id: m.id,
-        from: m.from,
-        to: m.to,
-        due,
-        kind: info.name,
-        zxid: info.zxid,
-        msg: info.to_string(),
-        sent_step: m.sent_step,
-        held,
-        parked,
-    }
-}
-
-fn in_flight(k: &Kernel) -> Vec<MsgView> {
-    let mut v: Vec<MsgView> = k
-        .agenda
-        .iter()
-        .filter_map(|((at, _), item)| match item {
-            Item::Deliver(m) => Some(msg_view(m, *at, false, false)),
-            _ => None,
-        })
-        .collect();
-    for msgs in k.held.values() {
-        v.extend(msgs.iter().map(|m| msg_view(m, k.now, true, false)));
-    }
-    for n in &k.nodes {
-        v.extend(n.parked.iter().map(|m| msg_view(m, k.now, false, true)));
-    }
-    v
 }
 
 fn links(k: &Kernel) -> Vec<LinkView> {

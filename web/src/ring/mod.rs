@@ -15,33 +15,25 @@ mod msg;
 mod node;
 mod server_menu;
 
-use crate::store::{CommandAction, UiAction, callback, is_heartbeat, use_store};
+use crate::store::{CommandAction, UiAction, callback, use_store};
 use geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
 use msg::{MsgDraw, RingMsg};
 use node::RingNode;
 use server_menu::ServerMenu;
 use std::collections::BTreeMap;
 use yew::prelude::*;
-use zabscope_core::sim::view::RecipeRole;
+use zabscope_core::sim::view::{MsgView, Placement, RecipeRole};
+use zabscope_core::zab::proto::PacketKind;
 use zabscope_core::{ClusterView, ServerId};
-
-/// The packet type without its arguments: `PROPOSAL(0x100000001)` → `PROPOSAL`.
-fn kind(msg: &str) -> &str {
-    msg.split('(').next().unwrap_or(msg)
-}
 
 /// The label on the ring: the packet type, except that an FLE NOTIFICATION says whom it votes
 /// for ("vote 5": what a class follows); the full text is in its tooltip.
-fn short_label(kind: &str, text: &str) -> String {
-    if kind == "NOTIFICATION" {
-        let leader = text
-            .split("leader=")
-            .nth(1)
-            .and_then(|r| r.split(',').next())
-            .unwrap_or("-");
-        crate::i18n::tf("ring.vote", &[("leader", leader)])
+fn short_label(kind: PacketKind, vote_for: Option<ServerId>) -> String {
+    if kind == PacketKind::Notification {
+        let leader = vote_for.map_or("-".to_string(), |l| l.to_string());
+        crate::i18n::tf("ring.vote", &[("leader", &leader)])
     } else {
-        kind.to_string()
+        kind.name().to_string()
     }
 }
 
@@ -86,17 +78,13 @@ pub fn Ring() -> Html {
     // Messages: in flight (agenda order = delivery order per lane), then held, then parked.
     let mut draws: Vec<MsgDraw> = Vec::new();
     let mut queue: BTreeMap<(usize, usize, &'static str), usize> = BTreeMap::new();
-    let mut push = |draws: &mut Vec<MsgDraw>,
-                    id: u64,
-                    text: String,
-                    from: u32,
-                    to: u32,
-                    sent: u64,
-                    due: u64,
-                    where_: &'static str| {
-        if hide_pings && is_heartbeat(&text) {
+    let mut labels: BTreeMap<u64, String> = BTreeMap::new();
+    let mut push = |draws: &mut Vec<MsgDraw>, m: &MsgView, sent: u64| {
+        if hide_pings && m.kind == PacketKind::Ping {
             return;
         }
+        let (id, from, to, due) = (m.id, m.from.0, m.to.0, m.due.ms());
+        let where_ = m.placement.name();
         let (Some(a), Some(b)) = (slot_of(from), slot_of(to)) else {
             return;
         };
@@ -106,15 +94,20 @@ pub fn Ring() -> Html {
             *q - 1
         };
         let l = lane(a, b, n);
-        let at = match where_ {
-            "held" => 0.06,
-            "parked" => 0.94,
-            _ => progress(clock, sent, due, rank, playing, reduced),
+        let at = match m.placement {
+            Placement::Held => 0.06,
+            Placement::Parked => 0.94,
+            Placement::InFlight => progress(clock, sent, due, rank, playing, reduced),
         };
+        let mut label = short_label(m.kind, m.vote_for);
+        if m.placement == Placement::Held {
+            label = crate::i18n::tf("ring.held", &[("msg", &label)]);
+        }
+        labels.insert(id, label);
         draws.push(MsgDraw {
             id,
-            kind: kind(&text).to_string(),
-            text,
+            kind: m.kind.name().to_string(),
+            text: m.msg.clone(),
             from,
             to,
             lane: l,
@@ -134,23 +127,7 @@ pub fn Ring() -> Html {
             .get(&m.id)
             .copied()
             .unwrap_or_else(|| view.now.ms());
-        let where_ = if m.held {
-            "held"
-        } else if m.parked {
-            "parked"
-        } else {
-            "in flight"
-        };
-        push(
-            &mut draws,
-            m.id,
-            m.msg.clone(),
-            m.from.0,
-            m.to.0,
-            sent,
-            m.due.ms(),
-            where_,
-        );
+        push(&mut draws, m, sent);
     }
     // Label the first message of each queue; "×n" counts the queue.
     let mut counts: BTreeMap<(u32, u32, &'static str), usize> = BTreeMap::new();
@@ -160,10 +137,7 @@ pub fn Ring() -> Html {
     for d in &mut draws {
         if d.rank == 0 {
             let c = counts[&(d.from, d.to, d.where_)];
-            let mut l = short_label(&d.kind, &d.text);
-            if d.where_ == "held" {
-                l = crate::i18n::tf("ring.held", &[("msg", &l)]);
-            }
+            let mut l = labels.remove(&d.id).unwrap_or_default();
             if c > 1 {
                 l = format!("{l} ×{c}");
             }

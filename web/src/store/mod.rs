@@ -23,7 +23,7 @@ mod tab;
 mod ui;
 
 pub use commands::CommandAction;
-pub use playback::{PlaybackAction, is_heartbeat};
+pub use playback::PlaybackAction;
 pub use tab::Tab;
 pub use ui::UiAction;
 

@@ -1,8 +1,10 @@
 //! Messages between servers, named as ZooKeeper names them: election notifications
 //! (`FastLeaderElection`) and quorum packets (the constants of `Leader.java`).
 
+mod kind;
 mod notification;
 
+pub use kind::{PacketKind, SyncKind};
 pub use notification::{Notification, ServerState, Vote};
 
 use crate::ids::{ServerId, SessionId};
@@ -115,31 +117,36 @@ pub enum PeerMsg {
 }
 
 impl PeerMsg {
-    /// The name ZooKeeper logs for the packet type (`LearnerHandler.packetToString`).
+    /// The packet type (named as `LearnerHandler.packetToString` logs it).
+    #[must_use]
+    pub fn kind(&self) -> PacketKind {
+        match self {
+            PeerMsg::Notification(_) => PacketKind::Notification,
+            PeerMsg::FollowerInfo { .. } => PacketKind::FollowerInfo,
+            PeerMsg::ObserverInfo { .. } => PacketKind::ObserverInfo,
+            PeerMsg::LeaderInfo { .. } => PacketKind::LeaderInfo,
+            PeerMsg::AckEpoch { .. } => PacketKind::AckEpoch,
+            PeerMsg::Diff { .. } => PacketKind::Diff,
+            PeerMsg::Trunc { .. } => PacketKind::Trunc,
+            PeerMsg::Snap { .. } => PacketKind::Snap,
+            PeerMsg::NewLeader { .. } => PacketKind::NewLeader,
+            PeerMsg::UpToDate => PacketKind::UpToDate,
+            PeerMsg::Proposal(_) => PacketKind::Proposal,
+            PeerMsg::Ack { .. } => PacketKind::Ack,
+            PeerMsg::Commit { .. } => PacketKind::Commit,
+            PeerMsg::Inform(_) => PacketKind::Inform,
+            PeerMsg::Ping { .. } => PacketKind::Ping,
+            PeerMsg::Revalidate { .. } | PeerMsg::RevalidateReply { .. } => PacketKind::Revalidate,
+            PeerMsg::Request { .. } => PacketKind::Request,
+            PeerMsg::Sync { .. } => PacketKind::Sync,
+            PeerMsg::Closed => PacketKind::Closed,
+        }
+    }
+
+    /// The packet type's name, as the trace and the view write it.
     #[must_use]
     pub fn name(&self) -> &'static str {
-        match self {
-            PeerMsg::Notification(_) => "NOTIFICATION",
-            PeerMsg::FollowerInfo { .. } => "FOLLOWERINFO",
-            PeerMsg::ObserverInfo { .. } => "OBSERVERINFO",
-            PeerMsg::LeaderInfo { .. } => "LEADERINFO",
-            PeerMsg::AckEpoch { .. } => "ACKEPOCH",
-            PeerMsg::Diff { .. } => "DIFF",
-            PeerMsg::Trunc { .. } => "TRUNC",
-            PeerMsg::Snap { .. } => "SNAP",
-            PeerMsg::NewLeader { .. } => "NEWLEADER",
-            PeerMsg::UpToDate => "UPTODATE",
-            PeerMsg::Proposal(_) => "PROPOSAL",
-            PeerMsg::Ack { .. } => "ACK",
-            PeerMsg::Commit { .. } => "COMMIT",
-            PeerMsg::Inform(_) => "INFORM",
-            PeerMsg::Ping { .. } => "PING",
-            PeerMsg::Revalidate { .. } => "REVALIDATE",
-            PeerMsg::RevalidateReply { .. } => "REVALIDATE",
-            PeerMsg::Request { .. } => "REQUEST",
-            PeerMsg::Sync { .. } => "SYNC",
-            PeerMsg::Closed => "CLOSED",
-        }
+        self.kind().name()
     }
 
     /// Election traffic travels on its own connection (port 3888), quorum traffic on 2888.
