@@ -64,8 +64,8 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                 Command::Partition(vec![vec![lone], rest])
             }
             6 | 7 => Command::Heal,
-            8 => link_fault(LinkFault::Hold, r, &id),
-            9 => link_fault(LinkFault::Release, r, &id),
+            8 => link_fault(LinkFault::Hold, r, id),
+            9 => link_fault(LinkFault::Release, r, id),
             23 => {
                 // A client writes, moves to a server cut off just before, and reads there
                 // (ZooKeeper must refuse a server behind the client).
@@ -85,7 +85,7 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                 t += 100;
                 op(c, ClientOp::Get { path: "/k0".into() })
             }
-            24 => link_fault(LinkFault::Block, r, &id),
+            24 => link_fault(LinkFault::Block, r, id),
             10 | 11 => Command::Move {
                 client: client(r),
                 server: id(r),

@@ -105,9 +105,9 @@ pub fn script(seed: u64) -> Script {
                 let b: Vec<ServerId> = (cut + 1..=n).map(ServerId).collect();
                 Command::Partition(vec![a, b])
             }
-            7 => link_fault(LinkFault::Block, r, &id),
-            12 => link_fault(LinkFault::Hold, r, &id),
-            13 => link_fault(LinkFault::Release, r, &id),
+            7 => link_fault(LinkFault::Block, r, id),
+            12 => link_fault(LinkFault::Hold, r, id),
+            13 => link_fault(LinkFault::Release, r, id),
             8 | 9 => Command::Heal,
             // A client whose server is gone mostly moves its session (ClientCnxn: next host,
             // same session); now and then it starts a new session, short or long.
