@@ -14,8 +14,8 @@
 #![allow(clippy::disallowed_types)]
 
 use std::process::ExitCode;
+use zabscope_core::SimTime;
 use zabscope_core::sim::kernel::Kernel;
-use zabscope_core::time::SimTime;
 use zabscope_core::{ClientOp, Command, HistoryBudget, Simulation};
 
 const USAGE: &str = "usage: zabscope membench [--servers N] [--clients N] [--steps N] \

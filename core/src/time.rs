@@ -12,6 +12,7 @@ use std::ops::{Add, Sub};
 pub struct SimTime(pub u64);
 
 impl SimTime {
+    /// Time zero, the start of a run.
     pub const ZERO: SimTime = SimTime(0);
 
     /// Milliseconds since the start.

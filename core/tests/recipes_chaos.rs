@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use zabscope_core::check::client;
 use zabscope_core::check::client::check_barrier::BarrierCheck;
 use zabscope_core::check::client::check_queue::QueueCheck;
-use zabscope_core::client::recipes::sequence_of;
+use zabscope_core::check::client::sequence_of;
 use zabscope_core::rng::{SimRng, Stream};
 use zabscope_core::sim::trace::EventKind;
 use zabscope_core::sim::view::RecipeRole;

@@ -2,9 +2,9 @@
 //! recorded and replayed by `seek`, and the script of an interactive session (`script()`'s
 //! `after` lines after the base script's `at` lines) loads into a run with the same digest.
 
+use zabscope_core::SimTime;
 use zabscope_core::sim::kernel::Item;
 use zabscope_core::sim::script::Recorded;
-use zabscope_core::time::SimTime;
 use zabscope_core::{AgendaRef, Command, Script, Simulation};
 
 const BASE: &str = "seed 3\nconfig\ntickTime=2000\ninitLimit=10\nsyncLimit=5\n\

@@ -109,7 +109,7 @@ pub fn sync_kinds(sim: &Simulation, learner: u32) -> Vec<&'static str> {
         .filter_map(|e| match e.kind {
             EventKind::Sync {
                 learner: l, kind, ..
-            } if l == ServerId(learner) => Some(kind),
+            } if l == ServerId(learner) => Some(kind.name()),
             _ => None,
         })
         .collect()

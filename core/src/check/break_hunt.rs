@@ -6,6 +6,7 @@
 
 use crate::check::breaks::Break;
 use crate::check::invariant::Violation;
+use crate::check::nemesis::{LinkFault, link_fault};
 use crate::ids::ServerId;
 use crate::rng::{SimRng, Stream};
 use crate::sim::command::{ClientOp, Command};
@@ -15,6 +16,7 @@ use crate::zab::config::Config;
 
 /// Simulated ms of chaos; then everything heals and runs `CALM_MS` more.
 pub const CHAOS_MS: u64 = 20_000;
+/// How long the hunt runs without faults at the end, simulated ms.
 pub const CALM_MS: u64 = 20_000;
 
 /// The seed's schedule with the given switches on.
@@ -62,14 +64,8 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                 Command::Partition(vec![vec![lone], rest])
             }
             6 | 7 => Command::Heal,
-            8 => Command::Hold {
-                from: id(r),
-                to: id(r),
-            },
-            9 => Command::Release {
-                from: id(r),
-                to: id(r),
-            },
+            8 => link_fault(LinkFault::Hold, r, id),
+            9 => link_fault(LinkFault::Release, r, id),
             23 => {
                 // A client writes, moves to a server cut off just before, and reads there
                 // (ZooKeeper must refuse a server behind the client).
@@ -89,10 +85,7 @@ pub fn script(seed: u64, breaks: &[Break]) -> Script {
                 t += 100;
                 op(c, ClientOp::Get { path: "/k0".into() })
             }
-            24 => Command::Block {
-                from: vec![id(r)],
-                to: vec![id(r)],
-            },
+            24 => link_fault(LinkFault::Block, r, id),
             10 | 11 => Command::Move {
                 client: client(r),
                 server: id(r),

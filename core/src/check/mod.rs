@@ -6,7 +6,7 @@ pub mod break_hunt;
 pub mod breaks;
 pub mod client;
 pub mod explore;
-pub mod invariant;
+pub(crate) mod invariant;
 pub mod nemesis;
 pub mod parser_fuzz;
 pub mod shrink;

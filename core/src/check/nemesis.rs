@@ -27,11 +27,15 @@ pub const RECOVERY_MS: u64 = 60_000;
 /// What one fuzzed seed did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuzzReport {
+    /// The seed fuzzed.
     pub seed: u64,
+    /// Servers in the ensemble.
     pub servers: usize,
+    /// Steps run.
     pub steps: u64,
     /// Client writes answered OK.
     pub commits: usize,
+    /// The last leader's sid (0 if none).
     pub leader: u32,
 }
 
@@ -101,18 +105,9 @@ pub fn script(seed: u64) -> Script {
                 let b: Vec<ServerId> = (cut + 1..=n).map(ServerId).collect();
                 Command::Partition(vec![a, b])
             }
-            7 => Command::Block {
-                from: vec![id(r)],
-                to: vec![id(r)],
-            },
-            12 => Command::Hold {
-                from: id(r),
-                to: id(r),
-            },
-            13 => Command::Release {
-                from: id(r),
-                to: id(r),
-            },
+            7 => link_fault(LinkFault::Block, r, id),
+            12 => link_fault(LinkFault::Hold, r, id),
+            13 => link_fault(LinkFault::Release, r, id),
             8 | 9 => Command::Heal,
             // A client whose server is gone mostly moves its session (ClientCnxn: next host,
             // same session); now and then it starts a new session, short or long.
@@ -185,6 +180,35 @@ pub fn script(seed: u64) -> Script {
 
 /// A session timeout: mostly 30 s, sometimes the shortest allowed (2 × tickTime), so sessions
 /// of dead or partitioned clients expire during the chaos.
+/// What a fault does to one directed link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LinkFault {
+    /// Drop its traffic (`block`).
+    Block,
+    /// Keep its traffic at the sender (`hold`).
+    Hold,
+    /// Deliver what it kept (`release`).
+    Release,
+}
+
+/// `fault` on a link whose two ends `id` draws, sender first (the draw order the pinned seeds
+/// rely on).
+pub(crate) fn link_fault(
+    fault: LinkFault,
+    r: &mut SimRng,
+    id: impl Fn(&mut SimRng) -> ServerId,
+) -> Command {
+    let (from, to) = (id(r), id(r));
+    match fault {
+        LinkFault::Block => Command::Block {
+            from: vec![from],
+            to: vec![to],
+        },
+        LinkFault::Hold => Command::Hold { from, to },
+        LinkFault::Release => Command::Release { from, to },
+    }
+}
+
 fn session_timeout(r: &mut SimRng) -> u64 {
     [30_000, 30_000, 4_000, 6_000][r.below(Stream::Workload, 4) as usize]
 }
@@ -280,7 +304,9 @@ fn op_get(client: String, path: String) -> Command {
 /// the full message. Shrinking keeps a script only if it fails with the same `kind`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuzzFailure {
+    /// What failed: an invariant's name, `stuck`, `panic`, ….
     pub kind: String,
+    /// What the check said.
     pub message: String,
 }
 

@@ -17,7 +17,9 @@ pub const MAX_RUNS: usize = 2_000;
 /// What shrinking found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shrunk {
+    /// The smallest script found that still fails.
     pub script: Script,
+    /// How it fails.
     pub failure: FuzzFailure,
     /// Simulated runs it took.
     pub runs: usize,

@@ -18,8 +18,8 @@
 //! `cnxn.rs` holds the state, `driver.rs` runs it inside the kernel; `recipes/` are the
 //! recipes written against it. The client-side checkers live in `check::client`.
 
-pub mod cnxn;
+pub(crate) mod cnxn;
 mod driver;
-pub mod recipes;
+pub(crate) mod recipes;
 
-pub use cnxn::{Cnxn, CnxnState, Process};
+pub(crate) use cnxn::Cnxn;

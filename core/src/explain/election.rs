@@ -25,12 +25,16 @@ pub enum RowSource {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VoteRow {
+    /// The sender's sid.
     pub sid: ServerId,
+    /// The sender's state.
     pub state: ServerState,
     /// The sender's election round (`electionEpoch`).
     pub round: u64,
+    /// The vote it sent.
     #[serde(serialize_with = "ser::vote")]
     pub vote: Vote,
+    /// Whether it came from `recvset` or `outofelection`.
     pub source: RowSource,
     /// Does it count for my proposal (`Vote.equals` as `getVoteTracker` uses it)?
     pub agrees: bool,
@@ -55,8 +59,10 @@ fn ordering<S: serde::Serializer>(o: &Ordering, s: S) -> Result<S::Ok, S::Error>
 pub struct ElectionView {
     /// `logicalclock`.
     pub round: u64,
+    /// My current proposal.
     #[serde(serialize_with = "ser::vote")]
     pub proposal: Vote,
+    /// The votes received, one row per sender.
     pub rows: Vec<VoteRow>,
     /// Votes in `recvset` that equal my proposal (myself included once I counted my own).
     pub agree: u32,
@@ -67,8 +73,9 @@ pub struct ElectionView {
 }
 
 impl ElectionView {
+    /// The table of a LOOKING server's election.
     #[must_use]
-    pub fn of(core: &Core, e: &Election) -> ElectionView {
+    pub(crate) fn of(core: &Core, e: &Election) -> ElectionView {
         let mine = Received {
             vote: e.proposal,
             state: ServerState::Looking,

@@ -146,6 +146,7 @@ fn fill(template: &str, args: &Text, lang: Lang) -> String {
 
 /// The `{name}` placeholders of a template, in order (a name used twice appears twice).
 #[must_use]
+#[cfg(test)]
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;

@@ -8,20 +8,20 @@
 //! its table ([`texts_en`], [`texts_zh`]: the same keys and placeholders) with
 //! [`Text::render`]; [`glossary`] lists the words a student meets first, in both languages.
 
-pub mod election;
-pub mod glossary;
-pub mod lang;
-pub mod marker_log;
-pub mod narrate;
+pub(crate) mod election;
+pub(crate) mod glossary;
+pub(crate) mod lang;
+pub(crate) mod marker_log;
+pub(crate) mod narrate;
 pub(crate) mod ser;
-pub mod sync;
-pub mod text;
+pub(crate) mod sync;
+pub(crate) mod text;
 pub mod texts_en;
-pub mod texts_zh;
-pub mod timeline;
+pub(crate) mod texts_zh;
+pub(crate) mod timeline;
 mod timer;
-pub mod tracker;
-pub mod vote;
+pub(crate) mod tracker;
+pub(crate) mod vote;
 
 #[cfg(test)]
 mod tests;
@@ -39,5 +39,5 @@ pub use tracker::{ProposalRecord, Tracker, TruncatedEntry};
 pub use vote::{Decider, VoteChange};
 
 pub use glossary::{GlossaryEntry, glossary};
-pub use lang::Lang;
+pub use lang::{HELP, Lang};
 pub use text::{Arg, ArgValue, Shown, Text};

@@ -51,7 +51,7 @@ pub fn narrate(events: &[Event], vote: Option<&VoteChange>, nodes: &[Node]) -> O
                     learner, kind, why, ..
                 },
                 Some(l),
-            ) => Some(why.text(l, *learner, kind)),
+            ) => Some(why.text(l, *learner, *kind)),
             _ => None,
         })
     })

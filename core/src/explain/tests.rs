@@ -231,7 +231,7 @@ fn trunc_is_explained_and_the_entry_struck_through() {
     let v = sim.view();
     let s3 = v.server(3).expect("server 3");
     let sync = s3.sync.as_ref().expect("synced");
-    assert_eq!(sync.kind, "TRUNC");
+    assert_eq!(sync.kind.name(), "TRUNC");
     let SyncWhy::PeerAhead { peer, max } = sync.why else {
         panic!("{:?}", sync.why)
     };

@@ -30,6 +30,7 @@ pub enum Arg {
     Hex(u64),
     /// Milliseconds as `12.345s`.
     Time(u64),
+    /// A fixed word (a state, a packet kind).
     Str(&'static str),
     /// Anything else, formatted once when the argument is added.
     Owned(Box<str>),
@@ -68,6 +69,7 @@ impl Arg {
 /// What can be a [`Text`] argument. Numbers, zxids, ids, times and static names are kept
 /// typed; a `String` is kept as it is; other types are formatted once (`Display`).
 pub trait ArgValue {
+    /// The value as a text argument.
     fn into_arg(self) -> Arg;
 }
 
@@ -201,11 +203,13 @@ impl<T: fmt::Display> ArgValue for Shown<T> {
 /// few bytes; the arguments take one allocation, sized for [`INLINE_ARGS`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct Text {
+    /// The catalogue key (`narrate.deliver`, …).
     pub key: &'static str,
     args: Vec<(&'static str, Arg)>,
 }
 
 impl Text {
+    /// A text with no arguments yet.
     #[must_use]
     pub fn new(key: &'static str) -> Text {
         Text {

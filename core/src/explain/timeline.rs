@@ -18,11 +18,17 @@ pub enum MarkerKind {
     ElectionStart,
     /// A leader established its epoch (NEWLEADER acked by a quorum).
     LeaderChange,
+    /// A server crashed (kill -9).
     Crash,
+    /// A crashed server restarted from disk.
     Restart,
+    /// A server started.
     Start,
+    /// A server shut down gracefully.
     Stop,
+    /// A server was paused (SIGSTOP).
     Pause,
+    /// A paused server resumed.
     Resume,
     /// `partition`, `block` or `hold`: links cut.
     Partition,
@@ -38,10 +44,15 @@ pub enum MarkerKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Marker {
+    /// The step it marks.
     pub step: u64,
+    /// The simulated time of that step.
     pub at: SimTime,
+    /// What kind of event.
     pub kind: MarkerKind,
+    /// The server concerned, if any.
     pub server: Option<ServerId>,
+    /// The tooltip sentence.
     pub text: Text,
 }
 

@@ -14,6 +14,7 @@ use crate::ids::ServerId;
 use crate::sim::kernel::Node;
 use crate::sim::trace::{Event, EventKind};
 use crate::time::SimTime;
+use crate::zab::proto::SyncKind;
 use crate::zab::server::Role;
 use crate::zab::server::outbox::Persist;
 use crate::zxid::Zxid;
@@ -29,14 +30,18 @@ const TRUNCATED_KEPT: usize = 32;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProposalRecord {
+    /// The leader that proposed it.
     pub leader: ServerId,
+    /// The proposal's zxid.
     #[serde(serialize_with = "ser::zxid")]
     pub zxid: Zxid,
     /// ACKs a quorum needs.
     pub needed: u32,
     /// Who ACKed, the leader included once its own log flush is done.
     pub acks: BTreeSet<ServerId>,
+    /// The step of the PROPOSAL.
     pub proposed_step: u64,
+    /// The simulated time of the PROPOSAL.
     pub proposed_at: SimTime,
     /// `(step, time)` of the leader's commit.
     pub committed: Option<(u64, SimTime)>,
@@ -46,12 +51,16 @@ pub struct ProposalRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TruncatedEntry {
+    /// The discarded entry's zxid.
     #[serde(serialize_with = "ser::zxid")]
     pub zxid: Zxid,
+    /// The transaction as one line.
     pub txn: String,
     /// "TRUNC" or "SNAP".
     pub by: &'static str,
+    /// The step that discarded it.
     pub step: u64,
+    /// The simulated time it was discarded.
     pub at: SimTime,
 }
 
@@ -62,7 +71,7 @@ pub struct SyncRecord {
     pub leader: ServerId,
     pub learner: ServerId,
     /// DIFF, TRUNC, TRUNC+DIFF or SNAP.
-    pub kind: &'static str,
+    pub kind: SyncKind,
     #[serde(serialize_with = "ser::zxid")]
     pub zxid: Zxid,
     pub why: SyncWhy,
@@ -85,7 +94,9 @@ pub struct Tracker {
     /// How many of `proposals` each leader made: a follower's COMMIT (no record of its own)
     /// is then answered without a scan of every record.
     proposers: BTreeMap<ServerId, usize>,
+    /// Each server's discarded entries, newest last.
     pub truncated: BTreeMap<ServerId, VecDeque<TruncatedEntry>>,
+    /// Each learner's last sync (kind and why).
     pub syncs: BTreeMap<ServerId, SyncRecord>,
     /// This step: the vote change a delivered notification caused.
     pub vote_change: Option<VoteChange>,
@@ -222,10 +233,10 @@ impl Tracker {
                     SyncRecord {
                         leader: me,
                         learner: *learner,
-                        kind,
+                        kind: *kind,
                         zxid: *zxid,
                         why: *why,
-                        text: sync_text(me, *learner, kind, why),
+                        text: sync_text(me, *learner, *kind, why),
                         step: e.step,
                         at: e.at,
                     },
@@ -366,6 +377,6 @@ impl Tracker {
     }
 }
 
-fn sync_text(leader: ServerId, learner: ServerId, kind: &'static str, why: &SyncWhy) -> Text {
+fn sync_text(leader: ServerId, learner: ServerId, kind: SyncKind, why: &SyncWhy) -> Text {
     why.text(leader, learner, kind)
 }

@@ -61,19 +61,28 @@ pub struct VoteState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VoteChange {
+    /// The LOOKING server that received the notification.
     pub server: ServerId,
+    /// The notification's sender.
     pub from: ServerId,
+    /// The vote the notification carried.
     #[serde(serialize_with = "ser::vote")]
     pub theirs: Vote,
+    /// The receiver's proposal before.
     #[serde(serialize_with = "ser::vote")]
     pub before: Vote,
+    /// The receiver's proposal after.
     #[serde(serialize_with = "ser::vote")]
     pub after: Vote,
+    /// The receiver's logicalclock before.
     pub round_before: u64,
+    /// The receiver's logicalclock after (a higher round resets it).
     pub round_after: u64,
     /// Did the proposal change?
     pub changed: bool,
+    /// Which comparison of `totalOrderPredicate` decided.
     pub decider: Decider,
+    /// The reason in one sentence.
     pub text: Text,
 }
 

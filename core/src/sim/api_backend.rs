@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 /// A simulated ensemble and the api's clients in it.
 pub struct Ensemble {
+    /// The simulation.
     pub sim: Simulation,
     names: BTreeMap<SessionId, String>,
     made: u64,
@@ -32,11 +33,14 @@ pub struct Ensemble {
 
 /// Standalone until `ensemble`, then the ensemble.
 pub struct ZabBackend {
+    /// The standalone server, used until `ensemble`.
     pub standalone: StandaloneServer,
+    /// The ensemble, once started.
     pub ensemble: Option<Ensemble>,
 }
 
 impl ZabBackend {
+    /// A backend that starts standalone.
     #[must_use]
     pub fn new(standalone: StandaloneServer) -> Self {
         ZabBackend {

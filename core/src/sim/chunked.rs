@@ -404,11 +404,13 @@ impl<T: Clone> Runs<T> {
     }
 
     #[must_use]
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }
 
     #[must_use]
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

@@ -35,24 +35,38 @@ pub enum ZkAction {
 /// A client operation, routed through the server the client is connected to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientOp {
+    /// create: a new node.
     Create {
+        /// The node to create.
         path: String,
+        /// Its data.
         data: String,
+        /// Whether it is EPHEMERAL (else PERSISTENT).
         ephemeral: bool,
     },
+    /// setData with any version.
     Set {
+        /// The node written.
         path: String,
+        /// The new data.
         data: String,
     },
+    /// getData.
     Get {
+        /// The node read.
         path: String,
     },
+    /// delete with any version.
     Delete {
+        /// The node deleted.
         path: String,
     },
+    /// sync: the server catches up with the leader before the next read.
     Sync {
+        /// The path named.
         path: String,
     },
+    /// closeSession: end the session (its ephemerals go).
     Close,
     /// The client process dies: it stops pinging, its session will expire.
     Die,
@@ -71,69 +85,95 @@ pub enum Command {
     Restart(ServerId),
     /// SIGSTOP: keeps its state and connections, answers nothing.
     Pause(ServerId),
+    /// Let a paused server run again (its parked packets arrive).
     Resume(ServerId),
     /// Only servers in the same group talk; servers in no group form one more group.
     Partition(Vec<Vec<ServerId>>),
     /// Drop traffic from each of `from` to each of `to` (one-way).
     Block {
+        /// One side of the cut.
         from: Vec<ServerId>,
+        /// The other side of the cut.
         to: Vec<ServerId>,
     },
+    /// Remove every cut and hold; every link carries traffic again.
     Heal,
     /// Set message loss on every link, parts per million.
     Loss(u32),
     /// Hold every message on a directed link until released.
     Hold {
+        /// The sending side of the held link.
         from: ServerId,
+        /// The receiving side of the held link.
         to: ServerId,
     },
+    /// Deliver what a held link kept, in order, and stop holding.
     Release {
+        /// The sending side of the held link.
         from: ServerId,
+        /// The receiving side of the held link.
         to: ServerId,
     },
     /// Drop one in-flight message by id.
     DropMsg(u64),
     /// Delay one in-flight message (and, FIFO, those after it on its link).
     DelayMsg {
+        /// The packet's id (`m7` is 7).
         id: u64,
+        /// How much later it arrives, in ms.
         ms: u64,
     },
-    /// A client named `client` opens a session through `server`.
     /// `move C N`: the client reconnects its session to server N (ClientCnxn picking the next
     /// host; the server revalidates the session with the leader).
     Move {
+        /// The client's name.
         client: String,
+        /// The server it reconnects to.
         server: ServerId,
     },
+    /// A client named `client` opens a session through `server`.
     Connect {
+        /// The client's name.
         client: String,
+        /// The server it connects to.
         server: ServerId,
+        /// The session timeout it asks for, in ms.
         timeout_ms: u64,
     },
     /// A client operation.
     Op {
+        /// The client's name.
         client: String,
+        /// The operation.
         op: ClientOp,
     },
     /// Any client request, written as JSON in scripts (`request c1 {"GetData":{…}}`).
     Request {
+        /// The client's name.
         client: String,
+        /// The request, as the client library sends it.
         request: Box<Request>,
     },
     /// `client C connect 1,2,3 [timeout MS]`, `client C crash|pause|resume|close|heal`,
     /// `client C cut 1,2`: a ZooKeeper client library process.
     Zk {
+        /// The client's name.
         client: String,
+        /// What the client library process does.
         action: ZkAction,
     },
     /// `recipe C KIND PATH [ARGS]`: start a recipe on a client library process.
     Recipe {
+        /// The client's name.
         client: String,
+        /// Which recipe, on which path, with which options.
         spec: RecipeSpec,
     },
     /// `release C PATH`: give up what the recipe on PATH holds (unlock, abdicate, leave).
     Unlock {
+        /// The client's name.
         client: String,
+        /// The lock's path.
         path: String,
     },
 }

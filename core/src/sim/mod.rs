@@ -2,18 +2,27 @@
 //! scripts, the trace, the cluster view, and `Simulation` (in `simulation/`), the front the web
 //! app and the cli use.
 
-pub mod agenda;
+pub(crate) mod agenda;
 pub mod api_backend;
-pub mod chunked;
+pub(crate) mod chunked;
+/// White-box inspection only (see docs/architecture.md, "Public surface"): the integration
+/// tests and the cli's measuring tools read this directly; it is not a stable interface and the
+/// page never uses it.
+#[doc(hidden)]
 pub mod client;
-pub mod command;
+pub(crate) mod command;
 mod exec;
+/// White-box inspection only (see docs/architecture.md, "Public surface"): the integration
+/// tests and the cli's measuring tools read this directly; it is not a stable interface and the
+/// page never uses it.
+#[doc(hidden)]
 pub mod kernel;
 mod moves;
-pub mod network;
+pub(crate) mod network;
 pub mod script;
-pub mod simulation;
+pub(crate) mod simulation;
 pub mod trace;
 pub mod usage;
 pub(crate) mod validate;
 pub mod view;
+mod view_msg;

@@ -36,15 +36,26 @@ use std::fmt;
 pub enum Recorded {
     /// `after STEP at MS COMMAND`: applied after step STEP, to take effect at MS.
     Apply {
+        /// The step after which it was applied.
         step: u64,
+        /// When it takes effect, simulated ms.
         at_ms: u64,
+        /// The command.
         command: Command,
     },
     /// `after STEP fire MS #SEQ`: manual mode took agenda item (MS, SEQ) as the next step.
-    Fire { step: u64, at_ms: u64, seq: u64 },
+    Fire {
+        /// The step number the recorded fire became.
+        step: u64,
+        /// The agenda item's due time, in simulated ms.
+        at_ms: u64,
+        /// The agenda item's tie-break sequence number.
+        seq: u64,
+    },
 }
 
 impl Recorded {
+    /// The line for firing agenda item `r` as step `step`.
     #[must_use]
     pub fn fire(step: u64, r: crate::sim::simulation::AgendaRef) -> Recorded {
         Recorded::Fire {
@@ -79,7 +90,9 @@ impl fmt::Display for Recorded {
 /// A reproducible run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Script {
+    /// The seed of every random stream.
     pub seed: u64,
+    /// The ensemble (zoo.cfg).
     pub config: Config,
     /// Commands with the simulated time (ms) they take effect, in order.
     pub commands: Vec<(u64, Command)>,

@@ -5,6 +5,7 @@
 use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::time::SimTime;
+use crate::zab::proto::SyncKind;
 use crate::zab::proto::{Notification, PeerMsg, ServerState};
 use crate::zab::server::outbox::{Persist, Phase};
 use crate::zxid::Zxid;
@@ -21,21 +22,25 @@ impl Default for Fnv {
 }
 
 impl Fnv {
+    /// A hash at the FNV-1a 64-bit offset basis.
     #[must_use]
     pub const fn new() -> Self {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
+    /// Mix bytes into the hash.
     pub fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
+    /// Mix a number into the hash (its little-endian bytes).
     pub fn write_u64(&mut self, v: u64) {
         // One multiply per word keeps the digest cheap at millions of events per second.
         self.0 ^= v;
         self.0 = self.0.wrapping_mul(0x0100_0000_01b3).rotate_left(29);
     }
+    /// The hash so far.
     #[must_use]
     pub fn finish(&self) -> u64 {
         self.0
@@ -46,12 +51,16 @@ impl Fnv {
 /// every event of a run carries a `MsgInfo`'s size, and only election messages have one).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MsgInfo {
+    /// The packet type as ZooKeeper names it (`PROPOSAL`, `ACK`, `NOTIFICATION`, …).
     pub name: &'static str,
+    /// The zxid the packet carries, if any.
     pub zxid: Option<Zxid>,
+    /// For an FLE notification, the whole vote it carries.
     pub notification: Option<Box<Notification>>,
 }
 
 impl MsgInfo {
+    /// The trace's summary of a quorum or election packet.
     #[must_use]
     pub fn of(msg: &PeerMsg) -> Self {
         MsgInfo {
@@ -88,90 +97,143 @@ impl fmt::Display for MsgInfo {
 pub enum EventKind {
     /// A user / script command took effect.
     Command(String),
+    /// A server put a packet on the network.
     Send {
+        /// The network's id of the packet (`m7`).
         msg_id: u64,
+        /// What the packet is.
         msg: MsgInfo,
     },
+    /// The network handed a packet to its receiver.
     Deliver {
+        /// The network's id of the packet.
         msg_id: u64,
+        /// What the packet is.
         msg: MsgInfo,
     },
+    /// A packet was lost (partition, crash of the receiver, closed link, a drop command).
     Drop {
+        /// The network's id of the packet.
         msg_id: u64,
+        /// What the packet is.
         msg: MsgInfo,
+        /// Why it was lost.
         reason: &'static str,
     },
+    /// A server's timer fired (election timeout, tick, sync limit).
     Timer,
+    /// A server changed state (LOOKING / FOLLOWING / LEADING / OBSERVING) or ZAB phase.
     State {
+        /// The server state, as `QuorumPeer.ServerState`.
         state: ServerState,
+        /// The ZAB phase: election, discovery, synchronisation or broadcast.
         phase: Phase,
     },
+    /// A write to the server's disk (epoch files, txn log, snapshot).
     Persist(Persist),
+    /// The leader proposed a transaction.
     Propose {
+        /// The proposal's zxid.
         zxid: Zxid,
+        /// How many ACKs make a quorum.
         needed: u32,
     },
+    /// The leader counted an ACK for a proposal.
     Ack {
+        /// The acknowledged zxid.
         zxid: Zxid,
         /// Whose ACK the leader counted (itself after its own log flush).
         from: ServerId,
+        /// ACKs counted so far.
         acks: u32,
+        /// How many ACKs make a quorum.
         needed: u32,
     },
+    /// A server committed (applied) a transaction in broadcast.
     Commit {
+        /// The committed zxid.
         zxid: Zxid,
     },
     /// Applied during sync (SNAP mode), before the new epoch is established.
     Applied {
+        /// The applied zxid.
         zxid: Zxid,
     },
+    /// The leader's new epoch is established (NEWLEADER ACKed by a quorum).
     Established {
+        /// The established epoch.
         epoch: u32,
     },
+    /// The leader chose how to synchronise a learner.
     Sync {
+        /// The learner being synchronised.
         learner: ServerId,
-        kind: &'static str,
+        /// `DIFF`, `TRUNC` or `SNAP`.
+        kind: SyncKind,
+        /// The zxid the sync packet carries.
         zxid: Zxid,
         /// The `syncFollower` rule that chose `kind` (not part of the digest).
         why: SyncWhy,
     },
+    /// A server stopped trying (e.g. a learner gave up on a leader), with why.
     GaveUp(&'static str),
+    /// A client sent a request to its server.
     ClientRequest {
+        /// The client's session.
         session: SessionId,
+        /// The request's `cxid`.
         cxid: i32,
+        /// The operation, as the trace writes it.
         op: String,
     },
+    /// A client received the reply to a request.
     ClientReply {
+        /// The client's session.
         session: SessionId,
+        /// The request's `cxid`.
         cxid: i32,
+        /// The reply header's zxid (the server's last processed zxid).
         zxid: Zxid,
+        /// The reply's error code (0 = ZOK).
         err: i32,
     },
+    /// A client gave up waiting for a reply.
     ClientTimeout {
+        /// The client's session.
         session: SessionId,
+        /// The request's `cxid`.
         cxid: i32,
     },
     /// A watch event delivered to a client (`WatchedEvent` in its Java toString form).
     Watch {
+        /// The session the event is delivered to.
         session: SessionId,
+        /// The event as Java's `WatchedEvent.toString()`.
         event: String,
     },
     /// A client library handle's connection state changed (its Watcher's None-type event:
     /// SyncConnected, Disconnected, Expired, Closed), with why.
     ClientState {
+        /// The handle's session.
         session: SessionId,
+        /// The client's name in the script.
         client: String,
+        /// The new keeper state.
         state: String,
+        /// Why it changed.
         why: String,
     },
     /// A client's recipe step, a client-library note, or an error answered to a command.
     Recipe {
+        /// The client's name in the script.
         client: String,
+        /// The note itself.
         text: String,
     },
     /// Something a student should see: a safety property at risk (a paused lock holder
     /// whose session expired still believes it holds the lock — why fencing tokens exist).
     Finding {
+        /// What the student should notice.
         text: String,
     },
 }
@@ -180,11 +242,17 @@ pub enum EventKind {
 /// it (`cause` = the step whose send this delivery is, for messages; else this step).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
+    /// The step that produced the event.
     pub step: u64,
+    /// The simulated time of the step.
     pub at: SimTime,
+    /// What happened.
     pub kind: EventKind,
+    /// The sending or acting server, if any.
     pub from: Option<ServerId>,
+    /// The receiving server, if any.
     pub to: Option<ServerId>,
+    /// The step that caused this event (a delivery's send step).
     pub cause: u64,
 }
 

@@ -12,11 +12,15 @@ use crate::zk::request::{CreateMode, Request};
 
 /// One command: name, usage, words (name included) it takes, help key.
 pub struct Usage {
+    /// The command's first word.
     pub name: &'static str,
+    /// Its usage line.
     pub usage: &'static str,
+    /// The fewest words it takes, its name included.
     pub min_words: usize,
     /// `None`: the rest of the line is data.
     pub max_words: Option<usize>,
+    /// Its help text's key.
     pub help: &'static str,
 }
 

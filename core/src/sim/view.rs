@@ -13,8 +13,9 @@ use crate::explain::{ElectionView, Marker, ProposalRecord, Text, VoteChange, ser
 use crate::ids::{ServerId, SessionId};
 /// A server process's life as the view shows it (Off, Up, Paused, Crashed).
 pub use crate::sim::kernel::Status;
-use crate::sim::kernel::{InFlight, Item, Kernel, Node};
-use crate::sim::trace::MsgInfo;
+use crate::sim::kernel::{Kernel, Node};
+use crate::sim::view_msg::in_flight;
+pub use crate::sim::view_msg::{MsgView, Placement};
 use crate::time::SimTime;
 use crate::zab::proto::{ServerState, Vote};
 use crate::zab::server::Role;
@@ -118,13 +119,16 @@ impl EntryStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntryView {
+    /// The entry's zxid (epoch in the high 32 bits, counter in the low).
     #[serde(serialize_with = "ser::zxid")]
     pub zxid: Zxid,
     /// Committed by a quorum (`status == Committed`).
     pub committed: bool,
+    /// Committed, logged but not committed, or truncated.
     pub status: EntryStatus,
     /// Applied to this server's tree (a reloaded log applies uncommitted txns too).
     pub applied: bool,
+    /// The transaction as one line (`create /a`, `setData /a`, …).
     pub txn: String,
 }
 
@@ -132,19 +136,26 @@ pub struct LogEntryView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServerView {
+    /// The server's `myid` (its sid in zoo.cfg).
     pub myid: u32,
+    /// Whether zoo.cfg declares it an observer (`:observer`): it never votes.
     pub observer: bool,
+    /// Whether the process is off, up, paused or crashed.
     pub status: Status,
     /// The process: "off" (never started), "running", "paused", "crashed" or "stopped".
     pub process: &'static str,
     /// `None` while the process is not running.
     #[serde(serialize_with = "opt_display")]
     pub state: Option<ServerState>,
+    /// The ZAB phase (election, discovery, synchronisation, broadcast) while running.
     pub phase: Option<Phase>,
     /// Serving clients (broadcast phase, not shutting down).
     pub serving: bool,
+    /// `acceptedEpoch`: the newest epoch it agreed to in discovery.
     pub accepted_epoch: u32,
+    /// `currentEpoch`: the epoch of the leader it last synchronised with.
     pub current_epoch: u32,
+    /// FLE's `logicalclock`: the election round.
     pub logical_clock: u64,
     /// The current vote (LOOKING: the proposal; else the election's result).
     #[serde(serialize_with = "ser::opt_vote")]
@@ -154,7 +165,9 @@ pub struct ServerView {
     pub received: Vec<(ServerId, Vote, ServerState)>,
     /// While LOOKING: the election table (recvset and outofelection against my proposal).
     pub election: Option<ElectionView>,
+    /// The leader it follows (or itself when LEADING).
     pub leader: Option<ServerId>,
+    /// The newest zxid in its txn log.
     #[serde(serialize_with = "ser::zxid")]
     pub last_logged: Zxid,
     /// The newest txn of this server's history a quorum committed.
@@ -174,37 +187,18 @@ pub struct ServerView {
     pub tree: Vec<(String, String)>,
     /// Znodes in the tree.
     pub znodes: usize,
+    /// The sessions this server's session tracker holds.
     #[serde(serialize_with = "ser::sessions")]
     pub sessions: Vec<SessionId>,
-}
-
-/// A message on the wire, or waiting on a held link or in a paused server's socket.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MsgView {
-    pub id: u64,
-    pub from: ServerId,
-    pub to: ServerId,
-    /// When it arrives (for held/parked ones: when it arrived at the hold).
-    pub due: SimTime,
-    /// The packet type (`PROPOSAL`, `NOTIFICATION`, …).
-    pub kind: &'static str,
-    #[serde(serialize_with = "ser::opt_zxid")]
-    pub zxid: Option<Zxid>,
-    pub msg: String,
-    /// The step that sent it.
-    pub sent_step: u64,
-    /// Waiting at its sender on a held link (`hold`).
-    pub held: bool,
-    /// Arrived at a paused server, waiting in its socket buffer.
-    pub parked: bool,
 }
 
 /// A directed link that does not carry traffic normally.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkView {
+    /// The sending side of the link.
     pub from: ServerId,
+    /// The receiving side of the link.
     pub to: ServerId,
     /// Partitioned / blocked: messages are dropped.
     pub blocked: bool,
@@ -216,11 +210,16 @@ pub struct LinkView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientView {
+    /// The client's name in the script.
     pub name: String,
+    /// The server it talks to.
     pub server: ServerId,
+    /// Its session id.
     #[serde(serialize_with = "ser::session")]
     pub session: SessionId,
+    /// Requests sent and not answered yet.
     pub outstanding: usize,
+    /// Requests answered so far.
     pub answered: usize,
 }
 
@@ -237,17 +236,24 @@ pub use crate::client::recipes::Role as RecipeRole;
 pub struct RecipeView {
     /// lock, fair-lock, read-lock, write-lock, election, queue-put, queue-take, config, group.
     pub kind: String,
+    /// The recipe's znode (the lock, queue, election or group path).
     pub path: String,
     /// holder, waiting, leader, follower, member, watcher, producer, consumer, done,
     /// released, lost, starting (serialised in lower case).
     pub role: crate::client::recipes::Role,
+    /// The sequential node it created, if any.
     pub node: Option<String>,
+    /// The node it has a watch on (its predecessor, for a lock), if any.
     pub watching: Option<String>,
+    /// Its past tenures (locks held, leaderships, memberships).
     pub history: Vec<HoldView>,
     /// Config values / memberships / items seen, with when.
     pub seen: Vec<(SimTime, String)>,
+    /// Watch events that woke it up.
     pub wakeups: u32,
+    /// Create requests it sent (retries after a lost connection count).
     pub creates: u32,
+    /// Requests it sent in all.
     pub requests: u32,
 }
 
@@ -255,6 +261,7 @@ pub struct RecipeView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ZkClientView {
+    /// The client's name in the script.
     pub name: String,
     /// The connect string after the seeded shuffle.
     pub hosts: Vec<ServerId>,
@@ -270,19 +277,26 @@ pub struct ZkClientView {
     pub keeper_state: String,
     /// running, paused, crashed.
     pub process: String,
+    /// The negotiated session timeout, in ms.
     pub session_timeout_ms: u64,
     /// Whether the ensemble still has the session (the most up-to-date serving server's
     /// session table): false once it expired there, whatever the client still believes — a
     /// paused lock holder is a HOLDER in its own view long after its lock node is gone.
     pub session_alive: bool,
+    /// The newest zxid it saw in a reply header (what it reconnects with).
     #[serde(serialize_with = "ser::zxid")]
     pub last_zxid: Zxid,
     /// Servers it cannot reach.
     pub cut: Vec<ServerId>,
+    /// Requests sent and not answered yet.
     pub outstanding: usize,
+    /// Requests waiting to be sent (not connected).
     pub queued: usize,
+    /// Pings it sent.
     pub pings: u64,
+    /// Reads that returned older data than one it had already seen.
     pub stale_reads: u64,
+    /// The recipes it runs.
     pub recipes: Vec<RecipeView>,
 }
 
@@ -290,17 +304,23 @@ pub struct ZkClientView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterView {
+    /// The number of steps run so far.
     pub step: u64,
+    /// The simulated time.
     pub now: SimTime,
+    /// Every server of zoo.cfg, by myid.
     pub servers: Vec<ServerView>,
+    /// The simple clients (`client c1 connect …`'s single-request view).
     pub clients: Vec<ClientView>,
     /// The client library processes and their recipes.
     pub zk_clients: Vec<ZkClientView>,
+    /// Packets on the wire, held on a link or parked at a paused server.
     pub in_flight: Vec<MsgView>,
     /// Votes a quorum needs (more than half of the voters).
     pub quorum: u32,
     /// The established leader with the highest epoch, and that epoch.
     pub leader: Option<ServerId>,
+    /// The established leader's epoch.
     pub epoch: Option<u32>,
     /// The latest proposals (every leader), oldest first: ACKs against the quorum, commit.
     pub proposals: Vec<ProposalRecord>,
@@ -319,12 +339,13 @@ pub struct ClusterView {
 impl ClusterView {
     /// The full picture (data trees and whole logs).
     #[must_use]
-    pub fn of(k: &Kernel) -> ClusterView {
+    pub(crate) fn of(k: &Kernel) -> ClusterView {
         ClusterView::with(k, ViewOptions::FULL)
     }
 
+    /// The picture with only what `opts` asks for.
     #[must_use]
-    pub fn with(k: &Kernel, opts: ViewOptions) -> ClusterView {
+    pub(crate) fn with(k: &Kernel, opts: ViewOptions) -> ClusterView {
         let servers: Vec<ServerView> = k.nodes.iter().map(|n| server_view(k, n, opts)).collect();
         let (leader, epoch) = servers
             .iter()
@@ -423,40 +444,6 @@ fn zk_client_view(k: &Kernel, c: &crate::sim::client::Client) -> Option<ZkClient
             })
             .collect(),
     })
-}
-
-fn msg_view(m: &InFlight, due: SimTime, held: bool, parked: bool) -> MsgView {
-    let info = MsgInfo::of(&m.msg);
-    MsgView {
-        id: m.id,
-        from: m.from,
-        to: m.to,
-        due,
-        kind: info.name,
-        zxid: info.zxid,
-        msg: info.to_string(),
-        sent_step: m.sent_step,
-        held,
-        parked,
-    }
-}
-
-fn in_flight(k: &Kernel) -> Vec<MsgView> {
-    let mut v: Vec<MsgView> = k
-        .agenda
-        .iter()
-        .filter_map(|((at, _), item)| match item {
-            Item::Deliver(m) => Some(msg_view(m, *at, false, false)),
-            _ => None,
-        })
-        .collect();
-    for msgs in k.held.values() {
-        v.extend(msgs.iter().map(|m| msg_view(m, k.now, true, false)));
-    }
-    for n in &k.nodes {
-        v.extend(n.parked.iter().map(|m| msg_view(m, k.now, false, true)));
-    }
-    v
 }
 
 fn links(k: &Kernel) -> Vec<LinkView> {

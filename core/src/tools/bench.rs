@@ -55,12 +55,15 @@ impl Mode {
 
 /// The most servers and clients a workload may have.
 pub const MAX_SERVERS: u32 = 51;
+/// The most clients a workload may connect.
 pub const MAX_CLIENTS: u32 = 100;
 
 /// Counts over one [`Workload::run`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Simulation steps run.
     pub steps: u64,
+    /// Packets delivered between servers.
     pub deliveries: u64,
     /// `setData` answered OK: the write was committed by a quorum and applied.
     pub committed_writes: u64,
@@ -324,16 +327,19 @@ impl Workload {
         &self.sim
     }
 
+    /// How much of the page's machinery runs (trace, history, invariants).
     #[must_use]
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
+    /// How many servers the ensemble has.
     #[must_use]
     pub fn servers(&self) -> u32 {
         self.servers
     }
 
+    /// How many clients write.
     #[must_use]
     pub fn clients(&self) -> u32 {
         u32::try_from(self.writers.len()).unwrap_or(u32::MAX)
@@ -375,25 +381,38 @@ pub fn measure(
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// Where it ran (`native` or `wasm`).
     pub runtime: &'static str,
+    /// The workload's mode, as its name.
     pub mode: &'static str,
+    /// Servers in the ensemble.
     pub servers: u32,
+    /// Writing clients.
     pub clients: u32,
+    /// Simulation steps in the timed window.
     pub steps: u64,
+    /// Packets delivered in the timed window.
     pub deliveries: u64,
+    /// Client writes the leader committed in the timed window.
     pub committed_writes: u64,
     /// The fastest of this many consecutive timed windows after the warm-up (a shared, busy
     /// machine only ever slows a run down).
     pub best_of: u32,
+    /// Wall-clock seconds of the timed window (measurement only, never simulation state).
     pub seconds: f64,
+    /// Deliveries per wall-clock second.
     pub deliveries_per_sec: f64,
+    /// Committed writes per wall-clock second.
     pub writes_per_sec: f64,
     /// Deliveries per committed write (client requests and replies are not messages).
     pub messages_per_write: f64,
     /// Agenda items queued far ahead during the run ([`Workload::queue_far_ahead`]).
     pub pending: u64,
+    /// Microseconds of wall clock per simulation step.
     pub us_per_step: f64,
+    /// Microseconds of wall clock per committed write.
     pub us_per_write: f64,
+    /// Microseconds of wall clock per delivery.
     pub us_per_delivery: f64,
     /// `None` when the workload held; otherwise why not.
     pub failed: Option<String>,

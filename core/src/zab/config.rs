@@ -36,6 +36,7 @@ pub struct Config {
     pub min_session_timeout: Option<u64>,
     /// `maxSessionTimeout` in ms (default 20 × tickTime).
     pub max_session_timeout: Option<u64>,
+    /// Every server of zoo.cfg, by myid.
     pub servers: BTreeMap<ServerId, ServerConfig>,
     /// One-way link latency in ms (`zabscope.latencyMs`).
     pub latency_ms: u64,

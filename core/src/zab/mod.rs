@@ -2,6 +2,10 @@
 //! packets) and `server` (one sans-IO ensemble server: election, discovery, sync, broadcast,
 //! and its leader / follower / observer roles).
 
-pub mod config;
+pub(crate) mod config;
 pub mod proto;
+/// White-box inspection only (see docs/architecture.md, "Public surface"): the integration
+/// tests and the cli's measuring tools read this directly; it is not a stable interface and the
+/// page never uses it.
+#[doc(hidden)]
 pub mod server;

@@ -12,22 +12,31 @@ use sha1::{Digest, Sha1};
 
 /// `ZooDefs.Perms` bits.
 pub mod perms {
+    /// `ZooDefs.Perms.READ`: getData, getChildren, exists.
     pub const READ: i32 = 1;
+    /// `ZooDefs.Perms.WRITE`: setData.
     pub const WRITE: i32 = 2;
+    /// `ZooDefs.Perms.CREATE`: create children.
     pub const CREATE: i32 = 4;
+    /// `ZooDefs.Perms.DELETE`: delete children.
     pub const DELETE: i32 = 8;
+    /// `ZooDefs.Perms.ADMIN`: setACL.
     pub const ADMIN: i32 = 16;
+    /// `ZooDefs.Perms.ALL`: every permission.
     pub const ALL: i32 = READ | WRITE | CREATE | DELETE | ADMIN;
 }
 
 /// An identity: `scheme:id` (`world:anyone`, `digest:bob:…`, `ip:127.0.0.1`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Id {
+    /// The auth scheme (`world`, `digest`, `ip`, `auth`, `super`).
     pub scheme: String,
+    /// The identity within the scheme.
     pub id: String,
 }
 
 impl Id {
+    /// The identity `scheme:id`.
     #[must_use]
     pub fn new(scheme: &str, id: &str) -> Id {
         Id {
@@ -46,11 +55,14 @@ impl Id {
 /// One ACL entry.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Acl {
+    /// The permission bits (READ, WRITE, CREATE, DELETE, ADMIN).
     pub perms: i32,
+    /// Who gets them.
     pub id: Id,
 }
 
 impl Acl {
+    /// An entry granting `perms` to `scheme:id`.
     #[must_use]
     pub fn new(perms: i32, scheme: &str, id: &str) -> Acl {
         Acl {

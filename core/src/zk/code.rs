@@ -12,7 +12,7 @@ macro_rules! codes {
     ($($variant:ident = $value:expr, $msg:expr;)*) => {
         /// `org.apache.zookeeper.KeeperException.Code` (3.8.0).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum Code { $($variant,)* }
+        pub enum Code { $(#[doc = $msg] $variant,)* }
 
         impl Code {
             /// Every code, in declaration order.

@@ -54,6 +54,7 @@ pub struct ApplyResult {
 }
 
 impl ZkDatabase {
+    /// An empty database (only ZooKeeper's system nodes).
     #[must_use]
     pub fn new(config: DbConfig) -> ZkDatabase {
         ZkDatabase {
@@ -62,11 +63,13 @@ impl ZkDatabase {
         }
     }
 
+    /// The data tree.
     #[must_use]
     pub fn tree(&self) -> &DataTree {
         &self.tree
     }
 
+    /// Its settings.
     #[must_use]
     pub fn config(&self) -> DbConfig {
         self.config

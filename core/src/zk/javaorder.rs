@@ -48,6 +48,7 @@ pub fn iteration_order(items: Vec<String>, capacity: usize) -> Vec<String> {
 /// `new HashSet<>()` filled in insertion order, then `clone()`d and iterated (what
 /// `DataTree.getEphemerals` hands to getEphemerals and closeSession).
 #[must_use]
+#[cfg(test)]
 pub fn cloned_default_set_order(items: Vec<String>) -> Vec<String> {
     cloned_set_order(items, 16)
 }

@@ -5,19 +5,19 @@
 
 pub mod acl;
 pub mod code;
-pub mod db;
-pub mod fourlw;
-pub mod javaorder;
-pub mod jdate;
+pub(crate) mod db;
+pub(crate) mod fourlw;
+pub(crate) mod javaorder;
+pub(crate) mod jdate;
 pub mod limits;
-pub mod path;
+pub(crate) mod path;
 mod prep;
 mod read;
 pub mod request;
 pub mod session;
 pub mod standalone;
-pub mod stat;
-pub mod tree;
-pub mod txn;
+pub(crate) mod stat;
+pub(crate) mod tree;
+pub(crate) mod txn;
 pub mod watch;
 pub mod zkcli;

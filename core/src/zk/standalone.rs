@@ -34,8 +34,11 @@ pub type Events = Vec<(SessionId, WatchedEvent)>;
 /// Settings from zoo.cfg and system properties that a standalone server honours.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerConfig {
+    /// Session timeout bounds and tickTime.
     pub session: SessionConfig,
+    /// Database settings (digest, limits).
     pub db: DbConfig,
+    /// Authentication settings (super digest, …).
     pub auth: AuthConfig,
     /// `znode.container.checkIntervalMs` (default one minute).
     pub container_check_interval_ms: u64,
@@ -64,11 +67,13 @@ impl Default for ServerConfig {
 /// One client connection (ServerCnxn).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Connection {
+    /// The identities this connection authenticated as.
     pub auth: Vec<Id>,
     /// The client process is alive and pinging (false after `disconnect`).
     pub alive: bool,
     /// AuthFailed closed this connection; further requests fail with AuthFailed.
     pub auth_failed: bool,
+    /// Its `cons` counters.
     pub stats: ConnectionStats,
 }
 
@@ -103,36 +108,43 @@ impl StandaloneServer {
         }
     }
 
+    /// Its settings.
     #[must_use]
     pub fn config(&self) -> &ServerConfig {
         &self.config
     }
 
+    /// Its in-memory database (ZKDatabase).
     #[must_use]
     pub fn db(&self) -> &ZkDatabase {
         &self.db
     }
 
+    /// Its watch manager.
     #[must_use]
     pub fn watches(&self) -> &WatchManager {
         &self.watches
     }
 
+    /// Its session tracker.
     #[must_use]
     pub fn tracker(&self) -> &SessionTracker {
         &self.tracker
     }
 
+    /// Its client connections, by session.
     #[must_use]
     pub fn connections(&self) -> &BTreeMap<SessionId, Connection> {
         &self.connections
     }
 
+    /// Its packet counters.
     #[must_use]
     pub fn stats(&self) -> &ServerStats {
         &self.stats
     }
 
+    /// Its simulated clock.
     #[must_use]
     pub fn now(&self) -> SimTime {
         self.now

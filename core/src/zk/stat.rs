@@ -89,7 +89,7 @@ impl StatPersisted {
     /// delete except for the children still present); containers and TTL nodes show owner 0
     /// (`getClientEphemeralOwner`).
     #[must_use]
-    pub fn to_stat(&self, data_length: usize, num_children: usize) -> Stat {
+    pub fn to_stat(self, data_length: usize, num_children: usize) -> Stat {
         let num_children = i32::try_from(num_children).unwrap_or(i32::MAX);
         let owner = match EphemeralType::of(self.ephemeral_owner) {
             EphemeralType::Normal => self.ephemeral_owner,

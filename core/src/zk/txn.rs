@@ -16,8 +16,11 @@ use serde::{Deserialize, Serialize};
 /// `TxnHeader{clientId, cxid, zxid, time, type}`; the type is `Txn::op_code()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TxnHeader {
+    /// The session that issued the request.
     pub session: SessionId,
+    /// The client's `cxid` for the request.
     pub cxid: i32,
+    /// The zxid the leader gave the transaction.
     pub zxid: Zxid,
     /// Simulated ms; becomes ctime/mtime of the nodes this txn creates or changes.
     pub time: SimTime,
@@ -27,47 +30,83 @@ pub struct TxnHeader {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Txn {
     /// CreateSessionTxn with the negotiated timeout.
-    CreateSession { timeout_ms: i32 },
+    CreateSession {
+        /// The negotiated session timeout, in ms.
+        timeout_ms: i32,
+    },
     /// CloseSessionTxn: the ephemerals to delete, decided at prep (the session's ephemerals
     /// including still-outstanding changes), deleted in this order at this zxid.
-    CloseSession { ephemerals: Vec<String> },
+    CloseSession {
+        /// The session's ephemeral nodes, deleted in this order.
+        ephemerals: Vec<String>,
+    },
     /// CreateTxn; `parent_cversion` is the parent's new internal cversion.
     Create {
+        /// The node created (with its sequence suffix already applied).
         path: String,
+        /// Its data (`None` is Java's `null`).
         data: Option<Vec<u8>>,
+        /// Its ACL list.
         acl: Vec<Acl>,
+        /// Whether it is ephemeral (owned by the header's session).
         ephemeral: bool,
+        /// The parent's new cversion.
         parent_cversion: i32,
     },
+    /// CreateContainerTxn: a CONTAINER node.
     CreateContainer {
+        /// The node created.
         path: String,
+        /// Its data.
         data: Option<Vec<u8>>,
+        /// Its ACL list.
         acl: Vec<Acl>,
+        /// The parent's new cversion.
         parent_cversion: i32,
     },
+    /// CreateTTLTxn: a node with a TTL.
     CreateTtl {
+        /// The node created.
         path: String,
+        /// Its data.
         data: Option<Vec<u8>>,
+        /// Its ACL list.
         acl: Vec<Acl>,
+        /// The parent's new cversion.
         parent_cversion: i32,
+        /// The TTL in ms.
         ttl: i64,
     },
     /// DeleteTxn (also what deleteContainer logs).
-    Delete { path: String },
+    Delete {
+        /// The node deleted.
+        path: String,
+    },
     /// SetDataTxn; `version` is the node's new version.
     SetData {
+        /// The node written.
         path: String,
+        /// The new data.
         data: Option<Vec<u8>>,
+        /// The node's new version.
         version: i32,
     },
     /// SetACLTxn; `version` is the new aversion; `acl` is already fixed up.
     SetAcl {
+        /// The node changed.
         path: String,
+        /// The new ACL list.
         acl: Vec<Acl>,
+        /// The node's new ACL version.
         version: i32,
     },
     /// CheckVersionTxn (multi only).
-    Check { path: String, version: i32 },
+    Check {
+        /// The node whose version is checked.
+        path: String,
+        /// The version it must have.
+        version: i32,
+    },
     /// MultiTxn: sub-txns sharing this entry's zxid. A failed multi holds the ops prepared
     /// before the failure, then `Error(code)` for the failing op and
     /// `Error(RuntimeInconsistency)` for every later one.
@@ -194,11 +233,14 @@ impl Txn {
 /// One log entry: header + txn. Exactly what ZAB proposes, logs, commits and applies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TxnEntry {
+    /// The header: session, cxid, zxid.
     pub header: TxnHeader,
+    /// The change itself.
     pub txn: Txn,
 }
 
 impl TxnEntry {
+    /// The transaction's zxid.
     #[must_use]
     pub fn zxid(&self) -> Zxid {
         self.header.zxid

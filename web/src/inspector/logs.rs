@@ -22,7 +22,7 @@ pub fn LogsTab(p: &TabProps) -> Html {
                 <p class="zs-zx"><span title={zxid_title(s.last_logged)}>{ format!("lastLogged {}", s.last_logged) }</span><br/>
                    <span title={zxid_title(s.last_committed)}>{ format!("lastCommitted {}", s.last_committed) }</span></p>
                 if let Some(sync) = &s.sync {
-                    <p class="zs-sync" data-kind={sync.kind}>{ tf("logs.sync", &[("kind", sync.kind), ("step", &sync.step.to_string()), ("why", &text(&sync.text))]) }</p>
+                    <p class="zs-sync" data-kind={sync.kind.name()}>{ tf("logs.sync", &[("kind", sync.kind.name()), ("step", &sync.step.to_string()), ("why", &text(&sync.text))]) }</p>
                 }
                 <ol class="zs-log">
                     { for s.log[from..].iter().map(|e| {

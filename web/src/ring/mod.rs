@@ -23,7 +23,7 @@ mod server_menu;
 pub mod words;
 
 use crate::i18n::{t, tf};
-use crate::store::{CommandAction, UiAction, callback, is_heartbeat, use_store};
+use crate::store::{CommandAction, UiAction, callback, use_store};
 use geometry::{CENTER, Lane, SIZE, node_radius, outward, position, progress};
 use labels::role_class;
 use layout::{Rect, Want, around, circle_box, place_all, summarise};
@@ -34,12 +34,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
 use words::{FAMILIES, family, msg_word, server_lines};
 use yew::prelude::*;
+use zabscope_core::sim::view::Placement;
+use zabscope_core::zab::proto::PacketKind;
 use zabscope_core::{ClusterView, ServerId};
-
-/// The packet type without its arguments: `PROPOSAL(0x100000001)` → `PROPOSAL`.
-fn kind(msg: &str) -> &str {
-    msg.split('(').next().unwrap_or(msg)
-}
 
 fn lane(a: usize, b: usize, n: usize) -> Lane {
     let r = node_radius(n);
@@ -153,10 +150,10 @@ pub fn Ring() -> Html {
     let mut draws: Vec<MsgDraw> = Vec::new();
     let mut queue: BTreeMap<(usize, usize, &'static str), usize> = BTreeMap::new();
     for m in &view.in_flight {
-        if hide_pings && is_heartbeat(&m.msg) {
+        if hide_pings && m.kind == PacketKind::Ping {
             continue;
         }
-        if filter.hidden.contains(family(kind(&m.msg))) {
+        if filter.hidden.contains(family(m.kind.name())) {
             continue;
         }
         let (Some(a), Some(b)) = (slot_of(m.from.0), slot_of(m.to.0)) else {
@@ -168,26 +165,21 @@ pub fn Ring() -> Html {
             .get(&m.id)
             .copied()
             .unwrap_or_else(|| view.now.ms());
-        let where_ = if m.held {
-            "held"
-        } else if m.parked {
-            "parked"
-        } else {
-            "in flight"
-        };
+        let where_ = m.placement.name();
         let rank = {
             let q = queue.entry((a, b, where_)).or_insert(0);
             *q += 1;
             *q - 1
         };
-        let at = match where_ {
-            "held" => 0.06,
-            "parked" => 0.94,
-            _ => progress(clock, sent, m.due.ms(), rank, playing, reduced),
+        let at = match m.placement {
+            Placement::Held => 0.06,
+            Placement::Parked => 0.94,
+            Placement::InFlight => progress(clock, sent, m.due.ms(), rank, playing, reduced),
         };
         draws.push(MsgDraw {
             id: m.id,
-            kind: kind(&m.msg).to_string(),
+            kind: m.kind.name().to_string(),
+            vote_for: m.vote_for.map(|v| v.0),
             text: m.msg.clone(),
             from: m.from.0,
             to: m.to.0,
@@ -264,7 +256,7 @@ pub fn Ring() -> Html {
     let mut lanes: Vec<(LaneKey, Vec<String>)> = Vec::new();
     for d in &draws {
         let key = (d.from, d.to, d.where_);
-        let word = msg_word(&d.kind, &d.text);
+        let word = msg_word(&d.kind, d.vote_for);
         match lanes.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(word),
             None => lanes.push((key, vec![word])),

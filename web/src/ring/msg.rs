@@ -12,6 +12,8 @@ pub struct MsgDraw {
     pub id: u64,
     /// Packet type: PROPOSAL, ACK, NOTIFICATION …
     pub kind: String,
+    /// Whom an FLE NOTIFICATION votes for (typed in the view, never parsed from the text).
+    pub vote_for: Option<u32>,
     /// The full text for the tooltip and the manual list.
     pub text: String,
     pub from: u32,

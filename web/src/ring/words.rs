@@ -100,14 +100,10 @@ pub fn server_short(s: &ServerView) -> Vec<String> {
 
 /// The ring's label for one message kind: an FLE NOTIFICATION says whom it votes for.
 #[must_use]
-pub fn msg_word(kind: &str, text: &str) -> String {
+pub fn msg_word(kind: &str, vote_for: Option<u32>) -> String {
     if kind == "NOTIFICATION" {
-        let leader = text
-            .split("leader=")
-            .nth(1)
-            .and_then(|r| r.split(',').next())
-            .unwrap_or("-");
-        tf("ring.vote", &[("leader", leader)])
+        let leader = vote_for.map_or_else(|| "-".to_string(), |l| l.to_string());
+        tf("ring.vote", &[("leader", &leader)])
     } else {
         kind.to_string()
     }

@@ -250,7 +250,7 @@ impl Model {
             let mut c = (*self.commands.console).clone();
             c.push(Msg::Raw(format!("> {text}")));
             c.push(Msg::Core(zabscope_core::explain::Text::new(
-                zabscope_core::explain::lang::HELP,
+                zabscope_core::explain::HELP,
             )));
             c.push(Msg::Page(
                 "cmd.run.help",

@@ -24,7 +24,7 @@ mod ui;
 
 pub use commands::CommandAction;
 pub use commands::clip;
-pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction, is_heartbeat};
+pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction};
 pub use tab::Tab;
 pub use ui::UiAction;
 

@@ -40,12 +40,6 @@ pub enum PlaybackAction {
     Reset,
 }
 
-/// Is this message heartbeat traffic (hidden by the filter)?
-#[must_use]
-pub fn is_heartbeat(msg: &str) -> bool {
-    msg.starts_with("PING")
-}
-
 fn heartbeat_event(e: &Event) -> bool {
     match &e.kind {
         EventKind::Send { msg, .. }

@@ -40,6 +40,7 @@ pub struct BarrierCheck {
 }
 
 impl BarrierCheck {
+    /// A checker of the barrier at `root`.
     #[must_use]
     pub fn new(root: &str) -> BarrierCheck {
         BarrierCheck {

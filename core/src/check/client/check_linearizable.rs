@@ -15,16 +15,21 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One register operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegOp {
+    /// The client that issued it.
     pub client: String,
+    /// Its cxid.
     pub cxid: i32,
+    /// The register (znode path).
     pub key: String,
     /// `Some(v)`: a write of `v`; `None`: a read.
     pub write: Option<String>,
+    /// When it was sent.
     pub invoke: SimTime,
     /// `None` while in flight or when the outcome is unknown (ConnectionLoss).
     pub complete: Option<SimTime>,
     /// The value a read returned (`None` = NoNode).
     pub read: Option<Option<String>>,
+    /// Whether it succeeded (`None`: unknown).
     pub ok: Option<bool>,
     /// A read issued right after a `sync` on the same client (must see the latest write).
     pub synced: bool,

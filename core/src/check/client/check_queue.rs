@@ -49,6 +49,7 @@ pub struct QueueCheck {
 }
 
 impl QueueCheck {
+    /// A checker of the queue in `dir`.
     #[must_use]
     pub fn new(dir: &str) -> QueueCheck {
         QueueCheck {

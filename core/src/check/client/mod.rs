@@ -8,6 +8,9 @@ pub mod check_linearizable;
 pub mod check_mutex;
 pub mod check_queue;
 
+/// Recipe checkers order sequential znodes by this suffix, as the recipes do.
+pub use crate::client::recipes::sequence_of;
+
 use crate::sim::kernel::Kernel;
 
 /// Every client-side checker on the kernel's current state (FIFO order, lock mutual exclusion,

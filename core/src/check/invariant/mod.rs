@@ -84,6 +84,7 @@ pub enum Invariant {
 
 impl Invariant {
     /// Every invariant, in the order the checker reports them.
+    #[cfg(test)]
     pub const ALL: [Invariant; 20] = [
         Invariant::Leadership1,
         Invariant::Leadership2,
@@ -136,6 +137,7 @@ impl Invariant {
 }
 
 /// Every invariant the checker knows, by name (what a `Violation` names).
+#[cfg(test)]
 pub const NAMES: [&str; 20] = {
     let mut names = [""; 20];
     let mut i = 0;
@@ -163,6 +165,7 @@ use wire::Wire;
 /// What invariant `name` says, as a [`Text`] (`invariant.<name>`), for the banner and a
 /// glossary; `None` for a name not in [`NAMES`].
 #[must_use]
+#[cfg(test)]
 pub fn explain(name: &str) -> Option<Text> {
     Some(Text::new(match name {
         "Leadership1" => "invariant.Leadership1",

@@ -142,13 +142,9 @@ impl<K: Ord + Copy, V: Clone> OnceMap<K, V> {
 
     /// How many keys are remembered.
     #[must_use]
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.sorted.len() + self.recent.len() + self.late.len()
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -210,6 +206,7 @@ impl ZxidRuns {
     }
 
     #[must_use]
+    #[cfg(test)]
     pub fn contains(&self, z: Zxid) -> bool {
         let i = self.runs.partition_point(|r| r.0 <= z.0);
         i > 0 && self.runs[i - 1].1 >= z.0

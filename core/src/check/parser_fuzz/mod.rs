@@ -37,6 +37,7 @@ pub enum Target {
 }
 
 impl Target {
+    /// Every target, in the order the cli runs them.
     pub const ALL: [Target; 5] = [
         Target::ZkCli,
         Target::Script,
@@ -45,6 +46,7 @@ impl Target {
         Target::Command,
     ];
 
+    /// The target's name on the command line.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -70,6 +72,7 @@ impl Target {
 /// What went wrong in one execution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FindingKind {
+    /// The parser panicked (in wasm that would kill the page).
     Panic,
     /// Ran past the caps on simulated time or steps.
     Hang,
@@ -82,9 +85,13 @@ pub enum FindingKind {
 /// One failing input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// Which parser failed.
     pub target: Target,
+    /// How it failed.
     pub kind: FindingKind,
+    /// The panic message or the problem found.
     pub message: String,
+    /// The input that makes it fail.
     pub input: Vec<u8>,
 }
 
@@ -104,21 +111,28 @@ impl fmt::Display for Finding {
 /// Counters of one fuzzer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// Inputs executed.
     pub execs: u64,
     /// Executions where the target accepted (parsed and ran) at least part of the input.
     pub accepted: u64,
     /// Work units: simulation steps plus lines executed.
     pub work: u64,
+    /// Inputs that panicked.
     pub panics: u64,
+    /// Inputs that ran past the caps.
     pub hangs: u64,
+    /// Inputs rejected without a clear message.
     pub unclear: u64,
+    /// Inputs that did not survive print-then-parse.
     pub round_trips: u64,
     /// Distinct outcome signatures seen (the feedback signal).
     pub outcomes: u64,
+    /// Inputs kept in the corpus (they reached a new outcome).
     pub corpus: u64,
 }
 
 impl Stats {
+    /// Panics, hangs, unclear rejections and round-trip failures together.
     #[must_use]
     pub fn failures(&self) -> u64 {
         self.panics + self.hangs + self.unclear + self.round_trips
@@ -159,6 +173,7 @@ pub struct Fuzzer {
 }
 
 impl Fuzzer {
+    /// A fuzzer of one target, seeded with its built-in corpus.
     #[must_use]
     pub fn new(target: Target, seed: u64) -> Fuzzer {
         let corpus = corpus::seeds(target);
@@ -176,11 +191,13 @@ impl Fuzzer {
         }
     }
 
+    /// Its counters so far.
     #[must_use]
     pub fn stats(&self) -> &Stats {
         &self.stats
     }
 
+    /// The failing inputs found so far.
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings

@@ -15,6 +15,7 @@ use crate::zk::limits::MAX_SPAN_MS;
 use crate::zk::standalone::{ServerConfig, StandaloneServer};
 use crate::zk::zkcli::ZkCli;
 use serde_json::Value;
+use std::fmt;
 
 /// Steps one ensemble command may take inside the fuzzer (the real cap is 10 M; a lower one
 /// keeps executions cheap and still drives every "stopped after N steps" path).
@@ -235,25 +236,67 @@ fn text(input: &[u8]) -> String {
     String::from_utf8_lossy(input).into_owned()
 }
 
-fn script(input: &[u8]) -> Result<Outcome, Problem> {
-    let mut out = Outcome::default();
-    let s = match Script::parse(&text(input)) {
+/// What every text target does first: parse `src` as its entry point does — a refusal must
+/// say something, and is noted (`Ok(None)`: nothing runs) — then print what parsed and read
+/// it back, which must give the same value. `multiline` shows the printed text on lines of
+/// its own in the finding.
+fn parse_checked<T, E>(
+    what: &str,
+    src: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    multiline: bool,
+    out: &mut Outcome,
+) -> Result<Option<T>, Problem>
+where
+    T: PartialEq + fmt::Debug + fmt::Display,
+    E: fmt::Display + fmt::Debug,
+{
+    let parsed = match parse(src) {
         Err(e) => {
-            clear("script", &e)?;
+            let e = e.to_string();
+            clear(what, &e)?;
             out.note(&e);
-            return Ok(out);
+            return Ok(None);
         }
-        Ok(s) => s,
+        Ok(p) => p,
     };
-    let printed = s.to_string();
-    match Script::parse(&printed) {
-        Ok(again) if again == s => {}
+    let printed = parsed.to_string();
+    match parse(&printed) {
+        Ok(again) if again == parsed => Ok(Some(parsed)),
         other => {
-            return Err(Problem::RoundTrip(format!(
-                "script printed as\n{printed}\nreads back as {other:?}"
-            )));
+            let shown = if multiline {
+                format!("\n{printed}\n")
+            } else {
+                format!(" '{printed}' ")
+            };
+            Err(Problem::RoundTrip(format!(
+                "{what} printed as{shown}reads back as {other:?}"
+            )))
         }
     }
+}
+
+/// Steps `sim` while something is due (no later than `end_ms`, when given), at most `cap`
+/// steps; how many it ran.
+fn run_capped(sim: &mut Simulation, cap: u64, end_ms: Option<u64>) -> u64 {
+    let mut steps = 0;
+    while steps < cap
+        && sim
+            .kernel()
+            .next_time()
+            .is_some_and(|t| end_ms.is_none_or(|end| t.ms() <= end))
+    {
+        sim.step();
+        steps += 1;
+    }
+    steps
+}
+
+fn script(input: &[u8]) -> Result<Outcome, Problem> {
+    let mut out = Outcome::default();
+    let Some(s) = parse_checked("script", &text(input), Script::parse, true, &mut out)? else {
+        return Ok(out);
+    };
     let mut sim = match Simulation::from_script(&s) {
         Ok(sim) => sim,
         Err(e) => {
@@ -263,13 +306,7 @@ fn script(input: &[u8]) -> Result<Outcome, Problem> {
         }
     };
     sim.keep_trace(false);
-    let end = s.until_ms;
-    let mut steps = 0;
-    while steps < RUN_STEPS && sim.kernel().next_time().is_some_and(|t| t.ms() <= end) {
-        sim.step();
-        steps += 1;
-    }
-    out.work = steps;
+    out.work = run_capped(&mut sim, RUN_STEPS, Some(s.until_ms));
     out.note("ran");
     out.accepted = true;
     Ok(out)
@@ -277,24 +314,9 @@ fn script(input: &[u8]) -> Result<Outcome, Problem> {
 
 fn config(input: &[u8]) -> Result<Outcome, Problem> {
     let mut out = Outcome::default();
-    let cfg = match Config::parse(&text(input)) {
-        Err(e) => {
-            let e = e.to_string();
-            clear("zoo.cfg", &e)?;
-            out.note(&e);
-            return Ok(out);
-        }
-        Ok(c) => c,
+    let Some(cfg) = parse_checked("zoo.cfg", &text(input), Config::parse, true, &mut out)? else {
+        return Ok(out);
     };
-    let printed = cfg.to_string();
-    match Config::parse(&printed) {
-        Ok(again) if again == cfg => {}
-        other => {
-            return Err(Problem::RoundTrip(format!(
-                "zoo.cfg printed as\n{printed}\nreads back as {other:?}"
-            )));
-        }
-    }
     let mut sim = Simulation::new(cfg.clone(), 7)
         .map_err(|e| Problem::Unclear(format!("a parsed zoo.cfg was refused: {e}")))?;
     sim.keep_trace(false);
@@ -302,12 +324,7 @@ fn config(input: &[u8]) -> Result<Outcome, Problem> {
         sim.apply(Command::Start(id))
             .map_err(|e| Problem::Unclear(e.to_string()))?;
     }
-    let mut steps = 0;
-    while steps < BOOT_STEPS && sim.kernel().next_time().is_some() {
-        sim.step();
-        steps += 1;
-    }
-    out.work = steps;
+    out.work = run_capped(&mut sim, BOOT_STEPS, None);
     out.note("ran");
     out.accepted = true;
     Ok(out)
@@ -316,23 +333,9 @@ fn config(input: &[u8]) -> Result<Outcome, Problem> {
 fn command(input: &[u8], t: &Templates) -> Result<Outcome, Problem> {
     let mut out = Outcome::default();
     let line = text(input);
-    let c = match Command::parse(&line) {
-        Err(e) => {
-            clear("command", &e)?;
-            out.note(&e);
-            return Ok(out);
-        }
-        Ok(c) => c,
+    let Some(c) = parse_checked("command", &line, Command::parse, false, &mut out)? else {
+        return Ok(out);
     };
-    let printed = c.to_string();
-    match Command::parse(&printed) {
-        Ok(again) if again == c => {}
-        other => {
-            return Err(Problem::RoundTrip(format!(
-                "command printed as '{printed}' reads back as {other:?}"
-            )));
-        }
-    }
     let mut sim = t.ensemble.clone();
     let t0 = sim.now();
     if let Err(e) = sim.apply(c) {
@@ -340,11 +343,7 @@ fn command(input: &[u8], t: &Templates) -> Result<Outcome, Problem> {
         out.note(&e.0);
         return Ok(out);
     }
-    let mut steps = 0;
-    while steps < COMMAND_STEPS && sim.kernel().next_time().is_some() {
-        sim.step();
-        steps += 1;
-    }
+    let steps = run_capped(&mut sim, COMMAND_STEPS, None);
     if sim.now().since(t0) > MAX_SPAN_MS {
         return Err(Problem::Runaway(format!(
             "{COMMAND_STEPS} steps after '{line}' ran {} ms",

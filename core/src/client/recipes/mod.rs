@@ -8,15 +8,15 @@
 //! created, the node it watches, its history (acquired at / released at / session / fencing
 //! token), and counters (wake-ups, creates) that show the herd effect in numbers.
 
-pub mod barrier;
-pub mod config_push;
-pub mod election;
-pub mod fair_lock;
-pub mod group;
-pub mod lock;
-pub mod queue;
-pub mod rwlock;
-pub mod seq;
+pub(crate) mod barrier;
+pub(crate) mod config_push;
+pub(crate) mod election;
+pub(crate) mod fair_lock;
+pub(crate) mod group;
+pub(crate) mod lock;
+pub(crate) mod queue;
+pub(crate) mod rwlock;
+pub(crate) mod seq;
 
 use crate::explain::Text;
 use crate::ids::SessionId;
@@ -187,20 +187,33 @@ impl fmt::Display for RecipeSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// Setting up (creating its node, reading the children).
     Starting,
+    /// Queued behind another node, watching it.
     Waiting,
+    /// Holds the lock.
     Holder,
+    /// Leads (its node is the lowest in the election).
     Leader,
+    /// Waits for leadership behind another candidate.
     Follower,
+    /// A member of the group (its ephemeral node exists).
     Member,
+    /// Watches a node (config push) for changes.
     Watcher,
+    /// Puts items in a queue.
     Producer,
+    /// Takes items from a queue.
     Consumer,
     /// Inside a double barrier / leaving it / out of it.
     Entered,
+    /// Leaving a double barrier (deleting its node, waiting for the others).
     Leaving,
+    /// Out of the double barrier.
     Left,
+    /// Finished what it was asked to do.
     Done,
+    /// Gave up what it held (unlock, abdicate, leave).
     Released,
     /// The session ended (expired, closed, the process crashed): whatever it held is gone.
     Lost,

@@ -213,8 +213,10 @@ impl Simulation {
         self.kernel.explain.quiet = !on;
     }
 
-    /// The kernel itself, for the cli's tools and white-box tests (the page uses the queries
-    /// and the view instead).
+    /// The kernel itself: white-box inspection for the cli's measuring tools and the
+    /// integration tests (docs/architecture.md, "Public surface"). Not a stable interface; the
+    /// page uses the queries and the view instead.
+    #[doc(hidden)]
     #[must_use]
     pub fn kernel(&self) -> &Kernel {
         &self.kernel

@@ -11,12 +11,16 @@ pub struct Obj(pub Vec<(String, Json)>);
 /// A value that is either plain JSON or a nested ordered object / list of them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// A plain JSON value.
     V(Value),
+    /// An object whose keys keep their order.
     O(Obj),
+    /// A list.
     L(Vec<Json>),
 }
 
 impl Obj {
+    /// An empty object.
     #[must_use]
     pub fn new() -> Obj {
         Obj(Vec::new())
@@ -33,6 +37,7 @@ impl Obj {
         self
     }
 
+    /// The object with `key` set to `v` (appended in order).
     #[must_use]
     pub fn with(mut self, key: &str, v: impl Into<Json>) -> Obj {
         self.set(key, v);

@@ -92,6 +92,7 @@ fn bad_request(msg: &str) -> String {
 }
 
 impl<B: Backend> Api<B> {
+    /// An API over this backend.
     #[must_use]
     pub fn new(backend: B) -> Api<B> {
         Api {
@@ -101,11 +102,13 @@ impl<B: Backend> Api<B> {
         }
     }
 
+    /// The backend.
     #[must_use]
     pub fn backend(&self) -> &B {
         &self.backend
     }
 
+    /// The backend, to change.
     pub fn backend_mut(&mut self) -> &mut B {
         &mut self.backend
     }

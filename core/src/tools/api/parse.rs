@@ -6,15 +6,20 @@ use crate::zk::request::{AddWatchMode, CreateMode, Request, WatcherType};
 use base64::Engine;
 use serde_json::{Map, Value};
 
+/// A request line's fields, as parsed JSON.
 pub type Fields = Map<String, Value>;
 
 /// What one line asks of a client.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientAction {
+    /// Open a session.
     Connect {
+        /// The session timeout asked for, ms.
         timeout_ms: i32,
     },
+    /// Send one request.
     Request(Request),
+    /// Close the session.
     Close,
     /// The client process dies: no more pings (its session expires later).
     Disconnect,
@@ -27,6 +32,7 @@ pub const DEFAULT_TIMEOUT_MS: i32 = 30_000;
 /// Largest `data_len` accepted (16 MiB): the server limit is 1 MiB anyway.
 const MAX_DATA_LEN: u64 = 16 << 20;
 
+/// A required string field, or a clear error naming it.
 pub fn str_field<'a>(f: &'a Fields, key: &str) -> Result<&'a str, String> {
     match f.get(key) {
         Some(Value::String(s)) => Ok(s),
@@ -43,6 +49,7 @@ fn bool_field(f: &Fields, key: &str) -> Result<bool, String> {
     }
 }
 
+/// An optional integer field, or a clear error when it is not one.
 pub fn int_field(f: &Fields, key: &str) -> Result<Option<i64>, String> {
     match f.get(key) {
         None | Some(Value::Null) => Ok(None),

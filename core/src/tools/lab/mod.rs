@@ -5,7 +5,7 @@
 //! ([`reliability`]). Every computation is resumable in chunks ([`Lab::run_for`]), so the
 //! page can draw each point as it comes without blocking a frame.
 
-pub mod cost;
+pub(crate) mod cost;
 pub mod engine;
 pub mod plot;
 pub mod reliability;
@@ -46,9 +46,13 @@ impl Default for LabParams {
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Point {
+    /// Servers in the ensemble.
     pub servers: u32,
+    /// Percent of requests that are reads.
     pub reads: u32,
+    /// Requests answered per simulated second.
     pub ops_per_sec: u64,
+    /// Request latency.
     pub latency_ms: Latency,
     /// Requests answered in the window.
     pub completed: u64,
@@ -60,7 +64,9 @@ pub struct Point {
 /// Request latency over the window, milliseconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Latency {
+    /// The median latency, ms.
     pub median: f64,
+    /// The 99th-percentile latency, ms.
     pub p99: f64,
 }
 
@@ -83,8 +89,11 @@ impl Latency {
 /// How far a [`Lab`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Progress {
+    /// Points computed.
     pub done: usize,
+    /// Points to compute.
     pub total: usize,
+    /// Whether every point is done.
     pub finished: bool,
 }
 
@@ -187,6 +196,7 @@ impl Lab {
         &self.points
     }
 
+    /// How many points are done.
     #[must_use]
     pub fn progress(&self) -> Progress {
         Progress {
@@ -202,6 +212,7 @@ impl Lab {
         &self.points
     }
 
+    /// What it measures.
     #[must_use]
     pub fn params(&self) -> &LabParams {
         &self.params

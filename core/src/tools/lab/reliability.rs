@@ -19,6 +19,7 @@ pub enum Fault {
     CrashFollowers(u32),
     /// Restart every follower the plan crashed.
     RecoverFollowers,
+    /// Crash the leader (the ensemble elects another).
     CrashLeader,
 }
 
@@ -228,7 +229,9 @@ impl KernelTimes {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sample {
+    /// The bucket's start, simulated ms.
     pub at_ms: u64,
+    /// Requests answered per simulated second in the bucket.
     pub ops_per_sec: u64,
 }
 
@@ -236,8 +239,11 @@ pub struct Sample {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Mark {
+    /// When it happened, simulated ms.
     pub at_ms: u64,
+    /// The label the figure shows.
     pub label: &'static str,
+    /// The fault injected.
     pub fault: Fault,
     /// Measured in the ZAB simulation: a new leader serving (after a leader's crash), the
     /// restarted servers serving (after a recovery).
@@ -354,6 +360,7 @@ impl Reliability {
         });
     }
 
+    /// How many points are done.
     #[must_use]
     pub fn progress(&self) -> Progress {
         let done = usize::try_from(self.engine.now() / 1_000_000).unwrap_or(usize::MAX);
@@ -429,6 +436,7 @@ impl Reliability {
             .collect()
     }
 
+    /// The run's length, simulated ms.
     #[must_use]
     pub fn end_ms(&self) -> u64 {
         self.end_ms

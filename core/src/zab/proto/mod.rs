@@ -1,8 +1,10 @@
 //! Messages between servers, named as ZooKeeper names them: election notifications
 //! (`FastLeaderElection`) and quorum packets (the constants of `Leader.java`).
 
+mod kind;
 mod notification;
 
+pub use kind::{PacketKind, SyncKind};
 pub use notification::{Notification, ServerState, Vote};
 
 use crate::ids::{ServerId, SessionId};
@@ -16,46 +18,98 @@ pub enum PeerMsg {
     /// Election traffic (QuorumCnxManager, port 3888).
     Notification(Notification),
     /// Learner → leader: `makeZxid(acceptedEpoch, 0)` (Leader.FOLLOWERINFO = 11).
-    FollowerInfo { accepted: Zxid },
+    FollowerInfo {
+        /// The follower's accepted epoch as `makeZxid(acceptedEpoch, 0)`.
+        accepted: Zxid,
+    },
     /// Observer → leader (Leader.OBSERVERINFO = 16).
-    ObserverInfo { accepted: Zxid },
+    ObserverInfo {
+        /// The observer's accepted epoch as `makeZxid(acceptedEpoch, 0)`.
+        accepted: Zxid,
+    },
     /// Leader → learner: the proposed epoch as `makeZxid(newEpoch, 0)` (Leader.LEADERINFO = 17).
-    LeaderInfo { new_epoch: Zxid },
+    LeaderInfo {
+        /// The proposed new epoch, as a zxid with counter 0.
+        new_epoch: Zxid,
+    },
     /// Learner → leader: last logged zxid and current epoch, −1 when equal (Leader.ACKEPOCH = 18).
-    AckEpoch { last_logged: Zxid, epoch: i64 },
+    AckEpoch {
+        /// The learner's last logged zxid.
+        last_logged: Zxid,
+        /// The learner's current (accepted) epoch, or −1 when it equals the proposed one.
+        epoch: i64,
+    },
     /// Leader.DIFF = 13: the proposals that follow fill the gap.
-    Diff { zxid: Zxid },
+    Diff {
+        /// The leader's last zxid the DIFF brings the learner to.
+        zxid: Zxid,
+    },
     /// Leader.TRUNC = 14: drop every logged txn after `zxid`.
-    Trunc { zxid: Zxid },
+    Trunc {
+        /// The zxid the learner truncates its log back to.
+        zxid: Zxid,
+    },
     /// Leader.SNAP = 15: the whole database.
-    Snap { zxid: Zxid, snapshot: Box<Snapshot> },
+    Snap {
+        /// The zxid the snapshot is taken at (the leader's last processed zxid).
+        zxid: Zxid,
+        /// The leader's whole database, serialised as a snapshot.
+        snapshot: Box<Snapshot>,
+    },
     /// Leader.NEWLEADER = 10.
-    NewLeader { zxid: Zxid },
+    NewLeader {
+        /// The new epoch as `makeZxid(newEpoch, 0)`.
+        zxid: Zxid,
+    },
     /// Leader.UPTODATE = 12.
     UpToDate,
     /// Leader.PROPOSAL = 2.
     Proposal(Entry),
     /// Leader.ACK = 3.
-    Ack { zxid: Zxid },
+    Ack {
+        /// The zxid acknowledged (a proposal, or NEWLEADER's).
+        zxid: Zxid,
+    },
     /// Leader.COMMIT = 4.
-    Commit { zxid: Zxid },
+    Commit {
+        /// The zxid to commit.
+        zxid: Zxid,
+    },
     /// Leader.INFORM = 8: a committed txn for an observer.
     Inform(Entry),
     /// Leader.PING = 5; the learner's reply carries its sessions' touches (session, timeout).
-    Ping { touches: Vec<(SessionId, u64)> },
+    Ping {
+        /// Each session the learner saw activity on, with its timeout in ms.
+        touches: Vec<(SessionId, u64)>,
+    },
     /// Leader.REVALIDATE = 6: is this session still alive (a client moved to this learner)?
-    Revalidate { session: SessionId, timeout: u64 },
+    Revalidate {
+        /// The session a client is reconnecting with.
+        session: SessionId,
+        /// The session timeout the client asked for, in ms.
+        timeout: u64,
+    },
     /// Leader → learner answer to REVALIDATE.
-    RevalidateReply { session: SessionId, valid: bool },
+    RevalidateReply {
+        /// The session that was asked about.
+        session: SessionId,
+        /// Whether the leader still holds the session open.
+        valid: bool,
+    },
     /// Leader.REQUEST = 1: a learner forwards a client's write.
     Request {
+        /// The client's session and cxid.
         ctx: RequestContext,
+        /// The client's request.
         request: Box<Request>,
     },
     /// Leader.SYNC = 7: the leader's answer to a forwarded `sync()`.
     Sync {
+        /// The client's session.
         session: SessionId,
+        /// The client's cxid for the sync.
         cxid: i32,
+        /// The path the client named.
         path: String,
     },
     /// Not a packet: the TCP connection from the sender was closed or reset.
@@ -63,31 +117,36 @@ pub enum PeerMsg {
 }
 
 impl PeerMsg {
-    /// The name ZooKeeper logs for the packet type (`LearnerHandler.packetToString`).
+    /// The packet type (named as `LearnerHandler.packetToString` logs it).
+    #[must_use]
+    pub fn kind(&self) -> PacketKind {
+        match self {
+            PeerMsg::Notification(_) => PacketKind::Notification,
+            PeerMsg::FollowerInfo { .. } => PacketKind::FollowerInfo,
+            PeerMsg::ObserverInfo { .. } => PacketKind::ObserverInfo,
+            PeerMsg::LeaderInfo { .. } => PacketKind::LeaderInfo,
+            PeerMsg::AckEpoch { .. } => PacketKind::AckEpoch,
+            PeerMsg::Diff { .. } => PacketKind::Diff,
+            PeerMsg::Trunc { .. } => PacketKind::Trunc,
+            PeerMsg::Snap { .. } => PacketKind::Snap,
+            PeerMsg::NewLeader { .. } => PacketKind::NewLeader,
+            PeerMsg::UpToDate => PacketKind::UpToDate,
+            PeerMsg::Proposal(_) => PacketKind::Proposal,
+            PeerMsg::Ack { .. } => PacketKind::Ack,
+            PeerMsg::Commit { .. } => PacketKind::Commit,
+            PeerMsg::Inform(_) => PacketKind::Inform,
+            PeerMsg::Ping { .. } => PacketKind::Ping,
+            PeerMsg::Revalidate { .. } | PeerMsg::RevalidateReply { .. } => PacketKind::Revalidate,
+            PeerMsg::Request { .. } => PacketKind::Request,
+            PeerMsg::Sync { .. } => PacketKind::Sync,
+            PeerMsg::Closed => PacketKind::Closed,
+        }
+    }
+
+    /// The packet type's name, as the trace and the view write it.
     #[must_use]
     pub fn name(&self) -> &'static str {
-        match self {
-            PeerMsg::Notification(_) => "NOTIFICATION",
-            PeerMsg::FollowerInfo { .. } => "FOLLOWERINFO",
-            PeerMsg::ObserverInfo { .. } => "OBSERVERINFO",
-            PeerMsg::LeaderInfo { .. } => "LEADERINFO",
-            PeerMsg::AckEpoch { .. } => "ACKEPOCH",
-            PeerMsg::Diff { .. } => "DIFF",
-            PeerMsg::Trunc { .. } => "TRUNC",
-            PeerMsg::Snap { .. } => "SNAP",
-            PeerMsg::NewLeader { .. } => "NEWLEADER",
-            PeerMsg::UpToDate => "UPTODATE",
-            PeerMsg::Proposal(_) => "PROPOSAL",
-            PeerMsg::Ack { .. } => "ACK",
-            PeerMsg::Commit { .. } => "COMMIT",
-            PeerMsg::Inform(_) => "INFORM",
-            PeerMsg::Ping { .. } => "PING",
-            PeerMsg::Revalidate { .. } => "REVALIDATE",
-            PeerMsg::RevalidateReply { .. } => "REVALIDATE",
-            PeerMsg::Request { .. } => "REQUEST",
-            PeerMsg::Sync { .. } => "SYNC",
-            PeerMsg::Closed => "CLOSED",
-        }
+        self.kind().name()
     }
 
     /// Election traffic travels on its own connection (port 3888), quorum traffic on 2888.
@@ -154,6 +213,8 @@ impl fmt::Display for PeerMsg {
 /// Who sent a message to whom: used in traces and agenda references.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Link {
+    /// The sending server.
     pub from: ServerId,
+    /// The receiving server.
     pub to: ServerId,
 }

@@ -8,9 +8,13 @@ use std::fmt;
 /// `QuorumPeer.ServerState`, as carried in a notification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ServerState {
+    /// LOOKING: in leader election.
     Looking,
+    /// FOLLOWING: a voting learner of the leader.
     Following,
+    /// LEADING: the elected leader.
     Leading,
+    /// OBSERVING: a non-voting learner.
     Observing,
 }
 
@@ -29,9 +33,13 @@ impl fmt::Display for ServerState {
 /// `leader` is `None` for an observer's own vote (ZooKeeper uses `Long.MIN_VALUE`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Vote {
+    /// The proposed leader's sid (`None` before the first vote).
     pub leader: Option<ServerId>,
+    /// The proposed leader's last zxid.
     pub zxid: Zxid,
+    /// The election round (`electionEpoch`, the sender's logicalclock).
     pub election_epoch: u64,
+    /// The proposed leader's epoch (`peerEpoch`).
     pub peer_epoch: u32,
 }
 
@@ -51,12 +59,17 @@ impl Vote {
 /// The notification every election message is (`FastLeaderElection.Notification`/`ToSend`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
+    /// The proposed leader's sid.
     pub leader: Option<ServerId>,
+    /// The proposed leader's last zxid.
     pub zxid: Zxid,
     /// The sender's `logicalclock` (its election round).
     pub election_epoch: u64,
+    /// The proposed leader's epoch (`peerEpoch`).
     pub peer_epoch: u32,
+    /// The sender's state (LOOKING, FOLLOWING, LEADING, OBSERVING).
     pub state: ServerState,
+    /// The sender's sid.
     pub sid: ServerId,
 }
 

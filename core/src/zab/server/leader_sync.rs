@@ -6,6 +6,7 @@ use crate::explain::SyncWhy;
 use crate::ids::ServerId;
 use crate::time::SimTime;
 use crate::zab::proto::PeerMsg;
+use crate::zab::proto::SyncKind;
 use crate::zab::server::Core;
 use crate::zab::server::leader::{Handler, HandlerState, Leader};
 use crate::zab::server::outbox::{Note, Outbox, Phase};
@@ -247,7 +248,7 @@ impl Leader {
 }
 
 /// The sync kind, the packets, the zxid the learner will be at, and why (for the page).
-type SyncPlan = (&'static str, Vec<PeerMsg>, Zxid, SyncWhy);
+type SyncPlan = (SyncKind, Vec<PeerMsg>, Zxid, SyncWhy);
 
 /// `LearnerHandler.syncFollower`: the packets that bring a learner at `peer` up to date,
 /// the kind chosen, the zxid the learner will then be at, and the rule that chose it.
@@ -257,11 +258,21 @@ fn sync_packets(core: &Core, peer: Zxid) -> SyncPlan {
     let new_epoch_zxid = peer.counter() == 0;
     if peer == last {
         let why = SyncWhy::InSync { peer };
-        return ("DIFF", vec![PeerMsg::Diff { zxid: peer }], peer, why);
+        return (
+            SyncKind::Diff,
+            vec![PeerMsg::Diff { zxid: peer }],
+            peer,
+            why,
+        );
     }
     if peer > max && !new_epoch_zxid {
         let why = SyncWhy::PeerAhead { peer, max };
-        return ("TRUNC", vec![PeerMsg::Trunc { zxid: max }], max, why);
+        return (
+            SyncKind::Trunc,
+            vec![PeerMsg::Trunc { zxid: max }],
+            max,
+            why,
+        );
     }
     if min <= peer && peer <= max {
         let log: Vec<Entry> = core.replica.committed_log.iter().cloned().collect();
@@ -365,7 +376,7 @@ fn snap(core: &Core, why: SyncWhy) -> SyncPlan {
     let s = core.replica.snapshot();
     let z = s.zxid;
     (
-        "SNAP",
+        SyncKind::Snap,
         vec![PeerMsg::Snap {
             zxid: z,
             snapshot: Box::new(s),
@@ -376,7 +387,7 @@ fn snap(core: &Core, why: SyncWhy) -> SyncPlan {
 }
 
 /// The kind, packets and end zxid of a committed-log sync, and where it truncated back to.
-type Queued = (&'static str, Vec<PeerMsg>, Zxid, Option<Zxid>);
+type Queued = (SyncKind, Vec<PeerMsg>, Zxid, Option<Zxid>);
 
 /// `queueCommittedProposals`: DIFF (possibly after a TRUNC back to the last common txn), then
 /// PROPOSAL+COMMIT pairs. `None` when the peer's history diverged across an epoch (→ SNAP).
@@ -398,19 +409,19 @@ fn queue_committed(log: &[Entry], peer: Zxid, max: Zxid) -> Option<Queued> {
         }
         if kind.is_none() {
             if z == peer {
-                kind = Some("DIFF");
+                kind = Some(SyncKind::Diff);
                 msgs.push(PeerMsg::Diff { zxid: max });
                 continue;
             }
             if new_epoch_zxid {
-                kind = Some("DIFF");
+                kind = Some(SyncKind::Diff);
                 msgs.push(PeerMsg::Diff { zxid: max });
             } else {
                 if z.epoch() != peer.epoch() {
                     return None;
                 }
                 let to = prev.unwrap_or(Zxid::ZERO);
-                kind = Some("TRUNC+DIFF");
+                kind = Some(SyncKind::TruncDiff);
                 truncated_to = Some(to);
                 msgs.push(PeerMsg::Trunc { zxid: to });
             }
@@ -424,7 +435,9 @@ fn queue_committed(log: &[Entry], peer: Zxid, max: Zxid) -> Option<Queued> {
     }
     match kind {
         Some(k) => Some((k, msgs, queued.max(max), truncated_to)),
-        None if new_epoch_zxid => Some(("DIFF", vec![PeerMsg::Diff { zxid: max }], max, None)),
+        None if new_epoch_zxid => {
+            Some((SyncKind::Diff, vec![PeerMsg::Diff { zxid: max }], max, None))
+        }
         None => None,
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
+use crate::zab::proto::SyncKind;
 use crate::zab::proto::{PeerMsg, ServerState};
 use crate::zab::server::replica::Response;
 use crate::zk::watch::WatchedEvent;
@@ -80,7 +81,7 @@ pub enum Note {
     /// The sync choice for a learner (DIFF / TRUNC / SNAP).
     SyncChoice {
         learner: ServerId,
-        kind: &'static str,
+        kind: SyncKind,
         zxid: Zxid,
         /// The `syncFollower` rule that chose `kind`.
         why: SyncWhy,

@@ -87,15 +87,4 @@ impl<E: Ord + Clone> ExpiryQueue<E> {
         }
         out
     }
-
-    /// Number of queued elements.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.elem_map.len()
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.elem_map.is_empty()
-    }
 }

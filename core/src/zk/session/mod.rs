@@ -6,7 +6,7 @@
 
 mod expiry;
 
-pub use expiry::ExpiryQueue;
+pub(crate) use expiry::ExpiryQueue;
 
 use crate::ids::SessionId;
 use crate::time::SimTime;
@@ -17,8 +17,11 @@ use std::collections::BTreeMap;
 /// 2×tickTime and 20×tickTime).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionConfig {
+    /// `tickTime`, ms.
     pub tick_time: u64,
+    /// `minSessionTimeout`, ms.
     pub min_session_timeout: i32,
+    /// `maxSessionTimeout`, ms.
     pub max_session_timeout: i32,
 }
 
@@ -81,6 +84,7 @@ impl SessionTracker {
         }
     }
 
+    /// The timeout bounds it negotiates with.
     #[must_use]
     pub fn config(&self) -> SessionConfig {
         self.config
@@ -139,6 +143,7 @@ impl SessionTracker {
         }
     }
 
+    /// Whether the session is being closed (closeSession prepared, not applied).
     #[must_use]
     pub fn is_closing(&self, id: SessionId) -> bool {
         self.closing.contains_key(&id)
@@ -182,6 +187,7 @@ impl SessionTracker {
         &self.timeouts
     }
 
+    /// The session's negotiated timeout, if it is open.
     #[must_use]
     pub fn timeout_of(&self, id: SessionId) -> Option<i32> {
         self.timeouts.get(&id).copied()

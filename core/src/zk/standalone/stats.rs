@@ -8,7 +8,9 @@ use crate::zxid::Zxid;
 /// `ServerStats`: packets received/sent (srvr, mntr).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ServerStats {
+    /// Packets received from clients.
     pub received: u64,
+    /// Packets sent to clients.
     pub sent: u64,
     /// Connections ever accepted (gives each a deterministic client port).
     pub connections_accepted: u64,
@@ -27,17 +29,26 @@ impl ServerStats {
 pub struct ConnectionStats {
     /// The client's (simulated) source port.
     pub port: u64,
+    /// When the connection was accepted.
     pub established: SimTime,
+    /// The negotiated session timeout, ms (`to=`).
     pub timeout_ms: i32,
+    /// Packets received on it (`queued` / `recved`).
     pub received: u64,
+    /// Packets sent on it.
     pub sent: u64,
+    /// The last cxid seen (`lcxid`).
     pub cxid: i32,
+    /// The last zxid answered (`lzxid`).
     pub last_zxid: Zxid,
+    /// The last operation's short name (`lop`).
     pub last_op: &'static str,
+    /// When the last response was sent (`lresp`).
     pub last_response: SimTime,
 }
 
 impl ConnectionStats {
+    /// Counters of a connection just accepted on `port`.
     #[must_use]
     pub fn new(port: u64, established: SimTime, timeout_ms: i32) -> ConnectionStats {
         ConnectionStats {

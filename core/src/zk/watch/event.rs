@@ -7,17 +7,26 @@ use serde::{Deserialize, Serialize};
 /// `Watcher.Event.EventType` with its wire values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EventType {
+    /// None (-1): a connection-state change, no node involved.
     None,
+    /// NodeCreated (1).
     NodeCreated,
+    /// NodeDeleted (2).
     NodeDeleted,
+    /// NodeDataChanged (3).
     NodeDataChanged,
+    /// NodeChildrenChanged (4).
     NodeChildrenChanged,
+    /// DataWatchRemoved (5): removeWatches took a data watch away.
     DataWatchRemoved,
+    /// ChildWatchRemoved (6): removeWatches took a child watch away.
     ChildWatchRemoved,
+    /// PersistentWatchRemoved (7): removeWatches took a persistent watch away.
     PersistentWatchRemoved,
 }
 
 impl EventType {
+    /// The integer `Watcher.Event.EventType.getIntValue`.
     #[must_use]
     pub const fn value(self) -> i32 {
         match self {
@@ -51,16 +60,24 @@ impl EventType {
 /// `Watcher.Event.KeeperState` (the states a client can see).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum KeeperState {
+    /// Disconnected (0): the connection to the server is lost.
     Disconnected,
+    /// SyncConnected (3): connected, the session is valid.
     SyncConnected,
+    /// AuthFailed (4): authentication failed.
     AuthFailed,
+    /// ConnectedReadOnly (5): connected to a read-only server.
     ConnectedReadOnly,
+    /// SaslAuthenticated (6).
     SaslAuthenticated,
+    /// Expired (-112): the session is gone; a new handle is needed.
     Expired,
+    /// Closed (7): the client closed the handle.
     Closed,
 }
 
 impl KeeperState {
+    /// The integer `Watcher.Event.KeeperState.getIntValue`.
     #[must_use]
     pub const fn value(self) -> i32 {
         match self {
@@ -74,6 +91,7 @@ impl KeeperState {
         }
     }
 
+    /// The Java enum name (`SyncConnected`, …).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -91,7 +109,9 @@ impl KeeperState {
 /// What a client receives (`WatchedEvent{type, state, path}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WatchedEvent {
+    /// What happened to the node.
     pub event_type: EventType,
+    /// The connection state when it was sent.
     pub keeper_state: KeeperState,
     /// `None` for state-only events (path `null`).
     pub path: Option<String>,
@@ -131,18 +151,23 @@ impl WatchedEvent {
 /// after the watch was consumed. Empty = no check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WatchTrigger {
+    /// The node the change happened to.
     pub path: String,
+    /// What happened to it.
     pub event_type: EventType,
+    /// The node's ACL (a watcher without READ on it is not told).
     #[serde(default)]
     pub acl: Vec<Acl>,
 }
 
 impl WatchTrigger {
+    /// A trigger with an open ACL.
     #[must_use]
     pub fn new(path: &str, event_type: EventType) -> WatchTrigger {
         WatchTrigger::with_acl(path, event_type, Vec::new())
     }
 
+    /// A trigger checked against the node's ACL.
     #[must_use]
     pub fn with_acl(path: &str, event_type: EventType, acl: Vec<Acl>) -> WatchTrigger {
         WatchTrigger {

@@ -11,9 +11,9 @@ mod client;
 mod event;
 mod table;
 
-pub use client::{ClientWatches, WatchReg};
+pub(crate) use client::{ClientWatches, WatchReg};
 pub use event::{EventType, KeeperState, WatchTrigger, WatchedEvent};
-pub use table::{WatchTable, WatcherMode};
+pub(crate) use table::{WatchTable, WatcherMode};
 
 use crate::ids::SessionId;
 use crate::zk::acl::{Id, check_acl, perms};
@@ -27,14 +27,18 @@ use std::collections::BTreeSet;
 /// The two watch tables of one server.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WatchManager {
+    /// The data and exists watches, by path.
     pub data: WatchTable,
+    /// The child watches, by path.
     pub child: WatchTable,
 }
 
 /// Which table a read registers in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchKind {
+    /// getData / exists.
     Data,
+    /// getChildren.
     Child,
 }
 

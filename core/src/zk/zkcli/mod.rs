@@ -15,7 +15,7 @@ pub mod format;
 mod more;
 mod sessions;
 
-pub use crate::zk::watch::ClientWatches;
+pub(crate) use crate::zk::watch::ClientWatches;
 
 use crate::ids::SessionId;
 use crate::tools::api::{Backend, Events, Fields};
@@ -59,6 +59,7 @@ pub struct ZkCli<B: Backend> {
 }
 
 impl<B: Backend> ZkCli<B> {
+    /// A zkCli over this backend.
     #[must_use]
     pub fn new(backend: B) -> ZkCli<B> {
         ZkCli {
@@ -74,11 +75,13 @@ impl<B: Backend> ZkCli<B> {
         }
     }
 
+    /// The backend.
     #[must_use]
     pub fn backend(&self) -> &B {
         &self.backend
     }
 
+    /// The backend, to change.
     pub fn backend_mut(&mut self) -> &mut B {
         &mut self.backend
     }

@@ -35,6 +35,7 @@ pub struct Setup {
     pub observers: u32,
     /// `leaderServes`: whether the leader takes client connections (ZooKeeper's default: yes).
     pub leader_serves: bool,
+    /// Client machines.
     pub clients: u32,
     /// Requests each client keeps outstanding.
     pub outstanding: u32,
@@ -42,7 +43,9 @@ pub struct Setup {
     pub read_pct: u32,
     /// Payload of a write and of a read's answer.
     pub request_bytes: u64,
+    /// What CPU, disk and network cost per request.
     pub cost: CostModel,
+    /// The seed of the run's random choices.
     pub seed: u64,
 }
 
@@ -202,8 +205,11 @@ struct Proposal {
 /// Completions and latencies since [`Engine::measure_from`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
+    /// Requests answered.
     pub completed: u64,
+    /// Reads answered.
     pub reads: u64,
+    /// Writes answered (committed by a quorum).
     pub writes: u64,
     /// Request latencies in nanoseconds (issue to answer at the client machine).
     pub latencies_ns: Vec<u64>,
@@ -234,6 +240,7 @@ pub struct Engine {
     bucket_ns: u64,
     /// Rejoin and election delays (nanoseconds), set by the caller.
     pub election_ns: u64,
+    /// How long a restarted follower takes to rejoin (sync with the leader), ns.
     pub rejoin_ns: u64,
     steps: u64,
 }
@@ -337,6 +344,7 @@ impl Engine {
         self.steps
     }
 
+    /// The leader's index, `None` while there is none.
     #[must_use]
     pub fn leader(&self) -> Option<usize> {
         self.leader
@@ -348,6 +356,7 @@ impl Engine {
         self.tally = Tally::default();
     }
 
+    /// What was measured since `measure_from`.
     #[must_use]
     pub fn tally(&self) -> &Tally {
         &self.tally
@@ -358,6 +367,7 @@ impl Engine {
         self.bucket_ns = ns.max(1);
     }
 
+    /// Completions per time bucket.
     #[must_use]
     pub fn buckets(&self) -> &[u64] {
         &self.buckets
