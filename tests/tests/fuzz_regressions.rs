@@ -102,3 +102,12 @@ fn seed_370233() {
 fn seed_812071() {
     passes(812071);
 }
+
+/// Learner: a reset the leader sent on a learner's old connection (the same two processes,
+/// before the learner reconnected) arrived after the new FOLLOWERINFO and armed a reconnect;
+/// the handshake went on, and the stale timer later sent a second FOLLOWERINFO while the
+/// learner served (ServeOnlyInBroadcast). A LEADERINFO now cancels any pending reconnect.
+#[test]
+fn seed_4117853() {
+    passes(4117853);
+}

@@ -18,8 +18,10 @@ const COLOURS: [&str; 8] = [
     "#1f4e9e", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#117a65", "#555555", "#e84393",
 ];
 
-/// A round axis maximum at or above `v` (1, 2 or 5 × a power of ten), and its tick step.
-fn nice(v: f64) -> (f64, f64) {
+/// A round axis maximum at or above `v` (1, 2 or 5 × a power of ten), and its tick step
+/// (the command line's SVGs and the page's lab draw their axes alike).
+#[must_use]
+pub fn nice(v: f64) -> (f64, f64) {
     let v = v.max(1.0);
     let p = 10f64.powf(v.log10().floor());
     for m in [1.0, 2.0, 5.0, 10.0] {

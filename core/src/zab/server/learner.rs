@@ -220,6 +220,11 @@ impl Learner {
         };
         self.new_epoch = new_epoch;
         self.phase = Phase::Synchronization;
+        // The leader answered: the connection is up, so no reconnect is pending any more
+        // (`Learner.connectToLeader` retries only a connect that failed). A reset of an older
+        // connection between the same processes that arrived before this LEADERINFO must not
+        // send a second FOLLOWERINFO later (fuzz seed 4117853).
+        self.retry_at = None;
         out.send(self.leader, PeerMsg::AckEpoch { last_logged, epoch });
         Transition::Stay
     }

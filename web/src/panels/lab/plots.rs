@@ -10,6 +10,7 @@ use crate::i18n::{t, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 use zabscope_core::tools::lab::Point;
+use zabscope_core::tools::lab::plot::nice;
 use zabscope_core::tools::lab::reliability::{Fault, Mark, Sample};
 
 const W: f64 = 960.0;
@@ -20,19 +21,6 @@ const TOP: f64 = 20.0;
 const BOTTOM: f64 = 72.0;
 /// Okabe–Ito, colour-blind safe; each size also has its own marker shape.
 const COLOURS: [&str; 5] = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"];
-
-/// A round axis maximum at or above `v` (1, 2 or 5 × a power of ten) and its tick step.
-fn nice(v: f64) -> (f64, f64) {
-    let v = v.max(1.0);
-    let p = 10f64.powf(v.log10().floor());
-    for m in [1.0, 2.0, 5.0, 10.0] {
-        if m * p >= v {
-            let step = if m <= 2.0 { m * p / 4.0 } else { m * p / 5.0 };
-            return (m * p, step);
-        }
-    }
-    (10.0 * p, 2.0 * p)
-}
 
 /// 144000 → "144k" (axis ticks), 38600 → "38.6k".
 fn short(v: f64) -> String {
