@@ -236,7 +236,7 @@ pub fn t(key: &str) -> &str {
         "help.glossary" => "Glossary",
         "glossary.title" => "Glossary: the words a student meets first",
         "glossary.term" => "as ZooKeeper spells it",
-        "lab.open" => "📈 lab",
+        "lab.open" => "Lab",
         "lab.open.title" => "The performance lab: ZooKeeper's throughput figures, computed here",
         "lab.title" => "Performance lab",
         "lab.close" => "Close",

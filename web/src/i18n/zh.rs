@@ -234,7 +234,7 @@ pub fn t(key: &str) -> &str {
         "help.glossary" => "术语表",
         "glossary.title" => "术语表：初学者最先遇到的词",
         "glossary.term" => "ZooKeeper 中的写法",
-        "lab.open" => "📈 性能实验",
+        "lab.open" => "性能实验",
         "lab.open.title" => "性能实验：在这里计算 ZooKeeper 文档中的吞吐量图",
         "lab.title" => "性能实验",
         "lab.close" => "关闭",
