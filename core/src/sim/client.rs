@@ -209,9 +209,13 @@ impl Kernel {
         };
         if self.clients[idx].zk.is_some() {
             return match (op, request_of(op)) {
-                (ClientOp::Close, _) => self.zk_command(name, crate::sim::command::ZkAction::Close),
-                (_, Some(req)) => self.zk_submit(idx, req, None),
-                (_, None) => self.zk_command(name, crate::sim::command::ZkAction::Crash),
+                (ClientOp::Close, _) => self
+                    .zk()
+                    .command(name, crate::sim::command::ZkAction::Close),
+                (_, Some(req)) => self.zk().submit(idx, req, None),
+                (_, None) => self
+                    .zk()
+                    .command(name, crate::sim::command::ZkAction::Crash),
             };
         }
         match request_of(op) {
@@ -234,7 +238,7 @@ impl Kernel {
             return;
         };
         if self.clients[idx].zk.is_some() {
-            return self.zk_submit(idx, request, None);
+            return self.zk().submit(idx, request, None);
         }
         let op = request.op_name().to_string();
         self.issue(idx, request, op);
@@ -300,8 +304,8 @@ impl Kernel {
         zxid: Zxid,
         r: &Response,
     ) {
-        if let Some(idx) = self.zk_of_session(session) {
-            return self.zk_reply(idx, server, cxid, zxid, r);
+        if let Some(idx) = crate::client::handle_of_session(&self.clients, session) {
+            return self.zk().reply(idx, server, cxid, zxid, r);
         }
         // Only the client's current connection carries replies: once it moved its session to
         // another server, the old connection is closed and what that server still sends on it
@@ -355,8 +359,8 @@ impl Kernel {
         session: SessionId,
         event: &WatchedEvent,
     ) {
-        if let Some(idx) = self.zk_of_session(session) {
-            return self.zk_watch(idx, server, event);
+        if let Some(idx) = crate::client::handle_of_session(&self.clients, session) {
+            return self.zk().watch(idx, server, event);
         }
         let text = event.to_java_string();
         if let Some(c) = self.clients.iter_mut().find(|c| c.session == session) {
