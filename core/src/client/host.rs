@@ -13,7 +13,6 @@
 use crate::ids::{ServerId, SessionId};
 use crate::rng::SimRng;
 use crate::sim::client::Client;
-use crate::sim::kernel::Status;
 use crate::sim::trace::EventKind;
 use crate::time::SimTime;
 use crate::zab::server::outbox::Outbox;
@@ -22,11 +21,13 @@ use crate::zxid::Zxid;
 
 /// What the library can see of the server at the other end of a connection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct ServerSide {
-    /// The server process's life.
-    pub status: Status,
-    /// The process, when one runs (up or paused).
-    pub process: Option<ServerProcess>,
+pub(crate) enum ServerSide {
+    /// No process runs (never started, stopped, crashed): nothing listens on the port.
+    Down,
+    /// The process is stopped (SIGSTOP): the kernel accepts bytes, nobody reads them.
+    Paused(ServerProcess),
+    /// The process runs.
+    Up(ServerProcess),
 }
 
 /// A running server process, as its client connections see it.
@@ -59,7 +60,8 @@ pub(crate) trait Host {
     fn set_tick(&mut self, at: SimTime, client: usize) -> (SimTime, u64);
     /// Cancel a timer set with [`Host::set_tick`].
     fn cancel_tick(&mut self, key: (SimTime, u64));
-    /// The server `id` as a connection for `session` sees it (`None`: no such server).
+    /// The server `id` as a connection for `session` sees it (`None`: no such server in the
+    /// ensemble's configuration).
     fn server(&self, id: ServerId, session: SessionId) -> Option<ServerSide>;
     /// ConnectRequest for a new session to a serving server: the session id and the
     /// negotiated timeout. What the server writes stays in `out` until [`Host::deliver`].

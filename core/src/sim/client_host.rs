@@ -119,13 +119,15 @@ impl Host for Kernel {
 
     fn server(&self, id: ServerId, session: SessionId) -> Option<ServerSide> {
         let node = &self.nodes[self.slot(id)?];
-        Some(ServerSide {
-            status: node.status,
-            process: node.server.as_ref().map(|s| ServerProcess {
-                serving: s.serving(),
-                has_connection: s.core.connections.contains_key(&session),
-                shutdowns: s.core.shutdowns,
-            }),
+        let process = node.server.as_ref().map(|s| ServerProcess {
+            serving: s.serving(),
+            has_connection: s.core.connections.contains_key(&session),
+            shutdowns: s.core.shutdowns,
+        });
+        Some(match (node.status, process) {
+            (Status::Up, Some(p)) => ServerSide::Up(p),
+            (Status::Paused, Some(p)) => ServerSide::Paused(p),
+            _ => ServerSide::Down,
         })
     }
 

@@ -5,8 +5,8 @@ use super::ZooKeeper;
 use super::{NO_TIMEOUT, Reach};
 use crate::client::cnxn::{BACKOFF_MS, CnxnState, Process, SPIN_DELAY_MS, StateChange};
 use crate::client::host::Host;
+use crate::client::host::ServerSide;
 use crate::rng::Stream;
-use crate::sim::kernel::Status;
 use crate::sim::trace::EventKind;
 use crate::zab::server::outbox::Outbox;
 use crate::zab::server::replica::{Request, Response};
@@ -26,10 +26,10 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
             return self.reach(idx);
         }
         match self.h.server(c.server, c.session) {
-            Some(s) if s.status == Status::Up && s.process.is_some_and(|p| !p.serving) => {
+            Some(ServerSide::Up(p)) if !p.serving => {
                 Reach::Closed("ZooKeeperServer not running, closing connection")
             }
-            Some(s) if matches!(s.status, Status::Up | Status::Paused) => Reach::Answer,
+            Some(ServerSide::Up(_) | ServerSide::Paused(_)) => Reach::Answer,
             _ => Reach::Closed("Connection reset by peer"),
         }
     }
@@ -42,23 +42,23 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
         let Some(side) = self.h.server(c.server, c.session) else {
             return Reach::Closed("Connection refused");
         };
-        match (side.status, side.process) {
-            (Status::Paused, _) => Reach::Silent,
-            (Status::Up, Some(s)) if !s.serving => {
+        match side {
+            ServerSide::Paused(_) => Reach::Silent,
+            ServerSide::Up(s) if !s.serving => {
                 Reach::Closed("ZooKeeperServer not running, closing connection")
             }
-            (Status::Up, Some(s)) if !s.has_connection => {
+            ServerSide::Up(s) if !s.has_connection => {
                 Reach::Closed("connection closed by the server")
             }
-            (Status::Up, Some(s))
+            ServerSide::Up(s)
                 if c.zk.as_deref().is_some_and(|z| {
                     z.state == CnxnState::Connected && z.server_shutdowns != s.shutdowns
                 }) =>
             {
                 Reach::Closed("the server left its role and closed its client connections")
             }
-            (Status::Up, Some(_)) => Reach::Answer,
-            _ => Reach::Closed("Connection reset by peer"),
+            ServerSide::Up(_) => Reach::Answer,
+            ServerSide::Down => Reach::Closed("Connection reset by peer"),
         }
     }
 
@@ -96,14 +96,12 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
             Some(host),
         );
         let side = self.h.server(host, session);
-        let status = side.map(|s| s.status);
-        let serving = side.and_then(|s| s.process).is_some_and(|p| p.serving);
-        match status {
+        match side {
             // The SYN goes nowhere / the kernel accepts but the process never answers.
             _ if cut => return self.rearm(idx),
-            Some(Status::Paused) => return self.rearm(idx),
-            Some(Status::Up) if serving => {}
-            Some(Status::Up) => {
+            Some(ServerSide::Paused(_)) => return self.rearm(idx),
+            Some(ServerSide::Up(p)) if p.serving => {}
+            Some(ServerSide::Up(_)) => {
                 return self.lost(idx, "ZooKeeperServer not running".to_string());
             }
             _ => return self.lost(idx, "Connection refused".to_string()),
@@ -204,11 +202,10 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
         }
         let timeout = c.timeout_ms;
         let (server, session) = (c.server, c.session);
-        let shutdowns = self
-            .h
-            .server(server, session)
-            .and_then(|s| s.process)
-            .map_or(0, |p| p.shutdowns);
+        let shutdowns = match self.h.server(server, session) {
+            Some(ServerSide::Up(p) | ServerSide::Paused(p)) => p.shutdowns,
+            _ => 0,
+        };
         let c = &mut self.h.clients_mut()[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
         z.server_shutdowns = shutdowns;

@@ -10,7 +10,6 @@ use crate::ids::{ServerId, SessionId};
 use crate::rng::SimRng;
 use crate::sim::client::Client;
 use crate::sim::command::ZkAction;
-use crate::sim::kernel::Status;
 use crate::sim::trace::EventKind;
 use crate::time::SimTime;
 use crate::zab::server::outbox::Outbox;
@@ -31,7 +30,7 @@ struct FakeHost {
     trace: Vec<EventKind>,
     ticks: BTreeSet<(SimTime, u64)>,
     seq: u64,
-    status: Status,
+    up: bool,
     connections: BTreeSet<SessionId>,
     /// A handshake answered by `deliver`: the negotiated timeout.
     handshake: Option<i32>,
@@ -47,7 +46,7 @@ impl FakeHost {
             trace: Vec::new(),
             ticks: BTreeSet::new(),
             seq: 0,
-            status: Status::Up,
+            up: true,
             connections: BTreeSet::new(),
             handshake: None,
             requests: Vec::new(),
@@ -93,13 +92,15 @@ impl Host for FakeHost {
         self.ticks.remove(&key);
     }
     fn server(&self, id: ServerId, session: SessionId) -> Option<ServerSide> {
-        (id == SERVER).then(|| ServerSide {
-            status: self.status,
-            process: (self.status != Status::Crashed).then(|| ServerProcess {
-                serving: true,
-                has_connection: self.connections.contains(&session),
-                shutdowns: 0,
-            }),
+        let process = ServerProcess {
+            serving: true,
+            has_connection: self.connections.contains(&session),
+            shutdowns: 0,
+        };
+        (id == SERVER).then_some(if self.up {
+            ServerSide::Up(process)
+        } else {
+            ServerSide::Down
         })
     }
     fn connect(&mut self, _id: ServerId, asked: i32, _out: &mut Outbox) -> (SessionId, i32) {
@@ -196,7 +197,7 @@ fn a_request_waits_for_the_send_thread_then_reaches_the_server() {
 fn a_server_gone_fails_requests_and_reconnects_after_the_back_off() {
     let mut h = connected_host();
     ZooKeeper::over(&mut h).submit(0, Request::Sync { path: "/".into() }, None);
-    h.status = Status::Crashed;
+    h.up = false;
     ZooKeeper::over(&mut h).server_gone(SERVER);
     let c = &h.clients[0];
     let z = c.zk.as_deref().expect("a library handle");
