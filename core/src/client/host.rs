@@ -58,8 +58,10 @@ pub(crate) trait Host {
     fn trace(&mut self, kind: EventKind, from: Option<ServerId>, to: Option<ServerId>);
     /// Set handle `client`'s timer at `at`; the key cancels it.
     fn set_tick(&mut self, at: SimTime, client: usize) -> (SimTime, u64);
-    /// Cancel a timer set with [`Host::set_tick`].
-    fn cancel_tick(&mut self, key: (SimTime, u64));
+    /// Set the timeout of single-server client `client`'s request `cxid` at `at`.
+    fn set_timeout(&mut self, at: SimTime, client: usize, cxid: i32) -> (SimTime, u64);
+    /// Cancel a timer set with [`Host::set_tick`] or [`Host::set_timeout`].
+    fn cancel(&mut self, key: (SimTime, u64));
     /// The server `id` as a connection for `session` sees it (`None`: no such server in the
     /// ensemble's configuration).
     fn server(&self, id: ServerId, session: SessionId) -> Option<ServerSide>;
@@ -82,10 +84,12 @@ pub(crate) trait Host {
     fn request(&mut self, id: ServerId, session: SessionId, cxid: i32, request: Request);
     /// The socket closed on the client's side: the server drops the connection.
     fn drop_connection(&mut self, id: ServerId, session: SessionId);
+    /// The client process died without a word (`die`): the server forgets the connection.
+    fn disconnect(&mut self, id: ServerId, session: SessionId);
+    /// The client gave up on request `cxid`: the server forgets the pending answer.
+    fn cancel_request(&mut self, id: ServerId, session: SessionId, cxid: i32);
     /// Whether the server hears the client's pings on `session`'s connection.
     fn set_alive(&mut self, id: ServerId, session: SessionId, alive: bool);
-    /// After a reconnect: re-register the session's watches (SetWatches with `lastZxid`).
-    fn resend_watches(&mut self, session: SessionId);
     /// The leader's last applied zxid (`None` without a serving leader).
     fn latest_committed(&self) -> Option<Zxid>;
     /// Whether `session` is alive on the most up-to-date serving server.

@@ -26,4 +26,4 @@ pub(crate) mod recipes;
 mod zookeeper;
 
 pub(crate) use cnxn::Cnxn;
-pub(crate) use zookeeper::{ZooKeeper, check_command, handle_of_session};
+pub(crate) use zookeeper::{ZooKeeper, check_command};

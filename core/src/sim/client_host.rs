@@ -9,18 +9,66 @@ use crate::explain::Text;
 use crate::ids::{ServerId, SessionId};
 use crate::rng::SimRng;
 use crate::sim::client::Client;
-use crate::sim::command::Command;
+use crate::sim::command::{ClientOp, Command};
 use crate::sim::kernel::{Item, Kernel, Status};
 use crate::sim::trace::EventKind;
 use crate::time::SimTime;
 use crate::zab::server::outbox::Outbox;
-use crate::zab::server::replica::Request;
+use crate::zab::server::replica::{Request, Response};
+use crate::zk::watch::WatchedEvent;
 use crate::zxid::Zxid;
 
 impl Kernel {
     /// The client library, driven by this kernel.
     pub(crate) fn zk(&mut self) -> ZooKeeper<'_, Kernel> {
         ZooKeeper::over(self)
+    }
+
+    /// `connect NAME SERVER`: a single-server client.
+    pub(crate) fn connect(&mut self, name: &str, server: ServerId, timeout_ms: u64) {
+        self.zk().connect_single(name, server, timeout_ms);
+    }
+
+    /// A client operation (`create C …`, `get C …`, `die C`, …).
+    pub(crate) fn client_op(&mut self, name: &str, op: &ClientOp) {
+        self.zk().op(name, op);
+    }
+
+    /// Any request from client `name` (the api, zkCli).
+    pub(crate) fn client_request(&mut self, name: &str, request: Request) {
+        self.zk().request(name, request);
+    }
+
+    /// `move C N`.
+    pub(crate) fn move_client(&mut self, name: &str, server: ServerId) {
+        self.zk().move_to(name, server);
+    }
+
+    /// A server's reply to `session` (an `Output::Reply`).
+    pub(crate) fn client_reply(
+        &mut self,
+        server: ServerId,
+        session: SessionId,
+        cxid: i32,
+        zxid: Zxid,
+        r: &Response,
+    ) {
+        self.zk().reply_to_session(server, session, cxid, zxid, r);
+    }
+
+    /// A server's watch event for `session` (an `Output::Watch`).
+    pub(crate) fn client_watch(
+        &mut self,
+        server: ServerId,
+        session: SessionId,
+        event: &WatchedEvent,
+    ) {
+        self.zk().watch_for_session(server, session, event);
+    }
+
+    /// A single-server client's request timed out (`Item::ClientTimeout`).
+    pub(crate) fn client_timeout(&mut self, client: usize, cxid: i32) {
+        self.zk().request_timeout(client, cxid);
     }
 
     /// Whether a client-library command can run now; the error says why not (and the
@@ -113,7 +161,11 @@ impl Host for Kernel {
         self.schedule(at, Item::ClientTick { client })
     }
 
-    fn cancel_tick(&mut self, key: (SimTime, u64)) {
+    fn set_timeout(&mut self, at: SimTime, client: usize, cxid: i32) -> (SimTime, u64) {
+        self.schedule(at, Item::ClientTimeout { client, cxid })
+    }
+
+    fn cancel(&mut self, key: (SimTime, u64)) {
         self.agenda.remove(&key);
     }
 
@@ -188,8 +240,16 @@ impl Host for Kernel {
         }
     }
 
-    fn resend_watches(&mut self, session: SessionId) {
-        self.set_watches_after_reconnect(session);
+    fn disconnect(&mut self, id: ServerId, session: SessionId) {
+        if let Some(s) = self.slot(id).and_then(|i| self.nodes[i].server.as_mut()) {
+            s.disconnect(session);
+        }
+    }
+
+    fn cancel_request(&mut self, id: ServerId, session: SessionId, cxid: i32) {
+        if let Some(s) = self.slot(id).and_then(|i| self.nodes[i].server.as_mut()) {
+            s.cancel_client(session, cxid);
+        }
     }
 
     fn latest_committed(&self) -> Option<Zxid> {

@@ -18,7 +18,6 @@ mod exec;
 /// page never uses it.
 #[doc(hidden)]
 pub mod kernel;
-mod moves;
 pub(crate) mod network;
 pub mod script;
 pub(crate) mod simulation;

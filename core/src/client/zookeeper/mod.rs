@@ -3,8 +3,9 @@
 //! timeout, back-off), its connection attempts through the connect string, its requests and
 //! their replies, watch events, and the recipes it runs. It reaches the world only through
 //! [`Host`]; the kernel reaches it only through the entry points below and in the files
-//! (`command`, `tick`, `reply`, `watch`, `server_gone`, `server_resumed`, `start_recipe`,
-//! `release`, `submit`, `note`, [`check_command`]).
+//! (`command`, `tick`, `reply_to_session`, `watch_for_session`, `server_gone`,
+//! `server_resumed`, `start_recipe`, `release`, `note`, the single-server clients' `connect_single`,
+//! `op`, `request`, `request_timeout`, `move_to`, and [`check_command`]).
 //!
 //! Client↔server traffic is immediate (the client sits next to its server); what can break it
 //! is a server crash (reset at once), a paused server or a client-side cut (silence: the read
@@ -14,13 +15,16 @@
 //! By concern: this file opens handles and runs their timer; `connection` (reaching a server,
 //! connecting, losing and ending the connection), `requests` (submitting, replies, the
 //! linearizability record), `process` (client and server crashes, pauses, watch events),
-//! `recipes` (recipes and fencing), `checks` (whether a library command can run now).
+//! `recipes` (recipes and fencing), `checks` (whether a library command can run now),
+//! `single` (the `connect C N` clients bound to one server, `move C N`, and where every
+//! session's replies and watch events arrive).
 
 mod checks;
 mod connection;
 mod process;
 mod recipes;
 mod requests;
+mod single;
 
 pub(crate) use checks::check_command;
 
@@ -139,7 +143,7 @@ impl<'h, H: Host + ?Sized> ZooKeeper<'h, H> {
                     self.crash(i);
                 }
                 if let Some(k) = self.h.clients()[i].zk.as_ref().and_then(|z| z.tick) {
-                    self.h.cancel_tick(k);
+                    self.h.cancel(k);
                 }
                 self.h.clients_mut()[i] = client;
                 i
@@ -162,7 +166,7 @@ impl<'h, H: Host + ?Sized> ZooKeeper<'h, H> {
             return;
         }
         if let Some(k) = have {
-            self.h.cancel_tick(k);
+            self.h.cancel(k);
         }
         let key = want.map(|t| self.h.set_tick(t, idx));
         if let Some(z) = self.cn(idx) {

@@ -200,7 +200,7 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
             return match r.code {
                 Code::Ok => {
                     if op == "reconnect" {
-                        self.h.resend_watches(session);
+                        self.resend_watches(session);
                     }
                     self.connected(idx, r);
                 }

@@ -88,7 +88,10 @@ impl Host for FakeHost {
         self.ticks.insert((at, self.seq));
         (at, self.seq)
     }
-    fn cancel_tick(&mut self, key: (SimTime, u64)) {
+    fn set_timeout(&mut self, at: SimTime, client: usize, _cxid: i32) -> (SimTime, u64) {
+        self.set_tick(at, client)
+    }
+    fn cancel(&mut self, key: (SimTime, u64)) {
         self.ticks.remove(&key);
     }
     fn server(&self, id: ServerId, session: SessionId) -> Option<ServerSide> {
@@ -127,7 +130,7 @@ impl Host for FakeHost {
                 session_id: SESSION,
                 timeout_ms,
             });
-            ZooKeeper::over(self).reply(0, id, 0, Zxid::ZERO, &r);
+            ZooKeeper::over(self).reply_to_session(id, SESSION, 0, Zxid::ZERO, &r);
         }
     }
     fn request(&mut self, _id: ServerId, _session: SessionId, cxid: i32, request: Request) {
@@ -137,7 +140,10 @@ impl Host for FakeHost {
         self.connections.remove(&session);
     }
     fn set_alive(&mut self, _id: ServerId, _session: SessionId, _alive: bool) {}
-    fn resend_watches(&mut self, _session: SessionId) {}
+    fn disconnect(&mut self, id: ServerId, session: SessionId) {
+        self.drop_connection(id, session);
+    }
+    fn cancel_request(&mut self, _id: ServerId, _session: SessionId, _cxid: i32) {}
     fn latest_committed(&self) -> Option<Zxid> {
         None
     }
