@@ -1,9 +1,9 @@
 //! The narrow interface between the client library ([`ZooKeeper`](super::ZooKeeper)) and
 //! whatever runs it (the simulation kernel). The library reaches the rest of the world only
-//! through these methods: the clock, the seeded RNG, the trace, its handles' timer, the
-//! server end of its connection (what a packet meets, the connect handshake, a request
-//! written to the socket) and two questions about the ensemble. Nothing here exposes a
-//! server's or the kernel's fields.
+//! through these methods: the clock, the seeded RNG, the trace, its timers (a handle's tick, a
+//! single-server client's request timeout), the server end of each connection (what a packet
+//! meets, the connect handshake, a request written to the socket) and three questions about
+//! the ensemble. Nothing here exposes a server's or the kernel's fields.
 //!
 //! Calls into a server run synchronously, as in the kernel before this boundary existed: a
 //! reply the server writes while handling a request reaches the library (re-entering it)

@@ -4,8 +4,8 @@
 //! their replies, watch events, and the recipes it runs. It reaches the world only through
 //! [`Host`]; the kernel reaches it only through the entry points below and in the files
 //! (`command`, `tick`, `reply_to_session`, `watch_for_session`, `server_gone`,
-//! `server_resumed`, `start_recipe`, `release`, `note`, the single-server clients' `connect_single`,
-//! `op`, `request`, `request_timeout`, `move_to`, and [`check_command`]).
+//! `server_resumed`, `start_recipe`, `release`, `note`, the single-server clients'
+//! `connect_single`, `op`, `request`, `request_timeout`, `move_to`, and [`check_command`]).
 //!
 //! Client↔server traffic is immediate (the client sits next to its server); what can break it
 //! is a server crash (reset at once), a paused server or a client-side cut (silence: the read
