@@ -5,8 +5,8 @@
 use crate::explain::SyncWhy;
 use crate::ids::{ServerId, SessionId};
 use crate::time::SimTime;
-use crate::zab::proto::SyncKind;
 use crate::zab::proto::{Notification, PeerMsg, ServerState};
+use crate::zab::proto::{PacketKind, SyncKind};
 use crate::zab::server::outbox::{Persist, Phase};
 use crate::zxid::Zxid;
 use std::fmt;
@@ -71,6 +71,15 @@ impl MsgInfo {
                 _ => None,
             },
         }
+    }
+}
+
+impl MsgInfo {
+    /// The packet type as the enum ([`PacketKind::from_name`] of [`MsgInfo::name`]; the name
+    /// always comes from a [`PacketKind`], so this is `None` only for a hand-made `MsgInfo`).
+    #[must_use]
+    pub fn kind(&self) -> Option<PacketKind> {
+        PacketKind::from_name(self.name)
     }
 }
 

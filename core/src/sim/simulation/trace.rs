@@ -95,6 +95,19 @@ impl Simulation {
         &self.trace
     }
 
+    /// The kept trace events of the steps `steps.start..steps.end`, in order: a slice of
+    /// [`Simulation::trace`] found by binary search on the step (the trace is in step order),
+    /// so a reader drawing a window of a long run (the page's sequence diagram) pays
+    /// O(log n) per window instead of a scan. Steps older than the kept window
+    /// ([`Simulation::trace_dropped`]) give only what is kept; an empty or reversed range gives
+    /// an empty slice.
+    #[must_use]
+    pub fn trace_steps(&self, steps: std::ops::Range<u64>) -> &[Event] {
+        let lo = self.trace.partition_point(|e| e.step < steps.start);
+        let hi = self.trace.partition_point(|e| e.step < steps.end).max(lo);
+        &self.trace[lo..hi]
+    }
+
     /// How many events since step 0 were dropped from the front of [`Simulation::trace`].
     #[must_use]
     pub fn trace_dropped(&self) -> usize {

@@ -21,6 +21,15 @@ macro_rules! named {
             pub const fn name(self) -> &'static str {
                 match self { $($ty::$v => $name,)* }
             }
+
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$ty] = &[$($ty::$v,)*];
+
+            /// The value ZooKeeper names `name` (`None` for any other text).
+            #[must_use]
+            pub fn from_name(name: &str) -> Option<$ty> {
+                match name { $($name => Some($ty::$v),)* _ => None }
+            }
         }
 
         impl fmt::Display for $ty {
