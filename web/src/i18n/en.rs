@@ -331,6 +331,35 @@ pub fn t(key: &str) -> &str {
         "cmd.run.bad" => {
             "'{text}': run MS needs a whole number of simulated milliseconds from 0 to {max} (10 minutes per command)"
         }
+        // The sequence diagram (panels/sequence).
+        "tab.sequence" => "Sequence",
+        "seq.label" => {
+            "Sequence diagram: one lane per server and client, time downwards; ↓ and ↑ pick a message, Enter goes to it"
+        }
+        "seq.kind.request" => "client request",
+        "seq.kind.reply" => "client reply",
+        "seq.kind.state" => "state change",
+        "seq.label.vote" => "{kind} vote {leader} · {zxid} · epoch {epoch}",
+        "seq.label.epoch" => "{kind} {zxid} · epoch {epoch}",
+        "seq.arrow.client" => {
+            "{from} → {to}: {text} (step {step}). Click or Enter: go to that step"
+        }
+        "seq.arrow.title" => {
+            "m{id} {from} → {to}: {text}; sent at step {sent}, {end}. Click or Enter: go to that step and show it on the ring"
+        }
+        "seq.arrow.delivered" => "delivered at step {step}",
+        "seq.arrow.dropped" => "lost at step {step}",
+        "seq.arrow.open" => "still on the wire",
+        "seq.pings" => "♥ {n} PINGs (heartbeats)",
+        "seq.pings.expand" => "Show each PING",
+        "seq.pings.show" => "each PING",
+        "seq.kinds" => "Kinds",
+        "seq.lanes" => "Lanes",
+        "seq.export" => "Export SVG",
+        "seq.export.title" => "Save the rows on screen as an SVG file",
+        "seq.count" => "{rows} rows · {events} events",
+        "seq.empty" => "No messages yet: press Step or Play.",
+        "seq.svg.title" => "Sequence diagram, steps {from}–{to}",
         other => other,
     }
 }

@@ -41,6 +41,7 @@ pub const ALLOWED: &[&str] = &[
     "cfg",
     "ZooKeeper",
     "zkCli",
+    "SVG",
     "4lw",
     // Units.
     "ms",

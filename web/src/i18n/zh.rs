@@ -321,6 +321,33 @@ pub fn t(key: &str) -> &str {
         "cmd.empty" => "command(text)：命令为空（试试 help）",
         "cmd.run.help" => "run MS — 运行接下来 MS 毫秒模拟时间内到期的每一步（最多 {max}）",
         "cmd.run.bad" => "“{text}”：run MS 需要 0 到 {max} 之间的整数毫秒（每条命令最多 10 分钟）",
+        // The sequence diagram (panels/sequence).
+        "tab.sequence" => "时序图",
+        "seq.label" => {
+            "时序图：每个服务器和客户端一条泳道，时间向下；↓ 和 ↑ 选择消息，Enter 跳到它"
+        }
+        "seq.kind.request" => "客户端请求",
+        "seq.kind.reply" => "客户端应答",
+        "seq.kind.state" => "状态变化",
+        "seq.label.vote" => "{kind} 投票 {leader} · {zxid} · epoch {epoch}",
+        "seq.label.epoch" => "{kind} {zxid} · epoch {epoch}",
+        "seq.arrow.client" => "{from} → {to}：{text}（第 {step} 步）。点击或按 Enter：跳到这一步",
+        "seq.arrow.title" => {
+            "消息 {id}，{from} → {to}：{text}；第 {sent} 步发出，{end}。点击或按 Enter：跳到这一步，并在环上显示它"
+        }
+        "seq.arrow.delivered" => "第 {step} 步送达",
+        "seq.arrow.dropped" => "第 {step} 步丢失",
+        "seq.arrow.open" => "仍在网络上",
+        "seq.pings" => "♥ {n} 个 PING（心跳）",
+        "seq.pings.expand" => "逐个显示 PING",
+        "seq.pings.show" => "逐个 PING",
+        "seq.kinds" => "消息类型",
+        "seq.lanes" => "泳道",
+        "seq.export" => "导出 SVG",
+        "seq.export.title" => "把屏幕上的这些行保存为 SVG 文件",
+        "seq.count" => "{rows} 行 · {events} 个事件",
+        "seq.empty" => "还没有消息：按“单步”或“播放”。",
+        "seq.svg.title" => "时序图，第 {from}–{to} 步",
         other => other,
     }
 }

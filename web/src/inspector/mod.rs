@@ -70,6 +70,7 @@ pub fn Inspector() -> Html {
             html! { <ClientsTab {cards} {onopen} /> }
         }
         Tab::Locks => html! { <LocksTab {view} /> },
+        Tab::Sequence => html! { <crate::panels::sequence::SequencePanel /> },
         Tab::FourLw => {
             let servers = view.servers.iter().map(|s| s.myid).collect::<Vec<_>>();
             let fourlw = store.commands.fourlw.clone();

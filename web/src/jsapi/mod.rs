@@ -1,7 +1,8 @@
 //! `window.zabscope`: the page's JS interface, for slides that embed ZabScope and for tests.
 //! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
 //! `command(text)` → `{ok, error}`, `view(opts)`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
-//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, and `bench(opts)`
+//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, `sequenceSvg()` (the
+//! sequence diagram's visible range as an SVG file), and `bench(opts)`
 //! (the benchmark workload, `bench.rs`), `lab(opts)` → a Promise of figure 1's points
 //! (`lab.rs`).
 
@@ -242,6 +243,9 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     add("setLang", |code, d, _| set_lang(&code, d));
     add("lang", |_, _, _| {
         JsValue::from_str(crate::i18n::lang().code())
+    });
+    add("sequenceSvg", |_, _, s| {
+        JsValue::from_str(&crate::panels::sequence::svg_of(s))
     });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     add("lab", |arg, _, _| lab::run(&arg));

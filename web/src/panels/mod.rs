@@ -2,7 +2,7 @@
 //! narration line, manual delivery and the trace. Each is a leaf: it draws what its props say
 //! and reports clicks through callbacks; `App` reads the store and wires them.
 //!
-//! A new panel (a sequence diagram, say) is a file here: a component taking props, and one line
+//! `sequence/` is the sequence diagram (an inspector tab). A new panel is a file here: a component taking props, and one line
 //! in `App`'s layout that gives it its data from the store.
 
 pub mod discard_notice;
@@ -11,5 +11,6 @@ pub mod header;
 pub mod lab;
 pub mod manual;
 pub mod narration;
+pub mod sequence;
 pub mod timeline;
 pub mod transport;

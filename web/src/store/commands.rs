@@ -137,6 +137,7 @@ impl Model {
                 script: before.to_string(),
             }));
             sim.discard_future();
+            self.shared.seq.borrow_mut().index.forget_after(at);
             self.playback.max_step = sim.steps();
             let mut zk = (*self.commands.zk).clone();
             zk.truncate(
@@ -225,6 +226,7 @@ impl Model {
         let sim = run::simulation(&base)?;
         base.recorded.clear();
         *self.shared.sim.borrow_mut() = sim;
+        self.shared.seq.borrow_mut().index.clear();
         *self.shared.base.borrow_mut() = base;
         self.setup = setup;
         self.playback.max_step = 0;

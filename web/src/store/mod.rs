@@ -61,6 +61,9 @@ pub struct Shared {
     pub base: RefCell<Script>,
     /// Each client's zkCli console (its history, watches and prompt count).
     pub consoles: RefCell<Consoles>,
+    /// The sequence diagram's index of the whole history reached (synced by `refresh`), its
+    /// rows and the window last drawn.
+    pub seq: RefCell<crate::panels::sequence::SeqState>,
 }
 
 /// How the run is played: how far its history reached, the speed, the filter, manual delivery.
@@ -130,6 +133,8 @@ pub struct Ui {
     /// Its knobs and the figure it shows.
     pub lab: lab::Knobs,
     pub lab_figure: lab::Figure,
+    /// The sequence diagram's filters (kinds, lanes, heartbeats).
+    pub seq: crate::panels::sequence::rows::Filter,
 }
 
 /// The store.
@@ -218,6 +223,7 @@ impl Model {
                 result: RefCell::new(Ok(())),
                 base: RefCell::new(base),
                 consoles: RefCell::new(Consoles::default()),
+                seq: RefCell::default(),
             }),
             rev: 0,
             view,
@@ -244,6 +250,7 @@ impl Model {
                 show_lab: false,
                 lab: lab::Knobs::default(),
                 lab_figure: lab::Figure::default(),
+                seq: crate::panels::sequence::rows::Filter::default(),
             },
         }
     }
@@ -276,6 +283,7 @@ impl Model {
             ViewOptions::compact()
         };
         self.view = Rc::new(sim.view_with(opts));
+        self.shared.seq.borrow_mut().index.sync(&sim);
         let mut d = (*self.derived).clone();
         d.update(sim.trace(), fresh);
         let ids: Vec<u64> = self.view.in_flight.iter().map(|m| m.id).collect();

@@ -15,10 +15,12 @@ pub enum Tab {
     Clients,
     Locks,
     FourLw,
+    /// The sequence diagram (`crate::panels::sequence`).
+    Sequence,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Election,
         Tab::Broadcast,
         Tab::Logs,
@@ -26,6 +28,7 @@ impl Tab {
         Tab::Clients,
         Tab::Locks,
         Tab::FourLw,
+        Tab::Sequence,
     ];
     /// The tab's name, in the page's language.
     #[must_use]
@@ -38,6 +41,7 @@ impl Tab {
             Tab::Clients => "tab.clients",
             Tab::Locks => "tab.locks",
             Tab::FourLw => "tab.4lw",
+            Tab::Sequence => "tab.sequence",
         })
     }
     #[must_use]
@@ -50,6 +54,7 @@ impl Tab {
             Tab::Clients => "tab-clients",
             Tab::Locks => "tab-locks",
             Tab::FourLw => "tab-4lw",
+            Tab::Sequence => "tab-sequence",
         }
     }
 }

@@ -25,6 +25,8 @@ pub enum UiAction {
     ShowLab(bool),
     LabKnobs(lab::Knobs),
     LabFigure(lab::Figure),
+    /// The sequence diagram's filters.
+    SeqFilter(crate::panels::sequence::rows::Filter),
 }
 
 impl Model {
@@ -64,6 +66,12 @@ impl Model {
             }
             UiAction::LabKnobs(k) => self.ui.lab = k,
             UiAction::LabFigure(f) => self.ui.lab_figure = f,
+            UiAction::SeqFilter(f) => {
+                if f == self.ui.seq {
+                    return Change::None;
+                }
+                self.ui.seq = f;
+            }
         }
         Change::Some
     }
