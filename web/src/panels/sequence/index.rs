@@ -225,9 +225,9 @@ impl SeqIndex {
             return;
         }
         for c in sim.clients() {
-            if !self.sessions.contains_key(&c.session) {
-                self.sessions.insert(c.session, c.name.clone());
-            }
+            self.sessions
+                .entry(c.session)
+                .or_insert_with(|| c.name.clone());
         }
         for e in events {
             self.push(e);

@@ -16,6 +16,8 @@ pub mod index;
 pub mod rows;
 pub mod scene;
 pub mod svg;
+#[cfg(test)]
+mod tests;
 
 use crate::i18n::{t, tf};
 use crate::store::{PlaybackAction, Shared, UiAction, callback, use_store};
