@@ -15,8 +15,9 @@ use zabscope_core::sim::trace::{Event, EventKind, MsgInfo};
 use zabscope_core::zab::proto::{PacketKind, ServerState};
 use zabscope_core::{SessionId, Simulation, Zxid};
 
-/// Most events kept: past twice this, the oldest half goes (the core's trace keeps ≈ 100,000).
-pub const MAX_EVENTS: usize = 400_000;
+/// Most events kept: past twice this, the oldest half goes (the core's trace keeps ≈ 100,000
+/// of its own, which include kinds the diagram does not draw).
+pub const MAX_EVENTS: usize = 200_000;
 
 /// A lane: a server (its myid) or a client (its number in [`SeqIndex::clients`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -69,7 +69,8 @@ pub fn svg_of(shared: &Shared) -> String {
             .collect();
         *lanes = scene::lanes(&servers, index, &Filter::default());
     }
-    let (r0, r1) = window.unwrap_or_else(|| {
+    let total = rows.rows.len();
+    let (r0, r1) = window.filter(|(a, _)| *a < total).unwrap_or_else(|| {
         let end = rows.row_of_step(index, current + 1);
         (end.saturating_sub(24), end)
     });
