@@ -284,9 +284,13 @@ test('benchmark (printed, not asserted): scrolling over a run of 100,000+ events
       const t = performance.now();
       s.scrollTop = how === 'jump' ? Math.round(((k * 7919) % frames) / frames * max) : (k * 60) % max;
       s.dispatchEvent(new Event('scroll'));
-      await Promise.resolve();
-      await new Promise((r) => setTimeout(r, 0));
-      void s.querySelector('.zs-seq-svg').getBoundingClientRect().height; // style and layout
+      // Until the diagram has drawn the new window (Yew renders in a microtask), then style
+      // and layout.
+      const svg = s.querySelector('.zs-seq-svg');
+      for (let i = 0; i < 50 && svg.dataset.top !== String(Math.round(s.scrollTop)); i += 1) {
+        await (i === 0 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
+      }
+      void svg.getBoundingClientRect().height;
       work.push(performance.now() - t);
       const now = await new Promise(requestAnimationFrame);
       gaps.push(now - last);

@@ -240,7 +240,7 @@ pub fn SequencePanel() -> Html {
     let store = use_store();
     let _lang = crate::i18n::use_lang();
     let scroller = use_node_ref();
-    let scroll = use_state(|| 0.0_f64);
+    let scroll = use_state_eq(|| 0.0_f64);
     let size = use_state(|| (600.0_f64, 320.0_f64));
     // The keyboard's cursor: an arrow (absolute number) and the row of its send.
     let cursor = use_state(|| None::<(u64, usize)>);
@@ -481,6 +481,7 @@ pub fn SequencePanel() -> Html {
                 role="region" aria-label={t("seq.label")}>
                 <div class="zs-seq-space" style={format!("height:{total_h:.0}px")}>
                     <svg class="zs-seq-svg" width="100%" style={svg_style} viewBox={view_box}
+                        data-r0={scene.r0.to_string()} data-top={format!("{:.0}", *scroll)}
                         preserveAspectRatio="xMinYMin slice">
                         <defs><marker id="zs-seq-ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
                             markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" /></marker></defs>
