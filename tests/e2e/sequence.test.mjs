@@ -22,7 +22,7 @@ const api = (fn, ...args) => page.evaluate(([fn, args]) => window.zabscope[fn](.
 
 async function fresh(width = 1280, height = 800, projector = false) {
   await page.setViewportSize({ width, height });
-  await page.goto(url);
+  await page.goto(`${url}?lang=en`);
   await page.waitForSelector('.zs-node', { timeout: 30_000 });
   await page.waitForFunction(() => window.zabscope !== undefined);
   if (projector) await page.click('#projector');
@@ -231,6 +231,7 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
       await fresh(w, h, projector);
       await api('run', 3000);
       await api('command', 'crash 5');
+      const crashed = (await api('view', { logTail: 0 })).step;
       await api('run', 3000);
       await page.waitForSelector('#sequence .zs-seq-arrow');
       const fit = await page.evaluate(() => {
@@ -249,7 +250,19 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
       const scrollH = await page.locator('.zs-seq-scroll').evaluate((e) => e.clientHeight);
       assert.ok(scrollH >= 4 * 26, `the diagram shows at least four rows (${scrollH} px)`);
       await page.screenshot({ path: `target/e2e/sequence-${w}-${mode}.png` });
-      if (w === 1280 && !projector) await page.screenshot({ path: 'docs/screenshot-sequence.png' });
+      if (w === 1280 && !projector) {
+        // The leader's crash, the next election's votes, one of them picked: highlighted on
+        // the ring and in the diagram.
+        await api('seek', crashed + 14);
+        await page.waitForFunction((s) => [...document.querySelectorAll('#sequence .zs-seq-step')]
+          .some((t) => t.textContent === `#${s}`), crashed + 14);
+        const vote = (await arrows()).find((a) => a.kind === 'NOTIFICATION' && a.step > crashed && a.from !== a.to);
+        if (vote) {
+          await page.click(`#sequence .zs-seq-arrow[data-n="${vote.n}"] .zs-seq-label`);
+          await page.waitForSelector(`.zs-msg.zs-selected[data-id="${vote.id}"]`, { state: 'attached' });
+        }
+        await page.screenshot({ path: 'docs/screenshot-sequence.png' });
+      }
     });
   }
 }
