@@ -129,8 +129,11 @@ test('filters: kinds, lanes, PINGs collapsed', async () => {
   await page.waitForSelector('#sequence .zs-seq-arrow[data-kind="NOTIFICATION"]');
   assert.ok(Number(await page.getAttribute('#seq-count', 'data-rows')) > rowsWithout);
   await page.click('#seq-kinds summary');
-  // Lanes: hide server.1: no arrow starts or ends on it, and its lane name is gone.
+  // Lanes: hide server.1: no arrow starts or ends on it, and its lane name is gone. Opening
+  // one menu closes the other.
+  await page.click('#seq-kinds summary');
   await page.click('#seq-lanes summary');
+  assert.equal(await page.locator('#sequence .zs-seq-menu[open]').count(), 1);
   await page.locator('#seq-lanes label', { hasText: 'server.1' }).locator('input').uncheck();
   await page.waitForFunction(() => ![...document.querySelectorAll('#sequence .zs-seq-arrow')]
     .some((g) => g.dataset.from === '1' || g.dataset.to === '1'));

@@ -220,9 +220,34 @@ fn menu<T: Copy + Ord + 'static>(
     hidden: &BTreeSet<T>,
     ontoggle: Callback<(T, bool)>,
 ) -> Html {
+    // Opening one menu closes the other (both open would overlap).
+    let onclick = Callback::from(|e: MouseEvent| {
+        let Some(details) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|s| s.parent_element())
+        else {
+            return;
+        };
+        if details.has_attribute("open") {
+            return;
+        }
+        if let Some(bar) = details.parent_element()
+            && let Ok(open) = bar.query_selector_all(".zs-seq-menu[open]")
+        {
+            for i in 0..open.length() {
+                if let Some(el) = open
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.remove_attribute("open");
+                }
+            }
+        }
+    });
     html! {
         <details class="zs-seq-menu" {id}>
-            <summary>{ t(title) }</summary>
+            <summary {onclick}>{ t(title) }</summary>
             <div class="zs-seq-pop">
                 { for entries.into_iter().map(|(k, name)| {
                     let cb = ontoggle.clone();
