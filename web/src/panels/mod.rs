@@ -5,11 +5,11 @@
 //! A new panel (a sequence diagram, say) is a file here: a component taking props, and one line
 //! in `App`'s layout that gives it its data from the store.
 
-pub mod discard_notice;
 pub mod event_log;
 pub mod header;
 pub mod lab;
 pub mod manual;
 pub mod narration;
+pub mod notice;
 pub mod timeline;
 pub mod transport;
