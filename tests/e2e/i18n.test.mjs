@@ -97,6 +97,8 @@ const overflow = () => page.evaluate(() => {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });
@@ -228,6 +230,8 @@ test('no overflow at 1024×768 in English either, projector mode included', asyn
 test('the browser language is the default; the README screenshot in Chinese', async () => {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await p.addInitScript(() => localStorage.removeItem("zabscope.run"));
   await p.goto(url);
   await p.waitForSelector('.zs-node', { timeout: 30_000 });
   assert.equal(await p.locator('#tab-election').textContent(), '选举');

@@ -36,7 +36,7 @@ pub fn t(key: &str) -> &str {
         "share.err.truncated" => "数据不完整：请复制完整的链接。",
         "share.err.too_big" => "数据太大：{size} 字节，最多 {max}。",
         "share.err.json" => "不是有效的运行文件：{error}",
-        "share.err.format" => "不是 ZabScope 运行（format 字段不是 zabscope-run）。",
+        "share.err.format" => "不是 ZabScope 运行文件。",
         "share.err.version" => {
             "它由另一个版本的 ZabScope 生成（格式版本 {v}；本页读取版本 {max}）。"
         }

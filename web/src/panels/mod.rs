@@ -5,6 +5,7 @@
 //! A new panel (a sequence diagram, say) is a file here: a component taking props, and one line
 //! in `App`'s layout that gives it its data from the store.
 
+pub mod css;
 pub mod event_log;
 pub mod header;
 pub mod lab;

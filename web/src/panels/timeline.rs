@@ -79,6 +79,8 @@ pub fn Timeline(p: &TimelineProps) -> Html {
             }
         })
     };
+    let root = use_node_ref();
+    super::css::use_data_css(root.clone());
     let onbranch = {
         let cb = p.onbranch.clone();
         Callback::from(move |e: Event| {
@@ -91,13 +93,13 @@ pub fn Timeline(p: &TimelineProps) -> Html {
         })
     };
     html! {
-        <div class="zs-timeline">
+        <div class="zs-timeline" ref={root}>
             <div class="zs-markers" aria-hidden="true">
                 { for p.markers.iter().map(|(step, kind, text)| {
                     let (glyph, class) = look(*kind);
                     html! {
                         <span class={classes!("zs-marker", class)}
-                            style={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
+                            data-css={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
                             title={crate::i18n::tf("timeline.marker", &[("step", &step.to_string()), ("text", text)])}>{ glyph }</span>
                     }
                 }) }
