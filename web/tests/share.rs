@@ -77,7 +77,9 @@ fn garbage_truncated_and_oversized_links_and_files_are_refused() {
     assert!(e.render_in(Lang::En).contains("too large"));
     assert!(file::from_json("{}").is_err());
     assert!(file::from_json("[").is_err());
-    let json = run_file(&m.shared).to_json().replace("\"step\": ", "\"step\": 1000000000");
+    let json = run_file(&m.shared)
+        .to_json()
+        .replace("\"step\": ", "\"step\": 1000000000");
     let e = file::from_json(&json).unwrap_err().render_in(Lang::ZhCn);
     assert!(e.contains("2000000"), "{e}");
     // The page's run is untouched by a refused link.
@@ -92,7 +94,10 @@ fn a_fork_keeps_the_old_future_and_switching_back_and_forth_shows_the_same_diges
     let new = digest(&m);
     m = act(m, ShareAction::SwitchBranch(0));
     assert_eq!(m.shared.run.borrow().current, 0);
-    assert_eq!(m.playback.max_step, end, "the old branch reaches as far as before");
+    assert_eq!(
+        m.playback.max_step, end,
+        "the old branch reaches as far as before"
+    );
     m = act(m, PlaybackAction::Seek(end));
     assert_eq!(digest(&m), old, "the old future, replayed");
     m = act(m, ShareAction::SwitchBranch(1));

@@ -32,7 +32,10 @@ pub fn apply(root: &NodeRef) {
     set(&el);
     if let Ok(list) = el.query_selector_all("[data-css]") {
         for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(e) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
                 set(&e);
             }
         }

@@ -207,7 +207,7 @@ mod tests {
         }
         let packed = compress(s.as_bytes());
         assert!(
-            packed.len() * 3 < s.len(),
+            packed.len() * 2 < s.len(),
             "{} of {}",
             packed.len(),
             s.len()
