@@ -75,7 +75,22 @@ test('a shared link opened in a fresh browser shows the same step and digest, wi
   await a.page.click('#share');
   await a.page.waitForSelector('#share-link');
   assert.equal(await a.page.locator('#share-link').inputValue(), link);
-  await a.page.screenshot({ path: 'target/e2e/share-link.png' });
+  // One screen with the share notice and the branch list, labels ≥ 14 px.
+  for (const [width, height] of [[1280, 800], [1024, 768]]) {
+    await a.page.setViewportSize({ width, height });
+    const fit = await a.page.evaluate(() => {
+      const small = [...document.querySelectorAll('#share-notice *, .zs-branches, .zs-branches *, #share')]
+        .filter((e) => e.getClientRects().length && e.textContent.trim())
+        .map((e) => parseFloat(getComputedStyle(e).fontSize)).filter((px) => px < 14);
+      const inside = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return r.bottom <= innerHeight && r.right <= innerWidth; };
+      return { h: document.documentElement.scrollHeight, ih: innerHeight, small,
+        notice: inside('#share-notice'), branches: inside('#branches'), share: inside('#share') };
+    });
+    assert.ok(fit.h <= fit.ih, `page ${fit.h} px tall in ${fit.ih} at ${width}×${height}`);
+    assert.deepEqual(fit.small, [], 'no label under 14 px');
+    assert.ok(fit.notice && fit.branches && fit.share, JSON.stringify(fit));
+    await a.page.screenshot({ path: `target/e2e/share-link-${width}.png` });
+  }
   await a.ctx.close();
 
   const b = await context();

@@ -85,7 +85,7 @@ impl RunFile {
     /// The JSON text (what "Export run" saves).
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The fragment's value (after `#run=`): compressed JSON, base64url.
