@@ -48,7 +48,7 @@ const ALLOWED = new Set([
   'client', 'recipe', 'lock', 'locks', 'fair', 'timeout', 'Esc', 'Space', 'Enter', 'NodeCreated',
   'NodeDeleted', 'NodeDataChanged', 'NodeChildrenChanged', 'None', 'SyncConnected', 'Created',
   'null', 'ruok', 'srvr', 'conf', 'cons', 'dump', 'wchs', 'wchc', 'wchp', 'envi', 'mntr',
-  'English', 'x', 'v', 'e', 'w', 'ZabScope', 'start', 'createSession', 'closeSession', 'delete',
+  'English', 'x', 'v', 'e', 'w', 'ZabScope', 'ShiViz', 'start', 'createSession', 'closeSession', 'delete',
   'setData', 'getData', 'exists', 'getChildren', 'multi', 'ZAB', 'znode', 'ID', 'N', 'config',
   // What this test types, echoed in an error (the user's own word).
   'frobnicate',
