@@ -54,13 +54,13 @@ pub fn stored() -> Option<String> {
         .ok()?
 }
 
-/// Keep `value` (a fragment's value); `Err` when the browser refused (quota, storage off).
-pub fn store(value: &str) -> Result<(), ()> {
-    let storage = window()
+/// Keep `value` (a fragment's value); `false` when the browser refused (quota, storage off).
+#[must_use]
+pub fn store(value: &str) -> bool {
+    window()
         .and_then(|w| w.local_storage().ok())
         .flatten()
-        .ok_or(())?;
-    storage.set_item(STORAGE_KEY, value).map_err(|_| ())
+        .is_some_and(|s| s.set_item(STORAGE_KEY, value).is_ok())
 }
 
 /// Forget the kept run (a fresh start).

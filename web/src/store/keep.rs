@@ -79,7 +79,7 @@ pub fn save(shared: &Shared, d: &Dispatch) {
     }
     shared.kept_sig.set(Some(sig));
     shared.kept_at.set(now);
-    if browser::store(&run_file(shared).to_fragment()).is_err() && !shared.keep_failed.get() {
+    if !browser::store(&run_file(shared).to_fragment()) && !shared.keep_failed.get() {
         shared.keep_failed.set(true);
         d.dispatch(ShareAction::Notice(Notice::Error(Msg::key("keep.err.quota"))).into());
     }
