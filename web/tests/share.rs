@@ -82,7 +82,7 @@ fn garbage_truncated_and_oversized_links_and_files_are_refused() {
     v["branches"][0]["maxStep"] = serde_json::json!(1_000_000_000_u64);
     let json = v.to_string();
     let e = file::from_json(&json).unwrap_err().render_in(Lang::ZhCn);
-    assert!(e.contains("2000000"), "{e}");
+    assert!(e.contains("500000"), "{e}");
     // The page's run is untouched by a refused link.
     let before = digest(&m);
     let after = act(m, ShareAction::Open(Source::Link, "run=garbage".into()));

@@ -26,18 +26,33 @@ impl Model {
         if let Some(f) = browser::fragment() {
             let _ = m.reduce_share(ShareAction::Open(Source::Link, f));
             browser::clear_fragment();
-        } else if let Some(kept) = browser::stored() {
-            let lang = m.ui.lang;
-            let _ = m.reduce_share(ShareAction::Open(Source::Storage, kept));
-            // The language stays the one the page opened in (`?lang=`, the remembered one).
-            let _ = m.reduce_ui(super::UiAction::SetLang(lang));
-            if matches!(m.commands.notice.as_deref(), Some(Notice::Info(_))) {
-                m.commands.notice = None;
-            } else {
-                browser::forget();
+            if let Some(Notice::Error(_)) = m.commands.notice.as_deref() {
+                // A link that cannot be opened does not cost the user the run kept before.
+                let why = m.commands.notice.clone();
+                m.restore_kept();
+                m.commands.notice = why;
             }
+        } else {
+            m.restore_kept();
         }
         m
+    }
+
+    /// Open the run the last visit kept, if any (silently; a kept run that no longer opens
+    /// is forgotten, saying why).
+    fn restore_kept(&mut self) {
+        let Some(kept) = browser::stored() else {
+            return;
+        };
+        let lang = self.ui.lang;
+        let _ = self.reduce_share(ShareAction::Open(Source::Storage, kept));
+        // The language stays the one the page opened in (`?lang=`, the remembered one).
+        let _ = self.reduce_ui(super::UiAction::SetLang(lang));
+        if matches!(self.commands.notice.as_deref(), Some(Notice::Info(_))) {
+            self.commands.notice = None;
+        } else {
+            browser::forget();
+        }
     }
 }
 
