@@ -20,6 +20,8 @@ const browser = await launchChromium();
 let failed = false;
 try {
   const page = await browser.newPage();
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   await page.goto(url);
   await page.waitForFunction(() => window.zabscope && window.zabscope.bench, null, { timeout: 60_000 });
   // V8 compiles wasm with its baseline tier first and optimises hot functions later: one

@@ -27,6 +27,8 @@ const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, 
 
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// Every journey starts from the default run (the page keeps the last run across reloads).
+await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
 await page.addInitScript(() => {
   new MutationObserver((_, obs) => {
     if (document.querySelector('.zs-node')) { window.__firstRender = performance.now(); obs.disconnect(); }

@@ -14,6 +14,10 @@ import http.server
 import os
 import sys
 
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'none'")
+
 # Preferred first: brotli is ≈ 20 % smaller than gzip on the wasm.
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
@@ -46,6 +50,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
+        # The page's own files only: the same policy as index.html's meta tag (which static
+        # hosts that set no headers rely on). No frame-ancestors: courses embed the page.
+        self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
     def send_head(self):

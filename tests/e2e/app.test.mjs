@@ -38,6 +38,8 @@ async function menu(id, action) {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));

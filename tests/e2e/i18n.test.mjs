@@ -48,7 +48,7 @@ const ALLOWED = new Set([
   'client', 'recipe', 'lock', 'locks', 'fair', 'timeout', 'Esc', 'Space', 'Enter', 'NodeCreated',
   'NodeDeleted', 'NodeDataChanged', 'NodeChildrenChanged', 'None', 'SyncConnected', 'Created',
   'null', 'ruok', 'srvr', 'conf', 'cons', 'dump', 'wchs', 'wchc', 'wchp', 'envi', 'mntr',
-  'English', 'x', 'v', 'e', 'w', 'ZabScope', 'start', 'createSession', 'closeSession', 'delete',
+  'English', 'x', 'v', 'e', 'w', 'ZabScope', 'ShiViz', 'start', 'createSession', 'closeSession', 'delete',
   'setData', 'getData', 'exists', 'getChildren', 'multi', 'ZAB', 'znode', 'ID', 'N', 'config',
   // What this test types, echoed in an error (the user's own word).
   'frobnicate',
@@ -97,6 +97,8 @@ const overflow = () => page.evaluate(() => {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });
@@ -228,6 +230,8 @@ test('no overflow at 1024×768 in English either, projector mode included', asyn
 test('the browser language is the default; the README screenshot in Chinese', async () => {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await p.addInitScript(() => localStorage.removeItem("zabscope.run"));
   await p.goto(url);
   await p.waitForSelector('.zs-node', { timeout: 30_000 });
   assert.equal(await p.locator('#tab-election').textContent(), '选举');

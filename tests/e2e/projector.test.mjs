@@ -40,6 +40,8 @@ function ensemble(n) {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Every journey starts from the default run (the page keeps the last run across reloads).
+  await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });
@@ -280,7 +282,7 @@ test('the command line: blank does nothing, run MS, a 20,000-character command w
   await page.screenshot({ path: 'target/e2e/long-command-1024.png' });
 });
 
-test('acting in the past says what it discarded, and Undo brings it back', async () => {
+test('acting in the past keeps the old future as a branch, and the notice returns to it', async () => {
   await fresh(1280, 800);
   await api('run', 1000);
   await command('connect c1 1');
@@ -291,9 +293,10 @@ test('acting in the past says what it discarded, and Undo brings it back', async
   const digest = await api('digest');
   await api('seek', end - 40);
   await command('create c1 /c three');
-  const notice = await page.locator('#discard-notice').textContent();
-  assert.match(notice, /discarded/);
-  await page.click('#undo-discard');
+  const notice = await page.locator('#fork-notice').textContent();
+  assert.match(notice, /branch 1/);
+  assert.equal(await page.locator('#branches option').count(), 2, 'the branch list on the timeline');
+  await page.click('#branch-return');
   await api('seek', end);
   assert.equal(await api('digest'), digest, 'the old future is back');
 });

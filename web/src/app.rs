@@ -11,17 +11,19 @@ use crate::inspector::Inspector;
 use crate::overlays::glossary::Glossary;
 use crate::overlays::help::Help;
 use crate::overlays::setup_dialog::SetupDialog;
-use crate::panels::discard_notice::DiscardNotice;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
 use crate::panels::lab::LabPanel;
 use crate::panels::manual::{self, Manual};
 use crate::panels::narration::{self, Narration};
+use crate::panels::notice::NoticeBar;
 use crate::panels::timeline::{self, Timeline};
 use crate::panels::transport::Transport;
 use crate::ring::Ring;
 use crate::ring::animator::Animator;
-use crate::store::{CommandAction, Model, PlaybackAction, Store, UiAction, callback};
+use crate::store::{
+    CommandAction, Model, PlaybackAction, ShareAction, Store, UiAction, callback, keep,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,10 +41,19 @@ fn reduced_motion() -> bool {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let store: Store = use_reducer(|| Model::new(reduced_motion()));
+    let store: Store = use_reducer(|| Model::boot(reduced_motion()));
     {
         let (d, shared) = (store.dispatcher(), store.shared.clone());
-        use_effect_with((), move |_| crate::jsapi::install(d, shared));
+        use_effect_with((), move |_| {
+            keep::listen(d.clone());
+            crate::jsapi::install(d, shared);
+        });
+    }
+    {
+        // Keep the run in localStorage after every change (at most once a second while
+        // playing), so a reload loses nothing.
+        let (d, shared) = (store.dispatcher(), store.shared.clone());
+        use_effect(move || keep::save(&shared, &d));
     }
     let (view, playback, ui, commands) = (&store.view, &store.playback, &store.ui, &store.commands);
     let playing = store.playing();
@@ -61,6 +72,16 @@ pub fn App() -> Html {
     let play = callback::<PlaybackAction>(&store);
     let command = callback::<CommandAction>(&store);
     let ui_act = callback::<UiAction>(&store);
+    let share = callback::<ShareAction>(&store);
+    let (branches, current) = {
+        let meta = store.shared.run.borrow();
+        let list: Vec<(String, u64)> = meta
+            .branches
+            .iter()
+            .map(|b| (b.name.clone(), b.at))
+            .collect();
+        (Rc::new(list), meta.current)
+    };
     let zk_client = commands.zk_console.clone();
     let zk_lines = zk_client
         .as_ref()
@@ -77,7 +98,8 @@ pub fn App() -> Html {
                     onprojector={ui_act.reform(UiAction::Projector)}
                     onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
                     onlang={ui_act.reform(UiAction::SetLang)}
-                    onlab={ui_act.reform(|()| UiAction::ShowLab(true))} />
+                    onlab={ui_act.reform(|()| UiAction::ShowLab(true))}
+                    onshare={keep::share_callback(&store)} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
@@ -87,12 +109,16 @@ pub fn App() -> Html {
                         {hide_pings} linger={playback.linger} speed={playback.speed} onplay={play.clone()}
                         onnewrun={ui_act.reform(|()| UiAction::ShowSetup(true))} />
                     <Timeline step={view.step} max_step={playback.max_step} {playing} {markers}
-                        onseek={play.reform(PlaybackAction::Seek)} />
+                        onseek={play.reform(PlaybackAction::Seek)} branches={branches} current={current}
+                        onbranch={share.reform(ShareAction::SwitchBranch)} />
                 </section>
                 <Narration step={view.step} {shown} />
-                <DiscardNotice discarded={commands.discarded.clone()}
-                    onundo={command.reform(|()| CommandAction::UndoDiscard)}
-                    ondismiss={command.reform(|()| CommandAction::DismissDiscard)} />
+                <NoticeBar notice={commands.notice.clone()}
+                    onbranch={share.reform(ShareAction::SwitchBranch)}
+                    onexport={keep::export_callback(&store)}
+                    onimport={keep::import_callback(&store)}
+                    onshiviz={keep::shiviz_callback(&store)}
+                    ondismiss={share.reform(|()| ShareAction::Dismiss)} />
                 if let Some(items) = items {
                     <Manual {items} selected={ui.selected_msg}
                         onfire={command.reform(CommandAction::Fire)}

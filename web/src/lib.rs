@@ -18,6 +18,7 @@ mod jsapi;
 mod overlays;
 mod panels;
 pub mod ring;
+pub mod share;
 pub mod store;
 
 pub use app::App;

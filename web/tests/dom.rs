@@ -26,6 +26,8 @@ async fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
+    // Each test starts from the default run, not the one the previous test left kept.
+    zabscope_web::share::browser::forget();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
     root

@@ -41,7 +41,7 @@ impl Model {
         let Some(client) = self.commands.zk_console.clone() else {
             return;
         };
-        self.act_now();
+        self.act_now(&format!("zkCli {client}: {line}"));
         self.open_zk(&client);
         let mut consoles = self.shared.consoles.borrow_mut();
         let Some(cli) = consoles.clis.get_mut(&client) else {

@@ -7,6 +7,52 @@
 #[must_use]
 pub fn t(key: &str) -> &str {
     match key {
+        // Branches, share and keep (store/branches.rs, store/share.rs, share/).
+        "notice.dismiss" => "Dismiss",
+        "branch.forked" => {
+            "Acting at step {step} kept the old future as branch {n} (the branch list is on the timeline)"
+        }
+        "branch.return" => "Back to that branch",
+        "branch.label" => "Branch",
+        "branch.first" => "{n}. the first run",
+        "branch.item" => "{n}. {name} · at step {step}",
+        "share.button" => "Share",
+        "share.button.title" => {
+            "A link that reproduces this exact state (copied to the clipboard); export, import, ShiViz log"
+        }
+        "share.copying" => "Copying the link…",
+        "share.copied" => "Link copied. It opens this run at this step:",
+        "share.copy_by_hand" => "The clipboard is not available: copy the link by hand:",
+        "share.link" => "Share link",
+        "share.export" => "Export run",
+        "share.import" => "Import run…",
+        "share.shiviz" => "ShiViz log",
+        "share.shiviz.title" => "The trace with vector clocks, for ShiViz",
+        "share.opened.link" => "Opened the shared run at step {step}.",
+        "share.opened.file" => "Imported the run at step {step}.",
+        "share.opened.kept" => "Restored the run from the last visit at step {step}.",
+        "share.err.link" => "This link could not be opened; the current run is unchanged. {why}",
+        "share.err.file" => "This file could not be imported; the current run is unchanged. {why}",
+        "share.err.kept" => "The run kept from the last visit could not be restored. {why}",
+        "share.err.garbage" => "It is damaged: not a ZabScope run link.",
+        "share.err.truncated" => "It is cut short: copy the whole link.",
+        "share.err.too_big" => "It is too large: {size} bytes, at most {max}.",
+        "share.err.json" => "It is not a valid run file: {error}",
+        "share.err.format" => "It is not a ZabScope run (its format field is not zabscope-run).",
+        "share.err.version" => {
+            "It was made by another version of ZabScope (format version {v}; this page reads version {max})."
+        }
+        "share.err.branches" => "It has {n} branches; from 1 to {max} are allowed.",
+        "share.err.current" => "It shows branch {i} of only {n}.",
+        "share.err.lesson" => "Its lesson id is not valid (letters, digits, - and _, at most 64).",
+        "share.err.steps" => {
+            "Branch {branch} asks for step {step}; at most {max} steps are replayed."
+        }
+        "share.err.name" => "The name of branch {branch} is too long.",
+        "share.err.script" => "Its script is not valid: {error}",
+        "keep.err.quota" => {
+            "This browser's storage is full or off: the run is not kept across a reload. Export it to keep it."
+        }
         // The page as a whole and its dialogs.
         "app.playback" => "Playback",
         "dialog.close" => "Close",
@@ -320,12 +366,6 @@ pub fn t(key: &str) -> &str {
         "play.linger.title" => {
             "Play lingers at an election decided, a quorum's ACK, a COMMIT, a DIFF/TRUNC/SNAP"
         }
-        "undo.discarded" => {
-            "Acting at step {step} discarded the recorded future (the run had reached step {max}): {lost}"
-        }
-        "undo.nothing" => "no recorded commands, only the steps after it",
-        "undo.undo" => "Undo",
-        "undo.dismiss" => "Dismiss",
         "cmd.empty" => "command(text): the command is empty (try 'help')",
         "cmd.run.help" => "run MS — run every step due within MS simulated ms (at most {max})",
         "cmd.run.bad" => {

@@ -28,6 +28,9 @@ pub const ALLOWED: &[&str] = &[
     "peerEpoch",
     "finalizeWait",
     "SIGSTOP",
+    // Product names.
+    "ZabScope",
+    "ShiViz",
     "ZAB",
     "FLE",
     "fsync",

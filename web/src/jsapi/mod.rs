@@ -1,8 +1,10 @@
 //! `window.zabscope`: the page's JS interface, for slides that embed ZabScope and for tests.
 //! Every function is a thin layer over the same reducer the buttons use (docs/js-api.md):
 //! `command(text)` → `{ok, error}`, `view(opts)`, `step(n)`, `back(n)`, `seek(step)`, `run(ms)`,
-//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `memory()`, `sequenceSvg()` (the
-//! sequence diagram's visible range as an SVG file), and `bench(opts)`
+//! `digest()`, `script()`, `load(scriptText)` → `{ok, error}`, `link()`, `exportRun()`,
+//! `importRun(json)`, `openLink(url)`, `shiviz()`, `branches()`, `switchBranch(i)`,
+//! `memory()`, `sequenceSvg()` (the sequence diagram's visible range as an SVG file), and
+//! `bench(opts)`
 //! (the benchmark workload, `bench.rs`), `lab(opts)` → a Promise of figure 1's points
 //! (`lab.rs`).
 
@@ -12,7 +14,8 @@ mod lab;
 use crate::i18n::Lang;
 use crate::store::run;
 use crate::store::{
-    CommandAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, Shared, UiAction,
+    CommandAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, ShareAction, Shared, Source,
+    UiAction,
 };
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
@@ -246,6 +249,52 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
     });
     add("sequenceSvg", |_, _, s| {
         JsValue::from_str(&crate::panels::sequence::svg_of(s))
+    });
+    add("link", |_, _, s| JsValue::from_str(&crate::store::link(s)));
+    add("exportRun", |_, _, s| {
+        JsValue::from_str(&crate::store::run_file(s).to_json())
+    });
+    add("importRun", |text, d, s| match text.as_string() {
+        Some(t) => {
+            d.dispatch(ShareAction::Open(Source::File, t).into());
+            outcome(s)
+        }
+        None => to_js(&json!({ "ok": false, "error": "importRun(json) needs a string" })),
+    });
+    add("openLink", |text, d, s| match text.as_string() {
+        Some(t) => {
+            let f = t.split_once('#').map_or(t.as_str(), |(_, f)| f).to_string();
+            d.dispatch(ShareAction::Open(Source::Link, f).into());
+            outcome(s)
+        }
+        None => to_js(&json!({ "ok": false, "error": "openLink(url) needs a string" })),
+    });
+    add("shiviz", |_, _, s| {
+        JsValue::from_str(&crate::share::shiviz::log(s.sim.borrow().trace()))
+    });
+    add("branches", |_, _, s| {
+        let meta = s.run.borrow();
+        let list: Vec<Value> = meta
+            .branches
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                json!({ "index": i, "name": b.name, "at": b.at, "step": b.step,
+                        "maxStep": b.max_step, "current": i == meta.current })
+            })
+            .collect();
+        to_js(&Value::Array(list))
+    });
+    add("switchBranch", |i, d, s| {
+        let n = s.run.borrow().branches.len() as u64;
+        match whole(&i, "switchBranch(i): i", None, n.saturating_sub(1)) {
+            Ok(i) => {
+                *s.result.borrow_mut() = Ok(());
+                d.dispatch(ShareAction::SwitchBranch(i as usize).into());
+                outcome(s)
+            }
+            Err(e) => to_js(&json!({ "ok": false, "error": e })),
+        }
     });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     add("lab", |arg, _, _| lab::run(&arg));

@@ -5,12 +5,13 @@
 //! `sequence/` is the sequence diagram (an inspector tab). A new panel is a file here: a component taking props, and one line
 //! in `App`'s layout that gives it its data from the store.
 
-pub mod discard_notice;
+pub mod css;
 pub mod event_log;
 pub mod header;
 pub mod lab;
 pub mod manual;
 pub mod narration;
+pub mod notice;
 pub mod sequence;
 pub mod timeline;
 pub mod transport;

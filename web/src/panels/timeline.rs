@@ -55,6 +55,12 @@ pub struct TimelineProps {
     pub markers: Rc<Vec<Marker>>,
     /// The slider moved to a step.
     pub onseek: Callback<u64>,
+    /// The session's branches: (the action that forked it, empty for the first run; the step
+    /// it forked at), and the one shown.
+    pub branches: Rc<Vec<(String, u64)>>,
+    pub current: usize,
+    /// The user chose branch i (0-based).
+    pub onbranch: Callback<usize>,
 }
 
 #[component]
@@ -73,14 +79,27 @@ pub fn Timeline(p: &TimelineProps) -> Html {
             }
         })
     };
+    let root = use_node_ref();
+    super::css::use_data_css(root.clone());
+    let onbranch = {
+        let cb = p.onbranch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|s| s.value().parse::<usize>().ok())
+            {
+                cb.emit(i);
+            }
+        })
+    };
     html! {
-        <div class="zs-timeline">
+        <div class="zs-timeline" ref={root}>
             <div class="zs-markers" aria-hidden="true">
                 { for p.markers.iter().map(|(step, kind, text)| {
                     let (glyph, class) = look(*kind);
                     html! {
                         <span class={classes!("zs-marker", class)}
-                            style={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
+                            data-css={format!("left:{:.2}%", *step as f64 * 100.0 / max as f64)}
                             title={crate::i18n::tf("timeline.marker", &[("step", &step.to_string()), ("text", text)])}>{ glyph }</span>
                     }
                 }) }
@@ -90,6 +109,21 @@ pub fn Timeline(p: &TimelineProps) -> Html {
                 aria-label={crate::i18n::t("timeline.label")}
                 aria-valuetext={crate::i18n::tf("timeline.value", &[("step", &p.step.to_string()), ("max", &p.max_step.to_string())])} />
             <p class="zs-legend">{ crate::i18n::t("timeline.legend") }</p>
+            if p.branches.len() > 1 {
+                <label class="zs-branches">{ crate::i18n::t("branch.label") }
+                    <select id="branches" onchange={onbranch}>
+                        { for p.branches.iter().enumerate().map(|(i, (name, at))| {
+                            let text = if name.is_empty() {
+                                crate::i18n::tf("branch.first", &[("n", &(i + 1).to_string())])
+                            } else {
+                                crate::i18n::tf("branch.item", &[("n", &(i + 1).to_string()),
+                                    ("name", name), ("step", &at.to_string())])
+                            };
+                            html! { <option value={i.to_string()} selected={i == p.current}>{ text }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
         </div>
     }
 }

@@ -127,6 +127,7 @@ pub fn Ring() -> Html {
     // or more on screen however small the ring is drawn (`fit`, measured after each render).
     let fit = use_state(|| 1.0_f64);
     let svg_ref = use_node_ref();
+    crate::panels::css::use_data_css(svg_ref.clone());
     {
         let (fit, svg_ref) = (fit.clone(), svg_ref.clone());
         use_effect(move || {
@@ -482,7 +483,7 @@ pub fn Ring() -> Html {
     html! {
         <figure class="zs-ring" aria-label={crate::i18n::t("ring.label")} {onkeydown}>
             <svg ref={svg_ref} class={svg_class} viewBox={format!("0 0 {SIZE} {SIZE}")} role="group" aria-label={crate::i18n::t("ring.svg.label")}
-                style={format!("--zs-scale: {scale:.3}")}>
+                data-css={format!("--zs-scale: {scale:.3}")}>
                 <circle class="zs-ring-guide" cx={CENTER.to_string()} cy={CENTER.to_string()} r={geometry::RADIUS.to_string()} />
                 { for links }
                 { client_html }

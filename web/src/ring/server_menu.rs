@@ -53,11 +53,13 @@ pub fn ServerMenu(p: &ServerMenuProps) -> Html {
         s.status == Status::Off,
     );
     let close = p.onclose.reform(|_: MouseEvent| ());
+    let root = use_node_ref();
+    crate::panels::css::use_data_css(root.clone());
     let left = p.left.clamp(5.0, 60.0);
     let top = p.top.clamp(5.0, 70.0);
     html! {
         <div class="zs-menu" role="menu" id="server-menu" aria-label={crate::i18n::tf("menu.label", &[("id", &s.myid.to_string())])}
-            style={format!("left:{left:.0}%;top:{top:.0}%")}>
+            data-css={format!("left:{left:.0}%;top:{top:.0}%")} ref={root}>
             <p class="zs-menu-title">{ format!("server.{} · {}", s.myid, state_text(s)) }</p>
             <div class="zs-menu-row">
                 { act("crash", Command::Crash(id), up || paused, Some(first.clone())) }

@@ -1,16 +1,17 @@
 //! Command actions: what the user asks the ensemble to do — a command line (a scenario
 //! command or `help`), a command from a menu, a manual delivery, a new run or a loaded script,
 //! a four-letter word, and a client's zkCli console (opening it, a line typed in it). Acting in
-//! the past discards the recorded future first.
+//! the past forks: the recorded future is kept as a branch (`branches.rs`) first.
 
+use super::branches::RunMeta;
 use super::playback::MAX_RUN_MS;
 use super::run::{self, Setup};
-use super::{Change, Discarded, Model, Tab};
+use super::share::Notice;
+use super::{Change, Model, Tab};
 use crate::console::transcript::{Consoles, Transcripts};
 use crate::i18n::Msg;
 use std::rc::Rc;
-use zabscope_core::sim::script::Recorded;
-use zabscope_core::{AgendaRef, Command, Script};
+use zabscope_core::{AgendaRef, Command, Script, Simulation};
 
 /// Longest command or error text the command line prints (a 20,000-character line would
 /// run across the page).
@@ -42,9 +43,6 @@ pub enum CommandAction {
     OpenZkCli(Option<String>),
     /// A line typed in the open zkCli console.
     ZkCli(String),
-    /// Bring back the future the last action in the past discarded.
-    UndoDiscard,
-    DismissDiscard,
 }
 
 impl Model {
@@ -59,7 +57,13 @@ impl Model {
                 self.refresh(false);
             }
             CommandAction::Fire(which) => {
-                self.act_now();
+                let name = {
+                    let sim = self.shared.sim.borrow();
+                    sim.pending(which)
+                        .and_then(|p| p.msg_id())
+                        .map_or_else(|| "fire".to_string(), |id| format!("deliver m{id}"))
+                };
+                self.act_now(&name);
                 self.shared.sim.borrow_mut().fire(which);
                 self.ui.selected_msg = None;
                 self.refresh(false);
@@ -105,37 +109,27 @@ impl Model {
                 self.zk_line(&line);
                 self.refresh(false);
             }
-            CommandAction::UndoDiscard => self.undo_discard(),
-            CommandAction::DismissDiscard => self.commands.discarded = None,
         }
         Change::Some
     }
 
-    /// Before a choice (a command, a manual delivery): acting in the past discards the future.
-    /// Stepping, running and playing do not: they replay the recorded future (the commands and
-    /// deliveries chosen then) and go on live past its end.
-    pub(crate) fn act_now(&mut self) {
+    /// Before a choice (a command, a manual delivery, a zkCli request named `name`): acting
+    /// in the past forks — the run as it was, its recorded future included, stays as a branch
+    /// (its script), and the action goes on in a new branch. Stepping, running and playing do
+    /// not fork: they replay the recorded future (the commands and deliveries chosen then) and
+    /// go on live past its end.
+    pub(crate) fn act_now(&mut self, name: &str) {
         let mut sim = self.shared.sim.borrow_mut();
         if sim.steps() < self.playback.max_step || sim.has_future() {
             let at = sim.steps();
-            let before = run::export(&self.shared.base.borrow(), &sim);
-            let lost = before
-                .recorded
-                .iter()
-                .filter(|r| match r {
-                    Recorded::Apply { step, .. } | Recorded::Fire { step, .. } => *step >= at,
-                })
-                .map(|r| match r {
-                    Recorded::Apply { command, .. } => command.to_string(),
-                    Recorded::Fire { at_ms, seq, .. } => format!("fire {at_ms} #{seq}"),
-                })
-                .collect();
-            self.commands.discarded = Some(Rc::new(Discarded {
+            let before = run::export(&self.shared.base.borrow(), &sim).to_string();
+            let kept = self.shared.run.borrow_mut().fork(
                 at,
-                max_step: self.playback.max_step,
-                lost,
-                script: before.to_string(),
-            }));
+                self.playback.max_step,
+                before,
+                clip(name, 120),
+            );
+            self.commands.notice = Some(Rc::new(Notice::Forked { at, kept }));
             sim.discard_future();
             self.shared.seq.borrow_mut().index.forget_after(at);
             self.playback.max_step = sim.steps();
@@ -149,30 +143,9 @@ impl Model {
         }
     }
 
-    /// Undo: the run as it was before the action in the past (its script, replayed to the
-    /// step acted at), its future intact.
-    fn undo_discard(&mut self) {
-        let Some(d) = self.commands.discarded.take() else {
-            return;
-        };
-        let result = Script::parse_text(&d.script)
-            .map_err(Msg::Core)
-            .and_then(|mut base| {
-                base.until_ms = 0;
-                let setup = self.setup.clone();
-                self.new_run(base, setup)
-            });
-        if result.is_ok() {
-            self.shared.sim.borrow_mut().seek(d.at);
-            self.playback.max_step = d.max_step;
-            self.refresh(true);
-        }
-        self.record("undo", &result);
-    }
-
     /// Apply `cmd` and step until it has taken effect, so it is visible at once.
     fn apply_now(&mut self, cmd: Command) -> Result<(), Msg> {
-        self.act_now();
+        self.act_now(&cmd.to_string());
         let mut sim = self.shared.sim.borrow_mut();
         if self.playback.manual {
             sim.apply(cmd).map_err(|e| Msg::Core(e.1))?;
@@ -222,13 +195,25 @@ impl Model {
         Ok(())
     }
 
-    fn new_run(&mut self, mut base: Script, setup: Setup) -> Result<(), Msg> {
+    fn new_run(&mut self, base: Script, setup: Setup) -> Result<(), Msg> {
         let sim = run::simulation(&base)?;
+        self.install(sim, base);
+        self.setup = setup;
+        *self.shared.run.borrow_mut() = RunMeta::default();
+        self.commands.notice = None;
+        self.refresh(true);
+        Ok(())
+    }
+
+    /// Make `sim` (a run of `base`, whose `after` lines it holds) the page's run: the base
+    /// keeps the `at` lines; Play stops, menus, consoles and selections close. The caller
+    /// refreshes the view.
+    pub(super) fn install(&mut self, sim: Simulation, mut base: Script) {
         base.recorded.clear();
+        base.until_ms = 0;
         *self.shared.sim.borrow_mut() = sim;
         self.shared.seq.borrow_mut().index.clear();
         *self.shared.base.borrow_mut() = base;
-        self.setup = setup;
         self.playback.max_step = 0;
         self.set_playing(false);
         self.ui.menu = None;
@@ -236,11 +221,8 @@ impl Model {
         self.commands.fourlw = None;
         self.ui.pinned = false;
         self.commands.zk_console = None;
-        self.commands.discarded = None;
         self.commands.zk = Rc::new(Transcripts::default());
         *self.shared.consoles.borrow_mut() = Consoles::default();
-        self.refresh(true);
-        Ok(())
     }
 
     fn line(&mut self, line: &str) -> Change {

@@ -12,24 +12,29 @@
 //! nothing re-renders. Each piece of state lives in one place: what the frame loop and
 //! `window.zabscope` read between renders (playing, the base script) only in `Shared`.
 
+pub mod branches;
 pub mod derive;
+pub mod keep;
 pub mod lab;
 pub mod run;
 pub mod speed;
 
 mod commands;
 mod playback;
+mod share;
 mod tab;
 mod ui;
 
 pub use commands::CommandAction;
 pub use commands::clip;
 pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction};
+pub use share::{Notice, ShareAction, Source, link, run_file};
 pub use tab::Tab;
 pub use ui::UiAction;
 
 use crate::console::transcript::{Consoles, Transcripts};
 use crate::i18n::{Lang, Msg};
+use branches::RunMeta;
 use derive::Derived;
 use run::Setup;
 use speed::Speed;
@@ -64,6 +69,14 @@ pub struct Shared {
     /// The sequence diagram's index of the whole history reached (synced by `refresh`), its
     /// rows and the window last drawn.
     pub seq: RefCell<crate::panels::sequence::SeqState>,
+    /// The session's branches and the open lesson (`branches.rs`): shared, kept and exported
+    /// with the run.
+    pub run: RefCell<RunMeta>,
+    /// When the run was last kept in localStorage (wall ms), and whether keeping it failed.
+    pub kept_at: Cell<f64>,
+    pub keep_failed: Cell<bool>,
+    /// What was kept last (`keep::fingerprint`): nothing changed, nothing written.
+    pub kept_sig: Cell<Option<u64>>,
 }
 
 /// How the run is played: how far its history reached, the speed, the filter, manual delivery.
@@ -94,22 +107,9 @@ pub struct Commands {
     pub zk_console: Option<String>,
     /// What every zkCli console printed, by step.
     pub zk: Rc<Transcripts>,
-    /// What the last action in the past threw away, with the run to undo it.
-    pub discarded: Option<Rc<Discarded>>,
-}
-
-/// What acting in the past threw away: the recorded future (commands and manual deliveries
-/// after that step, and the steps reached beyond it), and the whole run before it, to undo.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Discarded {
-    /// The step acted at.
-    pub at: u64,
-    /// The furthest step reached before.
-    pub max_step: u64,
-    /// The recorded commands and deliveries that came after `at`, as script text.
-    pub lost: Vec<String>,
-    /// The run before the action (`window.zabscope.script()` text).
-    pub script: String,
+    /// The notice above the command line: a fork kept as a branch, the share link, a link or
+    /// file that could not be opened.
+    pub notice: Option<Rc<Notice>>,
 }
 
 /// The UI's own choices: the projector, the inspector's tab, what is open or selected.
@@ -165,6 +165,13 @@ pub enum Action {
     Playback(PlaybackAction),
     Command(CommandAction),
     Ui(UiAction),
+    Share(ShareAction),
+}
+
+impl From<ShareAction> for Action {
+    fn from(a: ShareAction) -> Self {
+        Action::Share(a)
+    }
 }
 
 impl From<PlaybackAction> for Action {
@@ -224,6 +231,10 @@ impl Model {
                 base: RefCell::new(base),
                 consoles: RefCell::new(Consoles::default()),
                 seq: RefCell::default(),
+                run: RefCell::new(RunMeta::default()),
+                kept_at: Cell::new(f64::NEG_INFINITY),
+                keep_failed: Cell::new(false),
+                kept_sig: Cell::new(None),
             }),
             rev: 0,
             view,
@@ -304,6 +315,11 @@ impl Model {
             self.shared.clock.set(now);
         }
         self.playback.max_step = self.playback.max_step.max(self.view.step);
+        {
+            let mut meta = self.shared.run.borrow_mut();
+            let cur = meta.current;
+            meta.branches[cur].max_step = self.playback.max_step;
+        }
         if !self.ui.pinned {
             self.ui.tab = self.follow_tab();
         }
@@ -320,6 +336,7 @@ impl Reducible for Model {
             Action::Playback(a) => m.reduce_playback(a),
             Action::Command(a) => m.reduce_command(a),
             Action::Ui(a) => m.reduce_ui(a),
+            Action::Share(a) => m.reduce_share(a),
         };
         match change {
             Change::None => self,

@@ -146,7 +146,7 @@ pub fn ThroughputPlot(p: &ThroughputProps) -> Html {
         let colour = COLOURS[i % COLOURS.len()];
         let ly = TOP + 24.0 + 30.0 * i as f64;
         html! {
-            <g class="zs-lab-series" style={format!("color:{colour}")} data-servers={n.to_string()}>
+            <g class="zs-lab-series" color={colour} data-servers={n.to_string()}>
                 <polyline class="zs-lab-line" points={line(&pts)} />
                 { for pts.iter().map(|q| marker(i, f.x(f64::from(q.reads)), f.y(q.ops_per_sec as f64), "zs-lab-pt", tip(q))) }
                 <path class="zs-lab-line" d={format!("M{} {ly}h34", W - RIGHT + 16.0)} />
