@@ -10,10 +10,12 @@ use crate::i18n::{Lang, t};
 use crate::inspector::Inspector;
 use crate::overlays::glossary::Glossary;
 use crate::overlays::help::Help;
+use crate::overlays::lessons_menu::{self, LessonsMenu};
 use crate::overlays::setup_dialog::SetupDialog;
 use crate::panels::discard_notice::DiscardNotice;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
+use crate::panels::lesson::LessonPanel;
 use crate::panels::lab::LabPanel;
 use crate::panels::manual::{self, Manual};
 use crate::panels::narration::{self, Narration};
@@ -21,7 +23,9 @@ use crate::panels::timeline::{self, Timeline};
 use crate::panels::transport::Transport;
 use crate::ring::Ring;
 use crate::ring::animator::Animator;
-use crate::store::{CommandAction, Model, PlaybackAction, Store, UiAction, callback};
+use crate::store::{
+    CommandAction, LessonAction, Model, PlaybackAction, Store, UiAction, callback,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,6 +47,15 @@ pub fn App() -> Html {
     {
         let (d, shared) = (store.dispatcher(), store.shared.clone());
         use_effect_with((), move |_| crate::jsapi::install(d, shared));
+    }
+    {
+        // `#lesson=ID` in the URL opens that lesson (a course links a lesson from its slides).
+        let d = store.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(id) = crate::lessons::from_hash() {
+                lessons_menu::open(id, d);
+            }
+        });
     }
     let (view, playback, ui, commands) = (&store.view, &store.playback, &store.ui, &store.commands);
     let playing = store.playing();
@@ -77,7 +90,8 @@ pub fn App() -> Html {
                     onprojector={ui_act.reform(UiAction::Projector)}
                     onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
                     onlang={ui_act.reform(UiAction::SetLang)}
-                    onlab={ui_act.reform(|()| UiAction::ShowLab(true))} />
+                    onlab={ui_act.reform(|()| UiAction::ShowLab(true))}
+                    onlessons={callback::<LessonAction>(&store).reform(|()| LessonAction::Menu(true))} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
@@ -89,7 +103,17 @@ pub fn App() -> Html {
                     <Timeline step={view.step} max_step={playback.max_step} {playing} {markers}
                         onseek={play.reform(PlaybackAction::Seek)} />
                 </section>
-                <Narration step={view.step} {shown} />
+                if store.lessons.open.is_some() {
+                    <LessonPanel narration={html! { <Narration step={view.step} {shown} /> }} />
+                } else {
+                    <Narration step={view.step} {shown} />
+                }
+                if let Some(e) = store.lessons.error.as_ref().filter(|_| !store.lessons.menu) {
+                    <div id="lesson-error" class="zs-discard zs-lesson-error" role="alert">
+                        <span>{ e.render() }</span>
+                        <button onclick={callback::<LessonAction>(&store).reform(|_: MouseEvent| LessonAction::DismissError)}>{ t("dialog.close") }</button>
+                    </div>
+                }
                 <DiscardNotice discarded={commands.discarded.clone()}
                     onundo={command.reform(|()| CommandAction::UndoDiscard)}
                     ondismiss={command.reform(|()| CommandAction::DismissDiscard)} />
@@ -115,6 +139,7 @@ pub fn App() -> Html {
                 <LabPanel open={ui.show_lab} knobs={ui.lab} figure={ui.lab_figure}
                     onknobs={ui_act.reform(UiAction::LabKnobs)} onfigure={ui_act.reform(UiAction::LabFigure)}
                     onclose={ui_act.reform(|()| UiAction::ShowLab(false))} />
+                <LessonsMenu />
                 <Animator store={store.clone()} />
             </main>
         </ContextProvider<Lang>>

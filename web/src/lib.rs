@@ -15,6 +15,7 @@ mod console;
 pub mod i18n;
 mod inspector;
 mod jsapi;
+pub mod lessons;
 mod overlays;
 mod panels;
 pub mod ring;

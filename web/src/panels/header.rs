@@ -39,6 +39,8 @@ pub struct HeaderProps {
     pub onlang: Callback<Lang>,
     /// Open the performance lab.
     pub onlab: Callback<()>,
+    /// Open the lesson menu.
+    pub onlessons: Callback<()>,
 }
 
 #[component]
@@ -87,6 +89,8 @@ pub fn Header(p: &HeaderProps) -> Html {
             <span id="quorum" class="zs-h-item">{ tf("header.quorum", &[("q", &q.to_string()), ("voters", &voters.to_string())]) }</span>
             { banner }
             <span class="zs-h-tools">
+                <button id="open-lessons" title={t("header.lessons.title").to_string()}
+                    onclick={p.onlessons.reform(|_: MouseEvent| ())}>{ t("header.lessons") }</button>
                 <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ t("header.setup") }</button>
                 <button id="open-lab" title={crate::i18n::t("lab.open.title")}
                     onclick={p.onlab.reform(|_: MouseEvent| ())}>{ crate::i18n::t("lab.open") }</button>

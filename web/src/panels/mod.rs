@@ -8,7 +8,9 @@
 pub mod discard_notice;
 pub mod event_log;
 pub mod header;
+pub mod highlight;
 pub mod lab;
+pub mod lesson;
 pub mod manual;
 pub mod narration;
 pub mod timeline;

@@ -2,8 +2,9 @@
 //! contexts examples. Its state is grouped by concern — the run itself ([`Shared`]: the
 //! simulation, the display clock, whether it plays, the base script), the view rendered from
 //! it, and then [`Playback`], [`Commands`] and [`Ui`] — and so are its actions:
-//! [`PlaybackAction`] (`playback.rs`), [`CommandAction`] (`commands.rs`) and [`UiAction`]
-//! (`ui.rs`), each reduced in its own file. Every button, key, animation frame and
+//! [`PlaybackAction`] (`playback.rs`), [`CommandAction`] (`commands.rs`), [`UiAction`]
+//! (`ui.rs`) and [`LessonAction`] (`lesson.rs`: the guided lessons), each reduced in its own
+//! file. Every button, key, animation frame and
 //! `window.zabscope` call is an [`Action`] reduced here, so the page and the JS interface
 //! cannot disagree.
 //!
@@ -14,6 +15,7 @@
 
 pub mod derive;
 pub mod lab;
+pub mod lesson;
 pub mod run;
 pub mod speed;
 
@@ -24,6 +26,7 @@ mod ui;
 
 pub use commands::CommandAction;
 pub use commands::clip;
+pub use lesson::LessonAction;
 pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction};
 pub use tab::Tab;
 pub use ui::UiAction;
@@ -61,6 +64,9 @@ pub struct Shared {
     pub base: RefCell<Script>,
     /// Each client's zkCli console (its history, watches and prompt count).
     pub consoles: RefCell<Consoles>,
+    /// The lesson being played, mirrored from the model after each action for
+    /// `window.zabscope` (`view().lesson`, `answer`), which reads between renders.
+    pub lesson: RefCell<Option<Rc<lesson::LessonRun>>>,
 }
 
 /// How the run is played: how far its history reached, the speed, the filter, manual delivery.
@@ -146,6 +152,8 @@ pub struct Model {
     pub playback: Playback,
     pub commands: Commands,
     pub ui: Ui,
+    /// The lesson menu, the lesson being played and where it is (`lesson.rs`).
+    pub lessons: lesson::Lessons,
 }
 
 impl PartialEq for Model {
@@ -160,6 +168,13 @@ pub enum Action {
     Playback(PlaybackAction),
     Command(CommandAction),
     Ui(UiAction),
+    Lesson(LessonAction),
+}
+
+impl From<LessonAction> for Action {
+    fn from(a: LessonAction) -> Self {
+        Action::Lesson(a)
+    }
 }
 
 impl From<PlaybackAction> for Action {
@@ -218,6 +233,7 @@ impl Model {
                 result: RefCell::new(Ok(())),
                 base: RefCell::new(base),
                 consoles: RefCell::new(Consoles::default()),
+                lesson: RefCell::new(None),
             }),
             rev: 0,
             view,
@@ -245,6 +261,7 @@ impl Model {
                 lab: lab::Knobs::default(),
                 lab_figure: lab::Figure::default(),
             },
+            lessons: lesson::Lessons::default(),
         }
     }
 
@@ -312,10 +329,12 @@ impl Reducible for Model {
             Action::Playback(a) => m.reduce_playback(a),
             Action::Command(a) => m.reduce_command(a),
             Action::Ui(a) => m.reduce_ui(a),
+            Action::Lesson(a) => m.reduce_lesson(a),
         };
         match change {
             Change::None => self,
             Change::Some => {
+                *m.shared.lesson.borrow_mut() = m.lessons.open.clone();
                 m.rev += 1;
                 Rc::new(m)
             }
