@@ -17,6 +17,7 @@ mod fuzz;
 mod fuzz_parsers;
 mod hunt;
 mod lab;
+mod lesson;
 mod membench;
 mod run;
 mod server_opts;
@@ -32,6 +33,9 @@ commands:
   run SCRIPT [--json] [--narrate]     run an ensemble script, print its trace (text or JSON lines),
       [--lang en|zh-CN]               with --narrate each step explained in one sentence
                                       (--lang zh-CN: in 简体中文)
+  lesson check FILE... [--lang en|zh-CN]
+                                      parse and play guided lessons (static/lessons/), compute
+                                      every checkpoint, check invariants; exit 1 on a problem
   fuzz [--seed N | --seeds A..B] [--script | --shrink] | --file FILE
                                       the seeded random-fault run (invariants every step);
                                       --shrink prints a failing seed's minimal script
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("run") => run::main(&args[1..]),
+        Some("lesson") => lesson::main(&args[1..]),
         Some("fuzz") => fuzz::main(&args[1..]),
         Some("explore") => explore::main(&args[1..]),
         Some("fuzz-parsers") => fuzz_parsers::main(&args[1..]),

@@ -14,12 +14,13 @@
 //!   `Simulation`, the front the page and the cli drive;
 //! - `check`: invariants, break switches, the explorer, fuzzers, shrinking, client checkers;
 //! - `explain`: the narration of what happened, by text key;
+//! - `lesson`: guided lessons (a script with narrated steps and computed checkpoints);
 //! - `tools`: the benchmark workload, the JSON-lines API and the performance lab.
 //!
 //! The root keeps the small shared types: ids, simulated time, zxids, seeded random streams.
 //!
 //! Public surface: the front re-exported below (`Simulation`, `ClusterView`, `Command`,
-//! `Script`, `Config`, ZooKeeper's request and transaction types, the small types) and the six
+//! `Script`, `Config`, ZooKeeper's request and transaction types, the small types) and the seven
 //! public folders, each exporting only what the page, the cli and the tests use; every such
 //! item is documented (`missing_docs`). `ids`, `time`, `zxid` and `client` are crate-private.
 //! What is marked `#[doc(hidden)]` (`Simulation::kernel`, `sim::kernel`, `sim::client`,
@@ -33,6 +34,7 @@ pub mod check;
 pub(crate) mod client;
 pub mod explain;
 pub(crate) mod ids;
+pub mod lesson;
 /// White-box inspection only (see docs/architecture.md, "Public surface"): the seeded random
 /// streams, for integration tests that drive a workload from the run's own seed.
 #[doc(hidden)]

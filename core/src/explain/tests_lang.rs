@@ -125,7 +125,13 @@ const VERBATIM_ARGS: &[&str] = &[
 
 /// Keys whose 简体中文 is the English on purpose: zkCli's own messages, a bare argument.
 fn same_in_every_language(key: &str) -> bool {
-    key.starts_with("zkcli.") || key == "error.en"
+    key.starts_with("zkcli.")
+        || key == "error.en"
+        // A lesson checkpoint's choice that is only a word, a number or a zxid.
+        || matches!(
+            key,
+            "lesson.choice.word" | "lesson.choice.number" | "lesson.choice.zxid"
+        )
 }
 
 fn words(s: &str) -> Vec<&str> {
@@ -196,6 +202,7 @@ fn the_chinese_templates_keep_only_protocol_terms_in_latin_letters() {
             || key.starts_with("check.")
             || key.starts_with("config.")
             || key.starts_with("script.")
+            || key.starts_with("lesson.error.")
         {
             // The command language and zoo.cfg syntax (usages, 'restart 3', key=value) are
             // what the user types.

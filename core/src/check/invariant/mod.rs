@@ -84,7 +84,6 @@ pub enum Invariant {
 
 impl Invariant {
     /// Every invariant, in the order the checker reports them.
-    #[cfg(test)]
     pub const ALL: [Invariant; 20] = [
         Invariant::Leadership1,
         Invariant::Leadership2,
@@ -136,8 +135,8 @@ impl Invariant {
     }
 }
 
-/// Every invariant the checker knows, by name (what a `Violation` names).
-#[cfg(test)]
+/// Every invariant the checker knows, by name (what a `Violation` names; what a lesson's
+/// `expect-violation` may say).
 pub const NAMES: [&str; 20] = {
     let mut names = [""; 20];
     let mut i = 0;
