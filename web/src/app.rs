@@ -15,17 +15,15 @@ use crate::overlays::setup_dialog::SetupDialog;
 use crate::panels::discard_notice::DiscardNotice;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
-use crate::panels::lesson::LessonPanel;
 use crate::panels::lab::LabPanel;
+use crate::panels::lesson::LessonPanel;
 use crate::panels::manual::{self, Manual};
 use crate::panels::narration::{self, Narration};
 use crate::panels::timeline::{self, Timeline};
 use crate::panels::transport::Transport;
 use crate::ring::Ring;
 use crate::ring::animator::Animator;
-use crate::store::{
-    CommandAction, LessonAction, Model, PlaybackAction, Store, UiAction, callback,
-};
+use crate::store::{CommandAction, LessonAction, Model, PlaybackAction, Store, UiAction, callback};
 use std::rc::Rc;
 use yew::prelude::*;
 

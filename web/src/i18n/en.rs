@@ -364,11 +364,11 @@ pub fn t(key: &str) -> &str {
         "lesson.notes" => "Teacher's note",
         "lesson.note.next" => "Next step",
         "lesson.question" => "Predict:",
-        "lesson.right" => "✓ Right.",
-        "lesson.wrong" => "✗ Not this time: the answer is {answer}.",
         "setup.break" => "Break ZAB (what if ZooKeeper did this?)",
         "setup.break.none" => "none: ZooKeeper as it is",
-        "setup.break.hint" => "Pick a deliberate protocol bug, then watch the invariant checker catch the damage.",
+        "setup.break.hint" => {
+            "Pick a deliberate protocol bug, then watch the invariant checker catch the damage."
+        }
         "setup.break.caught" => "{why} (caught by {invariant})",
         other => other,
     }

@@ -354,8 +354,6 @@ pub fn t(key: &str) -> &str {
         "lesson.notes" => "教师提示",
         "lesson.note.next" => "下一步",
         "lesson.question" => "预测：",
-        "lesson.right" => "✓ 答对了。",
-        "lesson.wrong" => "✗ 这次不对：答案是 {answer}。",
         "setup.break" => "破坏 ZAB（如果 ZooKeeper 这样做会怎样？）",
         "setup.break.none" => "不破坏：正常的 ZooKeeper",
         "setup.break.hint" => "选一个故意的协议错误，然后看不变式检查器如何发现它造成的破坏。",

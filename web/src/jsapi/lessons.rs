@@ -106,7 +106,9 @@ pub fn open(id: &JsValue, d: &Dispatch, s: &std::rc::Rc<Shared>) -> JsValue {
 #[must_use]
 pub fn answer(choice: &JsValue, d: &Dispatch, s: &Shared) -> JsValue {
     let Some(choice) = choice.as_string() else {
-        return to_js(&json!({"ok": false, "error": "answer(choiceId) needs a choice id (a string)"}));
+        return to_js(
+            &json!({"ok": false, "error": "answer(choiceId) needs a choice id (a string)"}),
+        );
     };
     let ok = s.lesson.borrow().as_ref().is_some_and(|r| {
         !r.taken_over

@@ -13,8 +13,7 @@ mod lessons;
 use crate::i18n::Lang;
 use crate::store::run;
 use crate::store::{
-    CommandAction, LessonAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, Shared,
-    UiAction,
+    CommandAction, LessonAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, Shared, UiAction,
 };
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
@@ -273,19 +272,27 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
         None => to_js(&json!({ "ok": false, "error": "loadLesson(text) needs a string" })),
     });
     add("answer", |c, d, s| lessons::answer(&c, d, s));
-    add("takeOver", |_, d, s| lessons::simple(LessonAction::TakeOver, d, s));
+    add("takeOver", |_, d, s| {
+        lessons::simple(LessonAction::TakeOver, d, s)
+    });
     add("backToLesson", |_, d, s| {
         lessons::simple(LessonAction::BackToLesson, d, s)
     });
-    add("lessonNext", |_, d, s| lessons::simple(LessonAction::Next, d, s));
-    add("lessonPrev", |_, d, s| lessons::simple(LessonAction::Prev, d, s));
+    add("lessonNext", |_, d, s| {
+        lessons::simple(LessonAction::Next, d, s)
+    });
+    add("lessonPrev", |_, d, s| {
+        lessons::simple(LessonAction::Prev, d, s)
+    });
     add("lessonGoto", |i, d, s| {
         match whole(&i, "lessonGoto(i): i", None, 10_000) {
             Ok(i) => lessons::simple(LessonAction::Goto(i as usize), d, s),
             Err(e) => error(&e),
         }
     });
-    add("closeLesson", |_, d, s| lessons::simple(LessonAction::Close, d, s));
+    add("closeLesson", |_, d, s| {
+        lessons::simple(LessonAction::Close, d, s)
+    });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     add("lab", |arg, _, _| lab::run(&arg));
     let _ = Reflect::set(&window, &"zabscope".into(), &api);

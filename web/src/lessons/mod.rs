@@ -45,7 +45,11 @@ impl Entry {
             path: path.to_string(),
             title_en: l.title.en.clone(),
             title_zh: l.title.zh.clone(),
-            minutes: l.minutes.unwrap_or_else(|| steps.div_ceil(2).max(1)),
+            minutes: if l.minutes > 0 {
+                l.minutes
+            } else {
+                steps.div_ceil(2).max(1)
+            },
             error: None,
         }
     }
@@ -109,9 +113,12 @@ pub fn pointers(ask: &Ask) -> Vec<Highlight> {
         ],
         AskKind::Sync { sid } => vec![Highlight::Server(*sid), Highlight::Tab("logs".into())],
         AskKind::WatchEvents => vec![Highlight::Tab("clients".into())],
-        AskKind::Epoch => vec![Highlight::Tab("logs".into())],
+        AskKind::Epoch | AskKind::Zxid => vec![Highlight::Tab("logs".into())],
         AskKind::Value { path } => {
-            vec![Highlight::Tab("data".into()), Highlight::Znode(path.clone())]
+            vec![
+                Highlight::Tab("data".into()),
+                Highlight::Znode(path.clone()),
+            ]
         }
         #[allow(unreachable_patterns)]
         _ => Vec::new(),

@@ -9,8 +9,8 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// This visit's progress when storage refuses it.
 thread_local! {
+    /// This visit's progress when storage refuses it.
     static MEMORY: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 

@@ -52,21 +52,12 @@ fn question(run: &LessonRun, lang: Lang, onanswer: &Callback<String>) -> Html {
                 aria-pressed={chosen.to_string()} {onclick}>{ c.label.render(lang) }</button>
         }
     });
+    // The core's verdict says right or wrong, the answer and why; the glyph repeats it.
     let verdict = run.answer.as_ref().map(|(_, v)| {
-        let answer = q
-            .choices
-            .iter()
-            .find(|c| c.id == q.answer)
-            .map_or_else(|| q.answer.clone(), |c| c.label.render(lang));
-        let head = if v.right {
-            t("lesson.right").to_string()
-        } else {
-            tf("lesson.wrong", &[("answer", &answer)])
-        };
         html! {
             <p id="lesson-verdict" class={classes!("zs-verdict", if v.right { "zs-right" } else { "zs-wrong" })}
                 role="status" data-right={v.right.to_string()}>
-                <strong>{ head }</strong>{ " " }{ v.why.render(lang) }
+                <strong>{ if v.right { "✓ " } else { "✗ " } }</strong>{ v.why.render(lang) }
             </p>
         }
     });
@@ -90,12 +81,13 @@ pub fn LessonPanel(p: &LessonPanelProps) -> Html {
     let presenter = store.lessons.presenter;
     let step = &run.lesson.steps[run.step];
     let last = run.step + 1 >= run.len();
-    let nav = |id: &'static str, label: &'static str, title: &'static str, a: LessonAction, off: bool| {
-        html! {
-            <button {id} title={t(title).to_string()} disabled={off}
-                onclick={act.reform(move |_: MouseEvent| a.clone())}>{ t(label) }</button>
-        }
-    };
+    let nav =
+        |id: &'static str, label: &'static str, title: &'static str, a: LessonAction, off: bool| {
+            html! {
+                <button {id} title={t(title).to_string()} disabled={off}
+                    onclick={act.reform(move |_: MouseEvent| a.clone())}>{ t(label) }</button>
+            }
+        };
     let take = if run.taken_over {
         html! {
             <>
@@ -104,7 +96,13 @@ pub fn LessonPanel(p: &LessonPanelProps) -> Html {
             </>
         }
     } else {
-        nav("lesson-takeover", "lesson.takeover", "lesson.takeover.title", LessonAction::TakeOver, false)
+        nav(
+            "lesson-takeover",
+            "lesson.takeover",
+            "lesson.takeover.title",
+            LessonAction::TakeOver,
+            false,
+        )
     };
     let notes = presenter.then(|| {
         let now = step.note.as_ref().map(|n| pick(n, lang));
@@ -118,7 +116,11 @@ pub fn LessonPanel(p: &LessonPanelProps) -> Html {
             </div>
         }
     });
-    let highlights = if run.taken_over { Vec::new() } else { run.highlights() };
+    let highlights = if run.taken_over {
+        Vec::new()
+    } else {
+        run.highlights()
+    };
     html! {
         <section id="lesson" class={classes!("zs-lesson", presenter.then_some("zs-presenter"), run.taken_over.then_some("zs-taken-over"))}
             aria-label={t("lesson.label").to_string()} data-lesson={run.lesson.id.clone()}

@@ -10,7 +10,7 @@
 //! seeking while a lesson is open takes over first. "Back to the lesson" rebuilds the run and
 //! plays it to the same step (and `decide`, if it was answered): the same digest.
 
-use super::{Change, Model, Tab, run};
+use super::{Change, Model, Tab};
 use crate::i18n::Msg;
 use crate::lessons::{Entry, progress};
 use std::rc::Rc;
@@ -82,7 +82,11 @@ impl LessonRun {
             .map(|s| s.show.clone())
             .unwrap_or_default();
         if self.answer.is_some()
-            && let Some(ask) = self.lesson.steps.get(self.step).and_then(|s| s.ask.as_ref())
+            && let Some(ask) = self
+                .lesson
+                .steps
+                .get(self.step)
+                .and_then(|s| s.ask.as_ref())
         {
             out.extend(crate::lessons::pointers(ask));
         }
