@@ -974,7 +974,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lesson.check.violation", "an invariant fired: {error}"),
     (
         "lesson.check.not_fired",
-        "the lesson expects {invariant} to fire, and it did not",
+        "the lesson expects {invariant} to fire first, and it did not",
     ),
     (
         "lesson.check.checkpoint",
@@ -1024,7 +1024,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "lesson.why.leader.vote",
-        "Server {leader} leads epoch {epoch}: a quorum of {quorum} servers voted for it. The vote table shows the comparison that decided: {vote}.",
+        "Server {leader} leads epoch {epoch}: a quorum of {quorum} servers voted for it. The Election tab's vote table shows the comparison that decided: {vote}.",
     ),
     (
         "lesson.why.leader.plain",
@@ -1036,47 +1036,47 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "lesson.why.commit.yes",
-        "PROPOSAL {zxid} got ACKs from servers {servers}: {acks} of the {needed} a quorum needs or more, so the leader sent COMMIT (the proposals panel: its ACK row).",
+        "PROPOSAL {zxid} got ACKs from servers {servers}: {acks} of the {needed} a quorum needs or more, so the leader sent COMMIT (the Broadcast tab: its ACK row).",
     ),
     (
         "lesson.why.commit.broken",
-        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only, {acks} of the {needed} a quorum needs: a real ZooKeeper would have waited (the proposals panel: its ACK row is short).",
+        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only, {acks} of the {needed} a quorum needs: a real ZooKeeper would have waited (the Broadcast tab: its ACK row is short).",
     ),
     (
         "lesson.why.commit.no",
-        "PROPOSAL {zxid} got ACKs from servers {servers} only, {acks} of the {needed} a quorum needs, so no COMMIT was sent (the proposals panel: its ACK row stays short).",
+        "PROPOSAL {zxid} got ACKs from servers {servers} only, {acks} of the {needed} a quorum needs, so no COMMIT was sent (the Broadcast tab: its ACK row stays short).",
     ),
     (
         "lesson.why.commit.none",
-        "No leader made a PROPOSAL for {path} by {time}: without a leader that has a quorum, a write cannot even start (the proposals panel stays empty).",
+        "No leader made a PROPOSAL for {path} by {time}: without a leader that has a quorum, a write cannot even start (the Broadcast tab shows no new proposal).",
     ),
     (
         "lesson.why.sync",
-        "Leader {leader} chose {kind} for server {sid} (the sync tab of server {sid}): {why}.",
+        "Leader {leader} chose {kind} for server {sid} (the Logs tab of server {sid}: its last sync): {why}.",
     ),
     (
         "lesson.why.watch-events",
-        "{count} watch events reached the clients between {from} and {to} (the trace's watch lines; the clients panel lists each client's events).",
+        "Watch events that reached the clients between {from} and {to}: {count} (the Clients tab lists each client's events; the trace has one watch line each).",
     ),
     (
         "lesson.why.epoch.new",
-        "The new leader's epoch is {epoch}: at {from} the highest acceptedEpoch was {prev}, and a new leader proposes one more than the highest of its quorum (the epoch column of the servers).",
+        "The new leader's epoch is {epoch}: at {from} the highest acceptedEpoch was {prev}, and a new leader proposes one more than the highest of its quorum (each server's epoch on the ring and in the Election tab).",
     ),
     (
         "lesson.why.epoch.same",
-        "No new leader was established: the leader keeps epoch {epoch} (the epoch column of the servers).",
+        "No new leader was established: the leader keeps epoch {epoch} (each server's epoch on the ring and in the Election tab).",
     ),
     (
         "lesson.why.value",
-        "The leader, server {leader}, holds {path} = '{value}' (the data tab); a server that is up to date returns the same.",
+        "The leader, server {leader}, holds {path} = '{value}' (the Data tab); a server that is up to date returns the same.",
     ),
     (
         "lesson.why.value.none",
-        "The leader, server {leader}, has no {path} (the data tab): a read gets NoNode.",
+        "The leader, server {leader}, has no {path} (the Data tab): a read gets NoNode.",
     ),
     (
         "lesson.why.zxid",
-        "The newest committed zxid is {zxid}: epoch {epoch} in the high 32 bits, counter {counter} in the low 32 bits, one more for every write of the epoch (the log tab).",
+        "The newest committed zxid is {zxid}: epoch {epoch} in the high 32 bits, counter {counter} in the low 32 bits, one more for every write of the epoch (the Logs tab).",
     ),
 ];
 

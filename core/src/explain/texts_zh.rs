@@ -909,7 +909,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lesson.check.violation", "不变式被违反：{error}"),
     (
         "lesson.check.not_fired",
-        "课程预期 {invariant} 被违反，但它没有触发",
+        "课程预期最先被违反的是 {invariant}，但并非如此",
     ),
     (
         "lesson.check.checkpoint",
@@ -953,7 +953,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lesson.verdict.wrong", "不太对：答案是 {answer}。{why}"),
     (
         "lesson.why.leader.vote",
-        "服务器 {leader} 成为 epoch {epoch} 的领导者：过半的 {quorum} 台服务器投给了它。投票表里能看到起决定作用的比较：{vote}。",
+        "服务器 {leader} 成为 epoch {epoch} 的领导者：过半的 {quorum} 台服务器投给了它。选举页的投票表里能看到起决定作用的比较：{vote}。",
     ),
     (
         "lesson.why.leader.plain",
@@ -965,35 +965,35 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "lesson.why.commit.yes",
-        "PROPOSAL {zxid} 收到了服务器 {servers} 的 ACK：共 {acks} 个，达到过半所需的 {needed} 个，所以领导者发出了 COMMIT（提案面板：看它那一行的 ACK）。",
+        "PROPOSAL {zxid} 收到了服务器 {servers} 的 ACK：共 {acks} 个，达到过半所需的 {needed} 个，所以领导者发出了 COMMIT（广播页：看它那一行的 ACK）。",
     ),
     (
         "lesson.why.commit.broken",
-        "PROPOSAL {zxid} 只收到服务器 {servers} 的 ACK，共 {acks} 个，不到过半所需的 {needed} 个，却被提交了：真正的 ZooKeeper 会一直等下去（提案面板：它那一行的 ACK 不够）。",
+        "PROPOSAL {zxid} 只收到服务器 {servers} 的 ACK，共 {acks} 个，不到过半所需的 {needed} 个，却被提交了：真正的 ZooKeeper 会一直等下去（广播页：它那一行的 ACK 不够）。",
     ),
     (
         "lesson.why.commit.no",
-        "PROPOSAL {zxid} 只收到服务器 {servers} 的 ACK，共 {acks} 个，不到过半所需的 {needed} 个，所以没有 COMMIT（提案面板：它那一行的 ACK 一直不够）。",
+        "PROPOSAL {zxid} 只收到服务器 {servers} 的 ACK，共 {acks} 个，不到过半所需的 {needed} 个，所以没有 COMMIT（广播页：它那一行的 ACK 一直不够）。",
     ),
     (
         "lesson.why.commit.none",
-        "到 {time} 为止，没有领导者为 {path} 发出 PROPOSAL：没有得到过半支持的领导者，写操作根本无法开始（提案面板是空的）。",
+        "到 {time} 为止，没有领导者为 {path} 发出 PROPOSAL：没有得到过半支持的领导者，写操作根本无法开始（广播页上没有新的提案）。",
     ),
     (
         "lesson.why.sync",
-        "领导者 {leader} 为服务器 {sid} 选择了 {kind}（服务器 {sid} 的同步页）：{why}。",
+        "领导者 {leader} 为服务器 {sid} 选择了 {kind}（服务器 {sid} 的日志页：最近一次同步）：{why}。",
     ),
     (
         "lesson.why.watch-events",
-        "从 {from} 到 {to}，共有 {count} 个监听事件送到了客户端（轨迹里的监听行；客户端面板列出每个客户端收到的事件）。",
+        "从 {from} 到 {to}，送到客户端的监听事件共有 {count} 个（客户端页列出每个客户端收到的事件；轨迹里每个事件一行）。",
     ),
     (
         "lesson.why.epoch.new",
-        "新领导者的 epoch 是 {epoch}：{from} 时最大的 acceptedEpoch 是 {prev}，新领导者会提出比过半成员中最大值大一的 epoch（服务器的 epoch 一栏）。",
+        "新领导者的 epoch 是 {epoch}：{from} 时最大的 acceptedEpoch 是 {prev}，新领导者会提出比过半成员中最大值大一的 epoch（环上和选举页里每台服务器的 epoch）。",
     ),
     (
         "lesson.why.epoch.same",
-        "没有产生新的领导者：领导者仍然是 epoch {epoch}（服务器的 epoch 一栏）。",
+        "没有产生新的领导者：领导者仍然是 epoch {epoch}（环上和选举页里每台服务器的 epoch）。",
     ),
     (
         "lesson.why.value",

@@ -137,7 +137,7 @@ impl Checkpoint {
             AskKind::Sync { sid } => sync(q, sim, *sid, s.at),
             AskKind::WatchEvents => Ok(watch_events(q, &w, s.at, time)),
             AskKind::Epoch => epoch(q, &before, &after, time),
-            AskKind::Value { path } => value(q, &before, &after, path, time),
+            AskKind::Value { path } => value(q, lesson, &before, &after, path, time),
             AskKind::Zxid => Ok(zxid(q, sim)),
         }
     }
@@ -412,8 +412,25 @@ fn epoch(
 /// The id of "no such znode" among the values.
 const NO_NODE: &str = "(no node)";
 
+/// The data the script's `create` and `set` commands write to `path` (more plausible choices).
+fn written(lesson: &Lesson, path: &str) -> Vec<String> {
+    lesson
+        .script
+        .commands
+        .iter()
+        .filter_map(|(_, c)| {
+            let line = c.to_string();
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let at = words.iter().position(|w| *w == path)?;
+            let writes = matches!(words.first(), Some(&"create" | &"set"));
+            writes.then(|| words.get(at + 1).map(|d| (*d).to_string()))?
+        })
+        .collect()
+}
+
 fn value(
     q: Text,
+    lesson: &Lesson,
     before: &ClusterView,
     after: &ClusterView,
     path: &str,
@@ -438,6 +455,7 @@ fn value(
     let answer = read(after, Some(l)).pop().unwrap_or_else(|| NO_NODE.into());
     let mut ids: Vec<String> = read(before, None);
     ids.extend(read(after, None));
+    ids.extend(written(lesson, path));
     ids.push(answer.clone());
     ids.push(NO_NODE.into());
     ids.sort();

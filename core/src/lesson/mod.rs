@@ -15,6 +15,9 @@ mod model;
 mod parse;
 mod runner;
 
+#[cfg(test)]
+mod tests_parse;
+
 pub use checkpoint::{Checkpoint, Choice, Question, Verdict};
 pub use error::{LessonError, MAX_BYTES, MAX_STEPS};
 pub use model::{Ask, AskKind, Bilingual, GROUPS, Highlight, Lesson, Step};

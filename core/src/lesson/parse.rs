@@ -135,25 +135,36 @@ fn number(s: &str) -> Res<u64> {
 }
 
 /// The run, with a script error moved to the lesson's line: the script's own line `k` (1-based
-/// in the block) is lesson line `script_line + k`; an error of the whole script (no `config`,
-/// a bad zoo.cfg) is put on the `end script` line.
+/// in the block) is lesson line `script_line + k`, and zoo.cfg's line `k` is `k` lines after the
+/// block's `config` line; another error of the whole script (no `config`) is put on the
+/// `end script` line.
 fn script_of(body: &str, script_line: usize, end_line: usize) -> Result<Script, LessonError> {
     Script::parse_text(body).map_err(|t| {
-        if t.key == "script.line" {
-            let k = t.typed_args().find_map(|(name, v)| match (name, v) {
-                ("n", Arg::Uint(k)) => Some(*k as usize),
-                _ => None,
-            });
-            let inner = t.typed_args().find_map(|(name, v)| match (name, v) {
-                ("error", Arg::Text(e)) => Some((**e).clone()),
-                _ => None,
-            });
-            if let (Some(k), Some(inner)) = (k, inner) {
-                return LessonError::new(script_line + k, inner);
+        let (k, inner) = line_and_error(&t);
+        match (t.key, k, inner) {
+            ("script.line", Some(k), Some(inner)) => LessonError::new(script_line + k, inner),
+            ("config.line", Some(k), _) => {
+                let cfg = body.lines().position(|l| l.trim() == "config");
+                let line = cfg.map_or(end_line, |c| script_line + 1 + c + k);
+                LessonError::new(line, t)
             }
+            _ => LessonError::new(end_line, t),
         }
-        LessonError::new(end_line, t)
     })
+}
+
+/// The `n` and `error` arguments of a `script.line` / `config.line` text.
+fn line_and_error(t: &Text) -> (Option<usize>, Option<Text>) {
+    let mut k = None;
+    let mut inner = None;
+    for (name, v) in t.typed_args() {
+        match (name, v) {
+            ("n", Arg::Uint(n)) => k = usize::try_from(*n).ok(),
+            ("error", Arg::Text(e)) => inner = Some((**e).clone()),
+            _ => {}
+        }
+    }
+    (k, inner)
 }
 
 fn header_line(h: &mut Header, word: &str, rest: &str) -> Res<()> {

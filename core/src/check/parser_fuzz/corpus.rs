@@ -10,6 +10,13 @@ use super::mutate::{INTERESTING_NUMBERS, Rng};
 const ZKCLI_SCENARIO: &str = include_str!("../../../../cli/tests/fidelity/zkcli-scenario.zk");
 const API_PROBE: &str = include_str!("../../../../cli/tests/fidelity/api-probe.jsonl");
 const API_ORDER: &str = include_str!("../../../../cli/tests/fidelity/java-order.jsonl");
+/// Lesson files the lesson target starts from.
+const LESSONS: &[&str] = &[
+    include_str!("../../../../static/lessons/whatif/commit-without-quorum.lesson"),
+    include_str!("../../../../static/lessons/whatif/skip-trunc.lesson"),
+    include_str!("../../../../static/lessons/whatif/keep-ephemerals.lesson"),
+];
+
 const SCENARIOS: &[&str] = &[
     include_str!("../../../../tests/scenarios/boot_one_by_one.zs"),
     include_str!("../../../../tests/scenarios/client_expiry.zs"),
@@ -141,6 +148,7 @@ pub fn seeds(target: Target) -> Vec<Vec<u8>> {
             }
             v
         }
+        Target::Lesson => LESSONS.iter().map(|s| s.as_bytes().to_vec()).collect(),
     }
 }
 
@@ -199,6 +207,15 @@ pub fn dictionary(target: Target) -> &'static [&'static str] {
             r#"{"SetData":{"path":"/a","data":null,"version":-1}}"#, r#"{"Sync":{"path":"/"}}"#,
             "client ", "recipe ", "timeout ", "cut ", "lock ", "fair", "rwlock ", "election ",
             "queue ", "put ", "take", "group ",
+        ],
+        Target::Lesson => &[
+            "lesson ", "group zab\n", "title en ", "title zh ", "summary en ", "summary zh ",
+            "minutes ", "break skipTrunc\n", "expect-violation PrefixConsistency\n",
+            "script\n", "end script\n", "step at ", "step end\n", "say en ", "say zh ",
+            "say key ", "note en ", "note zh ", "show server ", "show kind ", "show tab ",
+            "show vote-row ", "show client ", "show znode /a", "pause\n", "ask leader\n",
+            "ask commit c1 /a\n", "ask sync ", "ask watch-events\n", "ask epoch\n",
+            "ask value /a\n", "ask zxid\n", "decide ", "\n", "# ", "中文",
         ],
     }
 }
@@ -271,6 +288,7 @@ pub fn generate(target: Target, rng: &mut Rng) -> Vec<u8> {
         Target::Config => config_text(rng),
         Target::Command => command_line(rng),
         Target::Script => script_text(rng),
+        Target::Lesson => lesson_text(rng),
     };
     text.into_bytes()
 }
@@ -612,6 +630,50 @@ fn script_text(rng: &mut Rng) -> String {
                 (t + 2000).to_string()
             }
         ));
+    }
+    out
+}
+
+/// A lesson: a header, a generated script, a few steps with narration, highlights and asks.
+fn lesson_text(rng: &mut Rng) -> String {
+    const STEP_LINES: &[&str] = &[
+        "say en Look.",
+        "say zh 看。",
+        "note en n",
+        "note zh 注",
+        "show server 1",
+        "show kind PROPOSAL",
+        "show tab election",
+        "show znode /a",
+        "pause",
+        "ask leader\ndecide 4000",
+        "ask epoch\ndecide 3000",
+        "ask sync 2\ndecide 5000",
+        "ask commit c1 /a\ndecide 5000",
+        "ask value /a\ndecide 5000",
+        "ask watch-events\ndecide 5000",
+        "ask zxid\ndecide 5000",
+    ];
+    let mut out = String::from(
+        "lesson fuzz\ngroup zab\ntitle en T\ntitle zh 题\nsummary en S\nsummary zh 概\n",
+    );
+    if rng.one_in(3) {
+        out.push_str("break skipTrunc\nexpect-violation PrefixConsistency\n");
+    }
+    out.push_str("script\n");
+    out.push_str(&script_text(rng));
+    out.push_str("end script\n");
+    let mut t = 0u64;
+    for _ in 0..1 + rng.below(4) {
+        t += rng.below(3000) as u64;
+        out.push_str(&format!("step at {t}\nsay en a\nsay zh 一\n"));
+        for _ in 0..rng.below(4) {
+            out.push_str(*rng.pick(STEP_LINES));
+            out.push('\n');
+        }
+    }
+    if rng.one_in(2) {
+        out.push_str("step end\nsay en end\nsay zh 完\n");
     }
     out
 }

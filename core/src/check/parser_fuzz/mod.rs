@@ -1,7 +1,7 @@
 //! Parser fuzzing without a nightly compiler (docs/parser-fuzzing.md): a deterministic, seeded
 //! fuzzer of every text entry point — zkCli lines against a standalone server, the script format,
-//! zoo.cfg, the api's JSON lines against the api backend (standalone, then an ensemble), and the
-//! ensemble's command line. Inputs are structure-aware (built from each target's grammar) or
+//! zoo.cfg, the api's JSON lines against the api backend (standalone, then an ensemble), the
+//! ensemble's command line, and lesson files. Inputs are structure-aware (built from each target's grammar) or
 //! mutated from seeds and from earlier inputs that produced a new kind of outcome (a cheap stand-in
 //! for coverage feedback). Every execution must not panic (caught and reported with its input),
 //! must stay within the caps on simulated time and steps (work is counted, not timed: the core has
@@ -34,16 +34,19 @@ pub enum Target {
     Api,
     /// One ensemble command line (`Command::parse`), applied to a running ensemble.
     Command,
+    /// Whole lesson files (`Lesson::parse`), their script run briefly when they parse.
+    Lesson,
 }
 
 impl Target {
     /// Every target, in the order the cli runs them.
-    pub const ALL: [Target; 5] = [
+    pub const ALL: [Target; 6] = [
         Target::ZkCli,
         Target::Script,
         Target::Config,
         Target::Api,
         Target::Command,
+        Target::Lesson,
     ];
 
     /// The target's name on the command line.
@@ -55,16 +58,19 @@ impl Target {
             Target::Config => "config",
             Target::Api => "api",
             Target::Command => "command",
+            Target::Lesson => "lesson",
         }
     }
 
-    /// The target called `name` (`zkcli`, `script`, `config`, `api`, `command`).
+    /// The target called `name` (`zkcli`, `script`, `config`, `api`, `command`, `lesson`).
     pub fn parse(name: &str) -> Result<Target, String> {
         Target::ALL
             .into_iter()
             .find(|t| t.name() == name)
             .ok_or_else(|| {
-                format!("unknown target '{name}': one of zkcli, script, config, api, command")
+                format!(
+                    "unknown target '{name}': one of zkcli, script, config, api, command, lesson"
+                )
             })
     }
 }

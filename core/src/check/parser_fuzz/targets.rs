@@ -5,6 +5,7 @@
 
 use super::Target;
 use crate::ids::ServerId;
+use crate::lesson::Lesson;
 use crate::sim::api_backend::ZabBackend;
 use crate::sim::command::Command;
 use crate::sim::script::Script;
@@ -130,6 +131,7 @@ pub fn exec(target: Target, input: &[u8], t: &Templates) -> Result<Outcome, Prob
         Target::Script => script(input),
         Target::Config => config(input),
         Target::Command => command(input, t),
+        Target::Lesson => lesson(input),
     }
 }
 
@@ -352,6 +354,27 @@ fn command(input: &[u8], t: &Templates) -> Result<Outcome, Problem> {
     }
     out.work = steps;
     out.note("applied");
+    out.accepted = true;
+    Ok(out)
+}
+
+/// A lesson file: a refusal must name a line and say something; what parses runs its script
+/// briefly (its checkpoints are not computed: each may run to the 10 M step cap).
+fn lesson(input: &[u8]) -> Result<Outcome, Problem> {
+    let mut out = Outcome::default();
+    let l = match Lesson::parse(&text(input)) {
+        Err(e) => {
+            clear("lesson", &e.to_string())?;
+            out.note(e.text.key);
+            return Ok(out);
+        }
+        Ok(l) => l,
+    };
+    let mut sim = Simulation::from_script(&l.script)
+        .map_err(|e| Problem::Unclear(format!("a parsed lesson's config was refused: {e}")))?;
+    sim.keep_trace(false);
+    out.work = run_capped(&mut sim, RUN_STEPS, Some(l.script.until_ms));
+    out.note("ran");
     out.accepted = true;
     Ok(out)
 }
