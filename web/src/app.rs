@@ -25,6 +25,8 @@ use crate::ring::Ring;
 use crate::ring::animator::Animator;
 use crate::store::{CommandAction, LessonAction, Model, PlaybackAction, Store, UiAction, callback};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
 
 /// Does the user ask for reduced motion?
@@ -47,11 +49,32 @@ pub fn App() -> Html {
         use_effect_with((), move |_| crate::jsapi::install(d, shared));
     }
     {
-        // `#lesson=ID` in the URL opens that lesson (a course links a lesson from its slides).
+        // `#lesson=ID` in the URL opens that lesson (a course links a lesson from its slides),
+        // on load and when the hash changes.
         let d = store.dispatcher();
         use_effect_with((), move |_| {
             if let Some(id) = crate::lessons::from_hash() {
-                lessons_menu::open(id, d);
+                lessons_menu::open(id, d.clone());
+            }
+            let on_hash = Closure::<dyn Fn()>::new(move || {
+                if let Some(id) = crate::lessons::from_hash() {
+                    lessons_menu::open(id, d.clone());
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    on_hash.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        on_hash.as_ref().unchecked_ref(),
+                    );
+                }
             }
         });
     }
@@ -101,11 +124,8 @@ pub fn App() -> Html {
                     <Timeline step={view.step} max_step={playback.max_step} {playing} {markers}
                         onseek={play.reform(PlaybackAction::Seek)} />
                 </section>
-                if store.lessons.open.is_some() {
-                    <LessonPanel narration={html! { <Narration step={view.step} {shown} /> }} />
-                } else {
-                    <Narration step={view.step} {shown} />
-                }
+                <LessonPanel />
+                <Narration step={view.step} {shown} />
                 if let Some(e) = store.lessons.error.as_ref().filter(|_| !store.lessons.menu) {
                     <div id="lesson-error" class="zs-discard zs-lesson-error" role="alert">
                         <span>{ e.render() }</span>

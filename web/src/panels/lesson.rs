@@ -1,4 +1,5 @@
-//! The lesson player's panel, in the narration's place while a lesson is open: the step's
+//! The lesson player's panel, across the page above the narration line while a lesson is
+//! open: the step's
 //! narration in the page's language (large), where it is ("step 3 of 9"), Previous / Next,
 //! Take over / Back to the lesson, the presenter view (the teacher's notes for this step and
 //! the next), and a checkpoint's question with its computed choices as buttons, then the
@@ -13,12 +14,6 @@ use crate::store::lesson::LessonRun;
 use crate::store::{LessonAction, callback, use_store};
 use yew::prelude::*;
 use zabscope_core::lesson::Bilingual;
-
-#[derive(Properties, PartialEq)]
-pub struct LessonPanelProps {
-    /// The core's narration line for the newest step (shown small under the lesson's own).
-    pub narration: Html,
-}
 
 fn pick(b: &Bilingual, lang: Lang) -> String {
     b.get(lang).to_string()
@@ -71,7 +66,7 @@ fn question(run: &LessonRun, lang: Lang, onanswer: &Callback<String>) -> Html {
 }
 
 #[component]
-pub fn LessonPanel(p: &LessonPanelProps) -> Html {
+pub fn LessonPanel() -> Html {
     let lang = use_lang();
     let store = use_store();
     let act = callback::<LessonAction>(&store);
@@ -139,7 +134,6 @@ pub fn LessonPanel(p: &LessonPanelProps) -> Html {
             <p id="lesson-say" class="zs-lesson-say" aria-live="polite">{ pick(&step.say, lang) }</p>
             { question(&run, lang, &act.reform(LessonAction::Answer)) }
             if let Some(n) = notes { { n } }
-            { p.narration.clone() }
             <Highlighter {highlights} />
         </section>
     }
