@@ -263,7 +263,9 @@ const oneScreen = () => page.evaluate(() => {
     if (px < 14) small.push(`${e.tagName} ${px}px ${e.textContent.slice(0, 30)}`);
   }
   const r = document.querySelector('#lesson').getBoundingClientRect();
+  const ring = document.querySelector('.zs-ring svg').getBoundingClientRect();
   return {
+    ring: Math.round(ring.height), ringBottom: ring.bottom, bar: document.querySelector('.zs-bar').getBoundingClientRect().top,
     sh: document.documentElement.scrollHeight, ih: window.innerHeight,
     sw: document.documentElement.scrollWidth, iw: window.innerWidth,
     lesson: { top: r.top, bottom: r.bottom }, small,
@@ -296,11 +298,13 @@ for (const [w, h] of [[1280, 800], [1024, 768]]) {
       await page.click(`[data-choice="${q.question.choices[0].id}"]`);
       await page.waitForSelector('#lesson-verdict');
       const s = await oneScreen();
+      await page.screenshot({ path: `target/e2e/lesson-${w}-${mode}.png` });
       assert.ok(s.sh <= s.ih + 1, `the page is ${s.sh} px tall in ${s.ih}`);
       assert.ok(s.sw <= s.iw + 1, `the page is ${s.sw} px wide in ${s.iw}`);
       assert.ok(s.lesson.bottom <= s.ih + 1, `the lesson panel is inside: ${JSON.stringify(s.lesson)}`);
       assert.deepEqual(s.small, [], 'no label under 14 px');
-      await page.screenshot({ path: `target/e2e/lesson-${w}-${mode}.png` });
+      assert.ok(s.ring >= 150, `the ring keeps ${s.ring} px`);
+      assert.ok(s.ringBottom <= s.bar + 1, 'the ring ends above the playback bar');
       await page.click('#lesson-presenter');
       await api('closeLesson');
     });

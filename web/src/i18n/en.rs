@@ -363,7 +363,6 @@ pub fn t(key: &str) -> &str {
         "lesson.close" => "Close the lesson",
         "lesson.notes" => "Teacher's note",
         "lesson.note.next" => "Next step",
-        "lesson.question" => "Predict:",
         "setup.break" => "Break ZAB (what if ZooKeeper did this?)",
         "setup.break.none" => "none: ZooKeeper as it is",
         "setup.break.hint" => {

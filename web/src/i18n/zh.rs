@@ -353,7 +353,6 @@ pub fn t(key: &str) -> &str {
         "lesson.close" => "关闭课程",
         "lesson.notes" => "教师提示",
         "lesson.note.next" => "下一步",
-        "lesson.question" => "预测：",
         "setup.break" => "破坏 ZAB（如果 ZooKeeper 这样做会怎样？）",
         "setup.break.none" => "不破坏：正常的 ZooKeeper",
         "setup.break.hint" => "选一个故意的协议错误，然后看不变式检查器如何发现它造成的破坏。",

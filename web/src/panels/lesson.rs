@@ -58,7 +58,7 @@ fn question(run: &LessonRun, lang: Lang, onanswer: &Callback<String>) -> Html {
     });
     html! {
         <div id="lesson-question" class="zs-lesson-q">
-            <span class="zs-lesson-ask">{ t("lesson.question") }{ " " }{ q.text.render(lang) }</span>
+            <span class="zs-lesson-ask">{ q.text.render(lang) }</span>
             <span class="zs-choices">{ for choices }</span>
             if let Some(v) = verdict { { v } }
         </div>
