@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use zabscope_core::check::parser_fuzz::{Fuzzer, Stats, Target};
 
-const USAGE: &str = "usage: zabscope fuzz-parsers [--target zkcli|script|config|api|command|all] \
+const USAGE: &str = "usage: zabscope fuzz-parsers [--target zkcli|script|config|api|command|lesson|all] \
                      [--execs N] [--seed S] [--hang-secs N]";
 
 fn now() -> Instant {

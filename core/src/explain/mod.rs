@@ -26,7 +26,7 @@ pub(crate) mod vote;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_lang;
+pub(crate) mod tests_lang;
 #[cfg(test)]
 mod tests_why;
 

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// Words a Chinese class reads as ZooKeeper spells them: server states and phases, ZAB and FLE
 /// message types, zoo.cfg keys, the invariants' TLA+ names, zkCli's own words and codes.
-const ALLOWED: &[&str] = &[
+pub(crate) const ALLOWED: &[&str] = &[
     // States, phases, roles as printed.
     "LOOKING",
     "FOLLOWING",
@@ -134,14 +134,14 @@ fn same_in_every_language(key: &str) -> bool {
         )
 }
 
-fn words(s: &str) -> Vec<&str> {
+pub(crate) fn words(s: &str) -> Vec<&str> {
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .collect()
 }
 
 /// A word that is a number or a hex value (`0x100000002`, `m12`, `1a2b`) is not English.
-fn numeric(w: &str) -> bool {
+pub(crate) fn numeric(w: &str) -> bool {
     w.strip_prefix("0x")
         .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
         || w.chars().all(|c| c.is_ascii_hexdigit())

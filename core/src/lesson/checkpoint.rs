@@ -6,7 +6,7 @@
 //! one: if the protocol does something else, the answer follows the protocol.
 
 use super::model::{AskKind, Lesson};
-use crate::explain::Text;
+use crate::explain::{Decider, Text};
 use crate::ids::ServerId;
 use crate::sim::simulation::Simulation;
 use crate::sim::trace::EventKind;
@@ -81,8 +81,9 @@ pub struct Checkpoint;
 #[derive(Default)]
 struct Window {
     watch_events: u64,
-    /// The last vote change that adopted a new proposal, with the leader it adopted.
-    last_adopt: Option<(Option<ServerId>, Text)>,
+    /// Vote changes that adopted a new proposal: the leader adopted, the field of
+    /// `totalOrderPredicate` that decided, the explanation.
+    adopts: Vec<(Option<ServerId>, Decider, Text)>,
 }
 
 impl Checkpoint {
@@ -125,7 +126,7 @@ impl Checkpoint {
                 .as_ref()
                 .filter(|v| v.changed)
             {
-                w.last_adopt = Some((v.after.leader, v.text.clone()));
+                w.adopts.push((v.after.leader, v.decider, v.text.clone()));
             }
         })?;
         let after = sim.view();
@@ -207,8 +208,8 @@ fn leader(q: Text, after: &ClusterView, w: &Window, time: SimTime) -> Question {
     let epoch = after.epoch.unwrap_or(0);
     // The election's own explanation of the last vote that moved to this leader (the vote
     // table's deciding column), when the election happened inside the window.
-    let why = match w.last_adopt.as_ref().filter(|(to, _)| *to == Some(l)) {
-        Some((_, vote)) => Text::new("lesson.why.leader.vote")
+    let why = match deciding_vote(w, l) {
+        Some(vote) => Text::new("lesson.why.leader.vote")
             .arg("leader", l)
             .arg("epoch", epoch)
             .arg("quorum", after.quorum)
@@ -224,6 +225,30 @@ fn leader(q: Text, after: &ClusterView, w: &Window, time: SimTime) -> Question {
         answer: l.0.to_string(),
         why,
     }
+}
+
+/// The vote change that best shows why `l` won: among the adoptions of `l` in the window, the
+/// one decided by the most significant field (a higher epoch, then a higher zxid, then only the
+/// sid: "highest zxid wins" is the lesson when any voter moved for it), the latest of those.
+fn deciding_vote(w: &Window, l: ServerId) -> Option<Text> {
+    let rank = |d: Decider| match d {
+        Decider::Epoch => 3,
+        Decider::Zxid => 2,
+        Decider::Sid => 1,
+        Decider::Equal => 0,
+    };
+    w.adopts
+        .iter()
+        .filter(|(to, _, _)| *to == Some(l))
+        .max_by_key(|(_, d, _)| rank(*d))
+        .and_then(|best| {
+            let r = rank(best.1);
+            w.adopts
+                .iter()
+                .rev()
+                .find(|(to, d, _)| *to == Some(l) && rank(*d) == r)
+        })
+        .map(|(_, _, t)| t.clone())
 }
 
 fn yes_no() -> Vec<Choice> {

@@ -16,6 +16,10 @@ mod parse;
 mod runner;
 
 #[cfg(test)]
+mod tests_checkpoint;
+#[cfg(test)]
+mod tests_files;
+#[cfg(test)]
 mod tests_parse;
 
 pub use checkpoint::{Checkpoint, Choice, Question, Verdict};

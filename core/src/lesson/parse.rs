@@ -253,12 +253,10 @@ fn open_step(rest: &str, n: usize, until: u64, prev: Option<&Step>) -> Res<Open>
         ("at", t) if !t.is_empty() => (false, number(t)?),
         _ => return Err(Text::new("lesson.error.step_time")),
     };
-    if let Some(p) = prev {
-        if p.at.ms() > at {
-            return Err(Text::new("lesson.error.step_order")
-                .arg("at", at)
-                .arg("prev", p.at.ms()));
-        }
+    if let Some(p) = prev.filter(|p| p.at.ms() > at) {
+        return Err(Text::new("lesson.error.step_order")
+            .arg("at", at)
+            .arg("prev", p.at.ms()));
     }
     if at > until {
         return Err(Text::new("lesson.error.step_after_until")

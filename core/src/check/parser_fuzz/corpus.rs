@@ -668,7 +668,8 @@ fn lesson_text(rng: &mut Rng) -> String {
         t += rng.below(3000) as u64;
         out.push_str(&format!("step at {t}\nsay en a\nsay zh 一\n"));
         for _ in 0..rng.below(4) {
-            out.push_str(*rng.pick(STEP_LINES));
+            let line: &&str = rng.pick(STEP_LINES);
+            out.push_str(line);
             out.push('\n');
         }
     }
