@@ -323,7 +323,7 @@ pub fn t(key: &str) -> &str {
         "cmd.run.bad" => "“{text}”：run MS 需要 0 到 {max} 之间的整数毫秒（每条命令最多 10 分钟）",
         // 引导课程：页头的按钮、课程菜单、课程播放器、设置里的“破坏 ZAB”菜单。
         "header.lessons" => "课程",
-        "header.lessons.title" => "引导课程（L）",
+        "header.lessons.title" => "打开引导课程菜单",
         "help.key.l" => "打开课程菜单",
         "lessons.title" => "引导课程",
         "lessons.group.zab" => "ZAB 协议",

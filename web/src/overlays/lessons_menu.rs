@@ -44,7 +44,7 @@ pub fn LessonsMenu() -> Html {
     let item = |e: &Entry| {
         let (id, d) = (e.id.clone(), store.dispatcher());
         let onclick = Callback::from(move |_: MouseEvent| open(id.clone(), d.clone()));
-        let is_done = done.iter().any(|x| *x == e.id);
+        let is_done = done.contains(&e.id);
         html! {
             <li>
                 <button class="zs-lesson-item" id={format!("lesson-{}", e.id)} data-lesson={e.id.clone()} {onclick}>
