@@ -354,7 +354,8 @@ impl Model {
     /// While Play runs a lesson: the simulated ms it must not pass (the next step's time).
     pub(super) fn lesson_cap(&self) -> Option<u64> {
         let open = self.lessons.open.as_ref().filter(|l| !l.taken_over)?;
-        if open.step + 1 >= open.len() {
+        let asking = matches!(open.question, Some(Ok(_))) && open.answer.is_none();
+        if asking || open.step + 1 >= open.len() {
             return Some(open.at(open.step).max(self.shared.sim.borrow().now().ms()));
         }
         Some(open.at(open.step + 1))
@@ -366,6 +367,11 @@ impl Model {
         let Some(open) = self.lessons.open.clone() else {
             return false;
         };
+        // An unanswered checkpoint holds the run at its step: the student answers first.
+        if !open.taken_over && matches!(open.question, Some(Ok(_))) && open.answer.is_none() {
+            self.set_playing(false);
+            return true;
+        }
         if open.taken_over || open.step + 1 >= open.len() {
             // The end: Play stops there.
             if open.taken_over {

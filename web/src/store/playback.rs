@@ -180,10 +180,10 @@ impl Model {
         let mut clock = self.shared.clock.get() + wall * rate;
         let next = self.shared.sim.borrow().next_time().map(|t| t.ms());
         let linger = self.playback.linger;
-        // A lesson holds each of its steps on screen (`lesson::STEP_DWELL_MS`).
-        let paced = self.playback.speed.dwell_ms() > 0.0 || linger || self.lesson_driving();
+        let paced = self.playback.speed.dwell_ms() > 0.0 || linger;
         let dwell = self.shared.dwell.get();
-        if paced && dwell > 0.0 {
+        // A lesson also holds each of its steps on screen (`lesson::STEP_DWELL_MS`).
+        if (paced || self.lesson_driving()) && dwell > 0.0 {
             // Hold this narration line: time runs on only up to the next arrival.
             self.shared.dwell.set((dwell - wall).max(0.0));
             if let Some(t) = next {
