@@ -1036,15 +1036,15 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "lesson.why.commit.yes",
-        "PROPOSAL {zxid} got ACKs from servers {servers}: {acks} of the {needed} a quorum needs or more, so the leader sent COMMIT (the Broadcast tab: its ACK row).",
+        "PROPOSAL {zxid} was ACKed by servers {servers}: {acks} ACKs reach the quorum of {needed}, so the leader sent COMMIT (the Broadcast tab: its ACK row).",
     ),
     (
         "lesson.why.commit.broken",
-        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only, {acks} of the {needed} a quorum needs: a real ZooKeeper would have waited (the Broadcast tab: its ACK row is short).",
+        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only: {acks}, short of the quorum of {needed}. A real ZooKeeper would have waited (the Broadcast tab: its ACK row is short).",
     ),
     (
         "lesson.why.commit.no",
-        "PROPOSAL {zxid} got ACKs from servers {servers} only, {acks} of the {needed} a quorum needs, so no COMMIT was sent (the Broadcast tab: its ACK row stays short).",
+        "PROPOSAL {zxid} was ACKed by servers {servers} only: {acks}, short of the quorum of {needed}, so no COMMIT was sent (the Broadcast tab: its ACK row stays short).",
     ),
     (
         "lesson.why.commit.none",
