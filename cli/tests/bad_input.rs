@@ -45,7 +45,9 @@ fn fuzz_parsers_reports_each_target() {
     let o = run(&["fuzz-parsers", "--execs", "30", "--seed", "3"], b"");
     let out = stdout(&o);
     assert!(o.status.success(), "{out}");
-    for t in ["zkcli", "script", "config", "api", "command", "total"] {
+    for t in [
+        "zkcli", "script", "config", "api", "command", "lesson", "total",
+    ] {
         assert!(
             out.lines()
                 .any(|l| l.trim_start().starts_with(&format!("{t}:"))

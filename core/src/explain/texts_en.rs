@@ -941,7 +941,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lesson.error.no_args", "'{word}' takes nothing after it"),
     (
         "lesson.error.ask",
-        "expected 'ask leader', 'ask commit CLIENT PATH', 'ask sync SID', 'ask watch-events', 'ask epoch', 'ask value PATH' or 'ask zxid'",
+        "expected 'ask leader', 'ask commit CLIENT PATH', 'ask sync SID', 'ask watch-events', 'ask epoch', 'ask value PATH', 'ask zxid' or 'ask holder PATH'",
     ),
     (
         "lesson.error.ask_at_end",
@@ -1007,6 +1007,25 @@ pub const TEXTS: &[(&str, &str)] = &[
         "lesson.ask.zxid",
         "What is the newest committed zxid at {time}?",
     ),
+    ("lesson.ask.holder", "Who holds {path} at {time}?"),
+    ("lesson.choice.client", "client {client}"),
+    ("lesson.choice.nobody", "nobody"),
+    (
+        "lesson.why.holder",
+        "{client} holds {path}: its node {node} is the lowest-numbered one, and every other client waits behind a node before its own (the Locks tab).",
+    ),
+    (
+        "lesson.why.holder.none",
+        "Nobody holds {path} at {time}: no client's node is the lowest-numbered one yet (the Locks tab).",
+    ),
+    (
+        "lesson.error.no_recipe",
+        "no client runs a recipe at {path}: 'ask holder' needs a lock or an election there",
+    ),
+    (
+        "lesson.error.many_holders",
+        "more than one client holds {path} at {time} (read locks): ask about one that only one can hold",
+    ),
     ("lesson.choice.server", "server {sid}"),
     ("lesson.choice.no_leader", "no leader"),
     ("lesson.choice.none", "none"),
@@ -1036,15 +1055,15 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "lesson.why.commit.yes",
-        "PROPOSAL {zxid} got ACKs from servers {servers}: {acks} of the {needed} a quorum needs or more, so the leader sent COMMIT (the Broadcast tab: its ACK row).",
+        "PROPOSAL {zxid} was ACKed by servers {servers}: {acks} ACKs reach the quorum of {needed}, so the leader sent COMMIT (the Broadcast tab: its ACK row).",
     ),
     (
         "lesson.why.commit.broken",
-        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only, {acks} of the {needed} a quorum needs: a real ZooKeeper would have waited (the Broadcast tab: its ACK row is short).",
+        "PROPOSAL {zxid} was committed with ACKs from servers {servers} only: {acks}, short of the quorum of {needed}. A real ZooKeeper would have waited (the Broadcast tab: its ACK row is short).",
     ),
     (
         "lesson.why.commit.no",
-        "PROPOSAL {zxid} got ACKs from servers {servers} only, {acks} of the {needed} a quorum needs, so no COMMIT was sent (the Broadcast tab: its ACK row stays short).",
+        "PROPOSAL {zxid} was ACKed by servers {servers} only: {acks}, short of the quorum of {needed}, so no COMMIT was sent (the Broadcast tab: its ACK row stays short).",
     ),
     (
         "lesson.why.commit.none",

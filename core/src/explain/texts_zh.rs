@@ -879,7 +879,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lesson.error.no_args", "'{word}' 后面不能再写内容"),
     (
         "lesson.error.ask",
-        "应写成 'ask leader'、'ask commit CLIENT PATH'、'ask sync SID'、'ask watch-events'、'ask epoch'、'ask value PATH' 或 'ask zxid'",
+        "应写成 'ask leader'、'ask commit CLIENT PATH'、'ask sync SID'、'ask watch-events'、'ask epoch'、'ask value PATH'、'ask zxid' 或 'ask holder PATH'",
     ),
     (
         "lesson.error.ask_at_end",
@@ -938,6 +938,25 @@ pub const TEXTS: &[(&str, &str)] = &[
     (
         "lesson.ask.zxid",
         "到 {time} 时，最新已提交的 zxid 是多少？",
+    ),
+    ("lesson.ask.holder", "到 {time} 时，谁持有 {path}？"),
+    ("lesson.choice.client", "客户端 {client}"),
+    ("lesson.choice.nobody", "没有人"),
+    (
+        "lesson.why.holder",
+        "{client} 持有 {path}：它的节点 {node} 序号最小，其他客户端都在监听排在自己前面的节点，依次等待（锁页）。",
+    ),
+    (
+        "lesson.why.holder.none",
+        "{time} 时没有人持有 {path}：还没有哪个客户端的节点是序号最小的（锁页）。",
+    ),
+    (
+        "lesson.error.no_recipe",
+        "没有客户端在 {path} 上运行锁或选举：'ask holder' 需要它们",
+    ),
+    (
+        "lesson.error.many_holders",
+        "{time} 时有多个客户端同时持有 {path}（读锁）：请问只能由一个客户端持有的锁",
     ),
     ("lesson.choice.server", "服务器 {sid}"),
     ("lesson.choice.no_leader", "没有领导者"),

@@ -140,6 +140,7 @@ impl Checkpoint {
             AskKind::Epoch => epoch(q, &before, &after, time),
             AskKind::Value { path } => value(q, lesson, &before, &after, path, time),
             AskKind::Zxid => Ok(zxid(q, sim)),
+            AskKind::Holder { path } => holder(q, &after, path, time),
         }
     }
 }
@@ -153,6 +154,7 @@ fn ask_key(kind: &AskKind) -> &'static str {
         AskKind::Epoch => "lesson.ask.epoch",
         AskKind::Value { .. } => "lesson.ask.value",
         AskKind::Zxid => "lesson.ask.zxid",
+        AskKind::Holder { .. } => "lesson.ask.holder",
     }
 }
 
@@ -539,4 +541,78 @@ fn zxid(q: Text, sim: &Simulation) -> Question {
             .arg("epoch", epoch)
             .arg("counter", counter),
     }
+}
+
+/// The id of "nobody holds it".
+const NOBODY: &str = "(nobody)";
+
+/// Who holds the lock (or leads the election) at `path`: the recipe's own role, among the
+/// client processes running a recipe there.
+fn holder(q: Text, after: &ClusterView, path: &str, time: SimTime) -> Result<Question, Text> {
+    use crate::client::recipes::Role;
+    let q = q.arg("path", path.to_string());
+    let at_path: Vec<_> = after
+        .zk_clients
+        .iter()
+        .flat_map(|c| c.recipes.iter().map(move |r| (c, r)))
+        .filter(|(_, r)| r.path == path)
+        .collect();
+    if at_path.is_empty() {
+        return Err(Text::new("lesson.error.no_recipe").arg("path", path.to_string()));
+    }
+    // A client may still believe it holds the lock after its session expired (its node is
+    // gone): the truth is the ensemble's, so a holder's node must be in the leader's tree.
+    let tree: Option<Vec<&str>> = after.leader.and_then(|l| {
+        let s = after.servers.iter().find(|s| s.myid == l.0)?;
+        Some(s.tree.iter().map(|(p, _)| p.as_str()).collect())
+    });
+    let in_tree = |node: &Option<String>| match (&tree, node) {
+        (None, _) => true,
+        (Some(t), Some(n)) if n.starts_with('/') => t.contains(&n.as_str()),
+        (Some(t), Some(n)) => t.contains(&format!("{path}/{n}").as_str()),
+        (Some(_), None) => false,
+    };
+    let holders: Vec<_> = at_path
+        .iter()
+        .filter(|(_, r)| matches!(r.role, Role::Holder | Role::Leader) && in_tree(&r.node))
+        .collect();
+    if holders.len() > 1 {
+        return Err(Text::new("lesson.error.many_holders")
+            .arg("path", path.to_string())
+            .arg("time", time));
+    }
+    let mut choices: Vec<Choice> = Vec::new();
+    for (c, _) in &at_path {
+        if !choices.iter().any(|x| x.id == c.name) {
+            choices.push(Choice {
+                id: c.name.clone(),
+                label: Text::new("lesson.choice.client").arg("client", c.name.clone()),
+            });
+        }
+    }
+    choices.push(Choice {
+        id: NOBODY.into(),
+        label: Text::new("lesson.choice.nobody"),
+    });
+    let (answer, why) = match holders.first() {
+        Some((c, r)) => (
+            c.name.clone(),
+            Text::new("lesson.why.holder")
+                .arg("client", c.name.clone())
+                .arg("path", path.to_string())
+                .arg("node", r.node.clone().unwrap_or_default()),
+        ),
+        None => (
+            NOBODY.to_string(),
+            Text::new("lesson.why.holder.none")
+                .arg("path", path.to_string())
+                .arg("time", time),
+        ),
+    };
+    Ok(Question {
+        text: q,
+        choices,
+        answer,
+        why,
+    })
 }

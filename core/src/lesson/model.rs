@@ -76,6 +76,11 @@ pub enum AskKind {
     },
     /// `ask zxid`: the newest committed zxid at `decide` (epoch and counter).
     Zxid,
+    /// `ask holder <path>`: which client holds the lock (or leads the election) at `path`?
+    Holder {
+        /// The recipe's znode (`recipe CLIENT lock PATH`, `… election PATH`).
+        path: String,
+    },
 }
 
 impl AskKind {
@@ -90,6 +95,7 @@ impl AskKind {
             AskKind::Epoch => "epoch",
             AskKind::Value { .. } => "value",
             AskKind::Zxid => "zxid",
+            AskKind::Holder { .. } => "holder",
         }
     }
 }

@@ -381,6 +381,7 @@ fn step_line(
                 ["watch-events"] => AskKind::WatchEvents,
                 ["sync", s] => AskKind::Sync { sid: sid(s)? },
                 ["value", p] => AskKind::Value { path: path(p)? },
+                ["holder", p] => AskKind::Holder { path: path(p)? },
                 ["commit", c, p] => AskKind::Commit {
                     client: (*c).to_string(),
                     path: path(p)?,

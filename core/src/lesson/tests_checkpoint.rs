@@ -150,3 +150,69 @@ fn a_checkpoint_the_run_cannot_answer_is_an_error() {
     assert_eq!(key(&l, 7), "lesson.error.no_step");
     let _: Text = Checkpoint::compute(&l, 7).unwrap_err();
 }
+
+#[test]
+fn holder_is_the_recipes_own_role() {
+    let text = "\
+lesson locks
+group recipes
+title en Locks
+title zh 锁
+summary en A lock.
+summary zh 一把锁。
+script
+seed 5
+config
+tickTime=2000
+initLimit=10
+syncLimit=5
+server.1=zk1:2888:3888
+server.2=zk2:2888:3888
+server.3=zk3:2888:3888
+end
+at 0 start 1
+at 0 start 2
+at 0 start 3
+at 1000 client c1 connect 1,2,3 timeout 4000
+at 1000 client c2 connect 1,2,3 timeout 4000
+at 1500 create c1 /locks x
+at 1600 recipe c1 lock /locks/a fair
+at 1700 recipe c2 lock /locks/a fair
+at 2000 client c1 cut 1,2,3
+until 16000
+end script
+step at 1600
+say en a
+say zh 一
+ask holder /locks/a
+decide 3000
+step at 3000
+say en a
+say zh 一
+ask holder /locks/a
+decide 12000
+step at 12000
+say en a
+say zh 一
+ask holder /nothing
+decide 12000
+step end
+say en b
+say zh 二
+";
+    let l = Lesson::parse(text).unwrap();
+    let q = Checkpoint::compute(&l, 0).unwrap();
+    assert_eq!(q.answer, "c1", "{}", q.why.en());
+    let ids: Vec<&str> = q.choices.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c1", "c2", "(nobody)"]);
+    assert_eq!(q.why.key, "lesson.why.holder");
+    assert!(q.judge("c1").right && !q.judge("c2").right);
+    // c1's session expires while it is cut off: its node goes, c2 acquires.
+    let q = Checkpoint::compute(&l, 1).unwrap();
+    assert_eq!(q.answer, "c2", "{}", q.why.en());
+    assert!(q.judge("c2").right && !q.judge("(nobody)").right);
+    assert_eq!(
+        Checkpoint::compute(&l, 2).unwrap_err().key,
+        "lesson.error.no_recipe"
+    );
+}

@@ -228,3 +228,18 @@ fn no_bytes_make_the_parser_panic() {
         assert!(Lesson::parse(junk).is_err());
     }
 }
+
+#[test]
+fn say_key_takes_a_catalogue_text_in_both_languages() {
+    let l = Lesson::parse(&replace(25, "say key lesson.choice.yes").replace("say zh 开始。\n", ""))
+        .unwrap();
+    assert_eq!(
+        (l.steps[0].say.en.as_str(), l.steps[0].say.zh.as_str()),
+        ("yes", "会")
+    );
+    // With a `say en` as well, it is given twice.
+    assert_eq!(
+        err(&insert(25, "say key lesson.choice.yes")),
+        (26, "lesson.error.twice")
+    );
+}

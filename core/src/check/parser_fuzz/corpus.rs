@@ -215,7 +215,7 @@ pub fn dictionary(target: Target) -> &'static [&'static str] {
             "say key ", "note en ", "note zh ", "show server ", "show kind ", "show tab ",
             "show vote-row ", "show client ", "show znode /a", "pause\n", "ask leader\n",
             "ask commit c1 /a\n", "ask sync ", "ask watch-events\n", "ask epoch\n",
-            "ask value /a\n", "ask zxid\n", "decide ", "\n", "# ", "中文",
+            "ask value /a\n", "ask zxid\n", "ask holder /locks/a\n", "decide ", "\n", "# ", "中文",
         ],
     }
 }
