@@ -120,6 +120,7 @@ pub fn pointers(ask: &Ask) -> Vec<Highlight> {
                 Highlight::Znode(path.clone()),
             ]
         }
+        AskKind::Holder { .. } => vec![Highlight::Tab("locks".into())],
         #[allow(unreachable_patterns)]
         _ => Vec::new(),
     }
