@@ -15,11 +15,15 @@
 //! - connection-state events (SyncConnected, Disconnected, Expired, Closed) in the trace;
 //! - the client *process* can crash, pause (GC) and be cut off from servers on its own.
 //!
-//! `cnxn.rs` holds the state, `driver.rs` runs it inside the kernel; `recipes/` are the
-//! recipes written against it. The client-side checkers live in `check::client`.
+//! `cnxn.rs` holds each handle's state; [`ZooKeeper`] (`zookeeper/`) is the library's code,
+//! which reaches the world only through the narrow [`host::Host`] interface (the kernel
+//! implements it); `recipes/` are the recipes written against the client API. The
+//! client-side checkers live in `check::client`.
 
 pub(crate) mod cnxn;
-mod driver;
+pub(crate) mod host;
 pub(crate) mod recipes;
+mod zookeeper;
 
 pub(crate) use cnxn::Cnxn;
+pub(crate) use zookeeper::{ZooKeeper, check_command};

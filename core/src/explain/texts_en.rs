@@ -757,7 +757,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "limits.step_cap",
         "stopped after {steps} steps at {at} of simulated time (the cap per command); run again to continue",
     ),
-    // Client-library and recipe errors (client/driver/queries.rs, client/recipes): commands
+    // Client-library and recipe errors (client/zookeeper/checks.rs, client/recipes): commands
     // and paths stay as typed.
     (
         "client.no_client",

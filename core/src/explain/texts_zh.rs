@@ -714,7 +714,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "limits.step_cap",
         "在模拟时间 {at} 处运行了 {steps} 步后停止（每条命令的上限）；要继续请再运行一次",
     ),
-    // 客户端库与配方的错误（client/driver/queries.rs、client/recipes）：命令和路径保持原样。
+    // 客户端库与配方的错误（client/zookeeper/checks.rs、client/recipes）：命令和路径保持原样。
     (
         "client.no_client",
         "没有客户端 '{client}'：先用 'client {client} connect 1,2,3' 启动它",

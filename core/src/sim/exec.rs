@@ -16,16 +16,16 @@ impl Kernel {
             }
             Command::Stop(id) => {
                 self.with_slot(id, |k, s| k.kill(s, Status::Off));
-                self.zk_server_gone(id);
+                self.zk().server_gone(id);
             }
             Command::Crash(id) => {
                 self.with_slot(id, |k, s| k.kill(s, Status::Crashed));
-                self.zk_server_gone(id);
+                self.zk().server_gone(id);
             }
             Command::Pause(id) => self.with_slot(id, Kernel::pause),
             Command::Resume(id) => {
                 self.with_slot(id, Kernel::resume);
-                self.zk_server_resumed(id);
+                self.zk().server_resumed(id);
             }
             Command::Partition(groups) => self.partition(&groups),
             Command::Block { from, to } => {
@@ -60,12 +60,12 @@ impl Kernel {
                     client: client.clone(),
                     action: action.clone(),
                 }) {
-                    Ok(()) => self.zk_command(&client, action),
-                    Err(e) => self.zk_note(&client, format!("error: {e}")),
+                    Ok(()) => self.zk().command(&client, action),
+                    Err(e) => self.zk().note(&client, format!("error: {e}")),
                 }
             }
-            Command::Recipe { client, spec } => self.zk_start_recipe(&client, spec),
-            Command::Unlock { client, path } => self.zk_release(&client, &path),
+            Command::Recipe { client, spec } => self.zk().start_recipe(&client, spec),
+            Command::Unlock { client, path } => self.zk().release(&client, &path),
         }
     }
 
@@ -83,7 +83,7 @@ impl Kernel {
                 return;
             }
             self.kill(slot, Status::Crashed);
-            self.zk_server_gone(id);
+            self.zk().server_gone(id);
         }
         self.boot(slot);
     }

@@ -241,7 +241,7 @@ impl Kernel {
             Item::Timer { slot, set_step } => self.fire_timer(slot, set_step),
             Item::Command(c) => self.exec(*c),
             Item::ClientTimeout { client, cxid } => self.client_timeout(client, cxid),
-            Item::ClientTick { client } => self.zk_tick(client),
+            Item::ClientTick { client } => self.zk().tick(client),
         }
         self.explain.observe(&self.events, &self.nodes);
     }

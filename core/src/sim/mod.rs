@@ -10,6 +10,7 @@ pub(crate) mod chunked;
 /// page never uses it.
 #[doc(hidden)]
 pub mod client;
+mod client_host;
 pub(crate) mod command;
 mod exec;
 /// White-box inspection only (see docs/architecture.md, "Public surface"): the integration
@@ -17,7 +18,6 @@ mod exec;
 /// page never uses it.
 #[doc(hidden)]
 pub mod kernel;
-mod moves;
 pub(crate) mod network;
 pub mod script;
 pub(crate) mod simulation;

@@ -2,25 +2,25 @@
 //! with ConnectionLoss, replies and reads (stale-read detection), and the register record the
 //! linearizability checker reads.
 
+use super::ZooKeeper;
 use super::{NO_TIMEOUT, Reach};
 use crate::client::cnxn::{Cnxn, CnxnState, Parked, Process};
+use crate::client::host::Host;
 use crate::ids::{ServerId, SessionId};
 use crate::sim::client::ClientResult;
-use crate::sim::kernel::Kernel;
 use crate::sim::trace::EventKind;
 use crate::time::SimTime;
-use crate::zab::server::outbox::Outbox;
 use crate::zab::server::replica::{Request, Response};
 use crate::zk::code::Code;
 use crate::zk::request::ResponseBody;
 use crate::zk::watch::WatchReg;
 use crate::zxid::Zxid;
 
-impl Kernel {
+impl<H: Host + ?Sized> ZooKeeper<'_, H> {
     /// Answer request `cxid` locally with `code` (conLossPacket).
-    pub(super) fn zk_fail(&mut self, idx: usize, cxid: i32, code: Code) {
-        let now = self.now;
-        let c = &mut self.clients[idx];
+    pub(super) fn fail(&mut self, idx: usize, cxid: i32, code: Code) {
+        let now = self.h.now();
+        let c = &mut self.h.clients_mut()[idx];
         let Some((issued, op, _)) = c.outstanding.remove(&cxid) else {
             return;
         };
@@ -41,7 +41,7 @@ impl Kernel {
             complete_op(z, cxid, &r, now);
             z.tags.remove(&cxid)
         });
-        self.event(
+        self.h.trace(
             EventKind::ClientReply {
                 session,
                 cxid,
@@ -52,18 +52,18 @@ impl Kernel {
             None,
         );
         if let Some((ri, t)) = tag {
-            self.zk_recipe(idx, ri, |rec, zk| rec.reply(zk, t, &r));
+            self.run_recipe(idx, ri, |rec, zk| rec.reply(zk, t, &r));
         }
     }
 
     /// A request from the application or a recipe (`ClientCnxn.submitRequest`).
-    pub(crate) fn zk_submit(&mut self, idx: usize, req: Request, tag: Option<(usize, u32)>) {
-        let now = self.now;
+    pub(crate) fn submit(&mut self, idx: usize, req: Request, tag: Option<(usize, u32)>) {
+        let now = self.h.now();
         let op = match req.path() {
             Some(p) => format!("{} {p}", req.op_name()),
             None => req.op_name().to_string(),
         };
-        let c = &mut self.clients[idx];
+        let c = &mut self.h.clients_mut()[idx];
         if let Request::AddAuth { scheme, auth } = &req {
             c.auth_info.push((scheme.clone(), auth.clone()));
         }
@@ -81,62 +81,54 @@ impl Kernel {
         }
         record_op(z, &name, cxid, &req, now);
         let state = z.state;
-        self.event(
+        self.h.trace(
             EventKind::ClientRequest { session, cxid, op },
             None,
             Some(server),
         );
         match state {
-            CnxnState::Closed => self.zk_fail(idx, cxid, Code::SessionExpired),
+            CnxnState::Closed => self.fail(idx, cxid, Code::SessionExpired),
             // The SendThread writes it (a step of its own, after whatever is being delivered
             // now: replies already on the wire arrive first).
             _ => {
                 if let Some(z) = self.cn(idx) {
                     z.queued.push_back((cxid, req));
                 }
-                self.zk_rearm(idx);
+                self.rearm(idx);
             }
         }
     }
 
-    pub(super) fn zk_send(&mut self, idx: usize, cxid: i32, req: Request) {
-        let now = self.now;
+    pub(super) fn send(&mut self, idx: usize, cxid: i32, req: Request) {
+        let now = self.h.now();
         if let Some(z) = self.cn(idx) {
             z.last_send = now;
             z.unread.push_back((cxid, req));
         }
-        self.zk_deliver_unread(idx);
+        self.deliver_unread(idx);
     }
 
     /// Hand the server what it has not read yet, in order, if it reads now.
-    pub(super) fn zk_deliver_unread(&mut self, idx: usize) {
-        let now = self.now;
+    pub(super) fn deliver_unread(&mut self, idx: usize) {
         loop {
             if self.cn(idx).is_none_or(|z| z.unread.is_empty()) {
                 return;
             }
-            match self.zk_reach(idx) {
+            match self.reach(idx) {
                 Reach::Silent => return,
-                Reach::Closed(why) => return self.zk_lost(idx, why.to_string()),
+                Reach::Closed(why) => return self.lost(idx, why.to_string()),
                 Reach::Answer => {}
             }
             let Some((cxid, req)) = self.cn(idx).and_then(|z| z.unread.pop_front()) else {
                 return;
             };
-            let (server, session) = (self.clients[idx].server, self.clients[idx].session);
-            let Some(slot) = self.slot(server) else {
-                return;
-            };
-            let mut out = Outbox::new();
-            if let Some(s) = self.nodes[slot].server.as_mut() {
-                s.handle_client(now, session, cxid, req, &mut out);
-            }
-            self.process(slot, &mut out);
+            let (server, session) = (self.h.clients()[idx].server, self.h.clients()[idx].session);
+            self.h.request(server, session, cxid, req);
         }
     }
 
     /// A reply from `server` reached the handle (`SendThread.readResponse`).
-    pub(crate) fn zk_reply(
+    pub(crate) fn reply(
         &mut self,
         idx: usize,
         server: ServerId,
@@ -144,13 +136,13 @@ impl Kernel {
         zxid: Zxid,
         r: &Response,
     ) {
-        self.zk_read_reply(idx, server, cxid, zxid, r, false);
+        self.read_reply(idx, server, cxid, zxid, r, false);
     }
 
     /// `traced`: the reply was parked while the process was paused and is in the trace
     /// already — the trace shows a reply when the server sends it (the invariants read it as
     /// the server answering then), not when a paused client gets round to reading it.
-    pub(super) fn zk_read_reply(
+    pub(super) fn read_reply(
         &mut self,
         idx: usize,
         server: ServerId,
@@ -159,8 +151,8 @@ impl Kernel {
         r: &Response,
         traced: bool,
     ) {
-        let now = self.now;
-        let c = &mut self.clients[idx];
+        let now = self.h.now();
+        let c = &mut self.h.clients_mut()[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
         if server != c.server || z.process == Process::Crashed {
             return;
@@ -208,26 +200,26 @@ impl Kernel {
             return match r.code {
                 Code::Ok => {
                     if op == "reconnect" {
-                        self.set_watches_after_reconnect(session);
+                        self.resend_watches(session);
                     }
-                    self.zk_connected(idx, r);
+                    self.connected(idx, r);
                 }
-                Code::SessionExpired => self.zk_expired(idx),
-                _ => self.zk_lost(idx, format!("connect answered {:?}", r.code)),
+                Code::SessionExpired => self.expired(idx),
+                _ => self.lost(idx, format!("connect answered {:?}", r.code)),
             };
         }
-        self.zk_stale_read(idx, server, &op, zxid);
+        self.stale_read(idx, server, &op, zxid);
         match r.code {
-            Code::SessionExpired => return self.zk_expired(idx),
+            Code::SessionExpired => return self.expired(idx),
             Code::SessionMoved => {
                 // The server closed this connection (FinalRequestProcessor → sendCloseSession).
-                self.zk_lost(idx, "Session moved: connection closed".to_string());
+                self.lost(idx, "Session moved: connection closed".to_string());
             }
-            Code::Ok if op == "closeSession" => return self.zk_closed(idx, "closed"),
+            Code::Ok if op == "closeSession" => return self.closed(idx, "closed"),
             _ => {}
         }
         if let Some((ri, t)) = tag {
-            self.zk_recipe(idx, ri, |rec, zk| rec.reply(zk, t, r));
+            self.run_recipe(idx, ri, |rec, zk| rec.reply(zk, t, r));
         }
     }
 
@@ -248,22 +240,22 @@ impl Kernel {
             zxid,
             err,
         };
-        self.event(kind, Some(server), None);
+        self.h.trace(kind, Some(server), None);
     }
 
-    pub(super) fn zk_stale_read(&mut self, idx: usize, server: ServerId, op: &str, zxid: Zxid) {
+    pub(super) fn stale_read(&mut self, idx: usize, server: ServerId, op: &str, zxid: Zxid) {
         if !reads_data(op) {
             return;
         }
-        let Some(latest) = self.latest_committed() else {
+        let Some(latest) = self.h.latest_committed() else {
             return;
         };
         if zxid < latest {
             if let Some(z) = self.cn(idx) {
                 z.stale_reads += 1;
             }
-            let name = self.clients[idx].name.clone();
-            self.zk_note(
+            let name = self.h.clients()[idx].name.clone();
+            self.note(
                 &name,
                 format!(
                     "stale read: {op} answered by server {server} at zxid {zxid} while {latest} is committed"

@@ -1,10 +1,12 @@
 //! Reaching a server and the connection's life: which server answers, connection attempts
 //! through the connect string, the session established, lost, expired or closed.
 
+use super::ZooKeeper;
 use super::{NO_TIMEOUT, Reach};
 use crate::client::cnxn::{BACKOFF_MS, CnxnState, Process, SPIN_DELAY_MS, StateChange};
+use crate::client::host::Host;
+use crate::client::host::ServerSide;
 use crate::rng::Stream;
-use crate::sim::kernel::{Kernel, Status};
 use crate::sim::trace::EventKind;
 use crate::zab::server::outbox::Outbox;
 use crate::zab::server::replica::{Request, Response};
@@ -12,61 +14,58 @@ use crate::zk::code::Code;
 use crate::zk::request::ResponseBody;
 use crate::zk::watch::KeeperState;
 
-impl Kernel {
-    /// Like [`Kernel::zk_reach`] for a connection not established yet: only a process that
+impl<H: Host + ?Sized> ZooKeeper<'_, H> {
+    /// Like [`ZooKeeper::reach`] for a connection not established yet: only a process that
     /// is gone or not serving counts as closed.
-    pub(super) fn zk_reach_any(&self, idx: usize) -> Reach {
-        let c = &self.clients[idx];
+    pub(super) fn reach_any(&self, idx: usize) -> Reach {
+        let c = &self.h.clients()[idx];
         if c.zk
             .as_deref()
             .is_some_and(|z| z.state == CnxnState::Connected)
         {
-            return self.zk_reach(idx);
+            return self.reach(idx);
         }
-        match self
-            .slot(c.server)
-            .map(|s| (&self.nodes[s].status, &self.nodes[s].server))
-        {
-            Some((Status::Up, Some(s))) if !s.serving() => {
+        match self.h.server(c.server, c.session) {
+            Some(ServerSide::Up(p)) if !p.serving => {
                 Reach::Closed("ZooKeeperServer not running, closing connection")
             }
-            Some((Status::Up | Status::Paused, _)) => Reach::Answer,
+            Some(ServerSide::Up(_) | ServerSide::Paused(_)) => Reach::Answer,
             _ => Reach::Closed("Connection reset by peer"),
         }
     }
 
-    pub(super) fn zk_reach(&self, idx: usize) -> Reach {
-        let c = &self.clients[idx];
+    pub(super) fn reach(&self, idx: usize) -> Reach {
+        let c = &self.h.clients()[idx];
         if c.zk.as_ref().is_some_and(|z| z.cut.contains(&c.server)) {
             return Reach::Silent;
         }
-        let Some(slot) = self.slot(c.server) else {
+        let Some(side) = self.h.server(c.server, c.session) else {
             return Reach::Closed("Connection refused");
         };
-        match (self.nodes[slot].status, self.nodes[slot].server.as_ref()) {
-            (Status::Paused, _) => Reach::Silent,
-            (Status::Up, Some(s)) if !s.serving() => {
+        match side {
+            ServerSide::Paused(_) => Reach::Silent,
+            ServerSide::Up(s) if !s.serving => {
                 Reach::Closed("ZooKeeperServer not running, closing connection")
             }
-            (Status::Up, Some(s)) if !s.core.connections.contains_key(&c.session) => {
+            ServerSide::Up(s) if !s.has_connection => {
                 Reach::Closed("connection closed by the server")
             }
-            (Status::Up, Some(s))
+            ServerSide::Up(s)
                 if c.zk.as_deref().is_some_and(|z| {
-                    z.state == CnxnState::Connected && z.server_shutdowns != s.core.shutdowns
+                    z.state == CnxnState::Connected && z.server_shutdowns != s.shutdowns
                 }) =>
             {
                 Reach::Closed("the server left its role and closed its client connections")
             }
-            (Status::Up, Some(_)) => Reach::Answer,
-            _ => Reach::Closed("Connection reset by peer"),
+            ServerSide::Up(_) => Reach::Answer,
+            ServerSide::Down => Reach::Closed("Connection reset by peer"),
         }
     }
 
     /// Try the next host of the connect string (`SendThread.startConnect` +
     /// `primeConnection`): a new session, or the existing one with `lastZxidSeen`.
-    pub(super) fn zk_attempt(&mut self, idx: usize) {
-        let now = self.now;
+    pub(super) fn attempt(&mut self, idx: usize) {
+        let now = self.h.now();
         let Some(z) = self.cn(idx) else { return };
         if z.hosts.is_empty() || z.state == CnxnState::Closed {
             return;
@@ -77,7 +76,7 @@ impl Kernel {
         z.attempt_since = Some(now);
         z.next_attempt = None;
         let (established, cut, asked) = (z.established, z.cut.contains(&host), z.asked_timeout);
-        let c = &mut self.clients[idx];
+        let c = &mut self.h.clients_mut()[idx];
         c.server = host;
         c.refused = None;
         let (session, last, auth) = (c.session, c.last_zxid, c.auth_info.clone());
@@ -87,7 +86,7 @@ impl Kernel {
             "createSession"
         };
         c.outstanding.insert(0, (now, op.to_string(), NO_TIMEOUT));
-        self.event(
+        self.h.trace(
             EventKind::ClientRequest {
                 session,
                 cxid: 0,
@@ -96,49 +95,41 @@ impl Kernel {
             None,
             Some(host),
         );
-        let slot = self.slot(host);
-        let status = slot.map(|s| self.nodes[s].status);
-        let serving = slot
-            .and_then(|s| self.nodes[s].server.as_ref())
-            .is_some_and(|s| s.serving());
-        match status {
+        let side = self.h.server(host, session);
+        match side {
             // The SYN goes nowhere / the kernel accepts but the process never answers.
-            _ if cut => return self.zk_rearm(idx),
-            Some(Status::Paused) => return self.zk_rearm(idx),
-            Some(Status::Up) if serving => {}
-            Some(Status::Up) => {
-                return self.zk_lost(idx, "ZooKeeperServer not running".to_string());
+            _ if cut => return self.rearm(idx),
+            Some(ServerSide::Paused(_)) => return self.rearm(idx),
+            Some(ServerSide::Up(p)) if p.serving => {}
+            Some(ServerSide::Up(_)) => {
+                return self.lost(idx, "ZooKeeperServer not running".to_string());
             }
-            _ => return self.zk_lost(idx, "Connection refused".to_string()),
+            _ => return self.lost(idx, "Connection refused".to_string()),
         }
-        let Some(slot) = slot else { return };
         let mut out = Outbox::new();
-        let Some(s) = self.nodes[slot].server.as_mut() else {
-            return;
-        };
         if established {
-            if let Err(why) = s.reconnect(now, session, last, &auth, &mut out) {
-                self.clients[idx].refused = Some(why.clone());
-                return self.zk_lost(idx, why);
+            if let Err(why) = self.h.reconnect(host, session, last, &auth, &mut out) {
+                self.h.clients_mut()[idx].refused = Some(why.clone());
+                return self.lost(idx, why);
             }
         } else {
             let asked = i32::try_from(asked).unwrap_or(i32::MAX);
-            let (sid, timeout) = s.connect(now, asked, &mut out);
-            let c = &mut self.clients[idx];
+            let (sid, timeout) = self.h.connect(host, asked, &mut out);
+            let c = &mut self.h.clients_mut()[idx];
             c.session = sid;
             c.timeout_ms = u64::try_from(timeout).unwrap_or(0);
             if let Some(z) = c.zk.as_deref_mut() {
                 z.session_timeout = c.timeout_ms;
             }
         }
-        self.process(slot, &mut out);
-        self.zk_rearm(idx);
+        self.h.deliver(host, &mut out);
+        self.rearm(idx);
     }
 
     /// The connection failed (`cleanAndNotifyState`): close the socket, fail every request
     /// in flight or queued with ConnectionLoss, and try the next host after the back-off.
-    pub(crate) fn zk_lost(&mut self, idx: usize, why: String) {
-        let now = self.now;
+    pub(super) fn lost(&mut self, idx: usize, why: String) {
+        let now = self.h.now();
         let Some(z) = self.cn(idx) else { return };
         if z.state == CnxnState::Closed {
             return;
@@ -152,37 +143,33 @@ impl Kernel {
         let notify = z.keeper_state() != KeeperState::Disconnected || z.states.is_empty();
         let queued: Vec<i32> = z.queued.drain(..).map(|(c, _)| c).collect();
         z.unread.clear();
-        let backoff =
-            self.rng.below(Stream::Client, BACKOFF_MS) + if full_round { SPIN_DELAY_MS } else { 0 };
+        let backoff = self.h.rng().below(Stream::Client, BACKOFF_MS)
+            + if full_round { SPIN_DELAY_MS } else { 0 };
         if let Some(z) = self.cn(idx) {
             z.next_attempt = Some(now.plus_ms(backoff));
         }
-        let (server, session) = (self.clients[idx].server, self.clients[idx].session);
-        if let Some(s) = self
-            .slot(server)
-            .and_then(|i| self.nodes[i].server.as_mut())
-        {
-            s.drop_connection(session);
-        }
+        let (server, session) = (self.h.clients()[idx].server, self.h.clients()[idx].session);
+        self.h.drop_connection(server, session);
         if notify {
-            self.zk_state(idx, KeeperState::Disconnected, why);
+            self.state_change(idx, KeeperState::Disconnected, why);
         } else {
-            self.zk_note(&self.clients[idx].name.clone(), why);
+            let name = self.h.clients()[idx].name.clone();
+            self.note(&name, why);
         }
-        let mut cxids: Vec<i32> = self.clients[idx].outstanding.keys().copied().collect();
+        let mut cxids: Vec<i32> = self.h.clients()[idx].outstanding.keys().copied().collect();
         cxids.extend(queued);
         cxids.sort_unstable();
         cxids.dedup();
         for cxid in cxids {
-            self.zk_fail(idx, cxid, Code::ConnectionLoss);
+            self.fail(idx, cxid, Code::ConnectionLoss);
         }
-        self.zk_rearm(idx);
+        self.rearm(idx);
     }
 
     /// A connection-state event for the handle's Watcher, recorded and traced.
-    pub(super) fn zk_state(&mut self, idx: usize, state: KeeperState, why: String) {
-        let now = self.now;
-        let c = &mut self.clients[idx];
+    pub(super) fn state_change(&mut self, idx: usize, state: KeeperState, why: String) {
+        let now = self.h.now();
+        let c = &mut self.h.clients_mut()[idx];
         let (server, session) = (c.server, c.session);
         if let Some(z) = c.zk.as_deref_mut() {
             z.states.push(StateChange {
@@ -192,10 +179,11 @@ impl Kernel {
                 why: why.clone(),
             });
         }
-        self.event(
+        let client = c.name.clone();
+        self.h.trace(
             EventKind::ClientState {
                 session,
-                client: self.clients[idx].name.clone(),
+                client,
                 state: format!("{state:?}"),
                 why,
             },
@@ -204,21 +192,21 @@ impl Kernel {
         );
     }
 
-    pub(super) fn zk_connected(&mut self, idx: usize, r: &Response) {
-        let now = self.now;
-        let c = &mut self.clients[idx];
+    pub(super) fn connected(&mut self, idx: usize, r: &Response) {
+        let now = self.h.now();
+        let c = &mut self.h.clients_mut()[idx];
         if let ResponseBody::Session { timeout_ms, .. } = r.body
             && timeout_ms > 0
         {
             c.timeout_ms = u64::try_from(timeout_ms).unwrap_or(c.timeout_ms);
         }
         let timeout = c.timeout_ms;
-        let server = c.server;
-        let shutdowns = self
-            .slot(server)
-            .and_then(|i| self.nodes[i].server.as_ref())
-            .map_or(0, |s| s.core.shutdowns);
-        let c = &mut self.clients[idx];
+        let (server, session) = (c.server, c.session);
+        let shutdowns = match self.h.server(server, session) {
+            Some(ServerSide::Up(p) | ServerSide::Paused(p)) => p.shutdowns,
+            _ => 0,
+        };
+        let c = &mut self.h.clients_mut()[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
         z.server_shutdowns = shutdowns;
         z.state = CnxnState::Connected;
@@ -230,30 +218,30 @@ impl Kernel {
         z.last_recv = now;
         z.last_send = now;
         let server = c.server;
-        self.zk_state(idx, KeeperState::SyncConnected, format!("server {server}"));
-        self.zk_set_alive(idx);
+        self.state_change(idx, KeeperState::SyncConnected, format!("server {server}"));
+        self.set_alive(idx);
         // The queued requests go out at the SendThread's next turn.
-        self.zk_rearm(idx);
+        self.rearm(idx);
     }
 
     /// SessionExpired: the handle is dead, its ephemerals are gone (the leader deleted them).
-    pub(super) fn zk_expired(&mut self, idx: usize) {
-        let session = self.clients[idx].session;
-        self.zk_state(
+    pub(super) fn expired(&mut self, idx: usize) {
+        let session = self.h.clients()[idx].session;
+        self.state_change(
             idx,
             KeeperState::Expired,
             format!("session {session} expired"),
         );
-        self.zk_end(idx, Code::SessionExpired, "session expired");
+        self.end(idx, Code::SessionExpired, "session expired");
     }
 
-    pub(super) fn zk_closed(&mut self, idx: usize, why: &str) {
-        self.zk_state(idx, KeeperState::Closed, why.to_string());
-        self.zk_end(idx, Code::SessionExpired, why);
+    pub(super) fn closed(&mut self, idx: usize, why: &str) {
+        self.state_change(idx, KeeperState::Closed, why.to_string());
+        self.end(idx, Code::SessionExpired, why);
     }
 
-    pub(super) fn zk_end(&mut self, idx: usize, code: Code, why: &str) {
-        let now = self.now;
+    pub(super) fn end(&mut self, idx: usize, code: Code, why: &str) {
+        let now = self.h.now();
         let Some(z) = self.cn(idx) else { return };
         z.state = CnxnState::Closed;
         z.unread.clear();
@@ -261,40 +249,34 @@ impl Kernel {
         for r in &mut z.recipes {
             r.lost(now, why);
         }
-        let mut cxids: Vec<i32> = self.clients[idx].outstanding.keys().copied().collect();
+        let mut cxids: Vec<i32> = self.h.clients()[idx].outstanding.keys().copied().collect();
         cxids.extend(queued);
         cxids.sort_unstable();
         cxids.dedup();
         for cxid in cxids {
-            self.zk_fail(idx, cxid, code);
+            self.fail(idx, cxid, code);
         }
-        self.zk_rearm(idx);
+        self.rearm(idx);
     }
 
-    pub(super) fn zk_close(&mut self, idx: usize) {
+    pub(super) fn close(&mut self, idx: usize) {
         let Some(z) = self.cn(idx) else { return };
         match z.state {
-            CnxnState::Connected => self.zk_submit(idx, Request::CloseSession, None),
-            CnxnState::Connecting => self.zk_closed(idx, "closed while disconnected"),
+            CnxnState::Connected => self.submit(idx, Request::CloseSession, None),
+            CnxnState::Connecting => self.closed(idx, "closed while disconnected"),
             CnxnState::Closed => {}
         }
     }
 
     /// The server's side of the connection: alive (pinging) unless the client is paused,
     /// cut off, or gone.
-    pub(super) fn zk_set_alive(&mut self, idx: usize) {
-        let c = &self.clients[idx];
+    pub(super) fn set_alive(&mut self, idx: usize) {
+        let c = &self.h.clients()[idx];
         let Some(z) = c.zk.as_deref() else { return };
         let alive = z.process == Process::Running
             && z.state == CnxnState::Connected
             && !z.cut.contains(&c.server);
         let (server, session) = (c.server, c.session);
-        if let Some(conn) = self
-            .slot(server)
-            .and_then(|i| self.nodes[i].server.as_mut())
-            .and_then(|s| s.core.connections.get_mut(&session))
-        {
-            conn.alive = alive;
-        }
+        self.h.set_alive(server, session, alive);
     }
 }
