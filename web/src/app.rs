@@ -10,10 +10,12 @@ use crate::i18n::{Lang, t};
 use crate::inspector::Inspector;
 use crate::overlays::glossary::Glossary;
 use crate::overlays::help::Help;
+use crate::overlays::lessons_menu::{self, LessonsMenu};
 use crate::overlays::setup_dialog::SetupDialog;
 use crate::panels::event_log::{self, EventLog};
 use crate::panels::header::{self, Header};
 use crate::panels::lab::LabPanel;
+use crate::panels::lesson::LessonPanel;
 use crate::panels::manual::{self, Manual};
 use crate::panels::narration::{self, Narration};
 use crate::panels::notice::NoticeBar;
@@ -22,9 +24,12 @@ use crate::panels::transport::Transport;
 use crate::ring::Ring;
 use crate::ring::animator::Animator;
 use crate::store::{
-    CommandAction, Model, PlaybackAction, ShareAction, Store, UiAction, callback, keep,
+    CommandAction, LessonAction, Model, PlaybackAction, ShareAction, Store, UiAction, callback,
+    keep,
 };
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 use yew::prelude::*;
 
 /// Does the user ask for reduced motion?
@@ -54,6 +59,36 @@ pub fn App() -> Html {
         // playing), so a reload loses nothing.
         let (d, shared) = (store.dispatcher(), store.shared.clone());
         use_effect(move || keep::save(&shared, &d));
+    }
+    {
+        // `#lesson=ID` in the URL opens that lesson (a course links a lesson from its slides),
+        // on load and when the hash changes.
+        let d = store.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(id) = crate::lessons::from_hash() {
+                lessons_menu::open(id, d.clone());
+            }
+            let on_hash = Closure::<dyn Fn()>::new(move || {
+                if let Some(id) = crate::lessons::from_hash() {
+                    lessons_menu::open(id, d.clone());
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    on_hash.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        on_hash.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
     }
     let (view, playback, ui, commands) = (&store.view, &store.playback, &store.ui, &store.commands);
     let playing = store.playing();
@@ -99,7 +134,8 @@ pub fn App() -> Html {
                     onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
                     onlang={ui_act.reform(UiAction::SetLang)}
                     onlab={ui_act.reform(|()| UiAction::ShowLab(true))}
-                    onshare={keep::share_callback(&store)} />
+                    onshare={keep::share_callback(&store)}
+                    onlessons={callback::<LessonAction>(&store).reform(|()| LessonAction::Menu(true))} />
                 <div class="zs-main">
                     <Ring />
                     <Inspector />
@@ -112,7 +148,14 @@ pub fn App() -> Html {
                         onseek={play.reform(PlaybackAction::Seek)} branches={branches} current={current}
                         onbranch={share.reform(ShareAction::SwitchBranch)} />
                 </section>
+                <LessonPanel />
                 <Narration step={view.step} {shown} />
+                if let Some(e) = store.lessons.error.as_ref().filter(|_| !store.lessons.menu) {
+                    <div id="lesson-error" class="zs-discard zs-lesson-error" role="alert">
+                        <span>{ e.render() }</span>
+                        <button onclick={callback::<LessonAction>(&store).reform(|_: MouseEvent| LessonAction::DismissError)}>{ t("dialog.close") }</button>
+                    </div>
+                }
                 <NoticeBar notice={commands.notice.clone()}
                     onbranch={share.reform(ShareAction::SwitchBranch)}
                     onexport={keep::export_callback(&store)}
@@ -141,6 +184,7 @@ pub fn App() -> Html {
                 <LabPanel open={ui.show_lab} knobs={ui.lab} figure={ui.lab_figure}
                     onknobs={ui_act.reform(UiAction::LabKnobs)} onfigure={ui_act.reform(UiAction::LabFigure)}
                     onclose={ui_act.reform(|()| UiAction::ShowLab(false))} />
+                <LessonsMenu />
                 <Animator store={store.clone()} />
             </main>
         </ContextProvider<Lang>>

@@ -6,7 +6,7 @@
 //! concern. Components sit in folders by where they are on the page: `ring` (the ensemble),
 //! `inspector` (the tabs), `console` (the command line and the zkCli consoles), `panels` (header,
 //! playback bar, narration, manual delivery, trace: where a new panel goes), `overlays` (dialogs:
-//! where a lesson overlay goes). `i18n` holds the page's texts by key, one catalogue per
+//! the set-up dialog, the lesson menu), `lessons` (lesson files fetched on demand). `i18n` holds the page's texts by key, one catalogue per
 //! language; `jsapi` is `window.zabscope`. Containers (`App`, `Ring`, `Inspector`) read the
 //! store; every other component takes props and callbacks.
 
@@ -15,6 +15,7 @@ mod console;
 pub mod i18n;
 mod inspector;
 mod jsapi;
+pub mod lessons;
 mod overlays;
 mod panels;
 pub mod ring;

@@ -69,8 +69,15 @@ pub fn remember(l: Lang) {
             .as_ref()
             .and_then(|h| js_sys::Reflect::get(h, &"replaceState".into()).ok())
             .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+        // The hash stays (`#lesson=ID`): a URL of only a query would drop it.
+        let hash = w.location().hash().unwrap_or_default();
         if let (Some(h), Some(f)) = (history, replace) {
-            let _ = f.call3(&h, &wasm_bindgen::JsValue::NULL, &"".into(), &search.into());
+            let _ = f.call3(
+                &h,
+                &wasm_bindgen::JsValue::NULL,
+                &"".into(),
+                &format!("{search}{hash}").into(),
+            );
         }
     }
     if let Some(s) = w.local_storage().ok().flatten() {

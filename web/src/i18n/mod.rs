@@ -90,6 +90,8 @@ pub enum Msg {
     Wrapped(&'static str, Text),
     /// Text shown as it is (what the user typed).
     Raw(String),
+    /// A malformed lesson file: its line and the core's sentence (`lesson.err.line`).
+    Line(usize, Text),
 }
 
 impl Msg {
@@ -110,6 +112,10 @@ impl Msg {
             }
             Msg::Wrapped(key, t) => fill(t_in(l, key), &[("error", &t.render(l))]),
             Msg::Raw(s) => s.clone(),
+            Msg::Line(line, t) => fill(
+                t_in(l, "lesson.err.line"),
+                &[("line", &line.to_string()), ("error", &t.render(l))],
+            ),
         }
     }
 

@@ -6,16 +6,18 @@
 //! `memory()`, `sequenceSvg()` (the sequence diagram's visible range as an SVG file), and
 //! `bench(opts)`
 //! (the benchmark workload, `bench.rs`), `lab(opts)` → a Promise of figure 1's points
-//! (`lab.rs`).
+//! (`lab.rs`); the guided lessons: `lessons()`, `openLesson(id)`, `answer(choiceId)`,
+//! `takeOver()`, `backToLesson()` and `view().lesson` (`lessons.rs`).
 
 mod bench;
 mod lab;
+mod lessons;
 
 use crate::i18n::Lang;
 use crate::store::run;
 use crate::store::{
-    CommandAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, ShareAction, Shared, Source,
-    UiAction,
+    CommandAction, LessonAction, MAX_JS_STEPS, MAX_RUN_MS, Model, PlaybackAction, ShareAction,
+    Shared, Source, UiAction,
 };
 use js_sys::{Function, Object, Reflect};
 use serde_json::{Value, json};
@@ -57,6 +59,12 @@ fn current(shared: &Shared, opts: &JsValue) -> JsValue {
     let view = sim.view_with(opts);
     let mut out = view_json(&view, &violations);
     add_lang(&mut out, &view);
+    if let Value::Object(o) = &mut out {
+        o.insert(
+            "lesson".into(),
+            lessons::view(shared.lesson.borrow().as_deref()),
+        );
+    }
     to_js(&out)
 }
 
@@ -295,6 +303,48 @@ pub fn install(dispatcher: Dispatch, shared: Rc<Shared>) {
             }
             Err(e) => to_js(&json!({ "ok": false, "error": e })),
         }
+    });
+    add("lessons", |_, _, _| lessons::list());
+    {
+        let (d, s) = (dispatcher.clone(), shared.clone());
+        let c = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |id: JsValue| {
+            lessons::open(&id, &d, &s)
+        });
+        let _ = Reflect::set(
+            &api,
+            &"openLesson".into(),
+            c.as_ref().unchecked_ref::<Function>(),
+        );
+        c.forget();
+    }
+    add("loadLesson", |text, d, s| match text.as_string() {
+        Some(t) => {
+            d.dispatch(LessonAction::Open(t).into());
+            outcome(s)
+        }
+        None => to_js(&json!({ "ok": false, "error": "loadLesson(text) needs a string" })),
+    });
+    add("answer", |c, d, s| lessons::answer(&c, d, s));
+    add("takeOver", |_, d, s| {
+        lessons::simple(LessonAction::TakeOver, d, s)
+    });
+    add("backToLesson", |_, d, s| {
+        lessons::simple(LessonAction::BackToLesson, d, s)
+    });
+    add("lessonNext", |_, d, s| {
+        lessons::simple(LessonAction::Next, d, s)
+    });
+    add("lessonPrev", |_, d, s| {
+        lessons::simple(LessonAction::Prev, d, s)
+    });
+    add("lessonGoto", |i, d, s| {
+        match whole(&i, "lessonGoto(i): i", None, 10_000) {
+            Ok(i) => lessons::simple(LessonAction::Goto(i as usize), d, s),
+            Err(e) => error(&e),
+        }
+    });
+    add("closeLesson", |_, d, s| {
+        lessons::simple(LessonAction::Close, d, s)
     });
     add("bench", |arg, _, _| to_js(&bench::run(&arg)));
     add("lab", |arg, _, _| lab::run(&arg));

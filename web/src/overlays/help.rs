@@ -4,7 +4,7 @@ use crate::i18n::{t, use_lang};
 use yew::prelude::*;
 
 /// Each shortcut: its key and the key of what it does.
-pub const SHORTCUTS: [(&str, &str); 8] = [
+pub const SHORTCUTS: [(&str, &str); 9] = [
     ("Space", "help.key.space"),
     ("→", "help.key.right"),
     ("←", "help.key.left"),
@@ -12,6 +12,7 @@ pub const SHORTCUTS: [(&str, &str); 8] = [
     ("Esc", "help.key.esc"),
     ("p", "help.key.p"),
     ("m", "help.key.m"),
+    ("l", "help.key.l"),
     ("?", "help.key.help"),
 ];
 

@@ -1,9 +1,11 @@
-//! What opens over the page: the set-up dialog, the keyboard shortcuts and the glossary. Each is a leaf
+//! What opens over the page: the set-up dialog, the keyboard shortcuts, the glossary and the
+//! lesson menu. Each is a leaf
 //! shown when the store's UI state says so (`App` passes `open` and the callbacks).
 //!
-//! A lesson overlay goes here too: a component taking its step's texts (by key, `crate::i18n`)
-//! and reporting through callbacks, shown by `App` from a flag in the store's UI state.
+//! The lesson menu is here too (`lessons_menu.rs`, a container); the lesson being played is
+//! a panel (`crate::panels::lesson`).
 
 pub mod glossary;
 pub mod help;
+pub mod lessons_menu;
 pub mod setup_dialog;

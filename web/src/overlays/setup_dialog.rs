@@ -1,12 +1,44 @@
 //! The set-up dialog: 1–15 servers (odd and even, to show why ensembles are odd), observers,
 //! tickTime / initLimit / syncLimit, latency, loss, the seed, start all at once or one by one
-//! (then each server is started from its menu), or a pasted zoo.cfg. Submitting starts a new
+//! (then each server is started from its menu), or a pasted zoo.cfg, and a "break ZAB" switch
+//! (what if ZooKeeper did this?). Submitting starts a new
 //! run; a bad value is reported in the dialog.
 
-use crate::i18n::{Msg, t, use_lang};
+use crate::i18n::{Msg, t, tf, use_lang};
 use crate::store::run::Setup;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use zabscope_core::check::breaks::Break;
+
+/// The "Break ZAB" menu: no switch (ZooKeeper as it is) or one of the core's switches, by its
+/// zoo.cfg name, with its explanation (the core's `break.<key>` text) under it.
+fn break_menu(r: &NodeRef, chosen: Option<Break>, state: &UseStateHandle<Option<Break>>) -> Html {
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            state.set(Break::parse(&v).ok());
+        })
+    };
+    html! {
+        <div class="zs-block zs-break">
+            <label for="setup-break">{ t("setup.break") }
+                <select id="setup-break" ref={r.clone()} {onchange}>
+                    <option value="" selected={chosen.is_none()}>{ t("setup.break.none") }</option>
+                    { for Break::ALL.iter().map(|b| html! {
+                        <option value={b.key()} selected={chosen == Some(*b)}>{ b.key() }</option>
+                    }) }
+                </select>
+            </label>
+            <p id="setup-break-why" class="zs-break-why">{ chosen.map_or_else(
+                || t("setup.break.hint").to_string(),
+                |b| tf("setup.break.caught", &[("why", &crate::i18n::text(&b.text())), ("invariant", b.caught_by())])) }</p>
+        </div>
+    }
+}
 
 fn num<T: std::str::FromStr>(r: &NodeRef, default: T) -> T {
     r.cast::<HtmlInputElement>()
@@ -39,7 +71,14 @@ pub fn SetupDialog(p: &SetupDialogProps) -> Html {
     let r7 = use_node_ref();
     let r8 = use_node_ref();
     let r9 = use_node_ref();
-    let refs: Vec<NodeRef> = vec![r0, r1, r2, r3, r4, r5, r6, r7, r8, r9];
+    let r10 = use_node_ref();
+    let refs: Vec<NodeRef> = vec![r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10];
+    // The chosen break switch, so its explanation shows as the choice changes.
+    let brk = use_state(|| p.setup.brk);
+    {
+        let (brk, cur) = (brk.clone(), p.setup.brk);
+        use_effect_with((p.open, cur), move |_| brk.set(cur));
+    }
     if !p.open {
         return html! {};
     }
@@ -63,6 +102,9 @@ pub fn SetupDialog(p: &SetupDialogProps) -> Html {
                 zoo_cfg: refs[9]
                     .cast::<HtmlTextAreaElement>()
                     .map_or_else(String::new, |t| t.value()),
+                brk: refs[10]
+                    .cast::<HtmlSelectElement>()
+                    .and_then(|s| Break::parse(&s.value()).ok()),
             };
             submit.emit(setup);
         })
@@ -100,6 +142,7 @@ pub fn SetupDialog(p: &SetupDialogProps) -> Html {
                     <textarea id="setup-zoocfg" ref={refs[9].clone()} rows="5" value={s.zoo_cfg.clone()}
                         placeholder={"tickTime=2000\ninitLimit=10\nsyncLimit=5\nserver.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888"} />
                 </label>
+                { break_menu(&refs[10], *brk, &brk) }
                 if let Some(e) = &p.error { <p class="zs-error" role="alert">{ e.render() }</p> }
                 <div class="zs-row">
                     <button id="setup-go" type="submit">{ t("setup.go") }</button>

@@ -41,6 +41,8 @@ pub struct HeaderProps {
     pub onlab: Callback<()>,
     /// Show (and copy) the share link.
     pub onshare: Callback<()>,
+    /// Open the lesson menu.
+    pub onlessons: Callback<()>,
 }
 
 #[component]
@@ -91,6 +93,8 @@ pub fn Header(p: &HeaderProps) -> Html {
             <span class="zs-h-tools">
                 <button id="share" title={t("share.button.title")}
                     onclick={p.onshare.reform(|_: MouseEvent| ())}>{ t("share.button") }</button>
+                <button id="open-lessons" title={t("header.lessons.title").to_string()}
+                    onclick={p.onlessons.reform(|_: MouseEvent| ())}>{ t("header.lessons") }</button>
                 <button id="open-setup" onclick={p.onsetup.reform(|_: MouseEvent| ())}>{ t("header.setup") }</button>
                 <button id="open-lab" title={crate::i18n::t("lab.open.title")}
                     onclick={p.onlab.reform(|_: MouseEvent| ())}>{ crate::i18n::t("lab.open") }</button>

@@ -8,7 +8,9 @@
 pub mod css;
 pub mod event_log;
 pub mod header;
+pub mod highlight;
 pub mod lab;
+pub mod lesson;
 pub mod manual;
 pub mod narration;
 pub mod notice;

@@ -5,7 +5,7 @@
 //! listened to on the document, so shortcuts keep working after any click.
 
 use super::geometry::progress;
-use crate::store::{Action, Model, PlaybackAction, Shared, UiAction};
+use crate::store::{Action, LessonAction, Model, PlaybackAction, Shared, UiAction};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -84,7 +84,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
     *flags.borrow_mut() = (
         p.store.playback.hide_pings,
         p.store.playback.manual,
-        p.store.view.step > 0,
+        p.store.lesson_driving(),
     );
     use_effect_with((), move |_| {
         let alive = Rc::new(Cell::new(true));
@@ -124,8 +124,12 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                 if typing(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
-                let (hide, manual, _) = *flags.borrow();
+                let (hide, manual, lesson) = *flags.borrow();
                 let action: Action = match e.key().as_str() {
+                    // A lesson's steps: the arrows (and a presenter's clicker: PageDown/PageUp).
+                    "ArrowRight" | "PageDown" if lesson => LessonAction::Next.into(),
+                    "ArrowLeft" | "PageUp" if lesson => LessonAction::Prev.into(),
+                    "l" => LessonAction::Menu(true).into(),
                     " " => PlaybackAction::TogglePlay.into(),
                     "ArrowRight" => PlaybackAction::Forward.into(),
                     "ArrowLeft" => PlaybackAction::Back(1).into(),
@@ -137,6 +141,7 @@ pub fn Animator(p: &AnimatorProps) -> Html {
                         d.dispatch(UiAction::ShowGlossary(false).into());
                         d.dispatch(UiAction::ShowSetup(false).into());
                         d.dispatch(UiAction::ShowLab(false).into());
+                        d.dispatch(LessonAction::Menu(false).into());
                         UiAction::Menu(None).into()
                     }
                     _ => return,

@@ -47,6 +47,18 @@ pub enum CommandAction {
 
 impl Model {
     pub(super) fn reduce_command(&mut self, action: CommandAction) -> Change {
+        // Acting on the run while a lesson drives it takes over (free play from here).
+        if matches!(
+            action,
+            CommandAction::Line(_)
+                | CommandAction::Apply(_)
+                | CommandAction::Fire(_)
+                | CommandAction::NewRun(_)
+                | CommandAction::Load(_)
+                | CommandAction::ZkCli(_)
+        ) {
+            self.take_over();
+        }
         match action {
             CommandAction::Line(text) => return self.line(&text),
             CommandAction::Apply(cmd) => {
@@ -195,7 +207,7 @@ impl Model {
         Ok(())
     }
 
-    fn new_run(&mut self, base: Script, setup: Setup) -> Result<(), Msg> {
+    pub(super) fn new_run(&mut self, base: Script, setup: Setup) -> Result<(), Msg> {
         let sim = run::simulation(&base)?;
         self.install(sim, base);
         self.setup = setup;

@@ -2,8 +2,9 @@
 //! contexts examples. Its state is grouped by concern — the run itself ([`Shared`]: the
 //! simulation, the display clock, whether it plays, the base script), the view rendered from
 //! it, and then [`Playback`], [`Commands`] and [`Ui`] — and so are its actions:
-//! [`PlaybackAction`] (`playback.rs`), [`CommandAction`] (`commands.rs`) and [`UiAction`]
-//! (`ui.rs`), each reduced in its own file. Every button, key, animation frame and
+//! [`PlaybackAction`] (`playback.rs`), [`CommandAction`] (`commands.rs`), [`UiAction`]
+//! (`ui.rs`) and [`LessonAction`] (`lesson.rs`: the guided lessons), each reduced in its own
+//! file. Every button, key, animation frame and
 //! `window.zabscope` call is an [`Action`] reduced here, so the page and the JS interface
 //! cannot disagree.
 //!
@@ -16,6 +17,7 @@ pub mod branches;
 pub mod derive;
 pub mod keep;
 pub mod lab;
+pub mod lesson;
 pub mod run;
 pub mod speed;
 
@@ -27,6 +29,7 @@ mod ui;
 
 pub use commands::CommandAction;
 pub use commands::clip;
+pub use lesson::LessonAction;
 pub use playback::{MAX_JS_STEPS, MAX_RUN_MS, PlaybackAction};
 pub use share::{Notice, ShareAction, Source, link, run_file};
 pub use tab::Tab;
@@ -77,6 +80,9 @@ pub struct Shared {
     pub keep_failed: Cell<bool>,
     /// What was kept last (`keep::fingerprint`): nothing changed, nothing written.
     pub kept_sig: Cell<Option<u64>>,
+    /// The lesson being played, mirrored from the model after each action for
+    /// `window.zabscope` (`view().lesson`, `answer`), which reads between renders.
+    pub lesson: RefCell<Option<Rc<lesson::LessonRun>>>,
 }
 
 /// How the run is played: how far its history reached, the speed, the filter, manual delivery.
@@ -151,6 +157,8 @@ pub struct Model {
     pub playback: Playback,
     pub commands: Commands,
     pub ui: Ui,
+    /// The lesson menu, the lesson being played and where it is (`lesson.rs`).
+    pub lessons: lesson::Lessons,
 }
 
 impl PartialEq for Model {
@@ -166,11 +174,18 @@ pub enum Action {
     Command(CommandAction),
     Ui(UiAction),
     Share(ShareAction),
+    Lesson(LessonAction),
 }
 
 impl From<ShareAction> for Action {
     fn from(a: ShareAction) -> Self {
         Action::Share(a)
+    }
+}
+
+impl From<LessonAction> for Action {
+    fn from(a: LessonAction) -> Self {
+        Action::Lesson(a)
     }
 }
 
@@ -235,6 +250,7 @@ impl Model {
                 kept_at: Cell::new(f64::NEG_INFINITY),
                 keep_failed: Cell::new(false),
                 kept_sig: Cell::new(None),
+                lesson: RefCell::new(None),
             }),
             rev: 0,
             view,
@@ -263,6 +279,7 @@ impl Model {
                 lab_figure: lab::Figure::default(),
                 seq: crate::panels::sequence::rows::Filter::default(),
             },
+            lessons: lesson::Lessons::default(),
         }
     }
 
@@ -337,10 +354,12 @@ impl Reducible for Model {
             Action::Command(a) => m.reduce_command(a),
             Action::Ui(a) => m.reduce_ui(a),
             Action::Share(a) => m.reduce_share(a),
+            Action::Lesson(a) => m.reduce_lesson(a),
         };
         match change {
             Change::None => self,
             Change::Some => {
+                *m.shared.lesson.borrow_mut() = m.lessons.open.clone();
                 m.rev += 1;
                 Rc::new(m)
             }

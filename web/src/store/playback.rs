@@ -57,6 +57,21 @@ fn heartbeat_step(events: &[Event]) -> bool {
 
 impl Model {
     pub(super) fn reduce_playback(&mut self, action: PlaybackAction) -> Change {
+        // Stepping or seeking while a lesson drives the run takes over (Play, Pause and the
+        // filters do not: Play plays the lesson, step by step).
+        if matches!(
+            action,
+            PlaybackAction::Step
+                | PlaybackAction::StepN(_)
+                | PlaybackAction::Back(_)
+                | PlaybackAction::Forward
+                | PlaybackAction::Seek(_)
+                | PlaybackAction::Run(_)
+                | PlaybackAction::Manual(true)
+                | PlaybackAction::Reset
+        ) {
+            self.take_over();
+        }
         match action {
             PlaybackAction::Frame(ms) => {
                 if !self.frame(ms) {
@@ -167,7 +182,8 @@ impl Model {
         let linger = self.playback.linger;
         let paced = self.playback.speed.dwell_ms() > 0.0 || linger;
         let dwell = self.shared.dwell.get();
-        if paced && dwell > 0.0 {
+        // A lesson also holds each of its steps on screen (`lesson::STEP_DWELL_MS`).
+        if (paced || self.lesson_driving()) && dwell > 0.0 {
             // Hold this narration line: time runs on only up to the next arrival.
             self.shared.dwell.set((dwell - wall).max(0.0));
             if let Some(t) = next {
@@ -176,7 +192,12 @@ impl Model {
             self.shared.clock.set(clock);
             return false;
         }
-        let target = clock.floor() as u64;
+        // A lesson's Play stops at its next step's time (then shows that step).
+        let cap = self.lesson_cap();
+        let mut target = clock.floor() as u64;
+        if let Some(c) = cap {
+            target = target.min(c);
+        }
         let due = next.is_some_and(|t| t <= target);
         if due {
             let mut sim = self.shared.sim.borrow_mut();
@@ -217,6 +238,17 @@ impl Model {
             // Only a delivered item changes the picture (the clock text is set per frame).
             self.refresh(false);
             self.shared.clock.set(clock);
+        }
+        if let Some(c) = cap {
+            let pending = self
+                .shared
+                .sim
+                .borrow()
+                .next_time()
+                .is_some_and(|t| t.ms() <= c);
+            if clock >= c as f64 && !pending {
+                return self.lesson_arrive() || due;
+            }
         }
         due
     }

@@ -1,9 +1,11 @@
 //! How a run is made: the set-up dialog's choices (servers, observers, tickTime / initLimit /
-//! syncLimit, latency, loss, seed, start all at once or one by one, or a pasted zoo.cfg) and
+//! syncLimit, latency, loss, seed, start all at once or one by one, or a pasted zoo.cfg, and a
+//! "break ZAB" switch) and
 //! the base script they produce. Reset replays the same base script and commands; New run
 //! builds a new one.
 
 use crate::i18n::Msg;
+use zabscope_core::check::breaks::Break;
 use zabscope_core::{Command, Config, Script, Simulation};
 
 /// The set-up dialog's fields.
@@ -21,6 +23,9 @@ pub struct Setup {
     pub start_all: bool,
     /// A pasted zoo.cfg; when non-empty it replaces the numeric fields above.
     pub zoo_cfg: String,
+    /// "Break ZAB": a deliberate protocol bug for this run (`zabscope.break=`, the switches of
+    /// `zabscope_core::check::breaks`), added to whatever the zoo.cfg says.
+    pub brk: Option<Break>,
 }
 
 impl Default for Setup {
@@ -36,6 +41,7 @@ impl Default for Setup {
             seed: 1,
             start_all: true,
             zoo_cfg: String::new(),
+            brk: None,
         }
     }
 }
@@ -43,6 +49,15 @@ impl Default for Setup {
 impl Setup {
     /// The configuration these choices describe, or why it is not a valid ensemble.
     pub fn config(&self) -> Result<Config, Msg> {
+        let mut c = self.ensemble()?;
+        if let Some(b) = self.brk {
+            c.breaks.insert(b);
+        }
+        Ok(c)
+    }
+
+    /// The configuration without the break switch.
+    fn ensemble(&self) -> Result<Config, Msg> {
         if !self.zoo_cfg.trim().is_empty() {
             return Config::parse(&self.zoo_cfg)
                 .map_err(|e| Msg::Wrapped("setup.err.zoocfg", e.text()));

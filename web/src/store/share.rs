@@ -91,6 +91,10 @@ fn replay(script: &Script, step: u64) -> Result<Simulation, Msg> {
 
 impl Model {
     pub(super) fn reduce_share(&mut self, action: ShareAction) -> Change {
+        // Opening a run or switching branch while a lesson drives the run takes over.
+        if matches!(action, ShareAction::Open(..) | ShareAction::SwitchBranch(_)) {
+            self.take_over();
+        }
         match action {
             ShareAction::Open(source, text) => {
                 let checked = match source {
