@@ -31,6 +31,8 @@ async function open(hash = '', width = 1280, height = 800) {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  // The page keeps its run (and an open lesson) across reloads: start each navigation afresh.
+  await page.addInitScript(() => localStorage.removeItem('zabscope.run'));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });
@@ -194,6 +196,28 @@ test('a malformed lesson names its line and leaves the current run intact', asyn
   const err = await p2.locator('#lessons-menu .zs-error').first().textContent();
   assert.match(err, /3/);
   await p2.close();
+});
+
+test('a shared link carries the open lesson: a fresh browser opens it at the same step and digest', async () => {
+  await open();
+  const id = index[0].split('/')[1];
+  const opened = await page.evaluate((id) => window.zabscope.openLesson(id), id);
+  assert.equal(opened.ok, true, opened.error);
+  await api('lessonNext');
+  await api('lessonNext');
+  const here = await lessonView();
+  const digest = await api('digest');
+  const link = await api('link');
+  const p2 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await p2.goto(link);
+  await p2.waitForFunction((id) => {
+    const l = window.zabscope?.view({ logTail: 0 }).lesson;
+    return l && l.id === id;
+  }, id, { timeout: 30_000 });
+  await p2.waitForFunction((step) => window.zabscope.view({ logTail: 0 }).lesson.step === step, here.step);
+  assert.equal(await p2.evaluate(() => window.zabscope.digest()), digest, 'same state as the sender');
+  await p2.close();
+  await api('closeLesson');
 });
 
 test('the menu: groups, lengths, opening a lesson, progress remembered; #lesson= opens one', async () => {

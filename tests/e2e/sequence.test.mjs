@@ -49,6 +49,8 @@ const inScroller = (sel) => page.evaluate((sel) => {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The page keeps its run (and an open lesson) across reloads: start each navigation afresh.
+  await page.addInitScript(() => localStorage.removeItem('zabscope.run'));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   mkdirSync('target/e2e', { recursive: true });

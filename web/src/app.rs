@@ -64,9 +64,13 @@ pub fn App() -> Html {
         // `#lesson=ID` in the URL opens that lesson (a course links a lesson from its slides),
         // on load and when the hash changes.
         let d = store.dispatcher();
+        let carried = store.shared.run.borrow().lesson.clone();
         use_effect_with((), move |_| {
             if let Some(id) = crate::lessons::from_hash() {
                 lessons_menu::open(id, d.clone());
+            } else if let Some(l) = carried {
+                // A shared link or the kept run carried an open lesson: open it at its step.
+                lessons_menu::open_at(l.id, l.step as usize, d.clone());
             }
             let on_hash = Closure::<dyn Fn()>::new(move || {
                 if let Some(id) = crate::lessons::from_hash() {

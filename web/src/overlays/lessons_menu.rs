@@ -19,6 +19,21 @@ pub fn open(id: String, d: UseReducerDispatcher<crate::store::Model>) {
     });
 }
 
+/// Open lesson `id` at its step `step` (a shared link or the kept run that carried it).
+pub fn open_at(id: String, step: usize, d: UseReducerDispatcher<crate::store::Model>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch::lesson_text(&id).await {
+            Ok(text) => {
+                d.dispatch(LessonAction::Open(text).into());
+                if step > 0 {
+                    d.dispatch(LessonAction::Goto(step).into());
+                }
+            }
+            Err(e) => d.dispatch(LessonAction::Failed(e).into()),
+        }
+    });
+}
+
 #[component]
 pub fn LessonsMenu() -> Html {
     let _lang = use_lang();

@@ -349,6 +349,7 @@ impl Reducible for Model {
     /// Each concern's reducer works on a copy; the one place a change is marked.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut m = (*self).clone();
+        let before = m.lessons.open.clone();
         let change = match action {
             Action::Playback(a) => m.reduce_playback(a),
             Action::Command(a) => m.reduce_command(a),
@@ -360,6 +361,24 @@ impl Reducible for Model {
             Change::None => self,
             Change::Some => {
                 *m.shared.lesson.borrow_mut() = m.lessons.open.clone();
+                // The open lesson rides along with the run (links, files, the kept run) while
+                // it drives the run; free play from it is an ordinary run.
+                let moved = match (&before, &m.lessons.open) {
+                    (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
+                    (None, None) => false,
+                    _ => true,
+                };
+                if moved {
+                    m.shared.run.borrow_mut().lesson = m
+                        .lessons
+                        .open
+                        .as_ref()
+                        .filter(|o| !o.taken_over)
+                        .map(|o| branches::LessonAt {
+                            id: o.lesson.id.clone(),
+                            step: u32::try_from(o.step).unwrap_or(u32::MAX),
+                        });
+                }
                 m.rev += 1;
                 Rc::new(m)
             }
