@@ -32,7 +32,7 @@ before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // The page keeps its run (and an open lesson) across reloads: start each navigation afresh.
-  await page.addInitScript(() => localStorage.removeItem('zabscope.run'));
+  await page.addInitScript(() => { try { localStorage.removeItem('zabscope.run'); } catch { /* a document without storage */ } });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });

@@ -50,7 +50,7 @@ before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // The page keeps its run (and an open lesson) across reloads: start each navigation afresh.
-  await page.addInitScript(() => localStorage.removeItem('zabscope.run'));
+  await page.addInitScript(() => { try { localStorage.removeItem('zabscope.run'); } catch { /* a document without storage */ } });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   mkdirSync('target/e2e', { recursive: true });

@@ -265,6 +265,8 @@ pub fn SequencePanel() -> Html {
     let store = use_store();
     let _lang = crate::i18n::use_lang();
     let scroller = use_node_ref();
+    // Heights and offsets through the CSSOM: the page's CSP refuses `style` attributes.
+    crate::panels::css::use_data_css(scroller.clone());
     let scroll = use_state_eq(|| 0.0_f64);
     let size = use_state(|| (600.0_f64, 320.0_f64));
     // The keyboard's cursor: an arrow (absolute number) and the row of its send.
@@ -504,8 +506,8 @@ pub fn SequencePanel() -> Html {
             <div class="zs-seq-scroll" ref={scroller} tabindex="0" {onscroll} {onkeydown}
                 aria-activedescendant={cursor.is_some().then_some("seq-cursor")}
                 role="region" aria-label={t("seq.label")}>
-                <div class="zs-seq-space" style={format!("height:{total_h:.0}px")}>
-                    <svg class="zs-seq-svg" width="100%" style={svg_style} viewBox={view_box}
+                <div class="zs-seq-space" data-css={format!("height:{total_h:.0}px")}>
+                    <svg class="zs-seq-svg" width="100%" data-css={svg_style} viewBox={view_box}
                         data-r0={scene.r0.to_string()} data-top={format!("{:.0}", *scroll)}
                         preserveAspectRatio="xMinYMin slice">
                         <defs><marker id="zs-seq-ah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
