@@ -3,7 +3,10 @@
 // `?lang=zh-CN` opens in Chinese, and in Chinese no tab, dialog or menu shows an English word
 // outside the protocol terms, the command language and what ZooKeeper itself prints (zkCli's
 // output, the trace, zxids, paths, data). No text overflows at 1024×768 in either language.
-// Screenshots of both languages go to target/e2e/.
+// Screenshots of both languages go to target/e2e/. The release page carries English only; the
+// 简体中文 catalogues are fetched on demand (i18n/zh-CN.json): an English first load does not
+// ask for them, `setLang('zh-CN')` resolves once they are in, a failed fetch says so and leaves
+// English working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +16,8 @@ const url = process.env.ZABSCOPE_URL ?? 'http://127.0.0.1:8080/';
 let browser;
 let page;
 const consoleErrors = [];
+const requests = [];
+const catalogueRequests = () => requests.filter((u) => u.includes('/i18n/')).map((u) => new URL(u).pathname);
 
 const shot = async (name) => {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -101,6 +106,7 @@ before(async () => {
   await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
   mkdirSync('target/e2e', { recursive: true });
 });
 
@@ -140,7 +146,9 @@ test('switching to 简体中文 mid-run changes the texts, not the run; a reload
   const steps = v.step;
   await shot('i18n-zh-1280');
   await page.reload();
-  await page.waitForFunction(() => window.zabscope !== undefined);
+  // The reload opens in 简体中文 once its catalogue is in (fetched again: a new page).
+  await page.waitForSelector('.zs-node', { timeout: 30_000 });
+  await page.waitForFunction(() => window.zabscope?.lang() === 'zh-CN');
   assert.equal(await api('lang'), 'zh-CN', 'the reload kept the language');
   assert.equal(await text('#tab-election'), '选举');
   assert.deepEqual(await api('setLang', 'en'), { ok: true, lang: 'en' });
@@ -152,6 +160,68 @@ test('switching to 简体中文 mid-run changes the texts, not the run; a reload
   const bad = await api('setLang', 'fr');
   assert.equal(bad.ok, false);
   assert.match(bad.error, /'fr' is not a language; use one of en, zh-CN/);
+});
+
+test('简体中文 loads on demand: not in an English first load; setLang resolves once it is in', async () => {
+  requests.length = 0;
+  await open('?lang=en');
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded');
+  assert.deepEqual(catalogueRequests(), [], 'no 简体中文 catalogue in an English first load');
+  await api('step', 150);
+  await command('connect c1 1');
+  await api('step', 10);
+  const digest = await api('digest');
+  const step = (await api('view', { logTail: 1 })).step;
+  // The promise resolves when the page shows 简体中文, not before.
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.equal(await text('#tab-election'), '选举');
+  assert.match(await text('#narration'), /[\u4e00-\u9fff]/);
+  assert.deepEqual(catalogueRequests(), ['/i18n/zh-CN.json']);
+  assert.equal(await api('digest'), digest, 'the switch did not touch the run');
+  assert.equal((await api('view', { logTail: 1 })).step, step);
+  // Back and forth: the catalogue stays, nothing is fetched again.
+  assert.deepEqual(await api('setLang', 'en'), { ok: true, lang: 'en' });
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.deepEqual(catalogueRequests(), ['/i18n/zh-CN.json']);
+  await api('setLang', 'en');
+});
+
+test('a failed catalogue fetch says so; English keeps working', async () => {
+  const errorsBefore = consoleErrors.length;
+  await page.route('**/i18n/zh-CN.json', (r) => r.fulfill({ status: 503, body: 'down' }));
+  try {
+    await open('?lang=en');
+    await page.selectOption('#lang', 'zh-CN');
+    await page.waitForSelector('#lang-status.zs-bad');
+    assert.equal(await text('#lang-status'), '简体中文 could not be loaded');
+    assert.match(await page.getAttribute('#lang-status', 'title'), /zh-CN\.json: HTTP 503/);
+    assert.equal(await api('lang'), 'en');
+    assert.equal(await text('#tab-election'), 'Election');
+    const r = await api('setLang', 'zh-CN');
+    assert.equal(r.ok, false);
+    assert.match(r.error, /the zh-CN catalogue could not be loaded: .*HTTP 503/);
+    // The page still works, in English.
+    await api('step', 150);
+    await command('connect c1 1');
+    assert.equal(await page.locator('#command-error').count(), 0);
+    await page.click('#tab-clients');
+    assert.match(await text('#tab-clients'), /^Clients/);
+    assert.match(await text('#step-count'), /^step \d+$/);
+    // Opening in 简体中文 with the file missing: English, and the same message.
+    await open('?lang=zh-CN');
+    await page.waitForSelector('#lang-status.zs-bad');
+    assert.equal(await text('#tab-election'), 'Election');
+    await shot('i18n-zh-failed');
+  } finally {
+    await page.unroute('**/i18n/zh-CN.json');
+  }
+  // The browser logs the failed request itself (503): expected here, not a page error.
+  const unexpected = consoleErrors.splice(errorsBefore).filter((e) => !/503/.test(e));
+  assert.deepEqual(unexpected, []);
+  // Once the file is back, the switch works without a reload.
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.equal(await text('#tab-election'), '选举');
+  assert.equal(await page.locator('#lang-status').count(), 0, 'the message is gone');
 });
 
 test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', async () => {

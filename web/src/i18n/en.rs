@@ -68,6 +68,8 @@ pub fn t(key: &str) -> &str {
         "header.projector" => "projector",
         "header.lang" => "Language",
         "header.help" => "keyboard shortcuts and glossary",
+        "lang.loading" => "loading {lang}…",
+        "lang.failed" => "{lang} could not be loaded",
         // Transport bar and timeline.
         "transport.label" => "Simulation controls",
         "transport.back" => "◀ Back",
@@ -102,6 +104,7 @@ pub fn t(key: &str) -> &str {
         "manual.fire" => "fire",
         "manual.drop" => "drop",
         "manual.delay" => "delay 100 ms",
+        "manual.at" => "{ms} ms · ",
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "The ensemble",
         "ring.svg.label" => "servers and messages",

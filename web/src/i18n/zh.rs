@@ -62,6 +62,8 @@ pub fn t(key: &str) -> &str {
         "header.projector" => "投影模式",
         "header.lang" => "语言",
         "header.help" => "快捷键与术语表",
+        "lang.loading" => "正在加载{lang}…",
+        "lang.failed" => "{lang}加载失败",
         // Transport bar and timeline.
         "transport.label" => "模拟控制",
         "transport.back" => "◀ 后退",
@@ -96,6 +98,7 @@ pub fn t(key: &str) -> &str {
         "manual.fire" => "触发",
         "manual.drop" => "丢弃",
         "manual.delay" => "延迟 100 ms",
+        "manual.at" => "{ms} 毫秒 · ",
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "集群",
         "ring.svg.label" => "服务器与消息",

@@ -20,6 +20,10 @@ pub enum UiAction {
     /// Switch the page's language: only texts change (the run, its digest, the tab, what is
     /// open all stay); remembered for the next visit.
     SetLang(Lang),
+    /// A language's catalogue is being fetched (`i18n::load::switch`).
+    LangLoading(Lang),
+    /// It could not be had: why (shown in the header); the page stays as it was.
+    LangFailed(Lang, String),
     /// Open or close the performance lab (play pauses while it is open: the lab computes in
     /// the same thread between frames).
     ShowLab(bool),
@@ -53,12 +57,25 @@ impl Model {
                 }
             }
             UiAction::SetLang(l) => {
+                let waiting = self.ui.lang_pending.is_some() || self.ui.lang_error.is_some();
+                self.ui.lang_pending = None;
+                self.ui.lang_boot = false;
+                self.ui.lang_error = None;
                 if l == self.ui.lang {
-                    return Change::None;
+                    return if waiting { Change::Some } else { Change::None };
                 }
                 self.ui.lang = l;
                 i18n::mirror(l);
                 i18n::browser::remember(l);
+            }
+            UiAction::LangLoading(l) => {
+                self.ui.lang_pending = Some(l);
+                self.ui.lang_error = None;
+            }
+            UiAction::LangFailed(l, why) => {
+                self.ui.lang_pending = None;
+                self.ui.lang_boot = false;
+                self.ui.lang_error = Some((l, why));
             }
             UiAction::ShowLab(on) => {
                 self.ui.show_lab = on;
