@@ -61,10 +61,11 @@ const ALLOWED = new Set([
 
 /** Visible English words outside ALLOWED: texts, titles, ARIA labels, placeholders. */
 const englishWords = (where) => page.evaluate(([allowed, where]) => {
-  // What ZooKeeper or the user wrote is shown as it is: zkCli's output, the trace, code
-  // (zxids, paths, txns, commands), four-letter-word answers, a client's answers, the manual
-  // delivery list (trace lines), the glossary's English column.
-  const verbatim = '.zs-zkcli-out, #events, code, pre, kbd, .zs-answer, .zs-enabled > span, [lang="en"], .zs-msg-label, #clock';
+  // What ZooKeeper or the user wrote is shown as it is: zkCli's output, code (messages with
+  // their fields, zxids, paths, txns, commands, what a server said), four-letter-word answers,
+  // a client's answers, the glossary's English column. The trace and the manual-delivery list
+  // are checked: their sentences are by key, only their protocol parts are code.
+  const verbatim = '.zs-zkcli-out, code, pre, kbd, .zs-answer, [lang="en"], .zs-msg-label, #clock';
   const bad = new Set();
   const check = (s, from) => {
     for (const w of s.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
@@ -240,9 +241,16 @@ test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', asyn
   await command('create c1 /app hello');
   await command('client c2 connect 1,2,3 timeout 4000');
   await command('recipe c2 lock /app fair');
+  await command('recipe c2 lock app');
+  assert.match(await text('#command-error'), /[\u4e00-\u9fff].*Path must start with/, 'a recipe error in Chinese, quoting ZooKeeper');
   await command('frobnicate 3');
   assert.match(await text('#command-error'), /[\u4e00-\u9fff]/, 'a command error in Chinese');
+  await command('partition 1,2|3,4,5');
+  await api('run', 3000);
+  await command('heal');
   await page.click('#step');
+  // The trace, in Chinese apart from its protocol parts.
+  assert.match(await text('#events li'), /[\u4e00-\u9fff]/, 'a trace line in Chinese');
   const found = [];
   for (const tab of ['election', 'broadcast', 'logs', 'data', 'clients', 'locks', '4lw']) {
     await page.click(`#tab-${tab}`);
@@ -259,6 +267,8 @@ test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', asyn
   found.push(...(await englishWords('#server-menu')).map((w) => `menu: ${w}`));
   await page.keyboard.press('Escape');
   await page.check('#manual');
+  await page.waitForSelector('.zs-enabled');
+  assert.match(await text('.zs-enabled > span'), /[\u4e00-\u9fff]/, 'a manual-delivery item in Chinese');
   found.push(...(await englishWords('.zs-app')).map((w) => `manual: ${w}`));
   await page.uncheck('#manual');
   await page.click('#open-setup');

@@ -395,6 +395,7 @@ pub const TEXTS: &[(&str, &str)] = &[
         "lang.install.again",
         "the {lang} catalogue is already installed",
     ),
+    ("recipe.bad_path", "{error}"),
     // Trace lines and manual-delivery items (explain/trace_text.rs): what the trace says, by key.
     ("trace.command", "{head} command {command}"),
     ("trace.send", "{head} send {mid} {msg}"),
@@ -425,7 +426,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("trace.watch", "{head} watch {session} {event}"),
     (
         "trace.client_state",
-        "{head} client {client} {session} {state} ({why})",
+        "{head} client {client} {session} {state} ({detail})",
     ),
     ("trace.recipe", "{head} recipe {client}: {text}"),
     ("trace.finding", "{head} FINDING {text}"),

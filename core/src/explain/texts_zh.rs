@@ -353,6 +353,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lang.unknown", "不认识的语言 '{code}'（可选 en、zh-CN）"),
     ("lang.install.english", "英文是内置的，无需安装"),
     ("lang.install.again", "{lang} 文本表已经安装过了"),
+    ("recipe.bad_path", "路径不合法（ZooKeeper 的原话：{error}）"),
     // 轨迹行和手动投递列表项（explain/trace_text.rs）。
     ("trace.command", "{head} 命令 {command}"),
     ("trace.send", "{head} 发送 {mid} {msg}"),
@@ -386,7 +387,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("trace.watch", "{head} 监听事件 {session} {event}"),
     (
         "trace.client_state",
-        "{head} 客户端 {client} {session} {state}（{why}）",
+        "{head} 客户端 {client} {session} {state}（{detail}）",
     ),
     ("trace.recipe", "{head} 配方 {client}：{text}"),
     ("trace.finding", "{head} 发现问题 {text}"),

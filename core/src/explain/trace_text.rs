@@ -14,6 +14,7 @@ use crate::zk::code::Code;
 /// Arguments that hold the protocol's or the user's own words, shown as they are.
 pub const VERBATIM: &[&str] = &[
     "msg", "command", "state", "phase", "op", "event", "client", "text", "kind", "err", "file",
+    "detail",
 ];
 
 /// `#step time who`: numbers and server ids, the same in every language.
@@ -152,7 +153,7 @@ pub fn trace_text(e: &Event) -> Text {
             .arg("client", client.clone())
             .arg("session", *session)
             .arg("state", state.clone())
-            .arg("why", Text::new("error.en").arg("error", why.clone())),
+            .arg("detail", why.clone()),
         EventKind::Recipe { client, text } => t("trace.recipe")
             .arg("client", client.clone())
             .arg("text", text.clone()),

@@ -189,6 +189,13 @@ pub fn t(key: &str) -> &str {
             "No clients yet. Type in the command line: connect c1 1, then create c1 /app hello, get c1 /app …"
         }
         "clients.about" => "session {session} on server.{server} · timeout {timeout} ms",
+        "clients.refused.behind" => {
+            "The server refused the session: it has not seen the newest zxid this client saw, so the client must try another server. The server says:"
+        }
+        "clients.refused.not_running" => {
+            "The server refused the session: it is not serving yet. The server says:"
+        }
+        "clients.refused.closed" => "Nobody listens on that server's client port:",
         "clients.no_answer" => "no answer (the client gave up)",
         "clients.waiting" => "{op} … waiting",
         "clients.events" => "watch events: {events}",
