@@ -55,8 +55,9 @@ const ALLOWED = new Set([
   'null', 'ruok', 'srvr', 'conf', 'cons', 'dump', 'wchs', 'wchc', 'wchp', 'envi', 'mntr',
   'English', 'x', 'v', 'e', 'w', 'ZabScope', 'ShiViz', 'start', 'createSession', 'closeSession', 'delete',
   'setData', 'getData', 'exists', 'getChildren', 'multi', 'ZAB', 'znode', 'ID', 'N', 'config',
-  // What this test types, echoed in an error (the user's own word).
-  'frobnicate',
+  // What this test types, echoed in an error or a marker (the user's own words, the command
+  // language), and a txn's own flag as the log shows it (`create /p "data" ephemeral`).
+  'frobnicate', 'heal', 'ephemeral',
 ]);
 
 /** Visible English words outside ALLOWED: texts, titles, ARIA labels, placeholders. */
