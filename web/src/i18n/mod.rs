@@ -145,7 +145,6 @@ pub fn text_parts(t: &Text) -> Vec<(String, bool)> {
 }
 
 /// [`text_parts`] as markup: verbatim pieces in `<code>`.
-#[must_use]
 pub fn text_html(t: &Text) -> Html {
     html! {
         { for text_parts(t).into_iter().map(|(s, verbatim)| if verbatim {
