@@ -95,10 +95,14 @@ pub fn App() -> Html {
         });
     }
     {
-        // The language the page opened in, if its catalogue has to be fetched first.
+        // A language whose catalogue has to be fetched first: the one the page opened in, or
+        // one a kept run or a shared link asked for (the switch and `setLang` fetch their own).
         let (pending, act) = (store.ui.lang_pending, callback::<UiAction>(&store));
-        use_effect_with((), move |_| {
-            if let Some(l) = pending {
+        use_effect_with(pending, move |pending| {
+            if let Some(l) = *pending
+                && !crate::i18n::load::is_loaded(l)
+                && !crate::i18n::load::in_flight()
+            {
                 crate::i18n::load::switch_later(l, act);
             }
         });

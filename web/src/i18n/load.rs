@@ -104,6 +104,14 @@ thread_local! {
     /// The language asked for last: a catalogue that arrives after the user chose another
     /// language does not switch the page.
     static WANTED: Cell<Option<Lang>> = const { Cell::new(None) };
+    /// A catalogue is on its way (the switch, `setLang` and `App` may all ask).
+    static IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A catalogue is being fetched now.
+#[must_use]
+pub fn in_flight() -> bool {
+    IN_FLIGHT.with(Cell::get)
 }
 
 fn js_error(e: &wasm_bindgen::JsValue) -> String {
@@ -144,8 +152,10 @@ async fn fetch(lang: Lang) -> Result<(), String> {
 pub async fn switch(lang: Lang, act: Callback<UiAction>) -> Result<bool, String> {
     WANTED.with(|w| w.set(Some(lang)));
     if !is_loaded(lang) {
+        IN_FLIGHT.with(|f| f.set(true));
         act.emit(UiAction::LangLoading(lang));
         let got = fetch(lang).await;
+        IN_FLIGHT.with(|f| f.set(false));
         if WANTED.with(Cell::get) != Some(lang) {
             return got.map(|()| false);
         }

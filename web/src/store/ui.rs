@@ -56,6 +56,14 @@ impl Model {
                     self.ui.show_help = false;
                 }
             }
+            // A language whose catalogue is not here yet (a kept run or a shared link asks
+            // for it): stay, and let `App` fetch it (`i18n::load`), which switches after.
+            UiAction::SetLang(l) if !i18n::load::is_loaded(l) => {
+                if self.ui.lang_pending == Some(l) {
+                    return Change::None;
+                }
+                self.ui.lang_pending = Some(l);
+            }
             UiAction::SetLang(l) => {
                 let waiting = self.ui.lang_pending.is_some() || self.ui.lang_error.is_some();
                 self.ui.lang_pending = None;
