@@ -8,13 +8,15 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # `DEV=1 scripts/build-web.sh`: a debug build without wasm-opt, for quick iteration.
+# The page is built without `builtin-zh`: its 简体中文 catalogues (the core's and the page's) are
+# dist/i18n/zh-CN.json, fetched only when a user asks for 简体中文 (web/src/i18n/load.rs).
 out=dist
 if [ "${DEV:-0}" = 1 ]; then
   wasm_in=target/wasm32-unknown-unknown/debug/zabscope_web.wasm
-  cargo build --locked --target wasm32-unknown-unknown -p zabscope-web
+  cargo build --locked --target wasm32-unknown-unknown -p zabscope-web --no-default-features
 else
   wasm_in=target/wasm32-unknown-unknown/release/zabscope_web.wasm
-  cargo build --release --locked --target wasm32-unknown-unknown -p zabscope-web
+  cargo build --release --locked --target wasm32-unknown-unknown -p zabscope-web --no-default-features
 fi
 rm -rf "$out"
 mkdir -p "$out/pkg"
@@ -27,12 +29,14 @@ if [ "${DEV:-0}" != 1 ] && [ -x node_modules/binaryen/bin/wasm-opt ]; then
 fi
 cp index.html "$out/"
 cp -r static "$out/static"
+mkdir -p "$out/i18n"
+cargo run --quiet --locked -p zabscope-web --example i18n_catalogue -- "$out/i18n/zh-CN.json"
 
 # Precompressed siblings of the .wasm, the JS glue and the CSS (scripts/serve.py, or any
 # static host, sends them with Content-Encoding when the browser accepts it; docs/page.md "Static
 # hosting"): gzip -9 from Python's standard library, brotli (quality 11) from Node's built-in
 # zlib. Both are deterministic (no file name or time stamp inside).
-mapfile -t packed < <(find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
+mapfile -t packed < <(find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.json' \) | sort)
 python3 - "${packed[@]}" <<'PY'
 import gzip, sys
 for path in sys.argv[1:]:
@@ -54,7 +58,8 @@ else
   echo "[build] node not found: no .br files (serve.py falls back to gzip)" >&2
 fi
 
-# What a first load transfers: index.html as is, each packed file raw / gzip / brotli.
+# What a first load transfers: index.html as is, each packed file raw / gzip / brotli; a
+# catalogue fetched on demand (i18n/*.json) is listed but not counted.
 python3 - "$out" "${packed[@]}" <<'PY'
 import os, sys
 out, files = sys.argv[1], sys.argv[2:]
@@ -63,7 +68,11 @@ html = size(os.path.join(out, "index.html"))
 total = {"raw": html, "gzip": html, "brotli": html}
 for p in files:
     raw, gz, br = size(p), size(p + ".gz"), size(p + ".br")
-    print(f"[build] {p}: {raw} bytes raw, {gz} gzip, {br if br is not None else '-'} brotli")
+    on_demand = p.endswith(".json")
+    print(f"[build] {p}: {raw} bytes raw, {gz} gzip, {br if br is not None else '-'} brotli"
+          + (" (on demand, not in a first load)" if on_demand else ""))
+    if on_demand:
+        continue
     total["raw"] += raw
     total["gzip"] += gz
     total["brotli"] += br if br is not None else gz

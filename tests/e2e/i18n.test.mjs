@@ -3,7 +3,10 @@
 // `?lang=zh-CN` opens in Chinese, and in Chinese no tab, dialog or menu shows an English word
 // outside the protocol terms, the command language and what ZooKeeper itself prints (zkCli's
 // output, the trace, zxids, paths, data). No text overflows at 1024×768 in either language.
-// Screenshots of both languages go to target/e2e/.
+// Screenshots of both languages go to target/e2e/. The release page carries English only; the
+// 简体中文 catalogues are fetched on demand (i18n/zh-CN.json): an English first load does not
+// ask for them, `setLang('zh-CN')` resolves once they are in, a failed fetch says so and leaves
+// English working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +16,8 @@ const url = process.env.ZABSCOPE_URL ?? 'http://127.0.0.1:8080/';
 let browser;
 let page;
 const consoleErrors = [];
+const requests = [];
+const catalogueRequests = () => requests.filter((u) => u.includes('/i18n/')).map((u) => new URL(u).pathname);
 
 const shot = async (name) => {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -50,16 +55,18 @@ const ALLOWED = new Set([
   'null', 'ruok', 'srvr', 'conf', 'cons', 'dump', 'wchs', 'wchc', 'wchp', 'envi', 'mntr',
   'English', 'x', 'v', 'e', 'w', 'ZabScope', 'ShiViz', 'start', 'createSession', 'closeSession', 'delete',
   'setData', 'getData', 'exists', 'getChildren', 'multi', 'ZAB', 'znode', 'ID', 'N', 'config',
-  // What this test types, echoed in an error (the user's own word).
-  'frobnicate',
+  // What this test types, echoed in an error or a marker (the user's own words, the command
+  // language), and a txn's own flag as the log shows it (`create /p "data" ephemeral`).
+  'frobnicate', 'heal', 'ephemeral',
 ]);
 
 /** Visible English words outside ALLOWED: texts, titles, ARIA labels, placeholders. */
 const englishWords = (where) => page.evaluate(([allowed, where]) => {
-  // What ZooKeeper or the user wrote is shown as it is: zkCli's output, the trace, code
-  // (zxids, paths, txns, commands), four-letter-word answers, a client's answers, the manual
-  // delivery list (trace lines), the glossary's English column.
-  const verbatim = '.zs-zkcli-out, #events, code, pre, kbd, .zs-answer, .zs-enabled > span, [lang="en"], .zs-msg-label, #clock';
+  // What ZooKeeper or the user wrote is shown as it is: zkCli's output, code (messages with
+  // their fields, zxids, paths, txns, commands, what a server said), four-letter-word answers,
+  // a client's answers, the glossary's English column. The trace and the manual-delivery list
+  // are checked: their sentences are by key, only their protocol parts are code.
+  const verbatim = '.zs-zkcli-out, code, pre, kbd, .zs-answer, [lang="en"], .zs-msg-label, #clock';
   const bad = new Set();
   const check = (s, from) => {
     for (const w of s.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
@@ -101,6 +108,7 @@ before(async () => {
   await page.addInitScript(() => localStorage.removeItem("zabscope.run"));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
   mkdirSync('target/e2e', { recursive: true });
 });
 
@@ -140,7 +148,9 @@ test('switching to 简体中文 mid-run changes the texts, not the run; a reload
   const steps = v.step;
   await shot('i18n-zh-1280');
   await page.reload();
-  await page.waitForFunction(() => window.zabscope !== undefined);
+  // The reload opens in 简体中文 once its catalogue is in (fetched again: a new page).
+  await page.waitForSelector('.zs-node', { timeout: 30_000 });
+  await page.waitForFunction(() => window.zabscope?.lang() === 'zh-CN');
   assert.equal(await api('lang'), 'zh-CN', 'the reload kept the language');
   assert.equal(await text('#tab-election'), '选举');
   assert.deepEqual(await api('setLang', 'en'), { ok: true, lang: 'en' });
@@ -152,6 +162,68 @@ test('switching to 简体中文 mid-run changes the texts, not the run; a reload
   const bad = await api('setLang', 'fr');
   assert.equal(bad.ok, false);
   assert.match(bad.error, /'fr' is not a language; use one of en, zh-CN/);
+});
+
+test('简体中文 loads on demand: not in an English first load; setLang resolves once it is in', async () => {
+  requests.length = 0;
+  await open('?lang=en');
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded');
+  assert.deepEqual(catalogueRequests(), [], 'no 简体中文 catalogue in an English first load');
+  await api('step', 150);
+  await command('connect c1 1');
+  await api('step', 10);
+  const digest = await api('digest');
+  const step = (await api('view', { logTail: 1 })).step;
+  // The promise resolves when the page shows 简体中文, not before.
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.equal(await text('#tab-election'), '选举');
+  assert.match(await text('#narration'), /[\u4e00-\u9fff]/);
+  assert.deepEqual(catalogueRequests(), ['/i18n/zh-CN.json']);
+  assert.equal(await api('digest'), digest, 'the switch did not touch the run');
+  assert.equal((await api('view', { logTail: 1 })).step, step);
+  // Back and forth: the catalogue stays, nothing is fetched again.
+  assert.deepEqual(await api('setLang', 'en'), { ok: true, lang: 'en' });
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.deepEqual(catalogueRequests(), ['/i18n/zh-CN.json']);
+  await api('setLang', 'en');
+});
+
+test('a failed catalogue fetch says so; English keeps working', async () => {
+  const errorsBefore = consoleErrors.length;
+  await page.route('**/i18n/zh-CN.json', (r) => r.fulfill({ status: 503, body: 'down' }));
+  try {
+    await open('?lang=en');
+    await page.selectOption('#lang', 'zh-CN');
+    await page.waitForSelector('#lang-status.zs-bad');
+    assert.equal(await text('#lang-status'), '简体中文 could not be loaded');
+    assert.match(await page.getAttribute('#lang-status', 'title'), /zh-CN\.json: HTTP 503/);
+    assert.equal(await api('lang'), 'en');
+    assert.equal(await text('#tab-election'), 'Election');
+    const r = await api('setLang', 'zh-CN');
+    assert.equal(r.ok, false);
+    assert.match(r.error, /the zh-CN catalogue could not be loaded: .*HTTP 503/);
+    // The page still works, in English.
+    await api('step', 150);
+    await command('connect c1 1');
+    assert.equal(await page.locator('#command-error').count(), 0);
+    await page.click('#tab-clients');
+    assert.match(await text('#tab-clients'), /^Clients/);
+    assert.match(await text('#step-count'), /^step \d+$/);
+    // Opening in 简体中文 with the file missing: English, and the same message.
+    await open('?lang=zh-CN');
+    await page.waitForSelector('#lang-status.zs-bad');
+    assert.equal(await text('#tab-election'), 'Election');
+    await shot('i18n-zh-failed');
+  } finally {
+    await page.unroute('**/i18n/zh-CN.json');
+  }
+  // The browser logs the failed request itself (503): expected here, not a page error.
+  const unexpected = consoleErrors.splice(errorsBefore).filter((e) => !/503/.test(e));
+  assert.deepEqual(unexpected, []);
+  // Once the file is back, the switch works without a reload.
+  assert.deepEqual(await api('setLang', 'zh-CN'), { ok: true, lang: 'zh-CN' });
+  assert.equal(await text('#tab-election'), '选举');
+  assert.equal(await page.locator('#lang-status').count(), 0, 'the message is gone');
 });
 
 test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', async () => {
@@ -170,9 +242,16 @@ test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', asyn
   await command('create c1 /app hello');
   await command('client c2 connect 1,2,3 timeout 4000');
   await command('recipe c2 lock /app fair');
+  await command('recipe c2 lock app');
+  assert.match(await text('#command-error'), /[\u4e00-\u9fff].*Path must start with/, 'a recipe error in Chinese, quoting ZooKeeper');
   await command('frobnicate 3');
   assert.match(await text('#command-error'), /[\u4e00-\u9fff]/, 'a command error in Chinese');
+  await command('partition 1,2|3,4,5');
+  await api('run', 3000);
+  await command('heal');
   await page.click('#step');
+  // The trace, in Chinese apart from its protocol parts.
+  assert.match(await text('#events li'), /[\u4e00-\u9fff]/, 'a trace line in Chinese');
   const found = [];
   for (const tab of ['election', 'broadcast', 'logs', 'data', 'clients', 'locks', '4lw']) {
     await page.click(`#tab-${tab}`);
@@ -189,6 +268,8 @@ test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', asyn
   found.push(...(await englishWords('#server-menu')).map((w) => `menu: ${w}`));
   await page.keyboard.press('Escape');
   await page.check('#manual');
+  await page.waitForSelector('.zs-enabled');
+  assert.match(await text('.zs-enabled > span'), /[\u4e00-\u9fff]/, 'a manual-delivery item in Chinese');
   found.push(...(await englishWords('.zs-app')).map((w) => `manual: ${w}`));
   await page.uncheck('#manual');
   await page.click('#open-setup');

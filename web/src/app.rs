@@ -94,6 +94,19 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        // A language whose catalogue has to be fetched first: the one the page opened in, or
+        // one a kept run or a shared link asked for (the switch and `setLang` fetch their own).
+        let (pending, act) = (store.ui.lang_pending, callback::<UiAction>(&store));
+        use_effect_with(pending, move |pending| {
+            if let Some(l) = *pending
+                && !crate::i18n::load::is_loaded(l)
+                && !crate::i18n::load::in_flight()
+            {
+                crate::i18n::load::switch_later(l, act);
+            }
+        });
+    }
     let (view, playback, ui, commands) = (&store.view, &store.playback, &store.ui, &store.commands);
     let playing = store.playing();
     let hide_pings = playback.hide_pings;
@@ -127,7 +140,11 @@ pub fn App() -> Html {
         .and_then(|c| commands.zk.0.get(c).cloned())
         .unwrap_or_default();
     let zk_about = zk_client.as_ref().and_then(|c| zkcli::about(view, c));
-    let class = classes!("zs-app", ui.projector.then_some("zs-projector"));
+    let class = classes!(
+        "zs-app",
+        ui.projector.then_some("zs-projector"),
+        ui.lang_boot.then_some("zs-lang-wait")
+    );
     html! {
         <ContextProvider<Store> context={store.clone()}>
         <ContextProvider<Lang> context={ui.lang}>
@@ -136,7 +153,11 @@ pub fn App() -> Html {
                     onsetup={ui_act.reform(|()| UiAction::ShowSetup(true))}
                     onprojector={ui_act.reform(UiAction::Projector)}
                     onhelp={ui_act.reform(|()| UiAction::ShowHelp(true))}
-                    onlang={ui_act.reform(UiAction::SetLang)}
+                    lang_pending={ui.lang_pending} lang_error={ui.lang_error.clone()}
+                    onlang={{
+                        let act = ui_act.clone();
+                        Callback::from(move |l| crate::i18n::load::switch_later(l, act.clone()))
+                    }}
                     onlab={ui_act.reform(|()| UiAction::ShowLab(true))}
                     onshare={keep::share_callback(&store)}
                     onlessons={callback::<LessonAction>(&store).reform(|()| LessonAction::Menu(true))} />

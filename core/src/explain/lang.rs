@@ -5,11 +5,17 @@
 //! zxids (`0x…`) and times (`1.234s`) are rendered by the argument, not the table, so they read
 //! the same in every language. A key missing from a table falls back to English, then to the
 //! key and its arguments: rendering never fails.
+//!
+//! The 简体中文 table is compiled in with the `builtin-zh` feature (the default: the cli, the
+//! tests). The page's wasm is built without it to keep its first load small and installs the
+//! same table at run time when a user asks for 简体中文 ([`install`], from the JSON that
+//! `explain::catalogue_json` writes at build time); until then 简体中文 renders in English.
 
 use crate::explain::Text;
-use crate::explain::{texts_en, texts_zh};
+use crate::explain::texts_en;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 /// A language the catalogues are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,12 +72,22 @@ impl Lang {
         }
     }
 
-    /// The table of templates, `(key, template)`.
+    /// The table of templates, `(key, template)` (empty for a language whose table is
+    /// neither compiled in nor installed yet).
     #[must_use]
     pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::En => texts_en::TEXTS,
-            Lang::ZhCn => texts_zh::TEXTS,
+            Lang::ZhCn => zh_table(),
+        }
+    }
+
+    /// This language's table is here: compiled in, or installed at run time ([`install`]).
+    #[must_use]
+    pub fn is_loaded(self) -> bool {
+        match self {
+            Lang::En => true,
+            Lang::ZhCn => cfg!(feature = "builtin-zh") || INSTALLED.get().is_some(),
         }
     }
 
@@ -95,6 +111,41 @@ impl FromStr for Lang {
     fn from_str(s: &str) -> Result<Lang, Text> {
         Lang::from_code(s).ok_or_else(|| Text::new("lang.unknown").arg("code", s.to_string()))
     }
+}
+
+/// The 简体中文 table installed at run time (the page's wasm, built without `builtin-zh`).
+static INSTALLED: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+
+#[cfg(feature = "builtin-zh")]
+fn zh_table() -> &'static [(&'static str, &'static str)] {
+    crate::explain::texts_zh::TEXTS
+}
+
+#[cfg(not(feature = "builtin-zh"))]
+fn zh_table() -> &'static [(&'static str, &'static str)] {
+    INSTALLED.get().map_or(&[], Vec::as_slice)
+}
+
+/// Install `lang`'s table at run time: `(key, template)` pairs, as `explain::catalogue_json`
+/// wrote them. Only 简体中文 can be installed, once (its strings live as long as the
+/// program); a second install, or one for English, is refused with the reason. Where the table
+/// is compiled in (`builtin-zh`) the compiled table stays the one rendered.
+///
+/// # Errors
+/// `lang.install.english` for English, `lang.install.again` when the table is already here.
+pub fn install(lang: Lang, entries: Vec<(String, String)>) -> Result<(), Text> {
+    if lang == Lang::En {
+        return Err(Text::new("lang.install.english"));
+    }
+    let table: Vec<(&'static str, &'static str)> = entries
+        .into_iter()
+        .map(|(k, v)| -> (&'static str, &'static str) {
+            (Box::leak(k.into_boxed_str()), Box::leak(v.into_boxed_str()))
+        })
+        .collect();
+    INSTALLED
+        .set(table)
+        .map_err(|_| Text::new("lang.install.again").arg("lang", lang.native_name()))
 }
 
 fn find(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
@@ -157,4 +208,49 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         rest = &after[close + 1..];
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, install};
+    use crate::explain::Text;
+
+    #[test]
+    fn english_is_never_installed() {
+        assert!(Lang::En.is_loaded());
+        assert_eq!(
+            install(Lang::En, Vec::new()).unwrap_err().key,
+            "lang.install.english"
+        );
+    }
+
+    /// Without `builtin-zh` (`cargo test -p zabscope-core --no-default-features --lib
+    /// lang::tests`): 简体中文 renders in English until its table is installed, then from it,
+    /// and a second install is refused.
+    #[cfg(not(feature = "builtin-zh"))]
+    #[test]
+    fn an_installed_table_renders_and_stays() {
+        let t = Text::new("lang.unknown").arg("code", "fr".to_string());
+        assert!(!Lang::ZhCn.is_loaded());
+        assert_eq!(t.render(Lang::ZhCn), t.en());
+        let table = vec![("lang.unknown".to_string(), "不认识 '{code}'".to_string())];
+        install(Lang::ZhCn, table.clone()).unwrap();
+        assert!(Lang::ZhCn.is_loaded());
+        assert_eq!(t.render(Lang::ZhCn), "不认识 'fr'");
+        assert_eq!(
+            install(Lang::ZhCn, table).unwrap_err().key,
+            "lang.install.again"
+        );
+        // A key the installed table lacks falls back to English.
+        let other = Text::new("log.logged");
+        assert_eq!(other.render(Lang::ZhCn), other.en());
+    }
+
+    #[cfg(feature = "builtin-zh")]
+    #[test]
+    fn the_built_in_table_is_loaded() {
+        assert!(Lang::ZhCn.is_loaded());
+        let t = Text::new("log.logged");
+        assert_ne!(t.render(Lang::ZhCn), t.en());
+    }
 }

@@ -17,15 +17,17 @@ pub(crate) mod ser;
 pub(crate) mod sync;
 pub(crate) mod text;
 pub mod texts_en;
+#[cfg(feature = "builtin-zh")]
 pub(crate) mod texts_zh;
 pub(crate) mod timeline;
 mod timer;
+pub(crate) mod trace_text;
 pub(crate) mod tracker;
 pub(crate) mod vote;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-zh"))]
 pub(crate) mod tests_lang;
 #[cfg(test)]
 mod tests_why;
@@ -39,5 +41,6 @@ pub use tracker::{ProposalRecord, Tracker, TruncatedEntry};
 pub use vote::{Decider, VoteChange};
 
 pub use glossary::{GlossaryEntry, glossary};
-pub use lang::{HELP, Lang};
+pub use lang::{HELP, Lang, install};
 pub use text::{Arg, ArgValue, Shown, Text};
+pub use trace_text::{VERBATIM, pending_text, trace_text};

@@ -17,7 +17,7 @@ mod runner;
 
 #[cfg(test)]
 mod tests_checkpoint;
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-zh"))]
 mod tests_files;
 #[cfg(test)]
 mod tests_parse;

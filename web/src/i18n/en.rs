@@ -68,6 +68,8 @@ pub fn t(key: &str) -> &str {
         "header.projector" => "projector",
         "header.lang" => "Language",
         "header.help" => "keyboard shortcuts and glossary",
+        "lang.loading" => "loading {lang}…",
+        "lang.failed" => "{lang} could not be loaded",
         // Transport bar and timeline.
         "transport.label" => "Simulation controls",
         "transport.back" => "◀ Back",
@@ -102,6 +104,7 @@ pub fn t(key: &str) -> &str {
         "manual.fire" => "fire",
         "manual.drop" => "drop",
         "manual.delay" => "delay 100 ms",
+        "manual.at" => "{ms} ms · ",
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "The ensemble",
         "ring.svg.label" => "servers and messages",
@@ -186,6 +189,13 @@ pub fn t(key: &str) -> &str {
             "No clients yet. Type in the command line: connect c1 1, then create c1 /app hello, get c1 /app …"
         }
         "clients.about" => "session {session} on server.{server} · timeout {timeout} ms",
+        "clients.refused.behind" => {
+            "The server refused the session: it has not seen the newest zxid this client saw, so the client must try another server. The server says:"
+        }
+        "clients.refused.not_running" => {
+            "The server refused the session: it is not serving yet. The server says:"
+        }
+        "clients.refused.closed" => "Nobody listens on that server's client port:",
         "clients.no_answer" => "no answer (the client gave up)",
         "clients.waiting" => "{op} … waiting",
         "clients.events" => "watch events: {events}",

@@ -9,11 +9,16 @@
 //! that a leaf component that only shows static texts re-renders when it changes
 //! ([`use_lang`]). Numbers, zxids and times are formatted by the caller, never by a catalogue,
 //! so they read the same in every language.
+//!
+//! `zh.rs` (and the core's 简体中文 table) is compiled in with the `builtin-zh` feature; the
+//! release page is built without it and fetches both at run time ([`load`]).
 
 pub mod browser;
 mod en;
-#[cfg(test)]
+pub mod load;
+#[cfg(all(test, feature = "builtin-zh"))]
 mod tests;
+#[cfg(feature = "builtin-zh")]
 mod zh;
 
 use std::cell::Cell;
@@ -43,11 +48,41 @@ pub fn mirror(l: Lang) {
 pub fn t_in(l: Lang, key: &str) -> &str {
     match l {
         Lang::En => en::t(key),
-        Lang::ZhCn => match zh::t(key) {
-            same if same == key => en::t(key),
-            zh => zh,
-        },
+        Lang::ZhCn => zh_t(key).unwrap_or_else(|| en::t(key)),
     }
+}
+
+/// The 简体中文 template of `key`, if that catalogue is here and has it.
+#[cfg(feature = "builtin-zh")]
+fn zh_t(key: &str) -> Option<&str> {
+    Some(zh::t(key)).filter(|z| *z != key)
+}
+
+/// The 简体中文 template of `key`, if that catalogue was fetched and has it.
+#[cfg(not(feature = "builtin-zh"))]
+fn zh_t(key: &str) -> Option<&'static str> {
+    load::page_t(key)
+}
+
+/// The English catalogue's source: its keys are its `"key" =>` arms ([`source_keys`]).
+#[cfg(all(feature = "builtin-zh", not(target_arch = "wasm32")))]
+pub(crate) const EN_SOURCE: &str = include_str!("en.rs");
+
+/// The keys of a catalogue's source: every `"key" =>` arm.
+#[cfg(any(test, all(feature = "builtin-zh", not(target_arch = "wasm32"))))]
+pub(crate) fn source_keys(source: &str) -> std::collections::BTreeSet<String> {
+    source
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let rest = l.strip_prefix('"')?;
+            let (key, after) = rest.split_once('"')?;
+            after
+                .trim_start()
+                .starts_with("=>")
+                .then(|| key.to_string())
+        })
+        .collect()
 }
 
 /// The text of `key` in the page's language.
@@ -76,6 +111,48 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[must_use]
 pub fn text(t: &Text) -> String {
     t.render(lang())
+}
+
+/// A core sentence in the page's language, in pieces: `(text, verbatim)`, where a verbatim
+/// piece is an argument that holds the protocol's or the user's own words
+/// (`explain::VERBATIM`: a message with its fields, a command line, a state), which the page
+/// sets apart (`<code>`) and never translates.
+#[must_use]
+pub fn text_parts(t: &Text) -> Vec<(String, bool)> {
+    let l = lang();
+    let Some(mut rest) = l.template(t.key) else {
+        return vec![(t.render(l), false)];
+    };
+    let mut out = Vec::new();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        if open > 0 {
+            out.push((rest[..open].to_string(), false));
+        }
+        let name = &after[..close];
+        let value = t
+            .typed_args()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| "?".to_string(), |(_, v)| v.render_in(l).into_owned());
+        out.push((value, zabscope_core::explain::VERBATIM.contains(&name)));
+        rest = &after[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_string(), false));
+    }
+    out
+}
+
+/// [`text_parts`] as markup: verbatim pieces in `<code>`.
+pub fn text_html(t: &Text) -> Html {
+    html! {
+        { for text_parts(t).into_iter().map(|(s, verbatim)| if verbatim {
+            html! { <code>{ s }</code> }
+        } else {
+            html! { { s } }
+        }) }
+    }
 }
 
 /// A message the page shows later (an error, a console line): kept by key so that it renders

@@ -81,18 +81,7 @@ pub const ALLOWED: &[&str] = &[
 
 /// The keys of a catalogue's source: every `"key" =>` arm.
 fn keys(source: &str) -> BTreeSet<String> {
-    source
-        .lines()
-        .filter_map(|l| {
-            let l = l.trim_start();
-            let rest = l.strip_prefix('"')?;
-            let (key, after) = rest.split_once('"')?;
-            after
-                .trim_start()
-                .starts_with("=>")
-                .then(|| key.to_string())
-        })
-        .collect()
+    super::source_keys(source)
 }
 
 fn placeholders(s: &str) -> Vec<String> {
@@ -222,4 +211,27 @@ fn every_lab_text_is_in_both_languages() {
         assert_ne!(en::t(key), *key, "no English text for {key}");
         assert_ne!(zh::t(key), *key, "no 简体中文 text for {key}");
     }
+}
+
+/// The file the release page fetches holds every key of both 简体中文 catalogues with the
+/// same texts, and installing it is harmless where they are compiled in.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_fetched_catalogue_is_the_compiled_one() {
+    let json = super::load::to_json(Lang::ZhCn);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["lang"], "zh-CN");
+    let page = v["page"].as_object().unwrap();
+    let en_keys = keys(include_str!("en.rs"));
+    assert_eq!(page.len(), en_keys.len());
+    for k in &en_keys {
+        assert_eq!(page[k.as_str()], zh::t(k), "{k}");
+    }
+    let core = v["core"].as_object().unwrap();
+    assert_eq!(core.len(), Lang::ZhCn.catalogue().len());
+    for (k, t) in Lang::ZhCn.catalogue() {
+        assert_eq!(core[*k], *t, "{k}");
+    }
+    assert_eq!(super::load::install_json(Lang::ZhCn, &json), Ok(()));
+    assert_eq!(super::load::path(Lang::ZhCn), "i18n/zh-CN.json");
 }

@@ -62,6 +62,8 @@ pub fn t(key: &str) -> &str {
         "header.projector" => "投影模式",
         "header.lang" => "语言",
         "header.help" => "快捷键与术语表",
+        "lang.loading" => "正在加载{lang}…",
+        "lang.failed" => "{lang}加载失败",
         // Transport bar and timeline.
         "transport.label" => "模拟控制",
         "transport.back" => "◀ 后退",
@@ -96,6 +98,7 @@ pub fn t(key: &str) -> &str {
         "manual.fire" => "触发",
         "manual.drop" => "丢弃",
         "manual.delay" => "延迟 100 ms",
+        "manual.at" => "{ms} 毫秒 · ",
         // The ring: servers, messages, clients, a server's menu.
         "ring.label" => "集群",
         "ring.svg.label" => "服务器与消息",
@@ -180,6 +183,13 @@ pub fn t(key: &str) -> &str {
             "还没有客户端。在命令行输入：connect c1 1，然后 create c1 /app hello、get c1 /app ……"
         }
         "clients.about" => "会话 {session}，连接 server.{server} · 超时 {timeout} ms",
+        "clients.refused.behind" => {
+            "服务器拒绝了这个会话：它还没有看到客户端已见过的最新 zxid，客户端必须换一台服务器。服务器的原话："
+        }
+        "clients.refused.not_running" => {
+            "服务器拒绝了这个会话：它还没有开始提供服务。服务器的原话："
+        }
+        "clients.refused.closed" => "这台服务器的客户端端口上没有进程在监听：",
         "clients.no_answer" => "没有应答（客户端已放弃）",
         "clients.waiting" => "{op} … 等待中",
         "clients.events" => "监听事件：{events}",

@@ -11,6 +11,8 @@ const SHOWN: usize = 12;
 
 #[component]
 pub fn BroadcastTab(p: &TabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let view = &p.view;
     let rows = view.proposals.iter().rev().take(SHOWN).map(|p| {
         let txn = view

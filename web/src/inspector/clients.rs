@@ -100,6 +100,18 @@ pub fn cards(sim: &Simulation) -> Vec<ClientCard> {
         .collect()
 }
 
+/// What a refused reconnect means, by key; the server's own words follow as they are.
+fn refused_key(why: &str) -> &'static str {
+    if why.starts_with("Refusing session request") {
+        // ZooKeeperServer.processConnectRequest: the client has seen a newer zxid.
+        "clients.refused.behind"
+    } else if why.contains("not running") {
+        "clients.refused.not_running"
+    } else {
+        "clients.refused.closed"
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ClientsTabProps {
     pub cards: Vec<ClientCard>,
@@ -119,7 +131,9 @@ pub fn ClientsTab(p: &ClientsTabProps) -> Html {
             <div class="zs-clientcard" data-client={c.name.clone()}>
                 <h3>{ &c.name }<small>{ &c.about }</small>
                     <button class="zs-open-zkcli" onclick={open} title={tf("zkcli.open.title", &[("client", &c.name)])}>{ t("zkcli.open") }</button></h3>
-                if let Some(why) = &c.refused { <p class="zs-error">{ why }</p> }
+                if let Some(why) = &c.refused {
+                    <p class="zs-error zs-refused">{ t(refused_key(why)) }{ " " }<code>{ why }</code></p>
+                }
                 <ul class="zs-answers">
                     { for c.outstanding.iter().map(|o| html! { <li class="zs-outstanding">{ o }</li> }) }
                     { for c.answers.iter().map(|(op, a)| html! {

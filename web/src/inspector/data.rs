@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 #[component]
 pub fn DataTab(p: &TabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let servers: Vec<_> = p
         .view
         .servers

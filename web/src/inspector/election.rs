@@ -28,6 +28,8 @@ fn vote_cells(v: &Vote, hot: Option<Decider>) -> Html {
 
 #[component]
 pub fn ElectionTab(p: &TabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let view = &p.view;
     let change = view.vote_change.as_ref().map(|c| {
         html! {

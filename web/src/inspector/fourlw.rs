@@ -19,6 +19,8 @@ pub struct FourLwTabProps {
 
 #[component]
 pub fn FourLwTab(p: &FourLwTabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let target = p
         .fourlw
         .as_ref()

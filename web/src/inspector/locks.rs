@@ -10,6 +10,8 @@ use zabscope_core::sim::view::RecipeRole;
 
 #[component]
 pub fn LocksTab(p: &TabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let view = &p.view;
     if view.zk_clients.is_empty() {
         return html! {

@@ -14,6 +14,8 @@ const TAIL: usize = 10;
 
 #[component]
 pub fn LogsTab(p: &TabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let cols = p.view.servers.iter().map(|s| {
         let from = s.log.len().saturating_sub(TAIL);
         html! {

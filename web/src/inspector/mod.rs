@@ -33,6 +33,8 @@ pub struct TabProps {
 
 #[component]
 pub fn Inspector() -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let store = use_store();
     let select = callback(&store).reform(UiAction::SelectTab);
     let tabs = Tab::ALL.iter().map(|&t| {

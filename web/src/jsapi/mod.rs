@@ -82,24 +82,36 @@ fn add_lang(out: &mut Value, view: &ClusterView) {
     }
 }
 
-/// `setLang(code)`: switch the page's language like the header's switch (`en`, `zh-CN`);
-/// anything else is refused with the accepted codes.
+/// `setLang(code)`: switch the page's language like the header's switch (`en`, `zh-CN`). A
+/// Promise: it resolves to `{ok: true, lang}` once the page shows that language — at once, or
+/// when its catalogue has been fetched (`i18n::load`) — and to `{ok: false, error}` when the
+/// code is not a language or the catalogue could not be had (the page then stays as it was).
 fn set_lang(code: &JsValue, d: &Dispatch) -> JsValue {
     let parsed = code.as_string().as_deref().and_then(Lang::from_code);
-    match parsed {
-        Some(l) => {
-            d.dispatch(UiAction::SetLang(l).into());
-            to_js(&json!({ "ok": true, "lang": l.code() }))
-        }
-        None => {
-            let given = code.as_string().unwrap_or_else(|| format!("{code:?}"));
-            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-            to_js(&json!({
+    let Some(l) = parsed else {
+        let given = code.as_string().unwrap_or_else(|| format!("{code:?}"));
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let error = to_js(&json!({
+            "ok": false,
+            "error": format!("setLang(code): '{given}' is not a language; use one of {}", codes.join(", ")),
+        }));
+        return js_sys::Promise::resolve(&error).into();
+    };
+    let d = d.clone();
+    let act = Callback::from(move |a: UiAction| d.dispatch(a.into()));
+    wasm_bindgen_futures::future_to_promise(async move {
+        let out = match crate::i18n::load::switch(l, act).await {
+            Ok(true) => json!({ "ok": true, "lang": l.code() }),
+            // Another language was chosen while this one was on its way: that one stays.
+            Ok(false) => json!({ "ok": true, "lang": crate::i18n::lang().code() }),
+            Err(e) => json!({
                 "ok": false,
-                "error": format!("setLang(code): '{given}' is not a language; use one of {}", codes.join(", ")),
-            }))
-        }
-    }
+                "error": format!("setLang(code): the {} catalogue could not be loaded: {e}", l.code()),
+            }),
+        };
+        Ok(to_js(&out))
+    })
+    .into()
 }
 
 /// `view()` is everything (every data tree, whole logs); `view({logTail, trees})` asks for

@@ -5,33 +5,17 @@
 use std::rc::Rc;
 use yew::prelude::*;
 use zabscope_core::Simulation;
-use zabscope_core::sim::trace::{Event, EventKind};
-use zabscope_core::zk::code::Code;
-
-/// One trace line; a client reply names its error as ZooKeeper's `KeeperException.Code`
-/// constant (`CONNECTIONLOSS`, `NONODE`), never the number on the wire.
-#[must_use]
-pub fn trace_line(e: &Event) -> String {
-    match &e.kind {
-        EventKind::ClientReply { err, .. } => {
-            let name = Code::from_value(*err)
-                .map_or_else(|| format!("UNKNOWN({err})"), |c| c.name().to_uppercase());
-            let line = e.to_string();
-            match line.strip_suffix(&format!("err={err}")) {
-                Some(head) => format!("{head}{name}"),
-                None => line,
-            }
-        }
-        _ => e.to_string(),
-    }
-}
+use zabscope_core::explain::{Text, trace_text};
+use zabscope_core::sim::trace::EventKind;
 
 /// Lines shown.
 const LINES: usize = 40;
 
-/// The newest trace lines, newest first (PINGs and their ticks left out when hidden).
+/// The newest trace lines, newest first (PINGs and their ticks left out when hidden), by key
+/// (`trace.*`, rendered in the page's language when drawn; a client reply names its result
+/// as ZooKeeper's `KeeperException.Code` constant, `NONODE`, never the number on the wire).
 #[must_use]
-pub fn lines(sim: &Simulation, hide_pings: bool) -> Vec<String> {
+pub fn lines(sim: &Simulation, hide_pings: bool) -> Vec<Text> {
     sim.trace()
         .iter()
         .rev()
@@ -43,13 +27,13 @@ pub fn lines(sim: &Simulation, hide_pings: bool) -> Vec<String> {
                     && !matches!(e.kind, EventKind::Timer)
         })
         .take(LINES)
-        .map(trace_line)
+        .map(trace_text)
         .collect()
 }
 
 #[derive(Properties, PartialEq)]
 pub struct EventLogProps {
-    pub lines: Rc<Vec<String>>,
+    pub lines: Rc<Vec<Text>>,
 }
 
 #[component]
@@ -59,7 +43,7 @@ pub fn EventLog(p: &EventLogProps) -> Html {
         <details class="zs-events" open=true>
             <summary>{ crate::i18n::t("trace.title") }</summary>
             <ol id="events" reversed=true>
-                { for p.lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }
+                { for p.lines.iter().map(|l| html! { <li>{ crate::i18n::text_html(l) }</li> }) }
             </ol>
         </details>
     }

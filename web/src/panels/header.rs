@@ -37,6 +37,10 @@ pub struct HeaderProps {
     pub onhelp: Callback<()>,
     /// Switch the page's language.
     pub onlang: Callback<Lang>,
+    /// A language whose catalogue is on its way.
+    pub lang_pending: Option<Lang>,
+    /// A language whose catalogue could not be had, and why.
+    pub lang_error: Option<(Lang, String)>,
     /// Open the performance lab.
     pub onlab: Callback<()>,
     /// Show (and copy) the share link.
@@ -102,9 +106,19 @@ pub fn Header(p: &HeaderProps) -> Html {
                     onclick={p.onprojector.reform(move |_: MouseEvent| !projector)}>{ t("header.projector") }</button>
                 <select id="lang" class="zs-lang" aria-label={t("header.lang").to_string()} {onchange}>
                     { for Lang::ALL.iter().map(|l| html! {
-                        <option value={l.code()} selected={*l == lang}>{ l.native_name() }</option>
+                        <option value={l.code()} selected={*l == p.lang_pending.unwrap_or(lang)}>{ l.native_name() }</option>
                     }) }
                 </select>
+                if let Some(l) = p.lang_pending {
+                    <span id="lang-status" class="zs-lang-status" role="status">
+                        { tf("lang.loading", &[("lang", l.native_name())]) }
+                    </span>
+                }
+                if let Some((l, why)) = &p.lang_error {
+                    <span id="lang-status" class="zs-lang-status zs-bad" role="alert" title={why.clone()}>
+                        { tf("lang.failed", &[("lang", l.native_name())]) }
+                    </span>
+                }
                 <button id="help" aria-label={t("header.help").to_string()} onclick={p.onhelp.reform(|_: MouseEvent| ())}>{ "?" }</button>
             </span>
         </header>

@@ -3,6 +3,7 @@
 //! Delay. Clicking a message on the ring selects it here.
 
 use yew::prelude::*;
+use zabscope_core::explain::{Text, pending_text};
 use zabscope_core::{AgendaRef, Command, Pending, Simulation};
 
 /// Items listed.
@@ -12,8 +13,11 @@ const SHOWN: usize = 24;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Enabled {
     pub at: AgendaRef,
-    /// "m7 1 → 2: PROPOSAL(…)", "timer of server.3" …
-    pub text: String,
+    /// "m7 1 → 2: PROPOSAL(…)", "timer of server.3" … by key (`manual.item.*`), rendered in
+    /// the page's language when drawn.
+    pub text: Text,
+    /// The message's type (`PROPOSAL`) when it is a delivery.
+    pub kind: Option<&'static str>,
     /// The message's id when it is a delivery.
     pub msg_id: Option<u64>,
 }
@@ -31,10 +35,15 @@ pub fn enabled(sim: &Simulation, hide_pings: bool) -> Vec<Enabled> {
             {
                 return None;
             }
-            let (text, msg_id) = (item.to_string(), item.msg_id());
+            let (text, msg_id) = (pending_text(&item), item.msg_id());
+            let kind = match &item {
+                Pending::Message { info, .. } => Some(info.name),
+                _ => None,
+            };
             Some(Enabled {
                 at: r,
                 text,
+                kind,
                 msg_id,
             })
         })
@@ -59,12 +68,13 @@ pub fn Manual(p: &ManualProps) -> Html {
     let t = crate::i18n::t;
     let rows = p.items.iter().map(|e| {
         let (r, text, msg_id) = (e.at, &e.text, e.msg_id);
+        let ms = crate::i18n::tf("manual.at", &[("ms", &r.0.ms().to_string())]);
         let fire = p.onfire.reform(move |_: MouseEvent| r);
         let selected = msg_id.is_some() && msg_id == p.selected;
         html! {
             <li class={classes!("zs-enabled", selected.then_some("zs-selected"))}
-                data-msg={msg_id.map(|i| i.to_string())} data-kind={text.split(": ").nth(1).and_then(|t| t.split('(').next()).map(str::to_string)}>
-                <span>{ format!("{} ms · {text}", r.0.ms()) }</span>
+                data-msg={msg_id.map(|i| i.to_string())} data-kind={e.kind}>
+                <span>{ ms }{ crate::i18n::text_html(text) }</span>
                 <button class="zs-deliver" onclick={fire}>{ if msg_id.is_some() { t("manual.deliver") } else { t("manual.fire") } }</button>
                 if let Some(id) = msg_id {
                     <button class="zs-drop" onclick={p.oncommand.reform(move |_: MouseEvent| Command::DropMsg(id))}>{ t("manual.drop") }</button>

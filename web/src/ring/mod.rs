@@ -114,6 +114,8 @@ fn fit_for(px: f64) -> f64 {
 
 #[component]
 pub fn Ring() -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let store = use_store();
     let filter = use_state(RingFilter::default);
     let view = &store.view;

@@ -134,6 +134,14 @@ pub struct Ui {
     pub show_glossary: bool,
     /// The page's language: the one place it lives (`crate::i18n` mirrors it for `t`).
     pub lang: Lang,
+    /// A language whose catalogue is being fetched (`i18n::load`); the page switches when it
+    /// arrives.
+    pub lang_pending: Option<Lang>,
+    /// The page has just opened and waits for that catalogue: it stays hidden for a moment
+    /// instead of flashing English (at most 1 s, `.zs-lang-wait` in the CSS).
+    pub lang_boot: bool,
+    /// Why the last catalogue could not be had (a technical detail, in English).
+    pub lang_error: Option<(Lang, String)>,
     /// The performance lab's overlay is open.
     pub show_lab: bool,
     /// Its knobs and the figure it shows.
@@ -227,7 +235,10 @@ impl Model {
 
     /// [`Model::new`] in `lang`.
     #[must_use]
-    pub fn with_lang(reduced_motion: bool, lang: Lang) -> Model {
+    pub fn with_lang(reduced_motion: bool, wanted: Lang) -> Model {
+        // A language whose catalogue is not here yet opens in English; `App` fetches it.
+        let ready = crate::i18n::load::is_loaded(wanted);
+        let lang = if ready { wanted } else { Lang::En };
         crate::i18n::mirror(lang);
         let setup = Setup::default();
         let base = setup.script().expect("the default set-up is valid");
@@ -274,6 +285,9 @@ impl Model {
                 show_help: false,
                 show_glossary: false,
                 lang,
+                lang_pending: (!ready).then_some(wanted),
+                lang_boot: !ready,
+                lang_error: None,
                 show_lab: false,
                 lab: lab::Knobs::default(),
                 lab_figure: lab::Figure::default(),

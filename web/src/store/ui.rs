@@ -20,6 +20,10 @@ pub enum UiAction {
     /// Switch the page's language: only texts change (the run, its digest, the tab, what is
     /// open all stay); remembered for the next visit.
     SetLang(Lang),
+    /// A language's catalogue is being fetched (`i18n::load::switch`).
+    LangLoading(Lang),
+    /// It could not be had: why (shown in the header); the page stays as it was.
+    LangFailed(Lang, String),
     /// Open or close the performance lab (play pauses while it is open: the lab computes in
     /// the same thread between frames).
     ShowLab(bool),
@@ -52,13 +56,34 @@ impl Model {
                     self.ui.show_help = false;
                 }
             }
-            UiAction::SetLang(l) => {
-                if l == self.ui.lang {
+            // A language whose catalogue is not here yet (a kept run or a shared link asks
+            // for it): stay, and let `App` fetch it (`i18n::load`), which switches after.
+            UiAction::SetLang(l) if !i18n::load::is_loaded(l) => {
+                if self.ui.lang_pending == Some(l) {
                     return Change::None;
+                }
+                self.ui.lang_pending = Some(l);
+            }
+            UiAction::SetLang(l) => {
+                let waiting = self.ui.lang_pending.is_some() || self.ui.lang_error.is_some();
+                self.ui.lang_pending = None;
+                self.ui.lang_boot = false;
+                self.ui.lang_error = None;
+                if l == self.ui.lang {
+                    return if waiting { Change::Some } else { Change::None };
                 }
                 self.ui.lang = l;
                 i18n::mirror(l);
                 i18n::browser::remember(l);
+            }
+            UiAction::LangLoading(l) => {
+                self.ui.lang_pending = Some(l);
+                self.ui.lang_error = None;
+            }
+            UiAction::LangFailed(l, why) => {
+                self.ui.lang_pending = None;
+                self.ui.lang_boot = false;
+                self.ui.lang_error = Some((l, why));
             }
             UiAction::ShowLab(on) => {
                 self.ui.show_lab = on;

@@ -70,10 +70,12 @@ pub enum RecipeSpec {
 
 impl RecipeSpec {
     /// Parse the words after `recipe C`.
-    /// Errors by key (`recipe.*`); a bad path keeps ZooKeeper's own message (`PathUtils`).
+    /// Errors by key (`recipe.*`); a bad path (`recipe.bad_path`) quotes ZooKeeper's own
+    /// message (`PathUtils`), which reads alone in English.
     pub fn parse(w: &[&str]) -> Result<RecipeSpec, Text> {
         let path = |p: &str| -> Result<String, Text> {
-            crate::zk::path::validate_path(p).map_err(|e| Text::new("error.en").arg("error", e))?;
+            crate::zk::path::validate_path(p)
+                .map_err(|e| Text::new("recipe.bad_path").arg("error", e))?;
             if p == "/" {
                 return Err(Text::new("recipe.below_root"));
             }

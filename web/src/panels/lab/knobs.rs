@@ -50,6 +50,8 @@ fn select<T: Copy + PartialEq + Into<u64> + 'static>(
 
 #[component]
 pub fn LabKnobs(p: &KnobsProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let k = p.knobs;
     let with = |f: fn(&mut Knobs, u64)| {
         let on = p.onchange.clone();

@@ -187,6 +187,8 @@ fn events(view: &LabView) -> Html {
 
 #[component]
 pub fn LabPanel(p: &LabProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let runner = use_mut_ref(Runner::default);
     let generation = use_mut_ref(|| 0u64);
     let redraw = use_force_update();

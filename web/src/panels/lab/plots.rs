@@ -110,6 +110,8 @@ pub struct ThroughputProps {
 /// Figure 1.
 #[component]
 pub fn ThroughputPlot(p: &ThroughputProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let top = p
         .family
         .iter()
@@ -210,6 +212,8 @@ fn number(i: usize, marks: &[Mark]) -> Option<usize> {
 /// Figure 2.
 #[component]
 pub fn ReliabilityPlot(p: &ReliabilityProps) -> Html {
+    // Re-render when the language changes, even if the props did not.
+    let _lang = crate::i18n::use_lang();
     let top = p
         .series
         .iter()
