@@ -111,3 +111,12 @@ fn seed_812071() {
 fn seed_4117853() {
     passes(4117853);
 }
+
+/// Client: two clients that connected to a paused server (no session established, id 0x0)
+/// were moved to other servers, which "reconnected" session 0x0 and served both as one
+/// session (MonotonicReads). A client without a session now creates a new one on `move`
+/// (ClientCnxn.primeConnection sends sessionId 0).
+#[test]
+fn seed_6120532() {
+    passes(6120532);
+}

@@ -383,14 +383,12 @@ impl Reducible for Model {
                     _ => true,
                 };
                 if moved {
-                    m.shared.run.borrow_mut().lesson = m
-                        .lessons
-                        .open
-                        .as_ref()
-                        .filter(|o| !o.taken_over)
-                        .map(|o| branches::LessonAt {
-                            id: o.lesson.id.clone(),
-                            step: u32::try_from(o.step).unwrap_or(u32::MAX),
+                    m.shared.run.borrow_mut().lesson =
+                        m.lessons.open.as_ref().filter(|o| !o.taken_over).map(|o| {
+                            branches::LessonAt {
+                                id: o.lesson.id.clone(),
+                                step: u32::try_from(o.step).unwrap_or(u32::MAX),
+                            }
                         });
                 }
                 m.rev += 1;

@@ -278,6 +278,9 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
         }
         let c = &self.h.clients()[idx];
         let (old, session, last, timeout) = (c.server, c.session, c.last_zxid, c.timeout_ms);
+        if session == SessionId(0) {
+            return self.connect_anew(idx, name, server, timeout);
+        }
         let auth = c.auth_info.clone();
         self.h.drop_connection(old, session);
         self.h.trace(
@@ -327,6 +330,24 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
                 self.reply_to_session(server, session, 0, Zxid::ZERO, &r);
             }
         }
+    }
+
+    /// `move C N` for a client whose session was never established (its server was paused or
+    /// down when it connected): ClientCnxn.primeConnection sends a ConnectRequest with
+    /// sessionId 0, so the new server creates a new session — there is nothing to reconnect.
+    /// The pending createSession is abandoned (its timer cancelled) and every other pending
+    /// request fails with CONNECTIONLOSS, as ClientCnxn.cleanup does.
+    fn connect_anew(&mut self, idx: usize, name: &str, server: ServerId, timeout: u64) {
+        let old = self.h.clients()[idx].server;
+        if let Some((_, _, key)) = self.h.clients_mut()[idx].outstanding.remove(&0) {
+            self.h.cancel(key);
+        }
+        let pending: Vec<i32> = self.h.clients()[idx].outstanding.keys().copied().collect();
+        for cxid in pending {
+            let r = Response::err(Code::ConnectionLoss);
+            self.reply(idx, old, cxid, Zxid::ZERO, &r);
+        }
+        self.connect_single(name, server, timeout);
     }
 
     /// The reconnect succeeded: the client re-registers its watches with the last zxid it saw
