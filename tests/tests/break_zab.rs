@@ -16,7 +16,7 @@ const CAUGHT: [(Break, &str, u64); 13] = [
     (Break::ElectBySidOnly, "ElectedLeaderHighest", 2),
     (Break::CommitWithoutQuorum, "PrimaryIntegrity", 4),
     (Break::AckBeforeLogging, "Durability", 31),
-    (Break::SkipTrunc, "PrefixConsistency", 17),
+    (Break::SkipTrunc, "PrefixConsistency", 21),
     (Break::NewEpochMax, "NewEpochFresh", 0),
     (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 0),
     (Break::CommitOutOfOrder, "LocalPrimaryOrder", 65),
