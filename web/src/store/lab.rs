@@ -106,6 +106,9 @@ pub struct LabView {
     pub progress: (usize, usize),
     /// Some job is left.
     pub busy: bool,
+    /// What the jobs were planned for: until the page has planned its current knobs and
+    /// figure, the view is not theirs (and must not read as done).
+    pub planned: Option<(Knobs, Figure)>,
     /// Why a figure cannot be computed with these knobs.
     pub error: Option<String>,
     /// The longest piece of work done at once (planning or a slice), wall-clock ms: what the
@@ -174,6 +177,7 @@ impl Runner {
             Figure::Reliability => self.plan_reliability(knobs),
         }
         self.view.busy = !self.jobs.is_empty();
+        self.view.planned = Some((knobs, figure));
         self.view.progress = (0, self.total());
     }
 

@@ -212,8 +212,11 @@ pub fn LabPanel(p: &LabProps) -> Html {
     }
     let view = runner.borrow().view().clone();
     let k = p.knobs;
+    // The render before the effect plans new knobs or a new figure still shows the old view:
+    // it is busy, not done, until the runner has planned what the props ask for.
+    let busy = view.busy || view.planned != Some((p.knobs, p.figure));
     let (done, total) = view.progress;
-    let progress_text = if !view.busy {
+    let progress_text = if !busy {
         t("lab.done").to_string()
     } else if p.figure == Figure::Throughput {
         tf(
@@ -279,8 +282,8 @@ pub fn LabPanel(p: &LabProps) -> Html {
                         { tab(Figure::Throughput, "lab-tab-fig1", "lab.tab.fig1") }
                         { tab(Figure::Reliability, "lab-tab-fig2", "lab.tab.fig2") }
                     </nav>
-                    <progress id="lab-progress" max={total.max(1).to_string()} value={if view.busy { done } else { total }.to_string()}
-                        data-busy={view.busy.to_string()} data-longest-ms={format!("{:.0}", view.longest_ms)} data-figure={format!("{:?}", p.figure)}></progress>
+                    <progress id="lab-progress" max={total.max(1).to_string()} value={if busy { done } else { total }.to_string()}
+                        data-busy={busy.to_string()} data-longest-ms={format!("{:.0}", view.longest_ms)} data-figure={format!("{:?}", p.figure)}></progress>
                     <span class="zs-lab-status" role="status">{ progress_text }</span>
                     <button id="lab-close" onclick={close}>{ t("lab.close") }</button>
                 </header>
