@@ -195,6 +195,36 @@ fn fill(template: &str, args: &Text, lang: Lang) -> String {
     out
 }
 
+/// The number of entries in `parts` (the length of their [`concat`]).
+pub(crate) const fn total(parts: &[&[(&str, &str)]]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < parts.len() {
+        n += parts[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `parts` one after another, at compile time: a catalogue kept in one file per area is still
+/// one table (`N` must be [`total`]`(parts)`, or the build fails).
+pub(crate) const fn concat<const N: usize>(
+    parts: &[&[(&'static str, &'static str)]],
+) -> [(&'static str, &'static str); N] {
+    let mut out = [("", ""); N];
+    let (mut k, mut i) = (0, 0);
+    while i < parts.len() {
+        let mut j = 0;
+        while j < parts[i].len() {
+            out[k] = parts[i][j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(k == N, "concat: N is not the parts' total");
+    out
+}
+
 /// The `{name}` placeholders of a template, in order (a name used twice appears twice).
 #[must_use]
 #[cfg(test)]
