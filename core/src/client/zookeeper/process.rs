@@ -10,7 +10,40 @@ use crate::sim::trace::EventKind;
 use crate::zk::watch::WatchedEvent;
 use crate::zxid::Zxid;
 
+/// What becomes of a packet from a server at a handle ([`ZooKeeper::arrive`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Arrival {
+    /// Not the handle's server any more, or the process crashed: nobody reads it.
+    Dropped,
+    /// The process is paused: it waits in the socket until the process resumes.
+    Parked,
+    /// The process reads it now.
+    Read,
+}
+
 impl<H: Host + ?Sized> ZooKeeper<'_, H> {
+    /// Whether a packet `server` sent reaches handle `idx` now; a paused process keeps
+    /// `parked()` to read when it resumes (ClientCnxn's socket buffer).
+    pub(super) fn arrive(
+        &mut self,
+        idx: usize,
+        server: ServerId,
+        parked: impl FnOnce() -> Parked,
+    ) -> Arrival {
+        let c = &mut self.h.clients_mut()[idx];
+        let Some(z) = c.zk.as_deref_mut() else {
+            return Arrival::Dropped;
+        };
+        if server != c.server || z.process == Process::Crashed {
+            return Arrival::Dropped;
+        }
+        if z.process == Process::Paused {
+            z.parked.push(parked());
+            return Arrival::Parked;
+        }
+        Arrival::Read
+    }
+
     pub(super) fn crash(&mut self, idx: usize) {
         let now = self.h.now();
         let Some(z) = self.cn(idx) else { return };
@@ -172,19 +205,16 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
 
     /// A watch event from `server` reached the handle.
     pub(crate) fn watch(&mut self, idx: usize, server: ServerId, event: &WatchedEvent) {
+        let arrival = self.arrive(idx, server, || Parked::Watch {
+            server,
+            event: event.clone(),
+        });
+        if arrival != Arrival::Read {
+            return;
+        }
         let now = self.h.now();
         let c = &mut self.h.clients_mut()[idx];
         let Some(z) = c.zk.as_deref_mut() else { return };
-        if server != c.server || z.process == Process::Crashed {
-            return;
-        }
-        if z.process == Process::Paused {
-            z.parked.push(Parked::Watch {
-                server,
-                event: event.clone(),
-            });
-            return;
-        }
         z.last_recv = now;
         let n = z.recipes.len();
         c.events.push(event.clone());

@@ -3,8 +3,9 @@
 //! linearizability checker reads.
 
 use super::ZooKeeper;
+use super::process::Arrival;
 use super::{NO_TIMEOUT, Reach};
-use crate::client::cnxn::{Cnxn, CnxnState, Parked, Process};
+use crate::client::cnxn::{Cnxn, CnxnState, Parked};
 use crate::client::host::Host;
 use crate::ids::{ServerId, SessionId};
 use crate::sim::client::ClientResult;
@@ -151,25 +152,26 @@ impl<H: Host + ?Sized> ZooKeeper<'_, H> {
         r: &Response,
         traced: bool,
     ) {
+        let arrival = self.arrive(idx, server, || Parked::Reply {
+            server,
+            cxid,
+            zxid,
+            response: r.clone(),
+        });
         let now = self.h.now();
         let c = &mut self.h.clients_mut()[idx];
-        let Some(z) = c.zk.as_deref_mut() else { return };
-        if server != c.server || z.process == Process::Crashed {
-            return;
-        }
-        if z.process == Process::Paused {
-            z.parked.push(Parked::Reply {
-                server,
-                cxid,
-                zxid,
-                response: r.clone(),
-            });
-            if c.outstanding.contains_key(&cxid) {
-                let session = c.session;
-                self.trace_reply(session, cxid, zxid, r.code, server);
+        match arrival {
+            Arrival::Dropped => return,
+            Arrival::Parked => {
+                if c.outstanding.contains_key(&cxid) {
+                    let session = c.session;
+                    self.trace_reply(session, cxid, zxid, r.code, server);
+                }
+                return;
             }
-            return;
+            Arrival::Read => {}
         }
+        let Some(z) = c.zk.as_deref_mut() else { return };
         let Some((issued, op, _)) = c.outstanding.remove(&cxid) else {
             return;
         };
