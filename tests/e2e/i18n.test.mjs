@@ -33,6 +33,13 @@ async function open(query = '', width = 1280, height = 800) {
   await page.waitForFunction(() => window.zabscope !== undefined);
 }
 
+/**
+ * Until `p` shows `lang`. A page opened in 简体中文 (`?lang=zh-CN`, the browser's language)
+ * first renders in English and switches once its catalogue has been fetched: reading a text,
+ * or choosing another language, before then races that fetch.
+ */
+const shows = (lang, p = page) => p.waitForFunction((lang) => window.zabscope?.lang() === lang, lang, { timeout: 30_000 });
+
 async function command(line) {
   await page.fill('#command', line);
   await page.press('#command', 'Enter');
@@ -229,12 +236,16 @@ test('a failed catalogue fetch says so; English keeps working', async () => {
 test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', async () => {
   // A switch rewrites ?lang= in the address, so a reload keeps what was chosen.
   await open('?lang=zh-CN');
+  // Chosen once the page shows 简体中文: a choice made while its catalogue is on its way is
+  // another journey (and the fetch would still be pending).
+  await shows('zh-CN');
   await page.selectOption('#lang', 'en');
   assert.match(page.url(), /\?lang=en$/);
   await page.reload();
   await page.waitForFunction(() => window.zabscope !== undefined);
   assert.equal(await api('lang'), 'en');
   await open('?lang=zh-CN', 1024, 768);
+  await shows('zh-CN');
   assert.equal(await text('#tab-election'), '选举');
   assert.deepEqual(await englishWords('.zs-app'), [], 'at boot');
   await page.click('#run-1s');
@@ -293,6 +304,7 @@ test('?lang=zh-CN opens in Chinese; no English on any tab, dialog or menu', asyn
 test('no overflow at 1024×768 in English either, projector mode included', async () => {
   for (const lang of ['en', 'zh-CN']) {
     await open(`?lang=${lang}`, 1024, 768);
+    await shows(lang);
     await page.click('#run-1s');
     await command('connect c1 1');
     const found = [];
@@ -315,6 +327,7 @@ test('the browser language is the default; the README screenshot in Chinese', as
   await p.addInitScript(() => localStorage.removeItem("zabscope.run"));
   await p.goto(url);
   await p.waitForSelector('.zs-node', { timeout: 30_000 });
+  await shows('zh-CN', p);
   assert.equal(await p.locator('#tab-election').textContent(), '选举');
   await p.evaluate(() => window.zabscope.step(120));
   await p.evaluate(() => window.zabscope.command('connect c1 1'));

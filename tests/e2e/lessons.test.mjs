@@ -31,8 +31,15 @@ async function open(hash = '', width = 1280, height = 800) {
 before(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  // The page keeps its run (and an open lesson) across reloads: start each navigation afresh.
-  await page.addInitScript(() => { try { localStorage.removeItem('zabscope.run'); } catch { /* a document without storage */ } });
+  // The page keeps its run (and an open lesson) across reloads, and the language chosen last:
+  // start each navigation afresh (in the browser's language unless `?lang=` says otherwise),
+  // so a test that stops half-way in 简体中文 does not carry it into the next.
+  await page.addInitScript(() => {
+    try {
+      localStorage.removeItem('zabscope.run');
+      localStorage.removeItem('zabscope.lang');
+    } catch { /* a document without storage */ }
+  });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   mkdirSync('target/e2e', { recursive: true });
@@ -222,6 +229,9 @@ test('a shared link carries the open lesson: a fresh browser opens it at the sam
 
 test('the menu: groups, lengths, opening a lesson, progress remembered; #lesson= opens one', async () => {
   await open();
+  // The lessons played to the end by the tests before are remembered too: forget them, so
+  // that "done" below can only come from this test's lesson (the menu reads it when it opens).
+  await page.evaluate(() => localStorage.removeItem('zabscope.lessons.done'));
   await page.click('#open-lessons');
   await page.waitForSelector('#lessons-menu .zs-lesson-item');
   assert.equal(await page.locator('#lessons-menu .zs-lesson-item').count(), index.length);
@@ -230,13 +240,16 @@ test('the menu: groups, lengths, opening a lesson, progress remembered; #lesson=
   const len = await page.locator('.zs-lesson-item-len').first().textContent();
   assert.match(len, /\d+/);
   const id = index[0].split('/')[1];
+  assert.equal(await page.locator(`#lesson-${id} .zs-lesson-done`).count(), 0, 'not done yet');
   await page.click(`#lesson-${id}`);
   await page.waitForSelector(`#lesson[data-lesson="${id}"]`);
   assert.equal(await page.locator('#lessons-menu').count(), 0, 'the menu closes');
   // To the last step: remembered as done.
   const of = (await lessonView()).of;
+  const done = () => page.evaluate(() => localStorage.getItem('zabscope.lessons.done') ?? '');
+  assert.ok(!(await done()).includes(id), 'not remembered as done before its last step');
   await api('lessonGoto', of - 1);
-  assert.ok((await page.evaluate(() => localStorage.getItem('zabscope.lessons.done'))).includes(id));
+  assert.ok((await done()).includes(id));
   await page.keyboard.press('l');
   await page.waitForSelector(`#lesson-${id} .zs-lesson-done`);
   await page.keyboard.press('Escape');
@@ -362,6 +375,8 @@ test('screenshots of a lesson in English and in 简体中文 (docs/)', async () 
   for (const [lang, file] of [['en', 'docs/lesson-en.png'], ['zh-CN', 'docs/lesson-zh.png']]) {
     await page.goto('about:blank');
     await open(`?lang=${lang}#lesson=${id}`);
+    // In 简体中文 the page switches once the catalogue it fetches has arrived.
+    await page.waitForFunction((lang) => window.zabscope.lang() === lang, lang, { timeout: 30_000 });
     await page.waitForSelector('#lesson');
     for (let i = 0; i < 40; i += 1) {
       const v = await lessonView();

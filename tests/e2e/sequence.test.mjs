@@ -204,6 +204,8 @@ test('in 简体中文 the diagram, its menus and its tooltips show no English wo
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${url}?lang=zh-CN`);
   await page.waitForSelector('.zs-node', { timeout: 30_000 });
+  // The page renders in English until the 简体中文 catalogue it fetches has arrived.
+  await page.waitForFunction(() => window.zabscope?.lang() === 'zh-CN', null, { timeout: 30_000 });
   await page.click('#tab-sequence');
   await api('run', 3000);
   await api('command', 'crash 5');
