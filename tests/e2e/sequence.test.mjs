@@ -36,6 +36,18 @@ const arrows = () => page.$$eval('#sequence .zs-seq-arrow', (gs) => gs.map((g) =
   from: g.dataset.from, to: g.dataset.to, sel: g.classList.contains('zs-seq-sel'),
 })));
 
+/**
+ * Until the diagram has drawn the rows at its scroll position. A step or a selection scrolls
+ * the diagram at once (an effect after the render), but the rows drawn — and what
+ * `sequenceSvg()` exports — follow the scroll event, which the browser fires at its next frame:
+ * until then the drawn window (`data-top`) is the one before the scroll.
+ */
+const drawnAtScroll = () => page.waitForFunction(() => {
+  const s = document.querySelector('#sequence .zs-seq-scroll');
+  const svg = s?.querySelector('.zs-seq-svg');
+  return svg !== null && svg !== undefined && Math.abs(Number(svg.dataset.top) - s.scrollTop) < 1;
+});
+
 /** Is the element's box inside the diagram's scrolling viewport? */
 const inScroller = (sel) => page.evaluate((sel) => {
   const e = document.querySelector(sel);
@@ -157,6 +169,7 @@ test('the SVG export parses and holds the arrows of the visible range, its texts
   // The request is the current step's: the diagram follows it.
   const r = await api('command', `create c1 ${hostile} <i>`);
   await page.waitForSelector('#sequence .zs-seq-arrow[data-kind="REQUEST-C"]');
+  await drawnAtScroll();
   const svg = await api('sequenceSvg');
   // The file carries its own <style> (it is opened on its own); a document parsed inside the
   // page inherits the page's CSP, which refuses inline styles, so parse it without them.
