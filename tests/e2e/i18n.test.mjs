@@ -320,6 +320,46 @@ test('no overflow at 1024×768 in English either, projector mode included', asyn
   }
 });
 
+test('a reload in 简体中文 with the run kept opens in 简体中文, at the same step', async () => {
+  // A context of its own: the page keeps its run here (the other journeys drop it).
+  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  const p = await ctx.newPage();
+  await p.goto(new URL('?lang=zh-CN', url).toString());
+  await shows('zh-CN', p);
+  await p.evaluate(() => window.zabscope.run(1500));
+  const digest = await p.evaluate(() => window.zabscope.digest());
+  await p.waitForFunction(() => localStorage.getItem('zabscope.run') !== null);
+  await p.reload();
+  await shows('zh-CN', p);
+  assert.equal(await p.locator('#tab-election').textContent(), '选举');
+  assert.equal(await p.evaluate(() => window.zabscope.digest()), digest, 'the kept run');
+  await ctx.close();
+});
+
+test('English chosen while 简体中文 is on its way is the language kept', async () => {
+  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  const p = await ctx.newPage();
+  // The catalogue is held until English has been chosen (a slow network), then let through.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.route('**/i18n/zh-CN.json', async (route) => { await held; await route.continue(); });
+  await p.goto(new URL('?lang=zh-CN', url).toString());
+  // The page waits for the catalogue hidden, at most a second, then shows itself in English.
+  await p.waitForSelector('.zs-node', { timeout: 30_000 });
+  assert.equal(await p.evaluate(() => window.zabscope.lang()), 'en');
+  await p.selectOption('#lang', 'en');
+  assert.match(p.url(), /\?lang=en$/, 'the address says what was chosen');
+  assert.equal(await p.evaluate(() => localStorage.getItem('zabscope.lang')), 'en');
+  const arrived = p.waitForEvent('requestfinished', (r) => r.url().includes('/i18n/zh-CN.json'));
+  release();
+  await arrived;
+  await p.reload();
+  await p.waitForFunction(() => window.zabscope !== undefined);
+  assert.equal(await p.evaluate(() => window.zabscope.lang()), 'en', 'a reload keeps English');
+  assert.equal(await p.locator('#tab-election').textContent(), 'Election');
+  await ctx.close();
+});
+
 test('the browser language is the default; the README screenshot in Chinese', async () => {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();

@@ -163,6 +163,11 @@ pub async fn switch(lang: Lang, act: Callback<UiAction>) -> Result<bool, String>
             act.emit(UiAction::LangFailed(lang, e.clone()));
             return Err(e);
         }
+    } else {
+        // Remembered (address and storage) even when the page already shows it and nothing
+        // changes — English chosen while 简体中文 is on its way: the store remembers only a
+        // change, and a reload would open in the language given up.
+        super::browser::remember(lang);
     }
     act.emit(UiAction::SetLang(lang));
     Ok(true)

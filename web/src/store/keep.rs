@@ -44,7 +44,10 @@ impl Model {
         let Some(kept) = browser::stored() else {
             return;
         };
-        let lang = self.ui.lang;
+        // The language the page opened in: the one it shows, or the one whose catalogue is
+        // still on its way (the page shows English until then; setting that English here
+        // would cancel the fetch, and a reload in 简体中文 would open in English).
+        let lang = self.ui.lang_pending.unwrap_or(self.ui.lang);
         let _ = self.reduce_share(ShareAction::Open(Source::Storage, kept));
         // The language stays the one the page opened in (`?lang=`, the remembered one).
         let _ = self.reduce_ui(super::UiAction::SetLang(lang));
