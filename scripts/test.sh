@@ -57,7 +57,7 @@ done
 # CPU from it on a machine with more cores than ours.
 e2e=()
 for f in tests/e2e/*.test.mjs; do [[ $f == */lab.test.mjs ]] || e2e+=("$f"); done
-ZABSCOPE_URL="http://127.0.0.1:$port/" timeout 600 node --test "${e2e[@]}"
+ZABSCOPE_URL="http://127.0.0.1:$port/" timeout 900 node --test "${e2e[@]}"
 ZABSCOPE_URL="http://127.0.0.1:$port/" timeout 300 node --test tests/e2e/lab.test.mjs
 
 step "all tests passed"
