@@ -36,7 +36,7 @@ fn zero_jvm_costs_give_the_idealised_trace() {
     const IDEALISED: u64 = 0x18ae_34d7_82e3_0877;
     let text = include_str!("data/determinism.zs").replace(
         "config\n",
-        "config\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\nzabscope.fsyncMs=0\n",
+        "config\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\nzabscope.learnerStartMs=0\nzabscope.fsyncMs=0\n",
     );
     let script = Script::parse(&text).expect("script");
     let mut sim = Simulation::from_script(&script).expect("config");

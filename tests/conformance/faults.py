@@ -4,7 +4,9 @@ schedule of faults — kill -9, SIGSTOP/SIGCONT, restart, of leaders and followe
 batches of writes, played against a real ZooKeeper 3.8.0 ensemble on loopback and against
 ZabScope's simulated one (a script of the same schedule).
 
-  faults.py --seeds A..B [--servers 3|5] [--keep]
+  faults.py --seeds A..B [--servers 3|5] [--keep]      play real + ZabScope, compare
+  faults.py --seeds A..B [--servers 3|5] --recheck     compare the recorded real runs with
+                                                       the current ZabScope (no JVM started)
 
 Compared per seed:
   - after each step, which server leads and its epoch (real: `srvr` Mode and Zxid >> 32;
@@ -13,10 +15,15 @@ Compared per seed:
     to the learner by thread; ZabScope: `sync N KIND` events);
   - the children of / on every server at the end, and every acknowledged create among them.
 Timings are not compared: ZabScope's steps are 15 s of simulated time apart, the real run
-waits for a stable ensemble after each step. A differing seed keeps its schedule, ZabScope
-script and real server logs under target/conformance/faults/SEED/. Exit status 0 = agree.
+waits for a stable ensemble after each step. Every real run is recorded (schedule, ZabScope
+script, real outcome, gzipped server logs) in target/conformance/faults/nN/SEED.json.gz, so a
+changed ZabScope is compared again with `--recheck` in seconds; a differing seed also gets
+its schedule, script, both outcomes and the real logs under target/conformance/faults/nN-SEED/.
+Exit status 0 = agree.
 """
 
+import base64
+import gzip
 import json
 import random
 import re
@@ -118,14 +125,20 @@ class Real:
         self.ens.stop()
 
 
-def play(seed, n, classes, keep):
+def play_real(seed, n, classes):
+    """Play schedule `seed` on a real n-server ensemble; the record compare() needs."""
     steps = schedule(seed, n)
     real = Real(n)
     script = ["seed 1", "config", "tickTime=2000", "initLimit=10", "syncLimit=5"]
     script += [f"server.{j}=zk{j}:2888:3888" for j in range(1, n + 1)] + ["end"]
     acked, played, leaders = set(), [], []
+    drv = None
     try:
         leader, epoch = real.stable()
+        # One client JVM for the whole schedule; each connect names its server.
+        drv = C.Driver(classes, "ApiDriver",
+                       type("S", (), {"host_port": f"127.0.0.1:{real.ens.client[leader]}"})())
+        ask = lambda o: json.loads(drv.ask(json.dumps(o)))  # noqa: E731
         # ZabScope: the same first leader (the real JVMs start in a racy order).
         late = [j for j in range(leader + 1, n + 1)]
         for j in range(1, n + 1):
@@ -138,18 +151,15 @@ def play(seed, n, classes, keep):
             if kind == "write":
                 on = next(i for i in real.live() if i != leader) if len(real.live()) > 1 else leader
                 k += 1
-                drv = C.Driver(classes, "ApiDriver",
-                               type("S", (), {"host_port": f"127.0.0.1:{real.ens.client[on]}"})())
-                ask = lambda o: json.loads(drv.ask(json.dumps(o)))  # noqa: E731
-                ask({"client": "w", "op": "connect"})
+                ask({"client": f"w{k}", "op": "connect",
+                     "connect_string": f"127.0.0.1:{real.ens.client[on]}"})
                 script.append(f"at {t} connect w{k} {on}")
                 for m in range(arg):
                     p = f"/s{k}n{m}"
-                    if ask({"client": "w", "op": "create", "path": p, "data": "x"}).get("ok"):
+                    if ask({"client": f"w{k}", "op": "create", "path": p, "data": "x"}).get("ok"):
                         acked.add(p)
                     script.append(f"at {t + 200 + 5 * m} create w{k} {p} x")
-                ask({"client": "w", "op": "close"})
-                drv.stop()
+                ask({"client": f"w{k}", "op": "close"})
                 script.append(f"at {t + 400 + 5 * arg} close w{k}")
                 played.append(f"write {arg} via {on}")
             elif kind in ("kill", "pause"):
@@ -189,17 +199,16 @@ def play(seed, n, classes, keep):
         # The children of / on every server.
         trees = {}
         for i in real.ens.client:
-            drv = C.Driver(classes, "ApiDriver",
-                           type("S", (), {"host_port": f"127.0.0.1:{real.ens.client[i]}"})())
-            ask = lambda o: json.loads(drv.ask(json.dumps(o)))  # noqa: E731
-            ask({"client": "r", "op": "connect"})
-            kids = ask({"client": "r", "op": "getChildren", "path": "/"}).get("children") or []
+            ask({"client": f"r{i}", "op": "connect",
+                 "connect_string": f"127.0.0.1:{real.ens.client[i]}"})
+            kids = ask({"client": f"r{i}", "op": "getChildren", "path": "/"}).get("children") or []
             trees[i] = sorted(c for c in kids if c != "zookeeper")
-            ask({"client": "r", "op": "close"})
-            drv.stop()
+            ask({"client": f"r{i}", "op": "close"})
         real_syncs = real.syncs()
         logs = {i: real.ens.log(i) for i in real.ens.client}
     finally:
+        if drv:
+            drv.stop()
         real.stop()
     # ZabScope: read every created path on every server at the end.
     paths = sorted({line.split()[4] for line in script if " create " in line})
@@ -211,25 +220,86 @@ def play(seed, n, classes, keep):
     timed = [line for line in script if line.startswith("at ")]
     timed.sort(key=lambda line: int(line.split()[1]))  # stable: same-time order kept
     script = head + timed + [script[-1]]
-    zab = zab_outcome("\n".join(script) + "\n", n)
-    z_leaders = [zab["leader_at"](b) for b in zb]
-    real_out = {"leaders": leaders, "syncs": real_syncs, "trees": trees,
-                "acked_present": all(set(p[1:] for p in acked) <= set(v) for v in trees.values())}
-    zab_out = {"leaders": z_leaders, "syncs": zab["syncs"], "trees": zab["trees"],
-               "acked_present": all(set(p[1:] for p in acked) <= set(v)
-                                    for v in zab["trees"].values())}
+    return {"seed": seed, "servers": n, "played": played, "script": "\n".join(script) + "\n",
+            "acked": sorted(acked), "probes": zb,
+            "real": {"leaders": leaders, "syncs": real_syncs, "trees": trees},
+            "logs": {str(i): base64.b64encode(gzip.compress(text.encode())).decode()
+                     for i, text in logs.items()}}
+
+
+def record_path(n, seed):
+    return C.OUT / "faults" / f"n{n}" / f"{seed}.json.gz"
+
+
+def save(rec):
+    path = record_path(rec["servers"], rec["seed"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(json.dumps(rec).encode()))
+
+
+def load(n, seed):
+    path = record_path(n, seed)
+    return json.loads(gzip.decompress(path.read_bytes())) if path.exists() else None
+
+
+def first_quorum(rec):
+    """The servers the first leader synced before its `Have quorum of supporters` line (the
+    rest joined after it established the epoch), from the recorded real logs."""
+    leader = rec["real"]["leaders"][0][0]
+    log = gzip.decompress(base64.b64decode(rec["logs"][str(leader)])).decode(errors="replace")
+    early = {leader}
+    for line in log.splitlines():
+        if "Have quorum of supporters" in line:
+            return early
+        m = re.search(r"Synchronizing with Learner sid: (\d+)", line)
+        if m:
+            early.add(int(m.group(1)))
+    return early
+
+
+def aligned(rec):
+    """The recorded script with ZabScope's servers started as the real ones joined: the first
+    leader and the learners it synced before establishing its epoch at 0, the others once it
+    has (3 s). Which learners make that first quorum is a start-up race of the JVMs (a
+    learner's NEWLEADER ACK waits for its `startupWithoutServing`, tens of ms here), not a
+    protocol decision; who came after matters (a late joiner at 0x0 gets a SNAP from a leader
+    whose lastProcessedZxid is already <epoch>00000000)."""
+    early = first_quorum(rec)
+    out = []
+    for line in rec["script"].splitlines():
+        m = re.match(r"at \d+ start (\d+)$", line)
+        if m:
+            j = int(m.group(1))
+            line = f"at {0 if j in early else 3000} start {j}"
+        out.append(line)
+    head = [line for line in out if not line.startswith(("at ", "until "))]
+    timed = sorted((line for line in out if line.startswith("at ")),
+                   key=lambda line: int(line.split()[1]))  # stable: same-time order kept
+    return "\n".join(head + timed + [out[-1]]) + "\n"
+
+
+def compare(rec, keep):
+    """ZabScope on the recorded script against the recorded real outcome."""
+    n, acked = rec["servers"], set(p[1:] for p in rec["acked"])
+    rec = dict(rec, script=aligned(rec))
+    zab = zab_outcome(rec["script"], n)
+    real_out = dict(rec["real"])
+    real_out["acked_present"] = all(acked <= set(v) for v in real_out["trees"].values())
+    zab_out = {"leaders": [zab["leader_at"](b) for b in rec["probes"]], "syncs": zab["syncs"],
+               "trees": zab["trees"],
+               "acked_present": all(acked <= set(v) for v in zab["trees"].values())}
     diffs = [key for key in ("leaders", "syncs", "trees", "acked_present")
              if norm(real_out[key]) != norm(zab_out[key])]
     if diffs or keep:
-        d = C.OUT / "faults" / str(seed)
+        d = C.OUT / "faults" / f"n{n}-{rec['seed']}"
         d.mkdir(parents=True, exist_ok=True)
-        (d / "schedule.txt").write_text("\n".join(played) + "\n")
-        (d / "zabscope.zs").write_text("\n".join(script) + "\n")
+        (d / "schedule.txt").write_text("\n".join(rec["played"]) + "\n")
+        (d / "zabscope.zs").write_text(rec["script"])
         (d / "outcome.json").write_text(json.dumps({"real": real_out, "zabscope": zab_out},
                                                    indent=1, default=str))
-        for i, text in logs.items():
-            (d / f"real-server{i}.log").write_text(text)
-    return played, diffs, real_out, zab_out
+        for i, text in rec["logs"].items():
+            (d / f"real-server{i}.log").write_bytes(gzip.decompress(base64.b64decode(text)))
+    return diffs, real_out, zab_out
 
 
 def norm(v):
@@ -237,7 +307,7 @@ def norm(v):
 
 
 def zab_outcome(text, n):
-    path = C.OUT / "faults.zs"
+    path = C.OUT / f"faults-n{n}.zs"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     out = subprocess.run([C.zabscope_bin(), "run", str(path), "--json"],
@@ -273,20 +343,32 @@ def main(argv):
         return 2
     a, b = (int(x) for x in argv[argv.index("--seeds") + 1].split(".."))
     n = int(argv[argv.index("--servers") + 1]) if "--servers" in argv else 3
-    keep = "--keep" in argv
-    classes = C.compile_drivers()
-    bad = 0
+    keep, recheck = "--keep" in argv, "--recheck" in argv
+    classes = None if recheck else C.compile_drivers()
+    bad, done = 0, 0
+    counts = {"syncs": 0, "elections": 0, "acked": 0}
     for seed in range(a, b):
         t0 = time.monotonic()
-        played, diffs, real, zab = play(seed, n, classes, keep)
+        rec = load(n, seed) if recheck else None
+        if recheck and rec is None:
+            continue
+        if rec is None:
+            rec = play_real(seed, n, classes)
+            save(rec)
+        diffs, real, zab = compare(rec, keep)
+        done += 1
         bad += bool(diffs)
+        counts["syncs"] += sum(len(v) for v in real["syncs"].values())
+        counts["elections"] += len(real["leaders"])
+        counts["acked"] += len(rec["acked"])
         C.log(f"seed {seed} ({n} servers, {time.monotonic() - t0:.0f} s): "
-              f"{'agree' if not diffs else 'DIFFER in ' + ', '.join(diffs)}: {'; '.join(played)}")
-        if diffs:
-            for key in diffs:
-                C.log(f"  {key}: real {json.dumps(norm(real[key]))}")
-                C.log(f"  {key}: zabscope {json.dumps(norm(zab[key]))}")
-    C.log(f"{b - a} schedules on {n} servers: {bad} differing")
+              f"{'agree' if not diffs else 'DIFFER in ' + ', '.join(diffs)}: "
+              f"{'; '.join(rec['played'])}")
+        for key in diffs:
+            C.log(f"  {key}: real {json.dumps(norm(real[key]))}")
+            C.log(f"  {key}: zabscope {json.dumps(norm(zab[key]))}")
+    C.log(f"{done} schedules on {n} servers ({counts['elections']} leader probes, "
+          f"{counts['syncs']} real syncs, {counts['acked']} acknowledged creates): {bad} differing")
     return 1 if bad else 0
 
 

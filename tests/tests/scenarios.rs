@@ -66,7 +66,7 @@ fn follower_infos(sim: &zabscope_core::Simulation, after: u64) -> usize {
 fn free_jvm_work_gives_the_idealised_failover() {
     let text = scenario_text("leader_kill.zs").replace(
         "syncLimit=5\n",
-        "syncLimit=5\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\n",
+        "syncLimit=5\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\nzabscope.learnerStartMs=0\n",
     );
     let s = zabscope_core::Script::parse(&text).expect("script");
     let mut sim = start(&s);

@@ -62,6 +62,12 @@ pub fn narrate(events: &[Event], vote: Option<&VoteChange>, nodes: &[Node]) -> O
             (EventKind::GaveUp(why), Some(s)) => {
                 Some(Text::new(gave_up_key(why)).arg("sid", s).arg("why", why))
             }
+            (EventKind::LearnerClosed { learner, ms }, Some(l)) => Some(
+                Text::new("step.learner_closed")
+                    .arg("leader", l)
+                    .arg("learner", learner)
+                    .arg("ms", ms),
+            ),
             _ => None,
         })
     })
@@ -307,6 +313,7 @@ fn dropped_key(reason: &str) -> &'static str {
         "lost" | "lost: connection reset" => "msg.dropped.lost",
         "receiver not running" => "msg.dropped.down",
         "old connection" => "msg.dropped.old_connection",
+        "connection closed" => "msg.dropped.closed",
         "dropped by user" => "msg.dropped.user",
         _ => "msg.dropped",
     }

@@ -35,6 +35,7 @@ fn drop_reason(reason: &'static str) -> Text {
         "lost" | "lost: connection reset" => "trace.reason.lost",
         "receiver not running" => "trace.reason.down",
         "old connection" => "trace.reason.old_connection",
+        "connection closed" => "trace.reason.closed",
         "dropped by user" => "trace.reason.user",
         _ => return Text::new("error.en").arg("error", reason),
     };
@@ -124,6 +125,9 @@ pub fn trace_text(e: &Event) -> Text {
             .arg("kind", kind.to_string())
             .arg("zxid", *zxid),
         EventKind::GaveUp(why) => t("trace.gave_up").arg("why", gave_up_reason(why)),
+        EventKind::LearnerClosed { learner, ms } => t("trace.learner_closed")
+            .arg("learner", *learner)
+            .arg("ms", *ms),
         EventKind::ClientRequest { session, cxid, op } => t("trace.client_request")
             .arg("session", *session)
             .arg("cxid", *cxid)

@@ -92,6 +92,10 @@ pub struct Node {
     /// Per peer slot: the incarnation of the peer process at the other end of this process's
     /// quorum connection to it (`None`: none yet). Bytes of an older connection are not read.
     pub conns: Vec<Option<u32>>,
+    /// Per peer slot: this process closed its quorum connection to that peer's incarnation
+    /// (a LearnerHandler's read timeout, a learner leaving its leader, a refused connect).
+    /// What the peer still sends on it is not read; its next FOLLOWERINFO opens a new one.
+    pub closed: Vec<Option<u32>>,
 }
 
 impl Node {
@@ -140,12 +144,14 @@ impl Kernel {
                 incarnation: 0,
                 parked: Vec::new(),
                 conns: Vec::new(),
+                closed: Vec::new(),
             })
             .collect();
         let n = nodes.len();
         let mut nodes = nodes;
         for node in &mut nodes {
             node.conns = vec![None; n];
+            node.closed = vec![None; n];
         }
         Kernel {
             net: Network::new(&config),
@@ -294,6 +300,16 @@ impl Kernel {
                 return self.drop_msg(&m, "old connection");
             }
             *conn = Some(m.from_incarnation);
+            // A connection this process closed is not read any more; a close always is (the
+            // peer's FIN or reset), and a FOLLOWERINFO opens a new connection.
+            let closed = &mut self.nodes[to].closed[from];
+            if opens_connection(&m.msg) {
+                *closed = None;
+            } else if m.msg != PeerMsg::Closed
+                && closed.is_some_and(|inc| m.from_incarnation <= inc)
+            {
+                return self.drop_msg(&m, "connection closed");
+            }
         }
         self.event(
             EventKind::Deliver {
@@ -451,6 +467,14 @@ impl Kernel {
         } else {
             self.nodes[from_slot].conns[to_slot].unwrap_or(actual)
         };
+        if !msg.is_election() {
+            // This process closes (or reopens) its connection to that peer.
+            self.nodes[from_slot].closed[to_slot] = match msg {
+                PeerMsg::Closed => Some(to_inc),
+                _ if opens_connection(&msg) => None,
+                _ => self.nodes[from_slot].closed[to_slot],
+            };
+        }
         let from_inc = self.nodes[from_slot].incarnation;
         self.send_stamped(from_slot, to_slot, msg, (from_inc, to_inc));
     }
@@ -476,6 +500,15 @@ impl Kernel {
         } else {
             self.net
                 .send(&mut self.rng, self.now, from_slot, to_slot, &inflight.msg)
+        };
+        let fate = match (fate, &inflight.msg) {
+            // The ACK of NEWLEADER (an ACK of `<epoch>00000000`) waits for the learner's
+            // `startupWithoutServing`; what it sends after queues behind it (FIFO).
+            (Fate::Deliver(at), PeerMsg::Ack { zxid }) if zxid.counter() == 0 => {
+                let start = self.config.learner_start_ms;
+                Fate::Deliver(self.net.bump(from_slot, to_slot, at.plus_ms(start)))
+            }
+            (fate, _) => fate,
         };
         match fate {
             Fate::Deliver(at) => {
@@ -600,6 +633,7 @@ impl Kernel {
         let node = &mut self.nodes[slot];
         node.incarnation += 1;
         node.conns.iter_mut().for_each(|c| *c = None);
+        node.closed.iter_mut().for_each(|c| *c = None);
     }
 }
 
@@ -634,5 +668,6 @@ fn note_event(n: Note) -> EventKind {
             why,
         },
         Note::GaveUp(why) => EventKind::GaveUp(why),
+        Note::LearnerClosed { learner, ms } => EventKind::LearnerClosed { learner, ms },
     }
 }

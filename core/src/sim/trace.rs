@@ -186,6 +186,14 @@ pub enum EventKind {
     },
     /// A server stopped trying (e.g. a learner gave up on a leader), with why.
     GaveUp(&'static str),
+    /// The leader closed its connection to a learner that sent nothing for `ms` ms
+    /// (`LearnerHandler.run`: `SocketTimeoutException: Read timed out`, then `shutdown`).
+    LearnerClosed {
+        /// The learner whose handler timed out.
+        learner: ServerId,
+        /// The socket's read timeout that passed without a packet.
+        ms: u64,
+    },
     /// A client sent a request to its server.
     ClientRequest {
         /// The client's session.
@@ -301,6 +309,7 @@ impl Event {
             }
             EventKind::Recipe { client, text } => (20, client.len() as u64, text.len() as u64),
             EventKind::Finding { text } => (21, text.len() as u64, 0),
+            EventKind::LearnerClosed { learner, ms } => (22, u64::from(learner.0), *ms),
         };
         h.write_u64(tag);
         h.write_u64(a);
@@ -352,6 +361,9 @@ impl fmt::Display for Event {
                 ..
             } => write!(f, "sync {learner} {kind} {zxid}"),
             EventKind::GaveUp(why) => write!(f, "gave up: {why}"),
+            EventKind::LearnerClosed { learner, ms } => {
+                write!(f, "closed learner {learner}: read timed out after {ms} ms")
+            }
             EventKind::ClientRequest { session, cxid, op } => {
                 write!(f, "client {session} cxid={cxid} {op}")
             }
@@ -399,6 +411,7 @@ impl Event {
             EventKind::Established { .. } => "established",
             EventKind::Sync { .. } => "sync",
             EventKind::GaveUp(_) => "gaveUp",
+            EventKind::LearnerClosed { .. } => "learnerClosed",
             EventKind::ClientRequest { .. } => "clientRequest",
             EventKind::ClientReply { .. } => "clientReply",
             EventKind::ClientTimeout { .. } => "clientTimeout",

@@ -53,6 +53,12 @@ pub struct Config {
     /// LEADING (`QuorumPeer.makeLeader` builds the `Leader`); connects before are refused.
     /// Real 3.8.0: 30–40 ms.
     pub leader_start_ms: u64,
+    /// `zabscope.learnerStartMs`: a learner's ACK of NEWLEADER leaves this long after the
+    /// NEWLEADER arrived (`Learner.syncWithLeader`: `setCurrentEpoch`, then
+    /// `zk.startupWithoutServing()` before `writePacket(ACK)`). Real 3.8.0: 16–73 ms from the
+    /// leader's `Sending DIFF` to its `Have quorum of supporters`. It decides whether a learner
+    /// that connects a little after another one is synced before the epoch is established.
+    pub learner_start_ms: u64,
     /// `zabscope.fsyncMs`: how long one txn-log flush (`FileTxnLog.commit`, an fsync) takes in
     /// `SyncRequestProcessor`; proposals are ACKed only once flushed (group commit). 0 = the
     /// append is durable at once (the idealised model).
@@ -83,6 +89,8 @@ pub struct Config {
 pub const DEFAULT_LEARNER_SHUTDOWN_MS: u64 = 50;
 /// Default `zabscope.leaderStartMs`: the measured decide → bind time of a new leader.
 pub const DEFAULT_LEADER_START_MS: u64 = 35;
+/// Default `zabscope.learnerStartMs`: a warm learner's NEWLEADER → ACK time measured here.
+pub const DEFAULT_LEARNER_START_MS: u64 = 20;
 /// Default `zabscope.fsyncMs` (docs/fidelity-timing.md).
 pub const DEFAULT_FSYNC_MS: u64 = 4;
 /// ZooKeeper's default `snapCount`.
@@ -163,6 +171,7 @@ impl Config {
             loss_ppm: 0,
             learner_shutdown_ms: DEFAULT_LEARNER_SHUTDOWN_MS,
             leader_start_ms: DEFAULT_LEADER_START_MS,
+            learner_start_ms: DEFAULT_LEARNER_START_MS,
             fsync_ms: DEFAULT_FSYNC_MS,
             breaks: BTreeSet::new(),
             snap_count: DEFAULT_SNAP_COUNT,
@@ -218,6 +227,7 @@ impl Config {
                 "zabscope.jitterMs" => cfg.jitter_ms = ms(value)?,
                 "zabscope.learnerShutdownMs" => cfg.learner_shutdown_ms = ms(value)?,
                 "zabscope.leaderStartMs" => cfg.leader_start_ms = ms(value)?,
+                "zabscope.learnerStartMs" => cfg.learner_start_ms = ms(value)?,
                 "zabscope.fsyncMs" => cfg.fsync_ms = ms(value)?,
                 "zabscope.break" => {
                     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -411,6 +421,9 @@ impl fmt::Display for Config {
         writeln!(f, "zabscope.lossPpm={}", self.loss_ppm)?;
         writeln!(f, "zabscope.learnerShutdownMs={}", self.learner_shutdown_ms)?;
         writeln!(f, "zabscope.leaderStartMs={}", self.leader_start_ms)?;
+        if self.learner_start_ms != DEFAULT_LEARNER_START_MS {
+            writeln!(f, "zabscope.learnerStartMs={}", self.learner_start_ms)?;
+        }
         if self.fsync_ms != DEFAULT_FSYNC_MS {
             writeln!(f, "zabscope.fsyncMs={}", self.fsync_ms)?;
         }

@@ -113,7 +113,7 @@ pub fn config(scope: &Scope) -> Config {
     let text = "tickTime=100\ninitLimit=2\nsyncLimit=1\n\
         server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\n\
         zabscope.latencyMs=0\nzabscope.jitterMs=0\nzabscope.learnerShutdownMs=0\n\
-        zabscope.leaderStartMs=0\nzabscope.fsyncMs=4\n";
+        zabscope.leaderStartMs=0\nzabscope.learnerStartMs=0\nzabscope.fsyncMs=4\n";
     let mut c = Config::parse(text).unwrap_or_else(|_| unreachable!("valid zoo.cfg"));
     c.breaks = scope.breaks.iter().copied().collect();
     c

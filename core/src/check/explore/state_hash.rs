@@ -41,7 +41,7 @@ pub fn state_hash(k: &Kernel, extra: &[u64]) -> u64 {
     }
     h.u64(k.now.ms());
     for n in &k.nodes {
-        h.debug(&(n.status, n.incarnation, n.parked.len()));
+        h.debug(&(n.status, n.incarnation, n.parked.len(), &n.closed));
         match &n.server {
             Some(s) => server(&mut h, s),
             None => disk(&mut h, &n.disk),

@@ -118,6 +118,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("trace.sync", "{head} sync {learner} {kind} {zxid}"),
     ("trace.gave_up", "{head} gave up: {why}"),
     (
+        "trace.learner_closed",
+        "{head} closed learner {learner}: read timed out after {ms} ms",
+    ),
+    (
         "trace.client_request",
         "{head} client {session} cxid={cxid} {op}",
     ),
@@ -141,6 +145,7 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("trace.reason.lost", "lost"),
     ("trace.reason.down", "receiver not running"),
     ("trace.reason.old_connection", "old connection"),
+    ("trace.reason.closed", "connection closed"),
     ("trace.reason.user", "dropped by user"),
     ("trace.gave_up.closed", "connection to the leader closed"),
     (

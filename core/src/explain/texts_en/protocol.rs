@@ -67,6 +67,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ),
     ("state.gave_up", "server {sid} gives up its role: {why}"),
     (
+        "step.learner_closed",
+        "leader {leader} closes its connection to {learner}: nothing read from it for {ms} ms (LearnerHandler's read timeout: syncLimit × tickTime once synced, initLimit × tickTime before); what it already sent still waits in {learner}'s socket, then the close",
+    ),
+    (
         "state.gave_up.closed",
         "server {sid} gives up its role: the connection to the leader closed",
     ),
@@ -239,6 +243,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     (
         "msg.dropped.old_connection",
         "{type} from {from} to {to} is not read: it was sent on a connection server {to} no longer has (server {from} restarted and connected again)",
+    ),
+    (
+        "msg.dropped.closed",
+        "{type} from {from} to {to} is not read: server {to} has closed that connection (a peer it gave up on; {from} learns it from the close, after what it already read)",
     ),
     (
         "msg.dropped.user",

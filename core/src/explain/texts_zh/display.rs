@@ -94,6 +94,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("trace.sync", "{head} 同步 {learner}：{kind} {zxid}"),
     ("trace.gave_up", "{head} 放弃角色：{why}"),
     (
+        "trace.learner_closed",
+        "{head} 关闭学习者 {learner} 的连接：读超时（{ms} 毫秒）",
+    ),
+    (
         "trace.client_request",
         "{head} 客户端请求 {session} cxid={cxid} {op}",
     ),
@@ -117,6 +121,7 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("trace.reason.lost", "丢失"),
     ("trace.reason.down", "接收方没有运行"),
     ("trace.reason.old_connection", "旧连接"),
+    ("trace.reason.closed", "连接已关闭"),
     ("trace.reason.user", "被用户丢弃"),
     ("trace.gave_up.closed", "与领导者的连接已关闭"),
     ("trace.gave_up.silent", "领导者超过读超时没有消息"),

@@ -64,6 +64,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("state.looking", "服务器 {sid} 进入 LOOKING 状态：开始选举"),
     ("state.gave_up", "服务器 {sid} 放弃当前角色：{why}"),
     (
+        "step.learner_closed",
+        "领导者 {leader} 关闭与 {learner} 的连接：{ms} 毫秒内没有读到它的任何数据包（LearnerHandler 的读超时：同步完成后为 syncLimit × tickTime，之前为 initLimit × tickTime）；已发出的数据仍在 {learner} 的套接字缓冲区里，其后是连接关闭",
+    ),
+    (
         "state.gave_up.closed",
         "服务器 {sid} 放弃当前角色：与领导者的连接已断开",
     ),
@@ -213,6 +217,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     (
         "msg.dropped.old_connection",
         "{from} 发给 {to} 的 {type} 不会被读到：它走的是服务器 {to} 已经不再持有的旧连接（服务器 {from} 重启后又重新连上了）",
+    ),
+    (
+        "msg.dropped.closed",
+        "{from} 发给 {to} 的 {type} 不会被读到：服务器 {to} 已关闭这条连接（它放弃了对方；{from} 读完已到的数据后会读到连接关闭）",
     ),
     ("msg.dropped", "{from} 发给 {to} 的 {type} 丢失了：{reason}"),
     (

@@ -43,6 +43,9 @@ pub struct Handler {
     pub ack_deadline_tick: u64,
     /// The learner's last logged zxid from ACKEPOCH.
     pub peer_last: Zxid,
+    /// When the handler's socket read times out if nothing more arrives (`sock.setSoTimeout`:
+    /// initLimit × tickTime from the accept, syncLimit × tickTime once NEWLEADER was ACKed).
+    pub read_deadline: SimTime,
 }
 
 impl Handler {
@@ -164,6 +167,15 @@ impl Leader {
         }
         if let Some(h) = self.learners.get_mut(&from) {
             h.ack_deadline_tick = self.tick.saturating_add(core.config.sync_limit);
+            // LearnerHandler.run: after the NEWLEADER ACK the read timeout is syncLimit ticks.
+            let synced = h.state >= HandlerState::AwaitNewLeaderQuorum
+                || matches!(msg, PeerMsg::Ack { zxid } if zxid.counter() == 0);
+            let limit = if synced {
+                core.config.sync_limit
+            } else {
+                core.config.init_limit
+            };
+            h.read_deadline = now.plus_ms(core.tick_ms(limit));
         }
         match msg {
             PeerMsg::FollowerInfo { accepted } => {
@@ -424,6 +436,7 @@ impl Leader {
             return Transition::Stay;
         }
         self.next_half_tick = now.plus_ms(core.config.tick_time / 2);
+        self.close_silent_learners(core, now, out);
         if !self.tick_skip {
             self.tick += 1;
             let synced: Vec<ServerId> = std::iter::once(core.id)
@@ -460,6 +473,32 @@ impl Leader {
 }
 
 impl Leader {
+    /// `LearnerHandler.run`: a handler whose socket read timed out (a paused or cut-off
+    /// learner sent nothing, not even a PING reply) logs `SocketTimeoutException: Read timed
+    /// out`, shuts down and closes the socket; the learner reads what was already sent, then
+    /// the close, and rejoins through an election. Checked at the leader's half-tick, so the
+    /// close comes at most tickTime / 2 after the deadline.
+    fn close_silent_learners(&mut self, core: &Core, now: SimTime, out: &mut Outbox) {
+        let silent: Vec<ServerId> = (self.learners.iter())
+            .filter(|(_, h)| h.read_deadline <= now)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in silent {
+            let synced = self.learners[&id].state >= HandlerState::AwaitNewLeaderQuorum;
+            let limit = if synced {
+                core.config.sync_limit
+            } else {
+                core.config.init_limit
+            };
+            self.learners.remove(&id);
+            out.note(Note::LearnerClosed {
+                learner: id,
+                ms: core.tick_ms(limit),
+            });
+            out.send(id, PeerMsg::Closed);
+        }
+    }
+
     /// `SessionTrackerImpl.run`: sessions whose bucket passed are closed by a closeSession
     /// txn (`ZooKeeperServer.expire` → `close`), proposed like any write.
     fn expire_sessions(&mut self, core: &mut Core, now: SimTime, out: &mut Outbox) -> Transition {

@@ -32,6 +32,8 @@ impl Leader {
                 .saturating_add(core.config.init_limit)
                 .saturating_add(core.config.sync_limit),
             peer_last: Zxid::ZERO,
+            // LearnerCnxAcceptor: `socket.setSoTimeout(tickTime * initLimit)`.
+            read_deadline: now.plus_ms(core.tick_ms(core.config.init_limit)),
         };
         self.learners.insert(from, h);
         self.max_accepted = self.max_accepted.max(accepted.epoch());
@@ -223,6 +225,13 @@ impl Leader {
             return;
         }
         self.phase = Phase::Broadcast;
+        // Leader.startZkServer: "starting up and setting last processed zxid: 0x<epoch>00000000"
+        // (`zkDb.setlastProcessedZxid(zk.getZxid())`). Until a txn follows, this is what the
+        // leader's syncFollower compares a learner with (a late joiner at the previous epoch's
+        // last txn is no longer "in sync": with an empty committedLog it gets a SNAP), what a
+        // SNAP carries and, if the leader gives up its role, what it votes with.
+        let mark = Zxid::new(self.epoch.unwrap_or_default(), 0);
+        core.replica.db.last_processed_zxid = core.replica.last_processed().max(mark);
         Leader::track_sessions(core, now);
         // QuorumPeer.updateElectionVote (ZOOKEEPER-1732): report the epoch actually led.
         core.current_vote.peer_epoch = self.epoch.unwrap_or_default();

@@ -208,7 +208,7 @@ impl Learner {
             return Transition::Stay;
         };
         let new_epoch = new_epoch.epoch();
-        let last_logged = core.durable.last_logged();
+        let last_logged = core.last_logged();
         let epoch = if new_epoch > core.durable.accepted_epoch {
             let current = i64::from(core.durable.current_epoch);
             core.durable.set_accepted_epoch(new_epoch, out);

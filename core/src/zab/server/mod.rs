@@ -124,10 +124,19 @@ impl Core {
     pub fn init_vote(&self) -> Vote {
         Vote {
             leader: self.is_voter().then_some(self.id),
-            zxid: self.durable.last_logged(),
+            zxid: self.last_logged(),
             election_epoch: self.logical_clock,
             peer_epoch: self.durable.current_epoch,
         }
+    }
+
+    /// `QuorumPeer.getLastLoggedZxid`: the tree's lastProcessedZxid once the log is replayed
+    /// into it — the last logged txn, or a later epoch mark no txn followed yet.
+    #[must_use]
+    pub fn last_logged(&self) -> Zxid {
+        self.durable
+            .last_logged()
+            .max(self.replica.last_processed())
     }
 
     #[must_use]
@@ -446,7 +455,14 @@ impl Server {
 
     /// `setPeerState(LOOKING)` + `lookForLeader` with the database reloaded from disk.
     fn elect(&mut self, now: SimTime, out: &mut Outbox) {
+        let mark = self.core.replica.last_processed();
         self.core.reload();
+        // ZooKeeperServer.shutdown does not clear the tree: `zkDb.fastForwardDataBase` replays
+        // the log after lastProcessedZxid. So a leader's epoch mark (Leader.startZkServer) that
+        // no txn followed, or a SNAP's zxid, stays what it votes with.
+        if mark.counter() == 0 && mark > self.core.replica.last_processed() {
+            self.core.replica.db.last_processed_zxid = mark;
+        }
         self.role = Role::Looking(Election::start(&mut self.core, now, out));
     }
 }

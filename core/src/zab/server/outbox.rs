@@ -88,6 +88,10 @@ pub enum Note {
     },
     /// Why a server gave up its role.
     GaveUp(&'static str),
+    /// The leader's `LearnerHandler` for `learner` read nothing for `ms` (its socket's read
+    /// timeout: initLimit × tickTime while syncing, syncLimit × tickTime after) and closed the
+    /// connection.
+    LearnerClosed { learner: ServerId, ms: u64 },
 }
 
 /// One output of a handler.

@@ -101,7 +101,7 @@ impl Replica {
         let mut r = Replica {
             db,
             committed_log: CommittedLog::new(),
-            base: from,
+            base: last_txn(&epochs),
             epochs,
         };
         for e in log.into_iter().filter(|e| e.zxid() > from) {
@@ -177,7 +177,7 @@ impl Replica {
     pub fn install(&mut self, s: &Snapshot) {
         self.db = s.db.clone();
         self.committed_log.clear();
-        self.base = s.zxid;
+        self.base = last_txn(&s.epochs);
         self.epochs.clone_from(&s.epochs);
     }
 
@@ -203,4 +203,10 @@ impl Replica {
             Some(before) => self.committed_log.get(before)?.zxid(),
         })
     }
+}
+
+/// The last txn a history holds. A snapshot's zxid may be past it: a leader's epoch mark
+/// (`Leader.startZkServer` sets lastProcessedZxid to `<epoch>00000000`) is no txn.
+fn last_txn(epochs: &[Zxid]) -> Zxid {
+    epochs.last().copied().unwrap_or(Zxid::ZERO)
 }
