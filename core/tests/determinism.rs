@@ -4,7 +4,7 @@
 use zabscope_core::{Script, Simulation};
 
 /// The digest of `data/determinism.zs`, shared with `wasm_sim.rs`.
-pub const DIGEST: u64 = 0xc3cb_7b50_a8d7_593e;
+pub const DIGEST: u64 = 0xde5c_f548_18f8_fe04;
 
 fn digest() -> (u64, u64) {
     let script = Script::parse(include_str!("data/determinism.zs")).expect("script");
@@ -33,7 +33,7 @@ fn same_script_same_digest() {
 /// costs were modelled.
 #[test]
 fn zero_jvm_costs_give_the_idealised_trace() {
-    const IDEALISED: u64 = 0x18ae_34d7_82e3_0877;
+    const IDEALISED: u64 = 0x8852_1b91_630a_0356;
     let text = include_str!("data/determinism.zs").replace(
         "config\n",
         "config\nzabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=0\nzabscope.learnerStartMs=0\nzabscope.fsyncMs=0\n",
@@ -50,7 +50,7 @@ fn zero_jvm_costs_give_the_idealised_trace() {
 /// digest is exactly the one from before SyncRequestProcessor's flush was modelled.
 #[test]
 fn zero_fsync_gives_the_immediate_log_trace() {
-    const IMMEDIATE_LOG: u64 = 0xfc3d_7858_ea5b_cbc7;
+    const IMMEDIATE_LOG: u64 = 0xfe8f_f9e1_d9ee_e631;
     let text =
         include_str!("data/determinism.zs").replace("config\n", "config\nzabscope.fsyncMs=0\n");
     let script = Script::parse(&text).expect("script");

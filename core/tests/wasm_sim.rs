@@ -9,7 +9,7 @@ use zabscope_core::{Script, Simulation};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Must equal `determinism::DIGEST`.
-const DIGEST: u64 = 0xc3cb_7b50_a8d7_593e;
+const DIGEST: u64 = 0xde5c_f548_18f8_fe04;
 
 #[wasm_bindgen_test]
 fn digest_matches_native() {

@@ -13,17 +13,17 @@ const MAX_SEEDS: u64 = 500;
 
 /// (switch, invariant that fires first, seed it fires at — the number of seeds needed - 1).
 const CAUGHT: [(Break, &str, u64); 13] = [
-    (Break::ElectBySidOnly, "ElectedLeaderHighest", 2),
+    (Break::ElectBySidOnly, "ElectedLeaderHighest", 0),
     (Break::CommitWithoutQuorum, "PrimaryIntegrity", 4),
     (Break::AckBeforeLogging, "Durability", 31),
     (Break::SkipTrunc, "PrefixConsistency", 21),
     (Break::NewEpochMax, "NewEpochFresh", 0),
-    (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 0),
-    (Break::CommitOutOfOrder, "LocalPrimaryOrder", 65),
+    (Break::KeepEphemeralsOnExpiry, "EphemeralCleanup", 1),
+    (Break::CommitOutOfOrder, "LocalPrimaryOrder", 100),
     (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 105),
     (Break::ServeBehindClient, "MonotonicReads", 159),
     (Break::SyncLocally, "ReadYourSync", 40),
-    (Break::VoteBySidOnly, "ElectedLeaderHighest", 2),
+    (Break::VoteBySidOnly, "ElectedLeaderHighest", 0),
     (Break::NewEpochReused, "NewEpochFresh", 0),
     (Break::ServeWithoutLeader, "ServeOnlyInBroadcast", 105),
 ];

@@ -50,7 +50,7 @@ fn one_write_one_crash_every_interleaving_is_safe() {
 #[test]
 fn one_write_one_partition_every_interleaving_is_safe() {
     let r = clean(&scope(1, 0, true, false, 8));
-    assert_eq!((r.states, r.transitions, r.depth_reached), (1176, 2384, 8));
+    assert_eq!((r.states, r.transitions, r.depth_reached), (1194, 2408, 8));
 }
 
 #[test]
@@ -111,5 +111,5 @@ fn explorer_catches_keep_ephemerals_on_expiry() {
 #[test]
 fn explorer_catches_commit_out_of_order() {
     let s = scope(2, 0, false, false, 40);
-    caught(Break::CommitOutOfOrder, s, "LocalPrimaryOrder", 22, 3591);
+    caught(Break::CommitOutOfOrder, s, "LocalPrimaryOrder", 22, 3642);
 }

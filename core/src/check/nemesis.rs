@@ -476,9 +476,11 @@ fn converged(s: &Simulation) -> Option<u32> {
         return None;
     }
     let first = &leader.core.replica;
+    // The same txns applied and the same data. lastProcessedZxid may differ: the leader's is
+    // its epoch's mark (`<epoch>00000000`, Leader.startZkServer) until a txn follows.
     let same = live.iter().all(|s| {
-        s.core.replica.last_processed() == first.last_processed()
-            && s.core.replica.db.digest() == first.db.digest()
+        s.core.replica.epochs.last() == first.epochs.last()
+            && s.core.replica.db.data_digest() == first.db.data_digest()
     });
     same.then_some(leader.core.id.0)
 }

@@ -65,7 +65,7 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
     ("state.gave_up", "服务器 {sid} 放弃当前角色：{why}"),
     (
         "step.learner_closed",
-        "领导者 {leader} 关闭与 {learner} 的连接：{ms} 毫秒内没有读到它的任何数据包（LearnerHandler 的读超时：同步完成后为 syncLimit × tickTime，之前为 initLimit × tickTime）；已发出的数据仍在 {learner} 的套接字缓冲区里，其后是连接关闭",
+        "领导者 {leader} 关闭与 {learner} 的连接：{ms} 毫秒内没有读到它的任何数据包（领导者读这条连接的超时：同步完成后为 syncLimit × tickTime，之前为 initLimit × tickTime）；已发出的数据仍在 {learner} 的套接字缓冲区里，其后是连接关闭",
     ),
     (
         "state.gave_up.closed",

@@ -130,12 +130,16 @@ impl Simulation {
         let end = self.kernel.now.plus_ms(ms);
         let mut n = 0;
         let mut steps = 0;
+        // A command recorded after this step is due before the next agenda item may be (a
+        // replayed `after N at T` with the ensemble quiet until past T): schedule it first.
+        self.inject_recorded();
         while self.kernel.next_time().is_some_and(|t| t <= end) {
             if steps == max_steps {
                 return (n, false);
             }
             n += self.step().len();
             steps += 1;
+            self.inject_recorded();
         }
         self.kernel.now = end;
         (n, true)
@@ -171,6 +175,7 @@ impl Simulation {
         let end = self.kernel.now.plus_ms(max_ms);
         let mut steps = 0;
         while !done(self) {
+            self.inject_recorded();
             if self.kernel.next_time().is_none_or(|t| t > end) {
                 self.kernel.now = self.kernel.now.max(end);
                 return if done(self) {
