@@ -28,7 +28,10 @@ step "conformance against a real ZooKeeper 3.8 (tests/conformance, about 2 min)"
 # of zkCli scripts against it and against the zabscope binary cargo test just built, checks
 # that corrupted answers are caught, stops the server; then two rejoin scenarios on a real
 # 3-server ensemble (tests/conformance/rejoin.py ci: 600 creates → DIFF from the txn log; a
-# PROPOSAL waiting in paused followers survives the leader's kill). Any difference fails.
+# PROPOSAL waiting in paused followers survives the leader's kill); then the random fault
+# schedules recorded from real 3- and 5-server ensembles in tests/conformance/faults-recorded/
+# against this build, and one schedule played live (tests/conformance/faults.py ci). Any
+# difference fails.
 ZABSCOPE_BIN=target/debug/zabscope timeout 900 python3 tests/conformance/conformance.py ci
 
 for browser in chrome firefox; do

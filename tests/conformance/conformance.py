@@ -14,7 +14,7 @@ and reports the first differing operation, writing a replayable file.
   conformance.py selftest --seeds A..B            # --mutate on both: every corruption caught
   conformance.py ci                               # what scripts/test.sh runs (about 2 min):
                                                   # api 0..120, zkcli 0..120, selftest 0..6,
-                                                  # rejoin.py's ci scenarios (real ensemble)
+                                                  # rejoin.py ci, faults.py ci (real ensembles)
   conformance.py replay FILE                      # re-run one saved sequence (.jsonl or .zk)
   conformance.py show api|zkcli SEED              # print one seed's sequence
 
@@ -375,6 +375,9 @@ def main(argv):
             r = rejoin.run(name, classes)
             log(f"ensemble {name}: {'agree' if r['agree'] else 'DIFFER'} {json.dumps(r)}")
             bad |= not r["agree"]
+        # Random fault schedules: the real runs kept in the repository, and one played live.
+        import faults
+        bad |= not faults.ci()
         log(f"done in {time.monotonic() - t0:.0f} s")
         return 1 if bad else 0
     if cmd == "selftest":

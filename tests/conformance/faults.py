@@ -7,6 +7,9 @@ ZabScope's simulated one (a script of the same schedule).
   faults.py --seeds A..B [--servers 3|5] [--keep]      play real + ZabScope, compare
   faults.py --seeds A..B [--servers 3|5] --recheck     compare the recorded real runs with
                                                        the current ZabScope (no JVM started)
+  faults.py ci                                         the records kept in tests/conformance/
+                                                       faults-recorded/ (no JVM), then seed
+                                                       LIVE_CI played live on 3 servers
 
 Compared per seed:
   - after each step, which server leads and its epoch (real: `srvr` Mode and Zxid >> 32;
@@ -39,6 +42,11 @@ import ensemble as E  # noqa: E402
 import rejoin as R  # noqa: E402
 
 STEP_MS = 15_000
+# Real runs kept in the repository: `faults.py ci` compares ZabScope with each (make test).
+RECORDED = HERE / "faults-recorded"
+# The schedule `faults.py ci` also plays live (3 servers): a paused follower past syncLimit,
+# a killed leader, restarts (about 30 s).
+LIVE_CI = 2
 LINE = re.compile(r"\[(.+):LearnerHandler@\d+\] - (.*)$")
 
 
@@ -341,7 +349,33 @@ def zab_outcome(text, n):
             "trees": {i: sorted(v) for i, v in found.items()}}
 
 
+def ci():
+    """make test: every kept record against the current ZabScope, then one live schedule."""
+    bad = 0
+    records = sorted(RECORDED.glob("n*-*.json.gz"))
+    for path in records:
+        rec = json.loads(gzip.decompress(path.read_bytes()))
+        diffs, real, zab = compare(rec, False)
+        bad += bool(diffs)
+        C.log(f"recorded {path.name}: {'agree' if not diffs else 'DIFFER in ' + ', '.join(diffs)}")
+        for key in diffs:
+            C.log(f"  {key}: real {json.dumps(norm(real[key]))}")
+            C.log(f"  {key}: zabscope {json.dumps(norm(zab[key]))}")
+    rec = play_real(LIVE_CI, 3, C.compile_drivers())
+    diffs, real, zab = compare(rec, bool(bad))
+    bad += bool(diffs)
+    C.log(f"live seed {LIVE_CI} (3 servers): {'agree' if not diffs else 'DIFFER in ' + ', '.join(diffs)}"
+          f": {'; '.join(rec['played'])}")
+    for key in diffs:
+        C.log(f"  {key}: real {json.dumps(norm(real[key]))}")
+        C.log(f"  {key}: zabscope {json.dumps(norm(zab[key]))}")
+    C.log(f"faults ci: {len(records)} recorded + 1 live schedule, {bad} differing")
+    return bad == 0
+
+
 def main(argv):
+    if argv[1:2] == ["ci"]:
+        return 0 if ci() else 1
     if "--seeds" not in argv:
         print(__doc__)
         return 2

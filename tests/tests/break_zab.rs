@@ -13,7 +13,7 @@ const MAX_SEEDS: u64 = 500;
 
 /// (switch, invariant that fires first, seed it fires at — the number of seeds needed - 1).
 const CAUGHT: [(Break, &str, u64); 13] = [
-    (Break::ElectBySidOnly, "ElectedLeaderHighest", 0),
+    (Break::ElectBySidOnly, "ElectedLeaderHighest", 2),
     (Break::CommitWithoutQuorum, "PrimaryIntegrity", 4),
     (Break::AckBeforeLogging, "Durability", 31),
     (Break::SkipTrunc, "PrefixConsistency", 21),
@@ -23,7 +23,7 @@ const CAUGHT: [(Break, &str, u64); 13] = [
     (Break::ServeAfterLeaderLoss, "ServeOnlyInBroadcast", 105),
     (Break::ServeBehindClient, "MonotonicReads", 159),
     (Break::SyncLocally, "ReadYourSync", 40),
-    (Break::VoteBySidOnly, "ElectedLeaderHighest", 0),
+    (Break::VoteBySidOnly, "ElectedLeaderHighest", 2),
     (Break::NewEpochReused, "NewEpochFresh", 0),
     (Break::ServeWithoutLeader, "ServeOnlyInBroadcast", 105),
 ];

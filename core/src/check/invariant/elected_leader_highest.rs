@@ -19,7 +19,11 @@ pub fn follows(w: &Wire, from: ServerId, leader: ServerId, found: &mut Found) {
     let (Some(own), Some(&(voted, theirs))) = (w.own.get(&from), w.vote.get(&from)) else {
         return;
     };
-    if voted == leader && *own > theirs {
+    // A vote whose zxid is `<epoch>00000000` carries an established leader's epoch mark
+    // (Leader.startZkServer), no txn: its history ends before that epoch, so it says nothing
+    // about being ahead (it may join an established leader of the same epoch through FLE's
+    // out-of-election path; that leader SNAPs it, `new_epoch_beyond`).
+    if voted == leader && *own > theirs && own.1.counter() != 0 {
         found.push((
             Invariant::ElectedLeaderHighest.name(),
             Text::new("violation.elected_leader_highest")
