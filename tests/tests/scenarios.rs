@@ -106,7 +106,7 @@ fn killing_the_leader_elects_the_best_survivor_and_keeps_commits() {
     // leaderConnectDelayDuringRetryMs); discovery + DIFF sync + UPTODATE take a few 1–2 ms
     // round trips, and the write itself waits for the leader's and a follower's txn-log flush
     // (zabscope.fsyncMs = 4 ms, SyncRequestProcessor before the ACK): 1 + 50 + 204 + 102 + ~20
-    // ≈ 0.377 s (0.373 s with fsyncMs=0). Real 3.8.0 on 127.0.0.1
+    // ≈ 0.397 s (0.377 s with learnerStartMs=0). Real 3.8.0 on 127.0.0.1
     // (docs/fidelity-timing.md): broadcast at 0.50–0.60 s (0.42–0.50 s on a quieter machine); the
     // rest is fsync and thread start-up during FLE and sync, which the model does not charge.
     assert!((350..=400).contains(&ms), "{ms} ms");

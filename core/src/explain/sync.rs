@@ -174,6 +174,14 @@ impl SyncWhy {
                 .arg("min", min)
                 .arg("size", size)
                 .arg("limit", limit),
+            // A minCommittedLog with counter 0 is no txn: the committedLog is empty and the
+            // leader's lastProcessedZxid is its epoch's mark (Leader.startZkServer).
+            SyncWhy::TxnLogMissing { peer, min } if min.counter() == 0 => {
+                base("sync.why.after_epoch_mark")
+                    .arg("peer", peer)
+                    .arg("min", min)
+                    .arg("epoch", min.epoch())
+            }
             SyncWhy::TxnLogMissing { peer, min } => base("sync.why.txn_log_missing")
                 .arg("peer", peer)
                 .arg("min", min),

@@ -174,7 +174,8 @@ pub struct ServerView {
     #[serde(serialize_with = "ser::zxid")]
     pub last_committed: Zxid,
     /// `lastProcessedZxid`: the newest txn applied here (a reloaded log counts, committed or
-    /// not).
+    /// not); on a leader that has applied no txn since it established its epoch, that epoch's
+    /// zxid (`<epoch>00000000`, as `srvr` shows).
     #[serde(serialize_with = "ser::zxid")]
     pub last_processed: Zxid,
     /// The log in zxid order, truncated entries included (see `ViewOptions::log_tail`).

@@ -161,6 +161,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the log files written after the one holding it ({size} bytes, each padded to preAllocSize) are more than snapshotSizeFactor × the newest snapshot ({limit} bytes)",
     ),
     (
+        "sync.why.after_epoch_mark",
+        "leader {leader} sends {learner} {kind}: since it established epoch {epoch} it has applied no txn, so its last processed zxid is {min} (set when it started serving) and its committed log is empty; {peer} is older and the txn log holds nothing after it",
+    ),
+    (
         "sync.why.txn_log_missing",
         "leader {leader} sends {learner} {kind}: {peer} is older than the committed log ({min}) and the txn log does not reach from it to the committed log",
     ),

@@ -158,6 +158,10 @@ pub(super) const TEXTS: &[(&str, &str)] = &[
         "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 早于已提交日志（{min}），而且从它开始的事务日志（{size} 字节）超过快照的 0.33 倍（{limit} 字节）",
     ),
     (
+        "sync.why.after_epoch_mark",
+        "领导者 {leader} 给 {learner} 发 {kind}：它建立第 {epoch} 个纪元以来还没有应用任何事务，所以它最后处理的 zxid 是 {min}（开始服务时设置的），已提交日志为空；{peer} 比它旧，而事务日志里没有 {peer} 之后的内容",
+    ),
+    (
         "sync.why.txn_log_missing",
         "领导者 {leader} 给 {learner} 发送 {kind}：{peer} 早于已提交日志（{min}），事务日志也追溯不到那么早",
     ),
