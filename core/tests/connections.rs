@@ -8,9 +8,8 @@
 use zabscope_core::sim::trace::EventKind;
 use zabscope_core::*;
 
-fn cmd(s: &str) -> Command {
-    Command::parse(s).unwrap()
-}
+mod common;
+use common::{cmd, has};
 
 fn sync_of(sim: &Simulation, from: usize, learner: u32) -> Option<(String, Zxid)> {
     sim.trace()[from..].iter().find_map(|e| match &e.kind {
@@ -48,13 +47,6 @@ fn proposal_in_paused_sockets(write_after: bool) -> Simulation {
         sim.run_for(200);
     }
     sim
-}
-
-fn has(sim: &Simulation, server: usize, path: &str) -> bool {
-    sim.view().servers[server]
-        .tree
-        .iter()
-        .any(|(p, _)| p == path)
 }
 
 #[test]

@@ -10,9 +10,8 @@ use zabscope_core::explain::Lang;
 use zabscope_core::sim::trace::EventKind;
 use zabscope_core::*;
 
-fn cmd(s: &str) -> Command {
-    Command::parse(s).unwrap()
-}
+mod common;
+use common::{cmd, has};
 
 /// Three servers with leader 3, a client on 2; follower 1 paused for `pause_ms` while two
 /// writes commit, then resumed.
@@ -47,13 +46,6 @@ fn syncs_of_1(sim: &Simulation, from: usize) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-fn has(sim: &Simulation, server: usize, path: &str) -> bool {
-    sim.view().servers[server]
-        .tree
-        .iter()
-        .any(|(p, _)| p == path)
 }
 
 #[test]

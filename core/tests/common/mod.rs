@@ -1,4 +1,8 @@
-//! Workloads shared by the time-travel tests (history.rs, seek_checker.rs).
+//! Helpers shared by the integration tests: commands, a workload for the time-travel tests
+//! (history.rs, seek_checker.rs), what a server's tree holds (connections.rs, learner_timeout.rs).
+
+// Each test file that includes this module uses some of it.
+#![allow(dead_code)]
 
 use zabscope_core::{Command, Simulation};
 
@@ -17,4 +21,12 @@ pub fn write_every_20ms(mut sim: Simulation, ms: u64) -> Simulation {
         sim.run_for(20);
     }
     sim
+}
+
+/// Does server slot `server`'s tree hold `path`?
+pub fn has(sim: &Simulation, server: usize, path: &str) -> bool {
+    sim.view().servers[server]
+        .tree
+        .iter()
+        .any(|(p, _)| p == path)
 }
