@@ -170,12 +170,7 @@ impl Leader {
             // LearnerHandler.run: after the NEWLEADER ACK the read timeout is syncLimit ticks.
             let synced = h.state >= HandlerState::AwaitNewLeaderQuorum
                 || matches!(msg, PeerMsg::Ack { zxid } if zxid.counter() == 0);
-            let limit = if synced {
-                core.config.sync_limit
-            } else {
-                core.config.init_limit
-            };
-            h.read_deadline = now.plus_ms(core.tick_ms(limit));
+            h.read_deadline = now.plus_ms(read_timeout_ms(core, synced));
         }
         match msg {
             PeerMsg::FollowerInfo { accepted } => {
@@ -485,15 +480,10 @@ impl Leader {
             .collect();
         for id in silent {
             let synced = self.learners[&id].state >= HandlerState::AwaitNewLeaderQuorum;
-            let limit = if synced {
-                core.config.sync_limit
-            } else {
-                core.config.init_limit
-            };
             self.learners.remove(&id);
             out.note(Note::LearnerClosed {
                 learner: id,
-                ms: core.tick_ms(limit),
+                ms: read_timeout_ms(core, synced),
             });
             out.send(id, PeerMsg::Closed);
         }
@@ -570,4 +560,14 @@ fn has_quorum(core: &Core, voters: u32, acks: &BTreeSet<ServerId>) -> bool {
     }
     debug_assert!(acks.iter().all(|id| core.config.is_voter(*id)));
     acks.len() * 2 > voters as usize
+}
+
+/// A `LearnerHandler`'s socket read timeout: initLimit ticks until NEWLEADER is ACKed,
+/// syncLimit ticks after.
+fn read_timeout_ms(core: &Core, synced: bool) -> u64 {
+    core.tick_ms(if synced {
+        core.config.sync_limit
+    } else {
+        core.config.init_limit
+    })
 }
