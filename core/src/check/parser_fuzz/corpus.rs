@@ -109,6 +109,8 @@ const ZOO_CFGS: &[&str] = &[
     "# comment\ntickTime = 100\ninitLimit=5\nsyncLimit=2\nminSessionTimeout=200\n\
      maxSessionTimeout=1000\nserver.7=h:1:2:participant\nserver.9=h:3:4\n\
      zabscope.learnerShutdownMs=0\nzabscope.leaderStartMs=7\n",
+    "tickTime=2000\ninitLimit=10\nsyncLimit=5\nsnapCount=1000\nsnapshotSizeFactor=0.33\n\
+     preAllocSize=16\nzabscope.learnerStartMs=20\nserver.1=a:1:2\nserver.2=b:1:2\n",
 ];
 
 /// Seed inputs of `target`: windows of lines of the project's files, each one input.
@@ -195,7 +197,8 @@ pub fn dictionary(target: Target) -> &'static [&'static str] {
             "tickTime=", "initLimit=", "syncLimit=", "minSessionTimeout=", "maxSessionTimeout=",
             "server.", "=zk1:2888:3888", ":observer", ":participant", ";2181",
             "zabscope.latencyMs=", "zabscope.jitterMs=", "zabscope.lossPpm=",
-            "zabscope.learnerShutdownMs=", "zabscope.leaderStartMs=", "zabscope.fsyncMs=",
+            "zabscope.learnerShutdownMs=", "zabscope.leaderStartMs=", "zabscope.learnerStartMs=",
+            "zabscope.fsyncMs=", "snapCount=", "snapshotSizeFactor=", "preAllocSize=", "0.33",
             "dataDir=/tmp", "\n", "#", "=", ":", "zabscope.break=", "skipTrunc", "electBySidOnly",
             "ackBeforeLogging", "commitOutOfOrder", ",",
         ],
@@ -496,7 +499,11 @@ fn config_text(rng: &mut Rng) -> String {
         "zabscope.lossPpm",
         "zabscope.learnerShutdownMs",
         "zabscope.leaderStartMs",
+        "zabscope.learnerStartMs",
         "zabscope.fsyncMs",
+        "snapCount",
+        "snapshotSizeFactor",
+        "preAllocSize",
         "clientPort",
         "dataDir",
     ];
