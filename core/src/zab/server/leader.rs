@@ -479,8 +479,10 @@ impl Leader {
             .map(|(id, _)| *id)
             .collect();
         for id in silent {
-            let synced = self.learners[&id].state >= HandlerState::AwaitNewLeaderQuorum;
-            self.learners.remove(&id);
+            let Some(h) = self.learners.remove(&id) else {
+                continue;
+            };
+            let synced = h.state >= HandlerState::AwaitNewLeaderQuorum;
             out.note(Note::LearnerClosed {
                 learner: id,
                 ms: read_timeout_ms(core, synced),
